@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
+import { requireDashboardSession } from "@/server/auth/dashboard-session";
+import { organizationOverview } from "@/server/organizations/overview";
+
+export const metadata: Metadata = { title: "Overview" };
+
+export default async function DashboardPage() {
+  const session = await requireDashboardSession();
+  const overview = await organizationOverview(session.organization.id);
+  const h = await headers();
+  const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? "localhost:3000"}`;
+  const stats = [
+    { label: "Active API keys", value: overview.activeKeys },
+    { label: "Members", value: overview.members },
+    { label: "Time entries", value: overview.timeEntries },
+  ];
+  return (
+    <div className="space-y-8">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <p className="text-sm font-medium text-brand-600">{session.organization.name}</p>
+          <h1 className="mt-1 text-2xl font-semibold tracking-tight text-slate-900">
+            Welcome back, {session.user.name.split(" ")[0]}
+          </h1>
+        </div>
+        <Link href="/settings/api-keys" className={buttonClass("primary")}>
+          Manage API keys
+        </Link>
+      </div>
+      <dl className="grid gap-4 sm:grid-cols-3">
+        {stats.map((s) => (
+          <div key={s.label} className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+            <dt className="text-sm text-slate-500">{s.label}</dt>
+            <dd className="mt-2 text-3xl font-semibold tracking-tight text-slate-900">{s.value}</dd>
+          </div>
+        ))}
+      </dl>
+      <section
+        aria-labelledby="quickstart"
+        className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200"
+      >
+        <h2 id="quickstart" className="text-base font-semibold text-slate-900">
+          Make your first request
+        </h2>
+        <p className="mt-1 text-sm text-slate-500">
+          Create an API key under Settings › API Keys, then call the API with it:
+        </p>
+        <pre className="mt-4 overflow-x-auto rounded-lg bg-slate-900 p-4 font-mono text-sm text-slate-100">
+          {`curl -X GET ${origin}/api/v1/auth/me \\
+  -H "Authorization: Bearer $VOLTASIS_API_KEY"`}
+        </pre>
+      </section>
+    </div>
+  );
+}

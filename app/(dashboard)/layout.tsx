@@ -1,0 +1,50 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { NavLink } from "@/components/shell/nav-link";
+import { OrgSwitcher } from "@/components/shell/org-switcher";
+import { UserMenu } from "@/components/shell/user-menu";
+import { Logo } from "@/components/ui/logo";
+import { requireDashboardSession } from "@/server/auth/dashboard-session";
+
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const session = await requireDashboardSession();
+  return (
+    <div className="min-h-screen">
+      <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/90 backdrop-blur">
+        <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4 sm:px-6">
+          <Link href="/dashboard" aria-label="Voltasis home" className="shrink-0">
+            <Logo className="text-slate-900" />
+          </Link>
+          <span aria-hidden="true" className="text-slate-300">
+            /
+          </span>
+          <OrgSwitcher
+            current={{ ...session.organization, role: session.role }}
+            organizations={session.organizations}
+          />
+          <nav aria-label="Main" className="ml-4 hidden items-center gap-1 md:flex">
+            <NavLink href="/dashboard" exact>
+              Overview
+            </NavLink>
+            <NavLink href="/settings">Settings</NavLink>
+            <NavLink href="/docs/api">API reference</NavLink>
+          </nav>
+          <div className="ml-auto">
+            <UserMenu name={session.user.name} email={session.user.email} role={session.role} />
+          </div>
+        </div>
+        <nav
+          aria-label="Main mobile"
+          className="flex gap-1 overflow-x-auto border-t border-slate-100 px-4 py-1.5 md:hidden"
+        >
+          <NavLink href="/dashboard" exact>
+            Overview
+          </NavLink>
+          <NavLink href="/settings">Settings</NavLink>
+          <NavLink href="/docs/api">API</NavLink>
+        </nav>
+      </header>
+      <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">{children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import type { ReactNode } from "react";
+import { NavLink } from "@/components/shell/nav-link";
+
+export default function SettingsLayout({ children }: { children: ReactNode }) {
+  return (
+    <div>
+      <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Settings</h1>
+      <div className="mt-6 flex flex-col gap-8 md:flex-row">
+        <nav aria-label="Settings" className="flex gap-1 md:w-48 md:shrink-0 md:flex-col">
+          <NavLink href="/settings/general">General</NavLink>
+          <NavLink href="/settings/api-keys">API Keys</NavLink>
+        </nav>
+        <div className="min-w-0 flex-1">{children}</div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import { ApiError } from "@/server/http/api-error";
+import { errorResponse } from "@/server/http/responses";
+
+// Any /api/v1 path without a route of its own: a JSON 404, never Next's HTML page.
+const notFound = async () =>
+  errorResponse(new ApiError("NOT_FOUND", "No API route matches this path"));
+
+export const GET = notFound;
+export const POST = notFound;
+export const PUT = notFound;
+export const PATCH = notFound;
+export const DELETE = notFound;

@@ -1,0 +1,47 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { type LoginState, login } from "./actions";
+
+export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+  const [state, action, pending] = useActionState<LoginState, FormData>(login, {
+    error: null,
+    email: "",
+  });
+  return (
+    <form action={action} className="space-y-5" noValidate={false}>
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      {state.error ? (
+        <div
+          role="alert"
+          className="rounded-md bg-red-50 px-3 py-2.5 text-sm text-red-700 ring-1 ring-red-200"
+        >
+          {state.error}
+        </div>
+      ) : null}
+      <TextField
+        id="email"
+        name="email"
+        type="email"
+        label="Email"
+        autoComplete="email"
+        required
+        defaultValue={state.email}
+        autoFocus
+      />
+      <TextField
+        id="password"
+        name="password"
+        type="password"
+        label="Password"
+        autoComplete="current-password"
+        required
+      />
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? "Signing in…" : "Sign in"}
+      </Button>
+    </form>
+  );
+}

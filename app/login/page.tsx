@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { Logo } from "@/components/ui/logo";
+import { auth } from "@/server/auth/config";
+import { LoginForm } from "./login-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+const DEMO_USERS = [
+  ["admin@voltasis.test", "Platform admin"],
+  ["owner@acme.test", "Owner, Acme"],
+  ["member@acme.test", "Member, Acme"],
+  ["owner@globex.test", "Owner, Globex"],
+] as const;
+
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string }>;
+}) {
+  const { callbackUrl } = await searchParams;
+  const target =
+    callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/dashboard";
+  if ((await auth())?.userId) redirect(target);
+
+  return (
+    <main className="flex min-h-screen flex-col items-center justify-center px-4 py-12">
+      <div className="w-full max-w-sm">
+        <div className="mb-8 flex flex-col items-center gap-3 text-center">
+          <Logo className="text-2xl text-slate-900" />
+          <h1 className="text-lg font-semibold text-slate-900">Sign in to your dashboard</h1>
+          <p className="text-sm text-slate-500">Manage API keys, usage and your organization.</p>
+        </div>
+        <div className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200 sm:p-8">
+          <LoginForm callbackUrl={target} />
+        </div>
+        <section
+          aria-labelledby="demo-users"
+          className="mt-6 rounded-lg bg-slate-100/80 p-4 text-sm"
+        >
+          <h2 id="demo-users" className="font-medium text-slate-700">
+            Demo accounts
+          </h2>
+          <p className="mt-1 text-slate-500">
+            Password for all: <code className="font-mono text-slate-700">voltasis-demo</code>
+          </p>
+          <ul className="mt-2 space-y-1">
+            {DEMO_USERS.map(([email, role]) => (
+              <li key={email} className="flex justify-between gap-4">
+                <code className="font-mono text-slate-700">{email}</code>
+                <span className="text-slate-500">{role}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,111 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { switchOrganization } from "@/app/(dashboard)/actions";
+
+interface Org {
+  id: string;
+  name: string;
+  role: string | null;
+}
+
+export function OrgSwitcher({ current, organizations }: { current: Org; organizations: Org[] }) {
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const router = useRouter();
+  const menuId = useId();
+  const rootRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onClick = (e: MouseEvent) => {
+      if (!rootRef.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener("mousedown", onClick);
+    return () => document.removeEventListener("mousedown", onClick);
+  }, [open]);
+
+  function choose(org: Org) {
+    setOpen(false);
+    if (org.id === current.id) return;
+    startTransition(async () => {
+      const result = await switchOrganization(org.id);
+      if (!result.ok) {
+        setError(`You cannot switch to ${org.name}.`);
+        return;
+      }
+      setError(null);
+      router.refresh();
+    });
+  }
+
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: Escape closes the menu from anywhere inside it
+    <div
+      ref={rootRef}
+      className="relative"
+      onKeyDown={(e) => {
+        if (e.key === "Escape") setOpen(false);
+      }}
+    >
+      <button
+        type="button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={menuId}
+        aria-label={`Organization: ${current.name}. Switch organization`}
+        onClick={() => setOpen((v) => !v)}
+        disabled={pending}
+        className="flex items-center gap-2 rounded-md px-2.5 py-1.5 text-sm font-medium text-slate-800 ring-1 ring-slate-200 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-600"
+      >
+        <span
+          className="grid size-6 place-items-center rounded bg-brand-100 text-xs font-bold text-brand-700"
+          aria-hidden="true"
+        >
+          {current.name.slice(0, 1).toUpperCase()}
+        </span>
+        <span data-testid="current-organization">{current.name}</span>
+        <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 text-slate-400">
+          <path
+            fill="currentColor"
+            d="M5.2 7.2a.75.75 0 0 1 1.06 0L10 10.94l3.74-3.74a.75.75 0 1 1 1.06 1.06l-4.27 4.27a.75.75 0 0 1-1.06 0L5.2 8.26a.75.75 0 0 1 0-1.06Z"
+          />
+        </svg>
+      </button>
+      {open ? (
+        <div
+          id={menuId}
+          role="menu"
+          aria-label="Organizations"
+          className="absolute left-0 z-30 mt-2 w-64 rounded-lg bg-white p-1 shadow-lg ring-1 ring-slate-200"
+        >
+          <p className="px-2.5 pt-1.5 pb-1 text-xs font-medium uppercase tracking-wide text-slate-500">
+            Organizations
+          </p>
+          {organizations.map((org) => (
+            <button
+              key={org.id}
+              type="button"
+              role="menuitemradio"
+              aria-checked={org.id === current.id}
+              onClick={() => choose(org)}
+              className="flex w-full items-center justify-between rounded-md px-2.5 py-2 text-left text-sm text-slate-800 hover:bg-slate-100 focus-visible:bg-slate-100 focus-visible:outline-none"
+            >
+              <span>{org.name}</span>
+              <span className="text-xs text-slate-500">
+                {org.id === current.id ? "Current" : (org.role ?? "Platform admin")}
+              </span>
+            </button>
+          ))}
+        </div>
+      ) : null}
+      {error ? (
+        <p role="alert" className="absolute left-0 mt-1 text-xs text-red-600">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { env } from "@/server/env";
+import * as schema from "./schema";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+interface DbHandle {
+  db: Db;
+  mode: "postgres" | "pglite";
+  /** Runs a trivial query: throws when the database does not answer. */
+  ping: () => Promise<void>;
+  close: () => Promise<void>;
+}
+
+const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
+
+// One connection (pool or PGlite instance) per process, kept on globalThis so that Next's dev
+// server reloading modules does not open a second PGlite on the same folder.
+const store = globalThis as unknown as { __voltasisDb?: Promise<DbHandle> };
+
+/** The process's database, opened on first use; embedded PGlite is migrated and seeded then. */
+export function getDbHandle(): Promise<DbHandle> {
+  if (!store.__voltasisDb) {
+    store.__voltasisDb = open().catch((error: unknown) => {
+      store.__voltasisDb = undefined;
+      throw error;
+    });
+  }
+  return store.__voltasisDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDbHandle()).db;
+}
+
+export async function closeDb(): Promise<void> {
+  const handle = store.__voltasisDb;
+  store.__voltasisDb = undefined;
+  if (handle) await (await handle).close();
+}
+
+async function open(): Promise<DbHandle> {
+  const url = env().DATABASE_URL;
+  return url ? openPostgres(url) : openPglite(env().PGLITE_DIR);
+}
+
+async function openPostgres(url: string): Promise<DbHandle> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const client = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 5 });
+  const db = drizzle({ client, schema, casing: "snake_case" }) as unknown as Db;
+  return {
+    db,
+    mode: "postgres",
+    ping: async () => {
+      await client`select 1`;
+    },
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+async function openPglite(dir: string): Promise<DbHandle> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  const inMemory = dir.startsWith("memory://");
+  if (!inMemory) mkdirSync(path.resolve(dir), { recursive: true });
+  const client = await PGlite.create(inMemory ? dir : path.resolve(dir));
+  const db = drizzle({ client, schema, casing: "snake_case" }) as unknown as Db;
+  // Embedded mode needs no setup step: migrations and demo data are applied on first open.
+  await migrate(drizzle({ client, casing: "snake_case" }), { migrationsFolder: MIGRATIONS_FOLDER });
+  const { seedDemoData } = await import("./seed");
+  await seedDemoData(db);
+  return {
+    db,
+    mode: "pglite",
+    ping: async () => {
+      await client.query("select 1");
+    },
+    close: () => client.close(),
+  };
+}
+
+/** Applies the migrations in drizzle/ to the configured database (npm run db:migrate). */
+export async function migrateDatabase(): Promise<void> {
+  const url = env().DATABASE_URL;
+  if (!url) {
+    await getDbHandle();
+    return;
+  }
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await migrate(drizzle({ client, casing: "snake_case" }), {
+      migrationsFolder: MIGRATIONS_FOLDER,
+    });
+  } finally {
+    await client.end();
+  }
+}

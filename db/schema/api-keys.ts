@@ -1,0 +1,41 @@
+import {
+  type AnyPgColumn,
+  index,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { organizations, users } from "./tenancy";
+
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: text().primaryKey(),
+    organizationId: text()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    createdBy: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    environment: text({ enum: ["live", "test"] }).notNull(),
+    // Only the SHA-256 of the secret is stored; `prefix` and `last4` let people recognise a key.
+    secretHash: text().notNull(),
+    prefix: text().notNull(),
+    last4: text().notNull(),
+    scopes: text().array().notNull(),
+    expiresAt: timestamp({ withTimezone: true }),
+    lastUsedAt: timestamp({ withTimezone: true }),
+    // Revocation is a timestamp, never a delete: the audit trail and usage keep their key.
+    revokedAt: timestamp({ withTimezone: true }),
+    rotatedFromId: text().references((): AnyPgColumn => apiKeys.id, { onDelete: "set null" }),
+    replacedById: text().references((): AnyPgColumn => apiKeys.id, { onDelete: "set null" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("api_keys_secret_hash_key").on(t.secretHash),
+    index("api_keys_organization_idx").on(t.organizationId, t.createdAt),
+    index("api_keys_created_by_idx").on(t.createdBy),
+  ],
+);

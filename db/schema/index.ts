@@ -1,0 +1,6 @@
+export * from "./api-keys";
+export * from "./audit-logs";
+export * from "./tenancy";
+export * from "./time-entries";
+export * from "./usage";
+export * from "./user-tokens";

@@ -1,0 +1,88 @@
+import { eq, sql } from "drizzle-orm";
+import { hashPassword } from "@/server/auth/password";
+import { newId } from "@/server/ids";
+import type { Db } from "./client";
+import { memberships, organizations, type Role, timeEntries, users } from "./schema";
+
+export const DEMO_PASSWORD = "voltasis-demo";
+
+const ORGS = [
+  { slug: "acme", name: "Acme" },
+  { slug: "globex", name: "Globex" },
+] as const;
+
+const USERS: { email: string; name: string; platformAdmin?: boolean; orgs: [string, Role][] }[] = [
+  {
+    email: "admin@voltasis.test",
+    name: "Ada Admin",
+    platformAdmin: true,
+    orgs: [["acme", "admin"]],
+  },
+  { email: "owner@acme.test", name: "Olivia Owner", orgs: [["acme", "owner"]] },
+  { email: "member@acme.test", name: "Milo Member", orgs: [["acme", "member"]] },
+  { email: "owner@globex.test", name: "Gus Owner", orgs: [["globex", "owner"]] },
+];
+
+/** Demo organizations, users and a few time entries. Safe to run any number of times. */
+export async function seedDemoData(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    // One seeder at a time, even across processes (db:seed beside a running server).
+    await tx.execute(sql`select pg_advisory_xact_lock(727001)`);
+    const orgIds = new Map<string, string>();
+    for (const org of ORGS) {
+      await tx
+        .insert(organizations)
+        .values({ id: newId("org"), ...org })
+        .onConflictDoNothing({ target: organizations.slug });
+      const [row] = await tx.select().from(organizations).where(eq(organizations.slug, org.slug));
+      if (row) orgIds.set(org.slug, row.id);
+    }
+    for (const user of USERS) {
+      const [existing] = await tx.select().from(users).where(eq(users.email, user.email));
+      const id = existing?.id ?? newId("usr");
+      if (!existing) {
+        await tx.insert(users).values({
+          id,
+          email: user.email,
+          name: user.name,
+          passwordHash: await hashPassword(DEMO_PASSWORD),
+          isPlatformAdmin: user.platformAdmin ?? false,
+        });
+      }
+      for (const [slug, role] of user.orgs) {
+        const organizationId = orgIds.get(slug);
+        if (organizationId) {
+          await tx
+            .insert(memberships)
+            .values({ userId: id, organizationId, role })
+            .onConflictDoNothing();
+        }
+      }
+    }
+    for (const [slug, organizationId] of orgIds) {
+      const [count] = await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(timeEntries)
+        .where(eq(timeEntries.organizationId, organizationId));
+      if ((count?.n ?? 0) > 0) continue;
+      const owner = USERS.find((u) => u.orgs.some(([s, r]) => s === slug && r === "owner"));
+      const [ownerRow] = owner
+        ? await tx.select().from(users).where(eq(users.email, owner.email))
+        : [];
+      if (!ownerRow) continue;
+      const day = 24 * 60 * 60 * 1000;
+      await tx.insert(timeEntries).values(
+        ["Quarterly planning", "Customer onboarding call", "API integration review"].map(
+          (description, i) => ({
+            id: newId("te"),
+            organizationId,
+            userId: ownerRow.id,
+            description,
+            startedAt: new Date(Date.now() - (i + 1) * day),
+            durationMinutes: 30 * (i + 1),
+          }),
+        ),
+      );
+    }
+  });
+}

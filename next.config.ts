@@ -1,0 +1,13 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // PGlite ships WASM and data files that must be loaded from node_modules at runtime.
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "ioredis"],
+  poweredByHeader: false,
+  // The guide's base URL is https://api.voltasis.com/v1: serve the same paths under /v1 too.
+  async rewrites() {
+    return [{ source: "/v1/:path*", destination: "/api/v1/:path*" }];
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,40 @@
+// The HTTP entry point for `npm run dev` and `npm start`: Next.js behind a plain Node server so
+// that (1) the client address comes from the socket, never from a header a client can forge,
+// and (2) SIGTERM/SIGINT drain in-flight work (the usage buffer) before the process exits.
+import { createServer } from "node:http";
+import next from "next";
+
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOST ?? "0.0.0.0";
+
+const app = next({ dev, hostname: "localhost", port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((req, res) => {
+  // Overwrites anything the client sent under this name.
+  req.headers["x-voltasis-client-ip"] = req.socket.remoteAddress ?? "unknown";
+  handle(req, res);
+});
+
+server.listen(port, hostname, () => {
+  console.log(`Voltasis ready on http://localhost:${port} (${dev ? "development" : "production"})`);
+});
+
+let stopping = false;
+async function shutdown(signal) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal} received: draining and shutting down`);
+  server.close();
+  server.closeIdleConnections?.();
+  // Modules inside the Next bundle register their drain hooks here (e.g. the usage flusher).
+  const hooks = globalThis.__voltasisShutdownHooks ?? [];
+  await Promise.allSettled(hooks.map((hook) => hook()));
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

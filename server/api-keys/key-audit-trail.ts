@@ -1,0 +1,37 @@
+import { and, desc, eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { auditLogs, users } from "@/db/schema";
+import type { AuthContext } from "@/server/auth/principal";
+import { findAccessibleKey } from "./find-api-key";
+
+/** What happened to one key (created, renamed, rotated, revoked), newest first. */
+export async function keyAuditTrail(ctx: AuthContext, id: string) {
+  const db = await getDb();
+  const key = await findAccessibleKey(db, ctx, id);
+  const rows = await db
+    .select({
+      id: auditLogs.id,
+      action: auditLogs.action,
+      actorId: auditLogs.actorUserId,
+      actorName: users.name,
+      actorEmail: users.email,
+      credential: auditLogs.actorTokenId,
+      ip: auditLogs.ip,
+      metadata: auditLogs.metadata,
+      createdAt: auditLogs.createdAt,
+    })
+    .from(auditLogs)
+    .leftJoin(users, eq(users.id, auditLogs.actorUserId))
+    .where(and(eq(auditLogs.organizationId, ctx.organization.id), eq(auditLogs.targetId, key.id)))
+    .orderBy(desc(auditLogs.createdAt))
+    .limit(100);
+  return rows.map((r) => ({
+    id: r.id,
+    action: r.action,
+    actor: r.actorId ? { id: r.actorId, name: r.actorName, email: r.actorEmail } : null,
+    credential: r.credential,
+    ip: r.ip,
+    metadata: r.metadata,
+    created_at: r.createdAt.toISOString(),
+  }));
+}

@@ -1,0 +1,76 @@
+import { apiKeys, users } from "@/db/schema";
+import { nowMs } from "@/server/clock";
+import type { Scope } from "@/server/scopes/catalogue";
+import type { ApiKeyStatus } from "./schemas";
+
+const EXPIRING_SOON_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Columns a key may be served with. The secret hash is not among them: it never leaves here. */
+export const publicApiKeyColumns = {
+  id: apiKeys.id,
+  organizationId: apiKeys.organizationId,
+  name: apiKeys.name,
+  environment: apiKeys.environment,
+  prefix: apiKeys.prefix,
+  last4: apiKeys.last4,
+  scopes: apiKeys.scopes,
+  createdBy: apiKeys.createdBy,
+  creatorName: users.name,
+  creatorEmail: users.email,
+  createdAt: apiKeys.createdAt,
+  expiresAt: apiKeys.expiresAt,
+  lastUsedAt: apiKeys.lastUsedAt,
+  revokedAt: apiKeys.revokedAt,
+  rotatedFromId: apiKeys.rotatedFromId,
+  replacedById: apiKeys.replacedById,
+};
+
+export interface ApiKeyRow {
+  id: string;
+  organizationId: string;
+  name: string;
+  environment: "live" | "test";
+  prefix: string;
+  last4: string;
+  scopes: string[];
+  createdBy: string;
+  creatorName: string;
+  creatorEmail: string;
+  createdAt: Date;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+  rotatedFromId: string | null;
+  replacedById: string | null;
+}
+
+export type PublicApiKey = ReturnType<typeof toPublicApiKey>;
+
+export function keyStatus(row: Pick<ApiKeyRow, "revokedAt" | "expiresAt">): ApiKeyStatus {
+  const now = nowMs();
+  if (row.revokedAt && row.revokedAt.getTime() <= now) return "revoked";
+  if (row.expiresAt && row.expiresAt.getTime() <= now) return "expired";
+  if (row.expiresAt && row.expiresAt.getTime() - now < EXPIRING_SOON_MS) return "expiring_soon";
+  return "active";
+}
+
+export function toPublicApiKey(row: ApiKeyRow) {
+  return {
+    id: row.id,
+    organization_id: row.organizationId,
+    name: row.name,
+    environment: row.environment,
+    prefix: row.prefix,
+    last4: row.last4,
+    scopes: row.scopes as Scope[],
+    created_by: row.createdBy,
+    creator: { id: row.createdBy, name: row.creatorName, email: row.creatorEmail },
+    created_at: row.createdAt.toISOString(),
+    expires_at: row.expiresAt?.toISOString() ?? null,
+    last_used_at: row.lastUsedAt?.toISOString() ?? null,
+    revoked_at: row.revokedAt?.toISOString() ?? null,
+    status: keyStatus(row),
+    rotated_from: row.rotatedFromId,
+    replaced_by: row.replacedById,
+  };
+}

@@ -1,0 +1,31 @@
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { apiKeys } from "@/db/schema";
+import { actorOf, recordAudit } from "@/server/audit/record-audit";
+import type { AuthContext } from "@/server/auth/principal";
+import { now } from "@/server/clock";
+import { evictCredentials } from "@/server/tokens/credential-cache";
+import { findAccessibleKey } from "./find-api-key";
+import { keyStatus, toPublicApiKey } from "./public-api-key";
+
+/** Revokes a key at once. Idempotent: revoking a revoked key changes nothing and succeeds. */
+export async function revokeApiKey(ctx: AuthContext, id: string) {
+  const db = await getDb();
+  const key = await db.transaction(async (tx) => {
+    const row = await findAccessibleKey(tx, ctx, id, { lock: true });
+    if (keyStatus(row) === "revoked") return row;
+    const revokedAt = now();
+    await tx.update(apiKeys).set({ revokedAt }).where(eq(apiKeys.id, row.id));
+    await recordAudit(tx, actorOf(ctx), {
+      action: "api_key.revoked",
+      organizationId: ctx.organization.id,
+      targetType: "api_key",
+      targetId: row.id,
+      metadata: { name: row.name },
+    });
+    return { ...row, revokedAt };
+  });
+  // This process forgets the key now; others within the cache's TTL.
+  evictCredentials((c) => c.type === "api_key" && c.id === key.id);
+  return toPublicApiKey(key);
+}

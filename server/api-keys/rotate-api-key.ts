@@ -1,0 +1,62 @@
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { apiKeys } from "@/db/schema";
+import { actorOf, recordAudit } from "@/server/audit/record-audit";
+import type { AuthContext } from "@/server/auth/principal";
+import { now } from "@/server/clock";
+import { ApiError } from "@/server/http/api-error";
+import type { Scope } from "@/server/scopes/catalogue";
+import { evictCredentials } from "@/server/tokens/credential-cache";
+import { assertGrantable, insertApiKey } from "./create-api-key";
+import { findAccessibleKey } from "./find-api-key";
+import { keyStatus, toPublicApiKey } from "./public-api-key";
+import type { RotateApiKeyInput } from "./schemas";
+
+/**
+ * Issues a new secret with the same name and scopes, and retires the old key: at once when
+ * grace_seconds is 0, otherwise by moving its expiry to now + grace. The keys link both ways.
+ */
+export async function rotateApiKey(ctx: AuthContext, id: string, input: RotateApiKeyInput) {
+  const db = await getDb();
+  const result = await db.transaction(async (tx) => {
+    const old = await findAccessibleKey(tx, ctx, id, { lock: true });
+    const status = keyStatus(old);
+    if (status === "revoked" || status === "expired") {
+      throw new ApiError("CONFLICT", `This key is ${status} and cannot be rotated`);
+    }
+    if (old.replacedById) throw new ApiError("CONFLICT", "This key has already been rotated");
+    assertGrantable(ctx, old.scopes as Scope[]);
+
+    const created = await insertApiKey(tx, ctx, {
+      name: old.name,
+      scopes: old.scopes as Scope[],
+      expiresAt: old.expiresAt,
+      rotatedFromId: old.id,
+    });
+    const at = now();
+    const retireAt = new Date(at.getTime() + input.grace_seconds * 1000);
+    const expiresAt = old.expiresAt && old.expiresAt < retireAt ? old.expiresAt : retireAt;
+    const retired =
+      input.grace_seconds === 0
+        ? { revokedAt: at, replacedById: created.key.id }
+        : { expiresAt, replacedById: created.key.id };
+    await tx.update(apiKeys).set(retired).where(eq(apiKeys.id, old.id));
+    await recordAudit(tx, actorOf(ctx), {
+      action: "api_key.rotated",
+      organizationId: ctx.organization.id,
+      targetType: "api_key",
+      targetId: old.id,
+      metadata: { new_key_id: created.key.id, grace_seconds: input.grace_seconds },
+    });
+    await recordAudit(tx, actorOf(ctx), {
+      action: "api_key.created",
+      organizationId: ctx.organization.id,
+      targetType: "api_key",
+      targetId: created.key.id,
+      metadata: { name: old.name, scopes: old.scopes, rotated_from: old.id },
+    });
+    return { ...created, previous: toPublicApiKey({ ...old, ...retired }) };
+  });
+  evictCredentials((c) => c.type === "api_key" && c.id === id);
+  return result;
+}

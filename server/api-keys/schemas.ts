@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { now } from "@/server/clock";
+import { scopeSchema } from "@/server/scopes/catalogue";
+
+export const API_KEY_NAME_MAX = 100;
+export const MAX_GRACE_SECONDS = 7 * 24 * 60 * 60;
+
+const nameSchema = z
+  .string({ error: "name is required" })
+  .trim()
+  .min(1, "name is required")
+  .max(API_KEY_NAME_MAX, `name must be at most ${API_KEY_NAME_MAX} characters`);
+
+export const createApiKeySchema = z
+  .object({
+    name: nameSchema,
+    scopes: z
+      .array(scopeSchema, { error: "scopes must be an array of scope names" })
+      .min(1, "choose at least one scope")
+      .refine((s) => new Set(s).size === s.length, "scopes must not repeat"),
+    expires_at: z.iso
+      .datetime({ offset: true, error: "expires_at must be an ISO 8601 date-time" })
+      .nullable()
+      .optional()
+      .refine((v) => v == null || new Date(v).getTime() > now().getTime(), {
+        message: "expires_at must be in the future",
+      }),
+  })
+  .meta({ id: "CreateApiKeyRequest" });
+
+export const updateApiKeySchema = z
+  .object({ name: nameSchema })
+  .meta({ id: "UpdateApiKeyRequest" });
+
+export const rotateApiKeySchema = z
+  .object({
+    grace_seconds: z
+      .number({ error: "grace_seconds must be a number" })
+      .int()
+      .min(0)
+      .max(MAX_GRACE_SECONDS, `grace_seconds must be at most ${MAX_GRACE_SECONDS} (7 days)`)
+      .default(0),
+  })
+  .meta({ id: "RotateApiKeyRequest" });
+
+export const API_KEY_STATUSES = ["active", "expiring_soon", "expired", "revoked"] as const;
+export type ApiKeyStatus = (typeof API_KEY_STATUSES)[number];
+
+export const listApiKeysQuerySchema = z.object({
+  status: z.enum([...API_KEY_STATUSES, "all"]).default("all"),
+});
+
+export const publicApiKeySchema = z
+  .object({
+    id: z.string().meta({ example: "key_3hT9xQ2mVb7Lk0PzR1aD" }),
+    organization_id: z.string(),
+    name: z.string(),
+    environment: z.enum(["live", "test"]),
+    prefix: z
+      .string()
+      .meta({ description: "The first characters of the key", example: "vlt_live_Ab3d" }),
+    last4: z.string().meta({ description: "The last four characters of the key" }),
+    scopes: z.array(scopeSchema),
+    created_by: z.string().meta({ description: "Id of the user who created the key" }),
+    creator: z.object({ id: z.string(), name: z.string(), email: z.string() }),
+    created_at: z.iso.datetime(),
+    expires_at: z.iso.datetime().nullable(),
+    last_used_at: z.iso.datetime().nullable(),
+    revoked_at: z.iso.datetime().nullable(),
+    status: z.enum(API_KEY_STATUSES),
+    rotated_from: z.string().nullable().meta({ description: "The key this one replaced" }),
+    replaced_by: z.string().nullable().meta({ description: "The key that replaced this one" }),
+  })
+  .meta({ id: "ApiKey" });
+
+export const createdApiKeySchema = publicApiKeySchema
+  .extend({
+    key: z.string().meta({ description: "The secret. Returned once, never again." }),
+  })
+  .meta({ id: "CreatedApiKey" });
+
+export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;
+export type RotateApiKeyInput = z.infer<typeof rotateApiKeySchema>;

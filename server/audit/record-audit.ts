@@ -1,0 +1,56 @@
+import type { Db, Tx } from "@/db";
+import { auditLogs } from "@/db/schema";
+import type { AuthContext } from "@/server/auth/principal";
+import { newId } from "@/server/ids";
+
+export const AUDIT_ACTIONS = [
+  "api_key.created",
+  "api_key.revoked",
+  "api_key.rotated",
+  "api_key.renamed",
+  "organization.override",
+  "organization.switched",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditActor {
+  userId: string;
+  /** The credential used: a key id, a token id, or "session". */
+  credentialId: string;
+  ip: string;
+}
+
+export function actorOf(ctx: Pick<AuthContext, "user" | "credential" | "ip">): AuditActor {
+  return {
+    userId: ctx.user.id,
+    credentialId: ctx.credential.type === "session" ? "session" : ctx.credential.id,
+    ip: ctx.ip,
+  };
+}
+
+export interface AuditEntry {
+  action: AuditAction;
+  organizationId: string;
+  targetType: "api_key" | "organization";
+  targetId: string;
+  metadata?: Record<string, unknown>;
+}
+
+/** Appends one audit record; pass the transaction so it commits with the change it describes. */
+export async function recordAudit(
+  db: Db | Tx,
+  actor: AuditActor,
+  entry: AuditEntry,
+): Promise<void> {
+  await db.insert(auditLogs).values({
+    id: newId("aud"),
+    organizationId: entry.organizationId,
+    actorUserId: actor.userId,
+    actorTokenId: actor.credentialId,
+    action: entry.action,
+    targetType: entry.targetType,
+    targetId: entry.targetId,
+    ip: actor.ip,
+    metadata: entry.metadata ?? null,
+  });
+}

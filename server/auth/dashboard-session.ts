@@ -1,0 +1,58 @@
+import { eq } from "drizzle-orm";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { getDb } from "@/db";
+import { type Role, users } from "@/db/schema";
+import {
+  listEnterableOrganizations,
+  type OrganizationChoice,
+} from "@/server/organizations/list-organizations";
+import { type Scope, scopesFor } from "@/server/scopes/catalogue";
+import { auth } from "./config";
+
+export interface DashboardSession {
+  user: { id: string; email: string; name: string; isPlatformAdmin: boolean };
+  organization: { id: string; name: string };
+  role: Role;
+  scopes: Scope[];
+  organizations: OrganizationChoice[];
+}
+
+/**
+ * The signed-in user and current organization for a dashboard page, read fresh from the
+ * database; redirects to the login page when there is no valid session. proxy.ts only
+ * redirects optimistically, this is the real gate.
+ */
+export const requireDashboardSession = cache(async (): Promise<DashboardSession> => {
+  const session = await auth();
+  if (!session?.userId) redirect("/login");
+  const db = await getDb();
+  const [user] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      isPlatformAdmin: users.isPlatformAdmin,
+      disabledAt: users.disabledAt,
+    })
+    .from(users)
+    .where(eq(users.id, session.userId));
+  if (!user || user.disabledAt) redirect("/login");
+  const organizations = await listEnterableOrganizations(user.id);
+  const current = organizations.find((org) => org.id === session.organizationId);
+  // The user left (or was removed from) the session's organization: start over.
+  if (!current) redirect("/login");
+  const role: Role = current.role ?? "admin";
+  return {
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      isPlatformAdmin: user.isPlatformAdmin,
+    },
+    organization: { id: current.id, name: current.name },
+    role,
+    scopes: scopesFor(role, user.isPlatformAdmin),
+    organizations,
+  };
+});

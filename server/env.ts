@@ -1,0 +1,67 @@
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+// Every environment variable the app reads is declared and validated here, once.
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.url().optional(),
+  PGLITE_DIR: z.string().min(1).default(".data/pglite"),
+  REDIS_URL: z.url().optional(),
+  AUTH_SECRET: z.string().min(32).optional(),
+  VOLTASIS_ENV: z.enum(["live", "test"]).default("test"),
+  TRUST_PROXY: z
+    .enum(["1", "true", "0", "false", ""])
+    .optional()
+    .transform((v) => v === "1" || v === "true"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = envSchema.safeParse(emptyToUndefined(process.env));
+    if (!parsed.success) {
+      const fields = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+      throw new Error(`Invalid environment configuration:\n  ${fields.join("\n  ")}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+/** Tests change process.env between files; this forgets the parsed copy. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}
+
+function emptyToUndefined(source: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(source)) out[k] = v === "" ? undefined : v;
+  return out;
+}
+
+/**
+ * The Auth.js secret. Without AUTH_SECRET we make one on first start and keep it in .data/, so a
+ * fresh clone needs no .env and sessions survive restarts. The file is readable by its owner only.
+ */
+export function authSecret(): string {
+  const configured = env().AUTH_SECRET;
+  if (configured) return configured;
+  const file = path.join(process.cwd(), ".data", "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  try {
+    writeFileSync(file, secret, { flag: "wx", mode: 0o600 });
+  } catch {
+    // Another process wrote it first: use theirs.
+    return readFileSync(file, "utf8").trim();
+  }
+  chmodSync(file, 0o600);
+  return secret;
+}

@@ -1,0 +1,100 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { getDb } from "@/db";
+import { memberships, organizations, type Role, users } from "@/db/schema";
+import { actorOf, recordAudit } from "@/server/audit/record-audit";
+import type { AuthContext, Credential } from "@/server/auth/principal";
+import { ApiError } from "@/server/http/api-error";
+import { isId } from "@/server/ids";
+import { scopesFor } from "@/server/scopes/catalogue";
+
+// A platform admin acting in an organization it does not belong to gets an admin's scopes there.
+const PLATFORM_ADMIN_ROLE: Role = "admin";
+
+/**
+ * Decides which organization a request acts in and what it may do there. Account state and
+ * membership are read on every request (never cached), so a removed or disabled user loses
+ * every credential at once.
+ */
+export async function resolveAuthContext(
+  credential: Credential,
+  requestedOrganizationId: string | null,
+  meta: { requestId: string; ip: string },
+): Promise<AuthContext> {
+  const db = await getDb();
+  const [user] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      isPlatformAdmin: users.isPlatformAdmin,
+      disabledAt: users.disabledAt,
+    })
+    .from(users)
+    .where(eq(users.id, credential.userId));
+  if (!user || user.disabledAt)
+    throw new ApiError("UNAUTHORIZED", undefined, { reason: "disabled" });
+
+  const home = credential.organizationId;
+  const target = requestedOrganizationId ?? home;
+  if (!isId("org", target)) throw new ApiError("FORBIDDEN");
+
+  const rows = await db
+    .select({ id: organizations.id, name: organizations.name, role: memberships.role })
+    .from(organizations)
+    .leftJoin(
+      memberships,
+      and(eq(memberships.organizationId, organizations.id), eq(memberships.userId, user.id)),
+    )
+    .where(inArray(organizations.id, [...new Set([home, target])]));
+  const homeRow = rows.find((r) => r.id === home);
+  const targetRow = rows.find((r) => r.id === target);
+
+  // The credential's own organization must still accept its user.
+  if (!homeRow || (!homeRow.role && !user.isPlatformAdmin)) {
+    throw new ApiError("UNAUTHORIZED", undefined, { reason: "membership" });
+  }
+  if (!targetRow) throw new ApiError("FORBIDDEN");
+
+  const overridden = target !== home;
+  const viaPlatformAdmin = !targetRow.role;
+  if (overridden) {
+    // An API key is pinned to its organization unless it holds admin:organizations; a user
+    // token or session may enter organizations its user belongs to, or any as a platform admin.
+    const allowed =
+      credential.type === "api_key"
+        ? user.isPlatformAdmin && Boolean(credential.keyScopes?.includes("admin:organizations"))
+        : Boolean(targetRow.role) || user.isPlatformAdmin;
+    if (!allowed) throw new ApiError("FORBIDDEN");
+  }
+
+  const role = targetRow.role ?? PLATFORM_ADMIN_ROLE;
+  const roleScopes = scopesFor(role, user.isPlatformAdmin);
+  const scopes = credential.keyScopes
+    ? roleScopes.filter((s) => credential.keyScopes?.includes(s))
+    : roleScopes;
+
+  const context: AuthContext = {
+    ...meta,
+    credential,
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      isPlatformAdmin: user.isPlatformAdmin,
+    },
+    organization: { id: targetRow.id, name: targetRow.name },
+    role,
+    scopes,
+    overridden,
+  };
+  if (overridden && viaPlatformAdmin) {
+    await recordAudit(db, actorOf(context), {
+      action: "organization.override",
+      organizationId: target,
+      targetType: "organization",
+      targetId: target,
+      metadata: { from: home, credentialType: credential.type },
+    });
+  }
+  return context;
+}

@@ -1,0 +1,62 @@
+import { z } from "zod";
+import type { Role } from "@/db/schema";
+
+// The one list of scopes. Zod enums, role maximums and GET /api/v1/scopes are built from it.
+export const SCOPES = [
+  "read:users",
+  "write:users",
+  "read:time-entries",
+  "write:time-entries",
+  "read:api-keys",
+  "write:api-keys",
+  "admin:organizations",
+] as const;
+
+export type Scope = (typeof SCOPES)[number];
+export const scopeSchema = z.enum(SCOPES);
+
+export const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
+  "read:users": "List the members of the organization and read their profiles.",
+  "write:users": "Change members of the organization.",
+  "read:time-entries": "Read the organization's time entries.",
+  "write:time-entries": "Create time entries in the organization.",
+  "read:api-keys": "List API keys and read their usage (members see their own keys only).",
+  "write:api-keys": "Create, rotate and revoke API keys.",
+  "admin:organizations": "Act in any organization with X-Organization-ID. Platform admins only.",
+};
+
+const MEMBER: readonly Scope[] = [
+  "read:users",
+  "read:time-entries",
+  "write:time-entries",
+  "read:api-keys",
+  "write:api-keys",
+];
+const ADMIN: readonly Scope[] = [...MEMBER, "write:users"];
+
+/** The most a role may do; a credential never holds more than its user's role grants. */
+export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
+  member: MEMBER,
+  admin: ADMIN,
+  owner: ADMIN,
+};
+
+/** Scopes a user holds in an organization: the role's maximum, plus the platform-admin scope. */
+export function scopesFor(role: Role, isPlatformAdmin: boolean): Scope[] {
+  const scopes = [...ROLE_SCOPES[role]];
+  if (isPlatformAdmin) scopes.push("admin:organizations");
+  return SCOPES.filter((s) => scopes.includes(s));
+}
+
+export function scopeResource(scope: Scope): string {
+  return scope.slice(scope.indexOf(":") + 1);
+}
+
+export function scopeCatalogue() {
+  return SCOPES.map((scope) => ({
+    scope,
+    resource: scopeResource(scope),
+    action: scope.slice(0, scope.indexOf(":")),
+    description: SCOPE_DESCRIPTIONS[scope],
+  }));
+}

@@ -1,0 +1,97 @@
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { apiKeys, userTokens } from "@/db/schema";
+import type { Credential } from "@/server/auth/principal";
+import { now } from "@/server/clock";
+import { env } from "@/server/env";
+import { ApiError } from "@/server/http/api-error";
+import type { Scope } from "@/server/scopes/catalogue";
+import { cacheCredential, getCachedCredential } from "./credential-cache";
+import { hashToken, parseToken } from "./format";
+
+const invalid = (reason?: string) =>
+  new ApiError("UNAUTHORIZED", undefined, reason ? { reason } : undefined);
+
+/**
+ * Turns a presented secret into a verified credential, or throws 401. Format, checksum and
+ * environment are checked before any database work, so junk never reaches the database.
+ */
+export async function verifyBearer(presented: string): Promise<Credential> {
+  const parsed = parseToken(presented);
+  if (!parsed) throw invalid();
+  if (parsed.kind === "rt") {
+    throw new ApiError(
+      "UNAUTHORIZED",
+      "A refresh token cannot authenticate requests: exchange it at POST /api/v1/auth/refresh",
+    );
+  }
+  const serverEnv = env().VOLTASIS_ENV;
+  if ((parsed.kind === "live" || parsed.kind === "test") && parsed.kind !== serverEnv) {
+    throw new ApiError(
+      "UNAUTHORIZED",
+      `This is a ${parsed.kind} API key but this server accepts ${serverEnv} keys: make sure you are using the correct environment (dev/prod)`,
+    );
+  }
+
+  const hash = hashToken(parsed.token);
+  let credential = getCachedCredential(hash);
+  if (!credential) {
+    credential = parsed.kind === "at" ? await loadAccessToken(hash) : await loadApiKey(hash);
+    if (!credential) throw invalid();
+    cacheCredential(hash, credential);
+  }
+  if (credential.expiresAt && credential.expiresAt.getTime() <= now().getTime()) {
+    throw invalid("expired");
+  }
+  return credential;
+}
+
+async function loadApiKey(hash: string): Promise<Credential | undefined> {
+  const db = await getDb();
+  const [key] = await db
+    .select({
+      id: apiKeys.id,
+      userId: apiKeys.createdBy,
+      organizationId: apiKeys.organizationId,
+      scopes: apiKeys.scopes,
+      expiresAt: apiKeys.expiresAt,
+      revokedAt: apiKeys.revokedAt,
+    })
+    .from(apiKeys)
+    .where(eq(apiKeys.secretHash, hash));
+  if (!key) return undefined;
+  if (key.revokedAt) throw invalid("revoked");
+  return {
+    type: "api_key",
+    id: key.id,
+    userId: key.userId,
+    organizationId: key.organizationId,
+    keyScopes: key.scopes as Scope[],
+    expiresAt: key.expiresAt,
+  };
+}
+
+async function loadAccessToken(hash: string): Promise<Credential | undefined> {
+  const db = await getDb();
+  const [token] = await db
+    .select({
+      id: userTokens.id,
+      kind: userTokens.kind,
+      userId: userTokens.userId,
+      organizationId: userTokens.organizationId,
+      expiresAt: userTokens.expiresAt,
+      revokedAt: userTokens.revokedAt,
+    })
+    .from(userTokens)
+    .where(eq(userTokens.secretHash, hash));
+  if (token?.kind !== "access") return undefined;
+  if (token.revokedAt) throw invalid("revoked");
+  return {
+    type: "access_token",
+    id: token.id,
+    userId: token.userId,
+    organizationId: token.organizationId,
+    keyScopes: null,
+    expiresAt: token.expiresAt,
+  };
+}

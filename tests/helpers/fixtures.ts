@@ -1,0 +1,58 @@
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { organizations, users } from "@/db/schema";
+import { createApiKey } from "@/server/api-keys/create-api-key";
+import type { AuthContext } from "@/server/auth/principal";
+import { resolveAuthContext } from "@/server/organizations/resolve-context";
+import type { Scope } from "@/server/scopes/catalogue";
+
+export const DEMO = {
+  admin: "admin@voltasis.test",
+  acmeOwner: "owner@acme.test",
+  acmeMember: "member@acme.test",
+  globexOwner: "owner@globex.test",
+} as const;
+
+export async function userId(email: string): Promise<string> {
+  const db = await getDb();
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  if (!row) throw new Error(`no demo user ${email}`);
+  return row.id;
+}
+
+export async function orgId(slug: "acme" | "globex"): Promise<string> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.slug, slug));
+  if (!row) throw new Error(`no demo organization ${slug}`);
+  return row.id;
+}
+
+/** The context a browser session of this user would have in its organization. */
+export async function sessionContext(email: string, slug: "acme" | "globex"): Promise<AuthContext> {
+  const id = await userId(email);
+  const organizationId = await orgId(slug);
+  return resolveAuthContext(
+    { type: "session", id, userId: id, organizationId, keyScopes: null, expiresAt: null },
+    null,
+    { requestId: "test", ip: "127.0.0.1" },
+  );
+}
+
+/** Creates a key through the domain (as the user's session would) and returns its secret. */
+export async function createKey(
+  email: string,
+  slug: "acme" | "globex",
+  scopes: Scope[],
+  extra: { name?: string; expires_at?: string } = {},
+) {
+  const ctx = await sessionContext(email, slug);
+  const { key, secret } = await createApiKey(ctx, {
+    name: extra.name ?? `test key ${Math.random().toString(36).slice(2, 8)}`,
+    scopes,
+    expires_at: extra.expires_at,
+  });
+  return { key, secret };
+}

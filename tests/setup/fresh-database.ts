@@ -1,0 +1,33 @@
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { afterAll } from "vitest";
+import { closeDb } from "@/db";
+import { resetEnvForTests } from "@/server/env";
+import { TEMPLATE_DB, withDatabase } from "./template-database";
+
+const serverUrl = process.env.DATABASE_URL;
+let database: string | undefined;
+
+if (serverUrl) {
+  database = `voltasis_test_${randomBytes(6).toString("hex")}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE ${database} TEMPLATE ${TEMPLATE_DB}`);
+  await admin.end();
+  process.env.DATABASE_URL = withDatabase(serverUrl, database);
+} else {
+  // In-memory PGlite: migrated and seeded on first use, gone when the file ends.
+  process.env.PGLITE_DIR = "memory://";
+}
+process.env.VOLTASIS_ENV ??= "test";
+process.env.AUTH_SECRET ??= "test-secret-that-is-long-enough-for-auth-js-0123456789";
+resetEnvForTests();
+await closeDb();
+
+afterAll(async () => {
+  await closeDb();
+  if (serverUrl && database) {
+    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await admin.end();
+  }
+});

@@ -1,0 +1,17 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  test: {
+    environment: "node",
+    include: ["tests/**/*.test.ts", "server/**/*.test.ts"],
+    // Each file gets a database of its own (a fresh PGlite, or a PostgreSQL database cloned from
+    // a migrated template), so files can run in parallel without seeing each other's rows.
+    globalSetup: ["tests/setup/global-setup.ts"],
+    setupFiles: ["tests/setup/fresh-database.ts"],
+    pool: "forks",
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
