@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { Providers } from "@/components/providers";
 import { NavLink } from "@/components/shell/nav-link";
 import { OrgSwitcher } from "@/components/shell/org-switcher";
 import { UserMenu } from "@/components/shell/user-menu";
@@ -44,7 +45,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           <NavLink href="/docs/api">API</NavLink>
         </nav>
       </header>
-      <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">{children}</div>
+      <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+        <Providers>{children}</Providers>
+      </div>
     </div>
   );
 }
