@@ -52,6 +52,17 @@ export function scopeResource(scope: Scope): string {
   return scope.slice(scope.indexOf(":") + 1);
 }
 
+export const scopeEntrySchema = z
+  .object({
+    scope: scopeSchema,
+    resource: z.string(),
+    action: z.string(),
+    description: z.string(),
+    granted: z.boolean().meta({ description: "Whether the current credential holds it" }),
+    roles: z.array(z.string()).meta({ description: "Roles whose maximum includes it" }),
+  })
+  .meta({ id: "Scope" });
+
 export function scopeCatalogue() {
   return SCOPES.map((scope) => ({
     scope,

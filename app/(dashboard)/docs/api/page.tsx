@@ -1,0 +1,204 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { requireDashboardSession } from "@/server/auth/dashboard-session";
+import { DEFAULT_MESSAGES, ERROR_STATUS, type ErrorCode } from "@/server/http/api-error";
+import { jsonSchema } from "@/server/openapi/document";
+import { OPERATIONS, type Operation } from "@/server/openapi/operations";
+
+export const metadata: Metadata = { title: "API reference" };
+
+const METHOD_STYLE: Record<Operation["method"], string> = {
+  get: "bg-sky-50 text-sky-700 ring-sky-200",
+  post: "bg-emerald-50 text-emerald-700 ring-emerald-200",
+  patch: "bg-amber-50 text-amber-700 ring-amber-200",
+  delete: "bg-red-50 text-red-700 ring-red-200",
+};
+
+interface Field {
+  name: string;
+  type: string;
+  required: boolean;
+  description: string;
+}
+
+function bodyFields(op: Operation): Field[] {
+  if (!op.body) return [];
+  const schema = jsonSchema(op.body, "input") as {
+    properties?: Record<
+      string,
+      {
+        type?: string;
+        description?: string;
+        enum?: string[];
+        items?: { enum?: string[] };
+        anyOf?: { type?: string }[];
+        maxLength?: number;
+        default?: unknown;
+      }
+    >;
+    required?: string[];
+  };
+  return Object.entries(schema.properties ?? {}).map(([name, p]) => {
+    const type = p.type ?? p.anyOf?.map((a) => a.type).join(" | ") ?? "value";
+    const notes = [
+      p.description,
+      p.items?.enum ? `one or more of the scopes below` : undefined,
+      p.maxLength ? `at most ${p.maxLength} characters` : undefined,
+      p.default !== undefined ? `default ${JSON.stringify(p.default)}` : undefined,
+    ].filter(Boolean);
+    return {
+      name,
+      type: p.items ? `${p.items.enum ? "string" : "value"}[]` : type,
+      required: schema.required?.includes(name) ?? false,
+      description: notes.join("; "),
+    };
+  });
+}
+
+function curlFor(op: Operation, origin: string): string {
+  const path = op.path.replace("{id}", op.path.startsWith("/users") ? "usr_…" : "key_…");
+  const lines = [`curl -X ${op.method.toUpperCase()} ${origin}/api/v1${path}`];
+  if (op.scope !== "public") lines.push(`  -H "Authorization: Bearer $VOLTASIS_API_KEY"`);
+  if (op.body) {
+    lines.push(`  -H "Content-Type: application/json"`);
+    const example = Object.fromEntries(
+      bodyFields(op)
+        .filter((f) => f.required)
+        .map((f) => [
+          f.name,
+          f.type.endsWith("[]") ? ["read:users"] : f.type === "integer" ? 0 : "…",
+        ]),
+    );
+    lines.push(`  -d '${JSON.stringify(example)}'`);
+  }
+  return lines.join(" \\\n");
+}
+
+export default async function ApiReferencePage() {
+  await requireDashboardSession();
+  const h = await headers();
+  const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? "localhost:3000"}`;
+  return (
+    <div className="space-y-8">
+      <header className="space-y-2">
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">API reference</h1>
+        <p className="max-w-3xl text-sm text-slate-600">
+          Every request carries{" "}
+          <code className="font-mono">Authorization: Bearer &lt;token&gt;</code>: an API key (
+          <code className="font-mono">vlt_live_…</code> /{" "}
+          <code className="font-mono">vlt_test_…</code>) or a user access token (
+          <code className="font-mono">vlt_at_…</code>). Responses are JSON:{" "}
+          <code className="font-mono">{`{"data": …}`}</code> on success,{" "}
+          <code className="font-mono">{`{"error": {"code", "message"}}`}</code> otherwise. The
+          machine-readable document is at{" "}
+          <a className="font-medium text-brand-600 hover:underline" href="/api/v1/openapi.json">
+            /api/v1/openapi.json
+          </a>{" "}
+          (OpenAPI 3.1).
+        </p>
+      </header>
+
+      <nav
+        aria-label="Endpoints"
+        className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200"
+      >
+        <ul className="grid gap-1 sm:grid-cols-2">
+          {OPERATIONS.map((op) => (
+            <li key={`${op.method} ${op.path}`}>
+              <a
+                href={`#${op.method}-${op.path}`}
+                className="flex items-center gap-2 rounded px-2 py-1 text-sm hover:bg-slate-50"
+              >
+                <span
+                  className={`w-14 rounded px-1.5 py-0.5 text-center font-mono text-xs font-semibold uppercase ring-1 ${METHOD_STYLE[op.method]}`}
+                >
+                  {op.method}
+                </span>
+                <span className="font-mono text-slate-700">{op.path}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      {OPERATIONS.map((op) => {
+        const fields = bodyFields(op);
+        return (
+          <section
+            key={`${op.method} ${op.path}`}
+            id={`${op.method}-${op.path}`}
+            aria-label={`${op.method.toUpperCase()} ${op.path}`}
+            className="scroll-mt-20 rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200"
+          >
+            <div className="flex flex-wrap items-center gap-3">
+              <span
+                className={`rounded px-2 py-0.5 font-mono text-xs font-semibold uppercase ring-1 ${METHOD_STYLE[op.method]}`}
+              >
+                {op.method}
+              </span>
+              <h2 className="font-mono text-base font-semibold text-slate-900">/api/v1{op.path}</h2>
+              <span className="ml-auto rounded-full bg-slate-100 px-2.5 py-0.5 text-xs text-slate-600">
+                {op.scope === "public"
+                  ? "No authentication"
+                  : op.scope
+                    ? `Scope: ${op.scope}`
+                    : "Any valid token"}
+              </span>
+            </div>
+            <p className="mt-3 text-sm font-medium text-slate-900">{op.summary}</p>
+            {op.description ? (
+              <p className="mt-1 text-sm text-slate-600">{op.description}</p>
+            ) : null}
+            {fields.length > 0 ? (
+              <div className="mt-4 overflow-x-auto">
+                <table className="min-w-full text-sm">
+                  <caption className="pb-2 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+                    Request body
+                  </caption>
+                  <tbody className="divide-y divide-slate-100">
+                    {fields.map((f) => (
+                      <tr key={f.name}>
+                        <td className="py-2 pr-4 font-mono text-slate-900">{f.name}</td>
+                        <td className="py-2 pr-4 font-mono text-xs text-slate-500">{f.type}</td>
+                        <td className="py-2 pr-4 text-xs text-slate-500">
+                          {f.required ? "required" : "optional"}
+                        </td>
+                        <td className="py-2 text-slate-600">{f.description}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ) : null}
+            <pre className="mt-4 overflow-x-auto rounded-lg bg-slate-900 p-4 font-mono text-xs text-slate-100">
+              {curlFor(op, origin)}
+            </pre>
+            <p className="mt-3 text-xs text-slate-500">
+              {op.success.status} {op.success.description}. Errors: {op.errors.join(", ")}.
+            </p>
+          </section>
+        );
+      })}
+
+      <section
+        aria-labelledby="errors-heading"
+        className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200"
+      >
+        <h2 id="errors-heading" className="text-base font-semibold text-slate-900">
+          Errors
+        </h2>
+        <table className="mt-4 min-w-full text-sm">
+          <tbody className="divide-y divide-slate-100">
+            {(Object.keys(ERROR_STATUS) as ErrorCode[]).map((code) => (
+              <tr key={code}>
+                <td className="py-2 pr-4 font-mono text-slate-500">{ERROR_STATUS[code]}</td>
+                <td className="py-2 pr-4 font-mono text-slate-900">{code}</td>
+                <td className="py-2 text-slate-600">{DEFAULT_MESSAGES[code]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { ROLES } from "@/db/schema";
+import { scopeSchema } from "@/server/scopes/catalogue";
+import type { AuthContext } from "./principal";
+
+export const meSchema = z
+  .object({
+    id: z.string().meta({ example: "usr_4Kq9ZtR2mX8bWc1nP0aL" }),
+    email: z.email(),
+    name: z.string(),
+    organization: z.object({ id: z.string(), name: z.string() }),
+    role: z.enum(ROLES),
+    scopes: z.array(scopeSchema),
+    token: z.object({
+      type: z.enum(["api_key", "access_token", "session"]),
+      id: z.string(),
+    }),
+  })
+  .meta({ id: "Me" });
+
+export function describeMe(ctx: AuthContext): z.infer<typeof meSchema> {
+  return {
+    id: ctx.user.id,
+    email: ctx.user.email,
+    name: ctx.user.name,
+    organization: ctx.organization,
+    role: ctx.role,
+    scopes: [...ctx.scopes],
+    token: { type: ctx.credential.type, id: ctx.credential.id },
+  };
+}

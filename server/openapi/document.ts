@@ -1,0 +1,169 @@
+import { z } from "zod";
+import { DEFAULT_MESSAGES, ERROR_STATUS, type ErrorCode } from "@/server/http/api-error";
+import { SCOPE_DESCRIPTIONS, SCOPES } from "@/server/scopes/catalogue";
+import { OPERATIONS, type Operation } from "./operations";
+
+type JsonSchema = Record<string, unknown>;
+
+/** A zod schema as an inline JSON Schema (OpenAPI 3.1 uses JSON Schema 2020-12 as is). */
+export function jsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: "any",
+    reused: "inline",
+    cycles: "throw",
+  }) as JsonSchema;
+  return inlineRoot(rest);
+}
+
+// toJSONSchema puts schemas with an id under $defs and points at them; inline the root one.
+function inlineRoot(schema: JsonSchema): JsonSchema {
+  const ref = schema.$ref;
+  const defs = schema.$defs as Record<string, JsonSchema> | undefined;
+  if (typeof ref !== "string" || !defs) return schema;
+  const name = ref.replace("#/$defs/", "");
+  const { [name]: root, ...others } = defs;
+  return Object.keys(others).length > 0 ? { ...root, $defs: others } : (root ?? schema);
+}
+
+const STATUS_CODE: Record<number, ErrorCode> = Object.fromEntries(
+  Object.entries(ERROR_STATUS).map(([code, status]) => [status, code as ErrorCode]),
+);
+
+function errorResponse(status: number) {
+  const code = STATUS_CODE[status] ?? "INTERNAL_ERROR";
+  return {
+    description: DEFAULT_MESSAGES[code],
+    content: {
+      "application/json": {
+        schema: { $ref: "#/components/schemas/Error" },
+        example: { error: { code, message: DEFAULT_MESSAGES[code] } },
+      },
+    },
+  };
+}
+
+function pathParameters(path: string) {
+  return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+    name,
+    in: "path",
+    required: true,
+    schema: { type: "string" },
+  }));
+}
+
+function queryParameters(query: Operation["query"]) {
+  if (!query) return [];
+  const schema = jsonSchema(query, "input") as {
+    properties?: Record<string, JsonSchema>;
+    required?: string[];
+  };
+  return Object.entries(schema.properties ?? {}).map(([name, prop]) => ({
+    name,
+    in: "query",
+    required: schema.required?.includes(name) ?? false,
+    schema: prop,
+  }));
+}
+
+function requestBody(body: z.ZodType) {
+  const schema = jsonSchema(body, "input");
+  // A body whose every field is optional (rotate) may be left out entirely.
+  const required = Array.isArray(schema.required) && schema.required.length > 0;
+  return { required, content: { "application/json": { schema } } };
+}
+
+function operationObject(op: Operation) {
+  const responses: Record<string, unknown> = {
+    [op.success.status]: {
+      description: op.success.description,
+      content: {
+        "application/json": {
+          schema: {
+            type: "object",
+            properties: { data: jsonSchema(op.success.data, "output") },
+            required: ["data"],
+          },
+        },
+      },
+    },
+  };
+  for (const status of [...op.errors, 500]) responses[status] = errorResponse(status);
+  const scopeNote =
+    op.scope === "public"
+      ? "No authentication."
+      : op.scope
+        ? `Requires the \`${op.scope}\` scope.`
+        : "Any valid credential.";
+  return {
+    operationId: `${op.method}${op.path.replace(/\{(\w+)\}/g, "By_$1").replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? "").toUpperCase())}`,
+    summary: op.summary,
+    description: [op.description, scopeNote].filter(Boolean).join("\n\n"),
+    tags: [op.path.split("/")[1] ?? "api"],
+    security: op.scope === "public" ? [] : [{ bearer: op.scope ? [op.scope] : [] }],
+    parameters: [
+      ...pathParameters(op.path),
+      ...queryParameters(op.query),
+      ...(op.scope === "public"
+        ? []
+        : [
+            {
+              name: "X-Organization-ID",
+              in: "header",
+              required: false,
+              description:
+                "Act in another organization (members of it, or holders of admin:organizations).",
+              schema: { type: "string", pattern: "^org_[0-9A-Za-z]+$" },
+            },
+          ]),
+    ],
+    ...(op.body ? { requestBody: requestBody(op.body) } : {}),
+    responses,
+  };
+}
+
+/** The OpenAPI 3.1 document served at /api/v1/openapi.json. */
+export function openApiDocument(serverUrl: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of OPERATIONS) {
+    paths[op.path] ??= {};
+    (paths[op.path] as Record<string, unknown>)[op.method] = operationObject(op);
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Voltasis API",
+      version: "1.0.0",
+      description:
+        'Bearer-authenticated REST API. Send `Authorization: Bearer <API key or access token>`; errors are `{"error":{"code","message"}}`.',
+    },
+    servers: [{ url: serverUrl }],
+    paths,
+    components: {
+      securitySchemes: {
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          description: `API keys (vlt_live_… / vlt_test_…) or user access tokens (vlt_at_…). Scopes: ${SCOPES.map((s) => `\`${s}\` (${SCOPE_DESCRIPTIONS[s]})`).join(", ")}`,
+        },
+      },
+      schemas: {
+        Error: {
+          type: "object",
+          required: ["error"],
+          properties: {
+            error: {
+              type: "object",
+              required: ["code", "message"],
+              properties: {
+                code: { type: "string", enum: Object.keys(ERROR_STATUS) },
+                message: { type: "string" },
+                details: {},
+              },
+            },
+          },
+        },
+      },
+    },
+  };
+}

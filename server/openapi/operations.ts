@@ -1,0 +1,120 @@
+import { z } from "zod";
+import {
+  createApiKeySchema,
+  createdApiKeySchema,
+  listApiKeysQuerySchema,
+  publicApiKeySchema,
+  rotateApiKeySchema,
+  updateApiKeySchema,
+} from "@/server/api-keys/schemas";
+import { meSchema } from "@/server/auth/me";
+import type { Scope } from "@/server/scopes/catalogue";
+import { scopeEntrySchema } from "@/server/scopes/catalogue";
+
+export type HttpMethod = "get" | "post" | "patch" | "delete";
+
+export interface Operation {
+  method: HttpMethod;
+  path: string;
+  summary: string;
+  description?: string;
+  /** null: any valid credential; "public": no credential at all. */
+  scope: Scope | null | "public";
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /** The success status and the schema of `data` in its body. */
+  success: { status: 200 | 201; data: z.ZodType; description: string };
+  errors: number[];
+}
+
+const keyId = "/api-keys/{id}";
+const AUTHED_ERRORS = [401, 403, 429];
+
+/** Every /api/v1 operation: the OpenAPI document and the API reference page are built from it. */
+export const OPERATIONS: Operation[] = [
+  {
+    method: "get",
+    path: "/auth/me",
+    summary: "Who am I",
+    description: "The user, organization, role and scopes behind the credential.",
+    scope: null,
+    success: { status: 200, data: meSchema, description: "The authenticated principal" },
+    errors: AUTHED_ERRORS,
+  },
+  {
+    method: "get",
+    path: "/api-keys",
+    summary: "List API keys",
+    description: "Keys of the organization; members see only their own keys.",
+    scope: "read:api-keys",
+    query: listApiKeysQuerySchema,
+    success: {
+      status: 200,
+      data: z.array(publicApiKeySchema),
+      description: "The keys, newest first",
+    },
+    errors: [400, ...AUTHED_ERRORS],
+  },
+  {
+    method: "post",
+    path: "/api-keys",
+    summary: "Create an API key",
+    description:
+      "Returns the secret in `data.key` once; only its SHA-256 hash is stored. A key can only be given scopes its creator holds.",
+    scope: "write:api-keys",
+    body: createApiKeySchema,
+    success: { status: 201, data: createdApiKeySchema, description: "The key, with its secret" },
+    errors: [400, ...AUTHED_ERRORS, 413, 415],
+  },
+  {
+    method: "get",
+    path: keyId,
+    summary: "Get an API key",
+    scope: "read:api-keys",
+    success: { status: 200, data: publicApiKeySchema, description: "The key" },
+    errors: [...AUTHED_ERRORS, 404],
+  },
+  {
+    method: "patch",
+    path: keyId,
+    summary: "Rename an API key",
+    scope: "write:api-keys",
+    body: updateApiKeySchema,
+    success: { status: 200, data: publicApiKeySchema, description: "The renamed key" },
+    errors: [400, ...AUTHED_ERRORS, 404, 415],
+  },
+  {
+    method: "delete",
+    path: keyId,
+    summary: "Revoke an API key",
+    description:
+      "Takes effect on the next request. Revoking a revoked key succeeds and changes nothing.",
+    scope: "write:api-keys",
+    success: { status: 200, data: publicApiKeySchema, description: "The revoked key" },
+    errors: [...AUTHED_ERRORS, 404],
+  },
+  {
+    method: "post",
+    path: `${keyId}/rotate`,
+    summary: "Rotate an API key",
+    description:
+      "Issues a new secret with the same name and scopes. The old key keeps working for `grace_seconds` (0 = revoked now).",
+    scope: "write:api-keys",
+    body: rotateApiKeySchema,
+    success: {
+      status: 200,
+      data: createdApiKeySchema.extend({ previous_key: publicApiKeySchema }),
+      description: "The new key with its secret, and the retired key",
+    },
+    errors: [400, ...AUTHED_ERRORS, 404, 409],
+  },
+  {
+    method: "get",
+    path: "/scopes",
+    summary: "List scopes",
+    description: "The scope catalogue, with what the current credential holds.",
+    scope: null,
+    success: { status: 200, data: z.array(scopeEntrySchema), description: "The catalogue" },
+    errors: AUTHED_ERRORS,
+  },
+];
