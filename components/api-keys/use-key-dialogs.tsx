@@ -1,0 +1,115 @@
+"use client";
+
+import { type ReactNode, useState } from "react";
+import type { ApiKey } from "./api-key-types";
+import { CreateApiKeyDialog } from "./create-api-key-dialog";
+import { RevokeApiKeyDialog } from "./revoke-api-key-dialog";
+import { RotateApiKeyDialog, type RotationResult } from "./rotate-api-key-dialog";
+import { SecretRevealDialog } from "./secret-reveal-dialog";
+
+type OpenDialog =
+  | { kind: "create" }
+  | { kind: "revoke"; apiKey: ApiKey }
+  | { kind: "rotate"; apiKey: ApiKey }
+  // The only place a secret is held: this state, until the reveal closes.
+  | { kind: "reveal"; secret: string; apiKey: ApiKey; title: string; note?: string };
+
+function retirementNote(graceSeconds: number): string {
+  switch (graceSeconds) {
+    case 0:
+      return "The old key has stopped working. Replace it everywhere with this one.";
+    case 3600:
+      return "The old key keeps working for 1 hour. Replace it everywhere before then.";
+    case 86_400:
+      return "The old key keeps working for 24 hours. Replace it everywhere before then.";
+    default:
+      return "The old key keeps working for 7 days. Replace it everywhere before then.";
+  }
+}
+
+/**
+ * The create, revoke, rotate and reveal dialogs of one page, one at a time. Returns openers and
+ * the dialog to render; the list and the detail page share it so both behave the same.
+ */
+export function useKeyDialogs({
+  organizationId,
+  organizationName,
+  role,
+  onRevoked,
+  onRotated,
+}: {
+  organizationId: string;
+  organizationName: string;
+  role: string;
+  onRevoked?: (key: ApiKey) => void;
+  onRotated?: (result: RotationResult) => void;
+}): {
+  openCreate: () => void;
+  openRevoke: (apiKey: ApiKey) => void;
+  openRotate: (apiKey: ApiKey) => void;
+  dialog: ReactNode;
+} {
+  const [open, setOpen] = useState<OpenDialog | null>(null);
+  const close = () => setOpen(null);
+
+  let dialog: ReactNode = null;
+  if (open?.kind === "create") {
+    dialog = (
+      <CreateApiKeyDialog
+        organizationId={organizationId}
+        organizationName={organizationName}
+        role={role}
+        onClose={close}
+        onCreated={({ apiKey, secret }) =>
+          setOpen({ kind: "reveal", apiKey, secret, title: "API key created" })
+        }
+      />
+    );
+  } else if (open?.kind === "revoke") {
+    dialog = (
+      <RevokeApiKeyDialog
+        organizationId={organizationId}
+        apiKey={open.apiKey}
+        onClose={close}
+        onRevoked={onRevoked}
+      />
+    );
+  } else if (open?.kind === "rotate") {
+    dialog = (
+      <RotateApiKeyDialog
+        organizationId={organizationId}
+        apiKey={open.apiKey}
+        onClose={close}
+        onRotated={(result) => {
+          onRotated?.(result);
+          setOpen({
+            kind: "reveal",
+            apiKey: result.apiKey,
+            secret: result.secret,
+            title: "API key rotated",
+            note: retirementNote(result.graceSeconds),
+          });
+        }}
+      />
+    );
+  } else if (open?.kind === "reveal") {
+    dialog = (
+      <SecretRevealDialog
+        // A new key means a new dialog: no "Copied" state carried over from the last one.
+        key={open.apiKey.id}
+        secret={open.secret}
+        apiKey={open.apiKey}
+        title={open.title}
+        note={open.note}
+        onClose={close}
+      />
+    );
+  }
+
+  return {
+    openCreate: () => setOpen({ kind: "create" }),
+    openRevoke: (apiKey) => setOpen({ kind: "revoke", apiKey }),
+    openRotate: (apiKey) => setOpen({ kind: "rotate", apiKey }),
+    dialog,
+  };
+}

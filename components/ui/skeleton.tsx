@@ -1,0 +1,9 @@
+/** A grey placeholder block that pulses while content loads; hidden from assistive technology. */
+export function Skeleton({ className = "" }: { className?: string }) {
+  return (
+    <span
+      aria-hidden="true"
+      className={`block animate-pulse rounded bg-slate-200/80 ${className}`}
+    />
+  );
+}
