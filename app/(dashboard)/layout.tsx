@@ -12,7 +12,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   return (
     <div className="min-h-screen">
       <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/90 backdrop-blur">
-        <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4 sm:px-6">
+        <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-4 sm:gap-3 sm:px-6">
           <Link href="/dashboard" aria-label="Voltasis home" className="shrink-0">
             <Logo className="text-slate-900" />
           </Link>
@@ -30,7 +30,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             <NavLink href="/settings">Settings</NavLink>
             <NavLink href="/docs/api">API reference</NavLink>
           </nav>
-          <div className="ml-auto">
+          <div className="ml-auto shrink-0">
             <UserMenu name={session.user.name} email={session.user.email} role={session.role} />
           </div>
         </div>
@@ -45,9 +45,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           <NavLink href="/docs/api">API</NavLink>
         </nav>
       </header>
-      <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+      <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
         <Providers>{children}</Providers>
-      </div>
+      </main>
     </div>
   );
 }

@@ -20,9 +20,9 @@ export function NavLink({
     <Link
       href={href}
       aria-current={active ? "page" : undefined}
-      className={`block rounded-md px-3 py-2 text-sm font-medium transition-colors ${
+      className={`block shrink-0 whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium transition-colors ${
         active
-          ? "bg-white text-slate-900 shadow-sm ring-1 ring-slate-200"
+          ? "bg-brand-50 text-brand-700"
           : "text-slate-600 hover:bg-slate-100 hover:text-slate-900"
       }`}
     >

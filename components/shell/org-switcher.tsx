@@ -45,7 +45,7 @@ export function OrgSwitcher({ current, organizations }: { current: Org; organiza
     // biome-ignore lint/a11y/noStaticElementInteractions: Escape closes the menu from anywhere inside it
     <div
       ref={rootRef}
-      className="relative"
+      className="relative min-w-0"
       onKeyDown={(e) => {
         if (e.key === "Escape") setOpen(false);
       }}
@@ -58,16 +58,18 @@ export function OrgSwitcher({ current, organizations }: { current: Org; organiza
         aria-label={`Organization: ${current.name}. Switch organization`}
         onClick={() => setOpen((v) => !v)}
         disabled={pending}
-        className="flex items-center gap-2 rounded-md px-2.5 py-1.5 text-sm font-medium text-slate-800 ring-1 ring-slate-200 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-600"
+        className="flex max-w-full items-center gap-2 rounded-md px-2.5 py-1.5 text-sm font-medium text-slate-800 ring-1 ring-slate-200 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-600"
       >
         <span
-          className="grid size-6 place-items-center rounded bg-brand-100 text-xs font-bold text-brand-700"
+          className="grid size-6 shrink-0 place-items-center rounded bg-brand-100 text-xs font-bold text-brand-700"
           aria-hidden="true"
         >
           {current.name.slice(0, 1).toUpperCase()}
         </span>
-        <span data-testid="current-organization">{current.name}</span>
-        <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 text-slate-400">
+        <span data-testid="current-organization" className="max-w-40 truncate sm:max-w-56">
+          {current.name}
+        </span>
+        <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 shrink-0 text-slate-400">
           <path
             fill="currentColor"
             d="M5.2 7.2a.75.75 0 0 1 1.06 0L10 10.94l3.74-3.74a.75.75 0 1 1 1.06 1.06l-4.27 4.27a.75.75 0 0 1-1.06 0L5.2 8.26a.75.75 0 0 1 0-1.06Z"
@@ -79,7 +81,8 @@ export function OrgSwitcher({ current, organizations }: { current: Org; organiza
           id={menuId}
           role="menu"
           aria-label="Organizations"
-          className="absolute left-0 z-30 mt-2 w-64 rounded-lg bg-white p-1 shadow-lg ring-1 ring-slate-200"
+          // On a phone the menu spans the header's width, so it never runs off the screen.
+          className="fixed inset-x-4 top-14 z-30 rounded-lg bg-white p-1 shadow-lg ring-1 ring-slate-200 sm:absolute sm:inset-x-auto sm:top-auto sm:left-0 sm:mt-2 sm:w-64"
         >
           <p className="px-2.5 pt-1.5 pb-1 text-xs font-medium uppercase tracking-wide text-slate-500">
             Organizations
@@ -91,10 +94,10 @@ export function OrgSwitcher({ current, organizations }: { current: Org; organiza
               role="menuitemradio"
               aria-checked={org.id === current.id}
               onClick={() => choose(org)}
-              className="flex w-full items-center justify-between rounded-md px-2.5 py-2 text-left text-sm text-slate-800 hover:bg-slate-100 focus-visible:bg-slate-100 focus-visible:outline-none"
+              className="flex w-full items-center justify-between gap-3 rounded-md px-2.5 py-2 text-left text-sm text-slate-800 hover:bg-slate-100 focus-visible:bg-slate-100 focus-visible:outline-none"
             >
-              <span>{org.name}</span>
-              <span className="text-xs text-slate-500">
+              <span className="min-w-0 truncate">{org.name}</span>
+              <span className="shrink-0 text-xs text-slate-500">
                 {org.id === current.id ? "Current" : (org.role ?? "Platform admin")}
               </span>
             </button>

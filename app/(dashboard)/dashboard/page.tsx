@@ -30,11 +30,17 @@ export default async function DashboardPage() {
           Manage API keys
         </Link>
       </div>
-      <dl className="grid gap-4 sm:grid-cols-3">
+      <dl className="grid gap-3 sm:grid-cols-3 sm:gap-4">
         {stats.map((s) => (
-          <div key={s.label} className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+          // One row per figure on a phone, a card each from sm up.
+          <div
+            key={s.label}
+            className="flex items-baseline justify-between rounded-xl bg-white px-5 py-4 shadow-sm ring-1 ring-slate-200 sm:block sm:p-5"
+          >
             <dt className="text-sm text-slate-500">{s.label}</dt>
-            <dd className="mt-2 text-3xl font-semibold tracking-tight text-slate-900">{s.value}</dd>
+            <dd className="text-2xl font-semibold tracking-tight text-slate-900 sm:mt-2 sm:text-3xl">
+              {s.value}
+            </dd>
           </div>
         ))}
       </dl>

@@ -1,0 +1,200 @@
+import { expect, type Page, test } from "@playwright/test";
+import { DEMO_PASSWORD, login, orgSwitcher } from "./helpers/login";
+
+const SCREENSHOTS = "test-results/screenshots";
+
+async function openOrgMenu(page: Page) {
+  await orgSwitcher(page).click();
+  const menu = page.getByRole("menu", { name: "Organizations" });
+  await expect(menu).toBeVisible();
+  return menu;
+}
+
+test.describe("signing in", () => {
+  test("an owner logs in and lands on the dashboard of their organization", async ({ page }) => {
+    await login(page, "owner@acme.test");
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await expect(page.getByRole("heading", { name: "Welcome back, Olivia" })).toBeVisible();
+    await expect(orgSwitcher(page)).toHaveAccessibleName("Organization: Acme. Switch organization");
+    await expect(page.getByRole("main")).toContainText("Acme");
+  });
+
+  test("a wrong password shows an error and stays on the login page", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByLabel("Email").fill("owner@acme.test");
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(loginError(page)).toBeVisible();
+    await expect(page).toHaveURL(/\/login/);
+    // The email is kept so the person only retypes the password.
+    await expect(page.getByLabel("Email")).toHaveValue("owner@acme.test");
+    await expect(page.getByRole("heading", { name: /^Welcome back/ })).toHaveCount(0);
+  });
+
+  test("an unknown email gets the same error as a wrong password", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByLabel("Email").fill("nobody@acme.test");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(loginError(page)).toBeVisible();
+    await expect(page).toHaveURL(/\/login/);
+  });
+
+  test("a signed-out visit to a settings page lands on login, then returns there", async ({
+    page,
+  }) => {
+    await page.goto("/settings/api-keys");
+    await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fsettings%2Fapi-keys$/);
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+
+    await page.goto("/settings/general");
+    await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fsettings%2Fgeneral$/);
+    await page.getByLabel("Email").fill("owner@acme.test");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/settings\/general$/);
+    await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();
+  });
+
+  test("the login form ignores a callback to another site", async ({ page }) => {
+    await page.goto("/login?callbackUrl=//evil.example/steal");
+    await page.getByLabel("Email").fill("owner@acme.test");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/localhost:\d+\/dashboard$/);
+  });
+});
+
+test.describe("organization switcher", () => {
+  test("a platform admin switches to Globex and it survives a reload", async ({ page }) => {
+    await login(page, "admin@voltasis.test");
+    await expect(orgSwitcher(page)).toHaveAccessibleName("Organization: Acme. Switch organization");
+
+    const menu = await openOrgMenu(page);
+    // A platform admin may enter every organization, not only its memberships.
+    await expect(menu.getByRole("menuitemradio")).toHaveCount(2);
+    await expect(menu.getByRole("menuitemradio", { name: /^Acme/ })).toHaveAttribute(
+      "aria-checked",
+      "true",
+    );
+    await menu.getByRole("menuitemradio", { name: /^Globex/ }).click();
+
+    await expect(orgSwitcher(page)).toHaveAccessibleName(
+      "Organization: Globex. Switch organization",
+    );
+    await expect(page.getByText("Globex", { exact: true }).first()).toBeVisible();
+
+    await page.goto("/settings/general");
+    const org = page.getByRole("region", { name: "Organization" });
+    await expect(org).toContainText("Globex");
+    await expect(org).toContainText(/org_[A-Za-z0-9_-]+/);
+    await expect(page.getByRole("cell", { name: "owner@globex.test" })).toBeVisible();
+    await expect(page.getByRole("cell", { name: "owner@acme.test" })).toHaveCount(0);
+
+    await page.reload();
+    await expect(orgSwitcher(page)).toHaveAccessibleName(
+      "Organization: Globex. Switch organization",
+    );
+    await expect(page.getByRole("region", { name: "Organization" })).toContainText("Globex");
+
+    // And back again, so the switch is not one-way.
+    const again = await openOrgMenu(page);
+    await again.getByRole("menuitemradio", { name: /^Acme/ }).click();
+    await expect(orgSwitcher(page)).toHaveAccessibleName("Organization: Acme. Switch organization");
+  });
+
+  for (const [email, org] of [
+    ["owner@acme.test", "Acme"],
+    ["member@acme.test", "Acme"],
+    ["owner@globex.test", "Globex"],
+  ] as const) {
+    test(`${email} is offered only its own organization`, async ({ page }) => {
+      await login(page, email);
+      const menu = await openOrgMenu(page);
+      const items = menu.getByRole("menuitemradio");
+      await expect(items).toHaveCount(1);
+      await expect(items.first()).toContainText(org);
+      await expect(items.first()).toHaveAttribute("aria-checked", "true");
+      await page.keyboard.press("Escape");
+      await expect(menu).toBeHidden();
+    });
+  }
+});
+
+test("signing out returns to login and the dashboard is closed again", async ({ page }) => {
+  await login(page, "member@acme.test");
+  await page.getByRole("button", { name: "Account menu" }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fdashboard$/);
+});
+
+test("GET /api/v1/health answers 200 with JSON", async ({ request }) => {
+  const res = await request.get("/api/v1/health");
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-type"]).toContain("application/json");
+  const body = await res.json();
+  expect(body).toMatchObject({ status: "ok", database: { status: "ok" } });
+
+  // The guide's base URL ends in /v1: the same route answers there too.
+  const viaGuidePath = await request.get("/v1/health");
+  expect(viaGuidePath.status()).toBe(200);
+});
+
+for (const [device, viewport] of [
+  ["desktop", { width: 1280, height: 800 }],
+  ["phone", { width: 390, height: 844 }],
+] as const) {
+  test.describe(`${device} screenshots`, () => {
+    test.use({ viewport });
+
+    test(`login page and dashboard at ${viewport.width}px`, async ({ page }) => {
+      await page.goto("/login");
+      await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+      await expectNoHorizontalOverflow(page);
+      await page.screenshot({ path: `${SCREENSHOTS}/login-${device}.png`, fullPage: true });
+
+      await page.getByLabel("Email").fill("owner@acme.test");
+      await page.getByLabel("Password").fill("wrong-password");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(loginError(page)).toBeVisible();
+      await page.screenshot({ path: `${SCREENSHOTS}/login-error-${device}.png`, fullPage: true });
+
+      await login(page, "admin@voltasis.test");
+      await expectNoHorizontalOverflow(page);
+      await page.screenshot({ path: `${SCREENSHOTS}/dashboard-${device}.png`, fullPage: true });
+
+      await orgSwitcher(page).click();
+      await expect(page.getByRole("menu", { name: "Organizations" })).toBeVisible();
+      await expectNoHorizontalOverflow(page);
+      await page.screenshot({ path: `${SCREENSHOTS}/org-menu-${device}.png` });
+      await page.keyboard.press("Escape");
+
+      await page.getByRole("button", { name: "Account menu" }).click();
+      await expect(page.getByRole("menu", { name: "Account" })).toBeVisible();
+      await expectNoHorizontalOverflow(page);
+      await page.screenshot({ path: `${SCREENSHOTS}/user-menu-${device}.png` });
+      await page.keyboard.press("Escape");
+
+      await page.goto("/settings/general");
+      await expectNoHorizontalOverflow(page);
+      await page.screenshot({ path: `${SCREENSHOTS}/settings-${device}.png`, fullPage: true });
+    });
+  });
+}
+
+/** Next.js mounts an empty role=alert route announcer too; the form's alert is the one with text. */
+function loginError(page: Page) {
+  return page.getByRole("alert").filter({ hasText: "Invalid email or password." });
+}
+
+/** A page wider than the viewport scrolls sideways on a phone: a layout bug. */
+async function expectNoHorizontalOverflow(page: Page) {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow, "page is wider than the viewport").toBeLessThanOrEqual(0);
+}
