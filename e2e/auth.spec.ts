@@ -1,7 +1,9 @@
+import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import { DEMO_PASSWORD, login, orgSwitcher } from "./helpers/login";
 
-const SCREENSHOTS = "test-results/screenshots";
+/** test-results/screenshots, or under the folder `playwright test --output` names. */
+const screenshots = () => path.join(test.info().project.outputDir, "screenshots");
 
 async function openOrgMenu(page: Page) {
   await orgSwitcher(page).click();
@@ -155,33 +157,33 @@ for (const [device, viewport] of [
       await page.goto("/login");
       await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
       await expectNoHorizontalOverflow(page);
-      await page.screenshot({ path: `${SCREENSHOTS}/login-${device}.png`, fullPage: true });
+      await page.screenshot({ path: `${screenshots()}/login-${device}.png`, fullPage: true });
 
       await page.getByLabel("Email").fill("owner@acme.test");
       await page.getByLabel("Password").fill("wrong-password");
       await page.getByRole("button", { name: "Sign in" }).click();
       await expect(loginError(page)).toBeVisible();
-      await page.screenshot({ path: `${SCREENSHOTS}/login-error-${device}.png`, fullPage: true });
+      await page.screenshot({ path: `${screenshots()}/login-error-${device}.png`, fullPage: true });
 
       await login(page, "admin@voltasis.test");
       await expectNoHorizontalOverflow(page);
-      await page.screenshot({ path: `${SCREENSHOTS}/dashboard-${device}.png`, fullPage: true });
+      await page.screenshot({ path: `${screenshots()}/dashboard-${device}.png`, fullPage: true });
 
       await orgSwitcher(page).click();
       await expect(page.getByRole("menu", { name: "Organizations" })).toBeVisible();
       await expectNoHorizontalOverflow(page);
-      await page.screenshot({ path: `${SCREENSHOTS}/org-menu-${device}.png` });
+      await page.screenshot({ path: `${screenshots()}/org-menu-${device}.png` });
       await page.keyboard.press("Escape");
 
       await page.getByRole("button", { name: "Account menu" }).click();
       await expect(page.getByRole("menu", { name: "Account" })).toBeVisible();
       await expectNoHorizontalOverflow(page);
-      await page.screenshot({ path: `${SCREENSHOTS}/user-menu-${device}.png` });
+      await page.screenshot({ path: `${screenshots()}/user-menu-${device}.png` });
       await page.keyboard.press("Escape");
 
       await page.goto("/settings/general");
       await expectNoHorizontalOverflow(page);
-      await page.screenshot({ path: `${SCREENSHOTS}/settings-${device}.png`, fullPage: true });
+      await page.screenshot({ path: `${screenshots()}/settings-${device}.png`, fullPage: true });
     });
   });
 }
