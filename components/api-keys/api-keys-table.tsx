@@ -245,8 +245,8 @@ function IconAction({
       onClick={onClick}
       className={`grid size-8 place-items-center rounded-md focus-visible:outline-2 focus-visible:outline-brand-600 ${
         icon === "revoke"
-          ? "text-slate-400 hover:bg-red-50 hover:text-red-600"
-          : "text-slate-400 hover:bg-slate-100 hover:text-slate-700"
+          ? "text-slate-500 hover:bg-red-50 hover:text-red-600"
+          : "text-slate-500 hover:bg-slate-100 hover:text-slate-800"
       }`}
     >
       {icon === "rotate" ? (

@@ -63,7 +63,7 @@ export function ExpiryPicker({
         {OPTIONS.map((option) => (
           <label
             key={option.id}
-            className="cursor-pointer rounded-md bg-white px-3 py-1.5 text-sm text-slate-700 ring-1 ring-slate-300 ring-inset transition-colors hover:bg-slate-50 has-[:checked]:bg-brand-50 has-[:checked]:font-medium has-[:checked]:text-brand-700 has-[:checked]:ring-brand-600 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-1 has-[:focus-visible]:outline-brand-600"
+            className="relative cursor-pointer rounded-md bg-white px-3 py-1.5 text-sm text-slate-700 ring-1 ring-slate-300 ring-inset transition-colors hover:bg-slate-50 has-[:checked]:bg-brand-50 has-[:checked]:font-medium has-[:checked]:text-brand-700 has-[:checked]:ring-brand-600 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-1 has-[:focus-visible]:outline-brand-600"
           >
             <input
               type="radio"
@@ -75,7 +75,7 @@ export function ExpiryPicker({
                   option.value.kind === "custom" && value.kind === "custom" ? value : option.value,
                 )
               }
-              className="sr-only"
+              className="absolute inset-0 m-0 cursor-pointer opacity-0"
             />
             {option.label}
           </label>

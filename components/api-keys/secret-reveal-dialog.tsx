@@ -7,7 +7,7 @@ import type { ApiKey } from "./api-key-types";
 import { MaskedKey } from "./masked-key";
 
 /** Writes text to the clipboard; falls back to selecting it in a field and copying that. */
-async function copyText(text: string, fallbackField: HTMLInputElement | null): Promise<boolean> {
+async function copyText(text: string, fallbackField: HTMLTextAreaElement | null): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
     return true;
@@ -37,7 +37,7 @@ export function SecretRevealDialog({
   onClose: () => void;
 }) {
   const fieldId = useId();
-  const fieldRef = useRef<HTMLInputElement>(null);
+  const fieldRef = useRef<HTMLTextAreaElement>(null);
   const [copied, setCopied] = useState<"key" | "curl" | null>(null);
   const [everCopied, setEverCopied] = useState(false);
   const [copyFailed, setCopyFailed] = useState(false);
@@ -143,16 +143,18 @@ export function SecretRevealDialog({
             Secret key
           </label>
           <div className="flex flex-col gap-2 sm:flex-row">
-            <input
+            {/* A textarea that grows to its content: the whole key stays readable on a phone. */}
+            <textarea
               ref={fieldRef}
               id={fieldId}
               readOnly
+              rows={1}
               value={secret}
               spellCheck={false}
               autoComplete="off"
               data-autofocus
               onFocus={(e) => e.currentTarget.select()}
-              className="block w-full min-w-0 flex-1 rounded-md border-0 bg-slate-50 px-3 py-2 font-mono text-sm text-slate-900 ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-brand-600 focus:ring-inset"
+              className="field-sizing-content block w-full min-w-0 flex-1 resize-none rounded-md border-0 bg-slate-50 px-3 py-2 font-mono text-sm break-all text-slate-900 ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-brand-600 focus:outline-none focus:ring-inset"
             />
             <Button
               onClick={() => void copy("key")}

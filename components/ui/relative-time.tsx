@@ -37,13 +37,16 @@ export function useNow(): number | null {
   );
 }
 
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ["year", 365 * 24 * 60 * 60 * 1000],
-  ["month", 30 * 24 * 60 * 60 * 1000],
-  ["week", 7 * 24 * 60 * 60 * 1000],
-  ["day", 24 * 60 * 60 * 1000],
-  ["hour", 60 * 60 * 1000],
-  ["minute", 60 * 1000],
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+// [unit, its length, the age from which it is used]: days until two months, so a 30-day key
+// reads "in 30 days" rather than "in 4 weeks".
+const UNITS: [Intl.RelativeTimeFormatUnit, number, number][] = [
+  ["year", 365 * DAY_MS, 365 * DAY_MS],
+  ["month", 30 * DAY_MS, 60 * DAY_MS],
+  ["day", DAY_MS, DAY_MS],
+  ["hour", 60 * 60 * 1000, 60 * 60 * 1000],
+  ["minute", 60 * 1000, 60 * 1000],
 ];
 
 const relativeFormat = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
@@ -53,8 +56,8 @@ export function formatRelative(date: Date, nowMs: number): string {
   const diff = date.getTime() - nowMs;
   const abs = Math.abs(diff);
   if (abs < 60_000) return diff <= 0 ? "just now" : "in under a minute";
-  for (const [unit, ms] of UNITS) {
-    if (abs >= ms) return relativeFormat.format(Math.round(diff / ms), unit);
+  for (const [unit, ms, from] of UNITS) {
+    if (abs >= from) return relativeFormat.format(Math.round(diff / ms), unit);
   }
   return relativeFormat.format(Math.round(diff / 60_000), "minute");
 }

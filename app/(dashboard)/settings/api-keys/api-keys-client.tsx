@@ -96,7 +96,7 @@ export function ApiKeysClient({
                   aria-checked={showRevoked}
                   checked={showRevoked}
                   onChange={(e) => setShowRevoked(e.target.checked)}
-                  className="peer sr-only"
+                  className="peer absolute inset-0 z-10 m-0 cursor-pointer opacity-0"
                 />
                 <span
                   aria-hidden="true"
