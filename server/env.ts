@@ -9,6 +9,8 @@ const envSchema = z.object({
   DATABASE_URL: z.url().optional(),
   PGLITE_DIR: z.string().min(1).default(".data/pglite"),
   REDIS_URL: z.url().optional(),
+  // Namespace of the rate-limit counters in Redis; instances sharing a budget share the prefix.
+  RATE_LIMIT_PREFIX: z.string().min(1).max(100).optional(),
   AUTH_SECRET: z.string().min(32).optional(),
   VOLTASIS_ENV: z.enum(["live", "test"]).default("test"),
   TRUST_PROXY: z

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { AuthContext, Credential, PublicContext } from "@/server/auth/principal";
 import { sessionCredential } from "@/server/auth/session-credential";
+import { now } from "@/server/clock";
 import { resolveAuthContext } from "@/server/organizations/resolve-context";
 import { consumeRateLimit, type RateLimitDecision, rateLimitHeaders } from "@/server/rate-limit";
 import type { Scope } from "@/server/scopes/catalogue";
@@ -73,12 +74,14 @@ export function withApi<P = Record<string, string>, B = undefined>(
     if (ctx && ctx.credential.type !== "session") {
       recordUsage({
         tokenId: ctx.credential.id,
-        organizationId: ctx.organization.id,
+        // Usage belongs to the token's own organization (where its key page shows it), also
+        // when X-Organization-ID moved this request elsewhere.
+        organizationId: ctx.credential.organizationId,
         route: options.route,
         method: req.method,
         status: response.status,
         latencyMs: performance.now() - started,
-        at: new Date(),
+        at: now(),
       });
     }
     return response;

@@ -1,0 +1,103 @@
+// Usage events aggregated in memory, keyed exactly like the usage_buckets primary key, so one
+// flush writes one row per (token, minute, route, method, status class) however many calls.
+
+export interface UsageEvent {
+  tokenId: string;
+  organizationId: string;
+  /** The route pattern, e.g. "/api-keys/{id}", never the concrete path. */
+  route: string;
+  method: string;
+  status: number;
+  latencyMs: number;
+  at: Date;
+}
+
+export type StatusClass = "2xx" | "4xx" | "5xx";
+
+export interface UsageBucket {
+  tokenId: string;
+  organizationId: string;
+  /** Epoch milliseconds of the minute. */
+  bucketStart: number;
+  route: string;
+  method: string;
+  statusClass: StatusClass;
+  count: number;
+  rateLimited: number;
+  totalLatencyMs: number;
+}
+
+export interface UsageBatch {
+  buckets: Map<string, UsageBucket>;
+  /** Latest call per token id, for api_keys.last_used_at. */
+  lastUsed: Map<string, number>;
+}
+
+const MINUTE_MS = 60_000;
+
+export function emptyBatch(): UsageBatch {
+  return { buckets: new Map(), lastUsed: new Map() };
+}
+
+export function statusClass(status: number): StatusClass {
+  if (status >= 500) return "5xx";
+  if (status >= 400) return "4xx";
+  return "2xx";
+}
+
+export function addEvent(batch: UsageBatch, event: UsageEvent): void {
+  const at = event.at.getTime();
+  const bucketStart = at - (at % MINUTE_MS);
+  const cls = statusClass(event.status);
+  mergeBucket(batch, {
+    tokenId: event.tokenId,
+    organizationId: event.organizationId,
+    bucketStart,
+    route: event.route,
+    method: event.method.toUpperCase(),
+    statusClass: cls,
+    count: 1,
+    rateLimited: event.status === 429 ? 1 : 0,
+    totalLatencyMs: Math.max(0, Math.round(event.latencyMs)),
+  });
+  touch(batch, event.tokenId, at);
+}
+
+/** Puts a batch that failed to write back in front of the events that arrived meanwhile. */
+export function mergeBatch(into: UsageBatch, from: UsageBatch): void {
+  for (const bucket of from.buckets.values()) mergeBucket(into, bucket);
+  for (const [tokenId, at] of from.lastUsed) touch(into, tokenId, at);
+}
+
+export function isEmpty(batch: UsageBatch): boolean {
+  return batch.buckets.size === 0;
+}
+
+export function eventCount(batch: UsageBatch): number {
+  let total = 0;
+  for (const bucket of batch.buckets.values()) total += bucket.count;
+  return total;
+}
+
+function mergeBucket(batch: UsageBatch, bucket: UsageBucket): void {
+  const id = [
+    bucket.tokenId,
+    bucket.bucketStart,
+    bucket.route,
+    bucket.method,
+    bucket.statusClass,
+  ].join("\u0000");
+  const current = batch.buckets.get(id);
+  if (!current) {
+    batch.buckets.set(id, { ...bucket });
+    return;
+  }
+  current.count += bucket.count;
+  current.rateLimited += bucket.rateLimited;
+  current.totalLatencyMs += bucket.totalLatencyMs;
+}
+
+function touch(batch: UsageBatch, tokenId: string, at: number): void {
+  const previous = batch.lastUsed.get(tokenId);
+  if (previous === undefined || at > previous) batch.lastUsed.set(tokenId, at);
+}

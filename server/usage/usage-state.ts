@@ -1,0 +1,28 @@
+import { emptyBatch, type UsageBatch } from "./usage-buffer";
+
+interface UsageState {
+  /** Events not yet handed to a flush. */
+  pending: UsageBatch;
+  /** The flush in progress, so flushes run one after another and never overlap. */
+  flushing?: Promise<void>;
+  timer?: ReturnType<typeof setInterval>;
+  autoFlush: boolean;
+  shutdownHooked: boolean;
+  /** Set while flushes fail, so a database outage is logged once, not every second. */
+  failing: boolean;
+  dropping: boolean;
+}
+
+// One buffer per process, on globalThis so Next's dev module reloads do not fork it.
+const store = globalThis as unknown as { __voltasisUsage?: UsageState };
+
+export function usageState(): UsageState {
+  store.__voltasisUsage ??= {
+    pending: emptyBatch(),
+    autoFlush: true,
+    shutdownHooked: false,
+    failing: false,
+    dropping: false,
+  };
+  return store.__voltasisUsage;
+}
