@@ -1,0 +1,46 @@
+import { and, eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { memberships, organizations } from "@/db/schema";
+import { authenticateUser, defaultOrganizationId } from "@/server/auth/authenticate-user";
+import { ApiError } from "@/server/http/api-error";
+import { isId } from "@/server/ids";
+import type { CreateTokenInput, TokenPair } from "./schemas";
+import { issueTokenPair } from "./user-tokens";
+
+// One message for an unknown email, a wrong password and a disabled account: which of them it
+// was would tell an attacker which emails have accounts.
+const BAD_CREDENTIALS = "Invalid email or password";
+
+/** POST /auth/token: email and password for a new token family in one organization. */
+export async function passwordGrant(input: CreateTokenInput): Promise<TokenPair> {
+  const user = await authenticateUser(input.email, input.password);
+  if (!user) throw new ApiError("UNAUTHORIZED", BAD_CREDENTIALS);
+
+  const db = await getDb();
+  const requested = input.organization_id;
+  let organizationId: string | null;
+  if (requested === undefined) {
+    organizationId = await defaultOrganizationId(user);
+  } else {
+    // A token is homed in an organization its user belongs to. A platform admin enters others
+    // with X-Organization-ID, where every override is audited, not with a token homed there.
+    const [membership] = isId("org", requested)
+      ? await db
+          .select({ organizationId: memberships.organizationId })
+          .from(memberships)
+          .where(and(eq(memberships.userId, user.id), eq(memberships.organizationId, requested)))
+      : [];
+    organizationId = membership?.organizationId ?? null;
+    if (!organizationId) throw new ApiError("FORBIDDEN");
+  }
+  if (!organizationId) {
+    throw new ApiError("FORBIDDEN", "This account is not a member of any organization");
+  }
+
+  const [organization] = await db
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId));
+  if (!organization) throw new ApiError("FORBIDDEN");
+  return issueTokenPair(db, { userId: user.id, organization });
+}

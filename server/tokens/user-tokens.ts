@@ -1,0 +1,225 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { type Db, getDb, type Tx } from "@/db";
+import { memberships, organizations, users, userTokens } from "@/db/schema";
+import { now } from "@/server/clock";
+import { ApiError } from "@/server/http/api-error";
+import { newId } from "@/server/ids";
+import { evictCredentials } from "./credential-cache";
+import { generateToken, hashToken, parseToken } from "./format";
+import {
+  ACCESS_TOKEN_TTL_SECONDS,
+  REFRESH_TOKEN_TTL_SECONDS,
+  type RevokeTokenInput,
+  type TokenPair,
+} from "./schemas";
+
+const REFRESH_REQUIRED =
+  "A refresh token (vlt_rt_…) is required: access tokens and API keys cannot be refreshed";
+
+/**
+ * A spent refresh token presented again within this window of its exchange is refused without
+ * revoking the family, so that the loser of a concurrent refresh (however the requests
+ * interleave) does not also kill the winner's new tokens. Afterwards it counts as reuse.
+ */
+export const DUPLICATE_WINDOW_MS = 5_000;
+
+const invalid = (reason?: string) =>
+  new ApiError("UNAUTHORIZED", undefined, reason ? { reason } : undefined);
+
+/**
+ * Inserts an access token and a refresh token of one family and returns their secrets. Only the
+ * SHA-256 of each secret is stored; the plain values exist in this response and nowhere else.
+ */
+export async function issueTokenPair(
+  db: Db | Tx,
+  grant: { userId: string; organization: { id: string; name: string }; familyId?: string },
+): Promise<TokenPair> {
+  const familyId = grant.familyId ?? newId("fam");
+  const issuedAt = now().getTime();
+  const accessToken = generateToken("at");
+  const refreshToken = generateToken("rt");
+  const accessExpiresAt = new Date(issuedAt + ACCESS_TOKEN_TTL_SECONDS * 1000);
+  const refreshExpiresAt = new Date(issuedAt + REFRESH_TOKEN_TTL_SECONDS * 1000);
+  const common = { userId: grant.userId, organizationId: grant.organization.id, familyId };
+  await db.insert(userTokens).values([
+    {
+      ...common,
+      id: newId("tok"),
+      kind: "access",
+      secretHash: hashToken(accessToken),
+      expiresAt: accessExpiresAt,
+    },
+    {
+      ...common,
+      id: newId("tok"),
+      kind: "refresh",
+      secretHash: hashToken(refreshToken),
+      expiresAt: refreshExpiresAt,
+    },
+  ]);
+  return {
+    access_token: accessToken,
+    refresh_token: refreshToken,
+    token_type: "Bearer",
+    expires_in: ACCESS_TOKEN_TTL_SECONDS,
+    refresh_expires_in: REFRESH_TOKEN_TTL_SECONDS,
+    access_token_expires_at: accessExpiresAt.toISOString(),
+    refresh_token_expires_at: refreshExpiresAt.toISOString(),
+    organization: grant.organization,
+  };
+}
+
+/**
+ * Exchanges a refresh token for a new pair of the same family; the presented token is spent.
+ * A token that was already spent (longer ago than DUPLICATE_WINDOW_MS) is being replayed, by a
+ * thief or by the client it was stolen from: the whole family is revoked, so both lose access
+ * and the user has to log in again.
+ */
+export async function refreshTokenPair(presented: string): Promise<TokenPair> {
+  const parsed = parseToken(presented);
+  if (parsed && parsed.kind !== "rt") throw new ApiError("UNAUTHORIZED", REFRESH_REQUIRED);
+  if (!parsed) throw invalid();
+
+  const db = await getDb();
+  const [token] = await db
+    .select({
+      id: userTokens.id,
+      kind: userTokens.kind,
+      userId: userTokens.userId,
+      organizationId: userTokens.organizationId,
+      familyId: userTokens.familyId,
+      expiresAt: userTokens.expiresAt,
+      spentAt: userTokens.spentAt,
+      revokedAt: userTokens.revokedAt,
+    })
+    .from(userTokens)
+    .where(eq(userTokens.secretHash, hashToken(parsed.token)));
+  if (token?.kind !== "refresh") throw invalid();
+  if (token.revokedAt) throw invalid("revoked");
+  const at = now();
+  if (token.spentAt) {
+    // Moments after its exchange, the same token again is a duplicate (two tabs, a retry): it
+    // gets nothing. Later, it is a replay, and only a thief or its victim holds a spent token.
+    if (at.getTime() - token.spentAt.getTime() < DUPLICATE_WINDOW_MS) throw invalid("spent");
+    await revokeFamily(db, token.familyId);
+    throw invalid("reused");
+  }
+  if (token.expiresAt.getTime() <= at.getTime()) throw invalid("expired");
+
+  const organization = await activeMembership(db, token.userId, token.organizationId);
+  if (!organization) throw invalid("membership");
+
+  return db.transaction(async (tx) => {
+    // The conditional update is the single-use guarantee: of two concurrent refreshes of one
+    // token, the row lock lets exactly one see spent_at still null; the loser gets nothing.
+    const [spent] = await tx
+      .update(userTokens)
+      .set({ spentAt: at })
+      .where(
+        and(eq(userTokens.id, token.id), isNull(userTokens.spentAt), isNull(userTokens.revokedAt)),
+      )
+      .returning({ id: userTokens.id });
+    if (!spent) throw invalid("spent");
+    return issueTokenPair(tx, {
+      userId: token.userId,
+      organization,
+      familyId: token.familyId,
+    });
+  });
+}
+
+/**
+ * Revokes an access token (that token) or a refresh token (its whole family: every access and
+ * refresh token descended from the same login). Idempotent, and an unknown token is not an
+ * error (RFC 7009): the caller learns nothing about which tokens exist.
+ */
+export async function revokeUserToken(input: Pick<RevokeTokenInput, "token">): Promise<void> {
+  const parsed = parseToken(input.token);
+  if (parsed && (parsed.kind === "live" || parsed.kind === "test")) {
+    throw new ApiError(
+      "VALIDATION_ERROR",
+      "API keys cannot be revoked here: revoke them with DELETE /api/v1/api-keys/{id}",
+      [{ field: "token", message: "API keys are revoked via DELETE /api/v1/api-keys/{id}" }],
+    );
+  }
+  if (!parsed) return;
+
+  const db = await getDb();
+  const [token] = await db
+    .select({ id: userTokens.id, kind: userTokens.kind, familyId: userTokens.familyId })
+    .from(userTokens)
+    .where(eq(userTokens.secretHash, hashToken(parsed.token)));
+  if (!token) return;
+  if (token.kind === "refresh") {
+    await revokeFamily(db, token.familyId);
+    return;
+  }
+  await db
+    .update(userTokens)
+    .set({ revokedAt: now() })
+    .where(and(eq(userTokens.id, token.id), isNull(userTokens.revokedAt)));
+  evictCredentials((c) => c.type === "access_token" && c.id === token.id);
+}
+
+/** Revokes every token of a login family and drops them from this process's credential cache. */
+export async function revokeFamily(db: Db | Tx, familyId: string): Promise<void> {
+  await db
+    .update(userTokens)
+    .set({ revokedAt: now() })
+    .where(and(eq(userTokens.familyId, familyId), isNull(userTokens.revokedAt)));
+  const family = await db
+    .select({ id: userTokens.id })
+    .from(userTokens)
+    .where(eq(userTokens.familyId, familyId));
+  evictUserTokens(family.map((t) => t.id));
+}
+
+/** Revokes every live token of a user, optionally only those of one organization. */
+export async function revokeUserTokensOf(
+  db: Db | Tx,
+  userId: string,
+  organizationId?: string,
+): Promise<void> {
+  const where = [eq(userTokens.userId, userId), isNull(userTokens.revokedAt)];
+  if (organizationId) where.push(eq(userTokens.organizationId, organizationId));
+  const revoked = await db
+    .update(userTokens)
+    .set({ revokedAt: now() })
+    .where(and(...where))
+    .returning({ id: userTokens.id });
+  evictUserTokens(revoked.map((t) => t.id));
+}
+
+function evictUserTokens(ids: string[]): void {
+  if (ids.length === 0) return;
+  const set = new Set(ids);
+  evictCredentials((c) => c.type === "access_token" && set.has(c.id));
+}
+
+/**
+ * The organization a refresh may issue tokens for: the user must still be enabled and a member
+ * (a platform admin's home organization needs no membership, as in resolveAuthContext).
+ */
+async function activeMembership(
+  db: Db,
+  userId: string,
+  organizationId: string,
+): Promise<{ id: string; name: string } | null> {
+  const [row] = await db
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      disabledAt: users.disabledAt,
+      isPlatformAdmin: users.isPlatformAdmin,
+      role: memberships.role,
+    })
+    .from(users)
+    .innerJoin(organizations, eq(organizations.id, organizationId))
+    .leftJoin(
+      memberships,
+      and(eq(memberships.userId, users.id), eq(memberships.organizationId, organizations.id)),
+    )
+    .where(eq(users.id, userId));
+  if (!row || row.disabledAt || (!row.role && !row.isPlatformAdmin)) return null;
+  return { id: row.id, name: row.name };
+}

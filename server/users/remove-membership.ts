@@ -1,0 +1,40 @@
+import { and, count, eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { memberships } from "@/db/schema";
+import { ApiError } from "@/server/http/api-error";
+import { evictCredentials } from "@/server/tokens/credential-cache";
+import { revokeUserTokensOf } from "@/server/tokens/user-tokens";
+
+/**
+ * Removes a user from an organization. Their API keys there stop working on the next request
+ * (the wrapper re-reads membership every time) and stay revocable by admins; their user tokens
+ * for the organization are revoked outright, so that adding them back does not revive a login.
+ */
+export async function removeMembership(organizationId: string, userId: string): Promise<void> {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const [membership] = await tx
+      .select({ role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)))
+      .for("update");
+    if (!membership)
+      throw new ApiError("NOT_FOUND", "This user is not a member of the organization");
+    if (membership.role === "owner") {
+      const [owners] = await tx
+        .select({ n: count() })
+        .from(memberships)
+        .where(and(eq(memberships.organizationId, organizationId), eq(memberships.role, "owner")));
+      // An organization without an owner could never be administered again.
+      if ((owners?.n ?? 0) <= 1) {
+        throw new ApiError("CONFLICT", "The last owner of an organization cannot be removed");
+      }
+    }
+    await tx
+      .delete(memberships)
+      .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)));
+    await revokeUserTokensOf(tx, userId, organizationId);
+  });
+  // Only the cached secrets: membership itself is never cached.
+  evictCredentials((c) => c.userId === userId && c.organizationId === organizationId);
+}

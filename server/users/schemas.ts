@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { ROLES } from "@/db/schema";
+import type { Member } from "./list-members";
+
+/** A member of the current organization, as GET /users and GET /users/{id} serve it. */
+export const memberSchema = z
+  .object({
+    id: z.string().meta({ example: "usr_3hT9xQ2mVb7Lk0PzR1aD" }),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(ROLES),
+    joined_at: z.iso.datetime(),
+  })
+  .meta({ id: "Member" });
+
+export type PublicMember = z.infer<typeof memberSchema>;
+
+export function toPublicMember(member: Member): PublicMember {
+  return {
+    id: member.id,
+    email: member.email,
+    name: member.name,
+    role: member.role,
+    joined_at: member.joined_at.toISOString(),
+  };
+}

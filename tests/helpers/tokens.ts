@@ -1,0 +1,58 @@
+import { expect } from "vitest";
+import * as tokenRoute from "@/app/api/v1/auth/token/route";
+import { getDb } from "@/db";
+import { memberships, type Role, users } from "@/db/schema";
+import { DEMO_PASSWORD } from "@/db/seed";
+import { hashPassword } from "@/server/auth/password";
+import type { RouteHandler } from "@/server/http/with-api";
+import { newId } from "@/server/ids";
+import { orgId } from "./fixtures";
+import { type Invoked, type InvokeOptions, invoke } from "./invoke";
+
+let ipCounter = 0;
+
+/** A client address of its own per call, so a file's many requests never meet the per-IP limit. */
+export function nextIp(): string {
+  ipCounter += 1;
+  return `198.51.${Math.floor(ipCounter / 250) % 250}.${(ipCounter % 250) + 1}`;
+}
+
+/** invoke() from a fresh client address unless the test names one. */
+export function call<T = any>(
+  handler: RouteHandler<any> | (() => Promise<Response>),
+  options: InvokeOptions,
+): Promise<Invoked<T>> {
+  return invoke<T>(handler, { ip: nextIp(), ...options });
+}
+
+export interface Pair {
+  access_token: string;
+  refresh_token: string;
+  organization: { id: string; name: string };
+}
+
+/** POST /auth/token with the demo password; fails the test unless it answers 200. */
+export async function login(email: string, organizationId?: string): Promise<Pair> {
+  const res = await call(tokenRoute.POST, {
+    method: "POST",
+    path: "/auth/token",
+    body: { email, password: DEMO_PASSWORD, organization_id: organizationId },
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body.data as Pair;
+}
+
+/** A user of this test's own, member of one demo organization, with the demo password. */
+export async function makeUser(slug: "acme" | "globex", role: Role = "member") {
+  const db = await getDb();
+  const id = newId("usr");
+  const email = `${id.toLowerCase()}@example.test`;
+  await db.insert(users).values({
+    id,
+    email,
+    name: `Test ${id.slice(-6)}`,
+    passwordHash: await hashPassword(DEMO_PASSWORD),
+  });
+  await db.insert(memberships).values({ userId: id, organizationId: await orgId(slug), role });
+  return { id, email };
+}

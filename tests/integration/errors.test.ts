@@ -1,0 +1,280 @@
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import * as catchAll from "@/app/api/v1/[[...path]]/route";
+import * as keyRoute from "@/app/api/v1/api-keys/[id]/route";
+import * as keysRoute from "@/app/api/v1/api-keys/route";
+import * as meRoute from "@/app/api/v1/auth/me/route";
+import * as timeEntriesRoute from "@/app/api/v1/time-entries/route";
+import * as userRoute from "@/app/api/v1/users/[id]/route";
+import * as usersRoute from "@/app/api/v1/users/route";
+import { getDb } from "@/db";
+import { testClock } from "@/server/clock";
+import { generateToken } from "@/server/tokens/format";
+import { createKey, DEMO } from "../helpers/fixtures";
+import { call, login } from "../helpers/tokens";
+
+// Opening the file's database (migrate and seed) counts against the hook timeout, not a test's.
+beforeAll(async () => {
+  await getDb();
+});
+
+const HOUR = 60 * 60 * 1000;
+const GUIDE_401 = { code: "UNAUTHORIZED", message: "Invalid or missing authentication token" };
+const GUIDE_403 = { code: "FORBIDDEN", message: "Insufficient permissions for this resource" };
+
+afterEach(() => testClock.reset());
+
+async function ownerKey() {
+  return (
+    await createKey(DEMO.acmeOwner, "acme", [
+      "read:api-keys",
+      "write:api-keys",
+      "read:users",
+      "read:time-entries",
+      "write:time-entries",
+    ])
+  ).secret;
+}
+
+function expectJsonError(res: { status: number; headers: Headers; body: any }, code: string) {
+  expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+  expect(res.body.error.code).toBe(code);
+  expect(typeof res.body.error.message).toBe("string");
+}
+
+describe("400 VALIDATION_ERROR names the field", () => {
+  const cases: { name: string; body?: unknown; rawBody?: string; field: string }[] = [
+    { name: "bad JSON", rawBody: '{"name": "x", ', field: "body" },
+    { name: "unknown scope", body: { name: "k", scopes: ["read:everything"] }, field: "scopes.0" },
+    {
+      name: "bad date",
+      body: { name: "k", scopes: ["read:users"], expires_at: "next tuesday" },
+      field: "expires_at",
+    },
+    {
+      name: "name too long",
+      body: { name: "n".repeat(101), scopes: ["read:users"] },
+      field: "name",
+    },
+    { name: "missing name", body: { scopes: ["read:users"] }, field: "name" },
+  ];
+  it.each(cases)("$name", async ({ body, rawBody, field }) => {
+    const res = await call(keysRoute.POST, {
+      method: "POST",
+      path: "/api-keys",
+      token: await ownerKey(),
+      body,
+      rawBody,
+      headers: rawBody ? { "content-type": "application/json" } : undefined,
+    });
+    expect(res.status).toBe(400);
+    expectJsonError(res, "VALIDATION_ERROR");
+    expect(res.body.error.details).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field })]),
+    );
+  });
+
+  it("on time entries too", async () => {
+    const res = await call(timeEntriesRoute.POST, {
+      method: "POST",
+      path: "/time-entries",
+      token: await ownerKey(),
+      body: { description: "x", started_at: "yesterday", duration_minutes: 30 },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details).toEqual([expect.objectContaining({ field: "started_at" })]);
+  });
+});
+
+describe("401 UNAUTHORIZED with the guide's body and WWW-Authenticate", () => {
+  const headerCases: { name: string; header: () => Promise<string | undefined> }[] = [
+    { name: "missing header", header: async () => undefined },
+    { name: "empty bearer", header: async () => "Bearer " },
+    { name: "malformed token", header: async () => "Bearer not-a-real-token" },
+    { name: "bad checksum", header: async () => `Bearer ${(await ownerKey()).slice(0, -1)}x` },
+    { name: "wrong scheme (Basic)", header: async () => `Basic ${btoa("user:pass")}` },
+    { name: "wrong scheme (Token)", header: async () => `Token ${await ownerKey()}` },
+    { name: "no scheme", header: async () => await ownerKey() },
+    { name: "unknown key", header: async () => `Bearer ${generateToken("test")}` },
+    { name: "unknown access token", header: async () => `Bearer ${generateToken("at")}` },
+  ];
+  it.each(headerCases)("$name", async ({ header }) => {
+    const value = await header();
+    const res = await call(usersRoute.GET, {
+      path: "/users",
+      headers: value === undefined ? {} : { authorization: value },
+    });
+    expect(res.status).toBe(401);
+    expect(res.headers.get("www-authenticate")).toMatch(/^Bearer/);
+    expectJsonError(res, "UNAUTHORIZED");
+    expect(res.body.error).toEqual(GUIDE_401);
+  });
+
+  it("accepts the scheme in any case", async () => {
+    const key = await ownerKey();
+    const res = await call(usersRoute.GET, {
+      path: "/users",
+      headers: { authorization: `bEaReR ${key}` },
+    });
+    expect(res.status).toBe(200);
+  });
+
+  it("an expired API key", async () => {
+    const { secret } = await createKey(DEMO.acmeOwner, "acme", ["read:users"], {
+      expires_at: new Date(Date.now() + HOUR).toISOString(),
+    });
+    testClock.advance(HOUR - 1000);
+    expect((await call(usersRoute.GET, { path: "/users", token: secret })).status).toBe(200);
+    testClock.advance(2000);
+    const res = await call(usersRoute.GET, { path: "/users", token: secret });
+    expect(res.status).toBe(401);
+    expect(res.body.error).toEqual({ ...GUIDE_401, details: { reason: "expired" } });
+  });
+
+  it("a revoked API key, from the next request on", async () => {
+    const admin = await ownerKey();
+    const { key, secret } = await createKey(DEMO.acmeOwner, "acme", ["read:users"]);
+    expect((await call(usersRoute.GET, { path: "/users", token: secret })).status).toBe(200);
+    const del = await call(keyRoute.DELETE, {
+      method: "DELETE",
+      path: `/api-keys/${key.id}`,
+      token: admin,
+      params: { id: key.id },
+    });
+    expect(del.status).toBe(200);
+    const res = await call(usersRoute.GET, { path: "/users", token: secret });
+    expect(res.status).toBe(401);
+    expect(res.body.error).toEqual({ ...GUIDE_401, details: { reason: "revoked" } });
+  });
+
+  it("a key of the other environment says so", async () => {
+    const res = await call(usersRoute.GET, { path: "/users", token: generateToken("live") });
+    expect(res.status).toBe(401);
+    expectJsonError(res, "UNAUTHORIZED");
+    expect(res.body.error.message).toMatch(/live API key/);
+    expect(res.body.error.message).toMatch(/correct environment/);
+  });
+
+  it("a revoked user access token", async () => {
+    const pair = await login(DEMO.acmeMember);
+    const { revokeUserToken } = await import("@/server/tokens/user-tokens");
+    await revokeUserToken({ token: pair.access_token });
+    const res = await call(meRoute.GET, { path: "/auth/me", token: pair.access_token });
+    expect(res.status).toBe(401);
+    expect(res.body.error).toEqual({ ...GUIDE_401, details: { reason: "revoked" } });
+  });
+});
+
+describe("403 FORBIDDEN", () => {
+  it("a valid token without the scope gets the guide's body", async () => {
+    const { secret } = await createKey(DEMO.acmeOwner, "acme", ["read:time-entries"]);
+    const res = await call(usersRoute.GET, { path: "/users", token: secret });
+    expect(res.status).toBe(403);
+    expect(res.body.error).toMatchObject(GUIDE_403);
+    expect(res.body.error.details).toEqual({ required_scope: "read:users" });
+  });
+});
+
+describe("404 NOT_FOUND", () => {
+  it("an unknown key id, user id or malformed id", async () => {
+    const token = await ownerKey();
+    const cases = [
+      { handler: keyRoute.GET, id: "key_AAAAAAAAAAAAAAAAAAAA", path: "/api-keys" },
+      { handler: keyRoute.DELETE, id: "key_AAAAAAAAAAAAAAAAAAAA", path: "/api-keys" },
+      { handler: userRoute.GET, id: "usr_AAAAAAAAAAAAAAAAAAAA", path: "/users" },
+      { handler: userRoute.GET, id: "1", path: "/users" },
+      { handler: userRoute.GET, id: "../etc/passwd", path: "/users" },
+    ];
+    for (const { handler, id, path } of cases) {
+      const method = handler === keyRoute.DELETE ? "DELETE" : "GET";
+      const res = await call(handler, {
+        method,
+        path: `${path}/${encodeURIComponent(id)}`,
+        token,
+        params: { id },
+      });
+      expect(res.status, `${method} ${path}/${id}`).toBe(404);
+      expectJsonError(res, "NOT_FOUND");
+    }
+  });
+
+  it("an unknown path answers JSON through the catch-all", async () => {
+    const handlers = [
+      ["GET", catchAll.GET],
+      ["POST", catchAll.POST],
+      ["PUT", catchAll.PUT],
+      ["PATCH", catchAll.PATCH],
+      ["DELETE", catchAll.DELETE],
+    ] as const;
+    for (const [method, handler] of handlers) {
+      const res = await call(handler, { method, path: "/no/such/thing" });
+      expect(res.status).toBe(404);
+      expectJsonError(res, "NOT_FOUND");
+    }
+  });
+});
+
+describe("405 METHOD_NOT_ALLOWED carries Allow", () => {
+  const cases = [
+    { name: "PUT /users", handler: usersRoute.PUT, method: "PUT", allow: "GET, HEAD" },
+    { name: "DELETE /users/{id}", handler: userRoute.DELETE, method: "DELETE", allow: "GET, HEAD" },
+    {
+      name: "DELETE /time-entries",
+      handler: timeEntriesRoute.DELETE,
+      method: "DELETE",
+      allow: "GET, POST, HEAD",
+    },
+    {
+      name: "PATCH /time-entries",
+      handler: timeEntriesRoute.PATCH,
+      method: "PATCH",
+      allow: "GET, POST, HEAD",
+    },
+  ];
+  it.each(cases)("$name", async ({ handler, method, allow }) => {
+    const res = await call(handler, { method, path: "/x" });
+    expect(res.status).toBe(405);
+    expectJsonError(res, "METHOD_NOT_ALLOWED");
+    expect(res.headers.get("allow")).toBe(allow);
+  });
+});
+
+describe("413 and 415", () => {
+  it("a body over 64 KiB is 413", async () => {
+    const res = await call(timeEntriesRoute.POST, {
+      method: "POST",
+      path: "/time-entries",
+      token: await ownerKey(),
+      body: { description: "x".repeat(70 * 1024), started_at: new Date().toISOString() },
+    });
+    expect(res.status).toBe(413);
+    expectJsonError(res, "PAYLOAD_TOO_LARGE");
+  });
+
+  it("a body over 64 KiB that declares its length is 413 too", async () => {
+    const rawBody = JSON.stringify({ description: "y".repeat(65 * 1024) });
+    const res = await call(timeEntriesRoute.POST, {
+      method: "POST",
+      path: "/time-entries",
+      token: await ownerKey(),
+      rawBody,
+      headers: { "content-type": "application/json", "content-length": String(rawBody.length) },
+    });
+    expect(res.status).toBe(413);
+  });
+
+  it.each([
+    ["text/plain", '{"description":"x","started_at":"2024-06-13T09:00:00Z","duration_minutes":5}'],
+    ["application/x-www-form-urlencoded", "description=x&duration_minutes=5"],
+    ["multipart/form-data; boundary=x", "--x\r\n\r\nx\r\n--x--"],
+  ])("a %s body is 415", async (type, rawBody) => {
+    const res = await call(timeEntriesRoute.POST, {
+      method: "POST",
+      path: "/time-entries",
+      token: await ownerKey(),
+      headers: { "content-type": type },
+      rawBody,
+    });
+    expect(res.status).toBe(415);
+    expectJsonError(res, "UNSUPPORTED_MEDIA_TYPE");
+  });
+});

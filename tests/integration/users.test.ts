@@ -1,0 +1,124 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import * as meRoute from "@/app/api/v1/auth/me/route";
+import * as userRoute from "@/app/api/v1/users/[id]/route";
+import * as usersRoute from "@/app/api/v1/users/route";
+import { getDb } from "@/db";
+import { memberships, users } from "@/db/schema";
+import { ApiError } from "@/server/http/api-error";
+import { disableUser } from "@/server/users/disable-user";
+import { removeMembership } from "@/server/users/remove-membership";
+import { createKey, DEMO, orgId, userId } from "../helpers/fixtures";
+import { call, login, makeUser } from "../helpers/tokens";
+
+// Opening the file's database (migrate and seed) counts against the hook timeout, not a test's.
+beforeAll(async () => {
+  await getDb();
+});
+
+describe("GET /users", () => {
+  it("lists the members of the current organization", async () => {
+    const { secret } = await createKey(DEMO.acmeMember, "acme", ["read:users"]);
+    const res = await call(usersRoute.GET, { path: "/users", token: secret });
+    expect(res.status).toBe(200);
+    const byEmail = new Map(
+      (res.body.data as { email: string }[]).map((u) => [u.email, u] as const),
+    );
+    expect([...byEmail.keys()]).toEqual(
+      expect.arrayContaining([DEMO.admin, DEMO.acmeOwner, DEMO.acmeMember]),
+    );
+    expect(byEmail.has(DEMO.globexOwner)).toBe(false);
+    const owner = byEmail.get(DEMO.acmeOwner) as Record<string, unknown>;
+    expect(Object.keys(owner).sort()).toEqual(["email", "id", "joined_at", "name", "role"]);
+    expect(owner).toMatchObject({
+      id: await userId(DEMO.acmeOwner),
+      name: "Olivia Owner",
+      role: "owner",
+    });
+    expect(new Date(owner.joined_at as string).toISOString()).toBe(owner.joined_at);
+    // Never a password hash or account internals.
+    expect(JSON.stringify(res.body)).not.toMatch(/scrypt|password|disabled/i);
+  });
+});
+
+describe("GET /users/{id}", () => {
+  it("returns a member, 403 for another organization's user, 404 for unknown or malformed", async () => {
+    const { access_token } = await login(DEMO.acmeMember);
+    const get = (id: string) =>
+      call(userRoute.GET, { path: `/users/${id}`, token: access_token, params: { id } });
+
+    const owner = await get(await userId(DEMO.acmeOwner));
+    expect(owner.status).toBe(200);
+    expect(owner.body.data).toMatchObject({ email: DEMO.acmeOwner, role: "owner" });
+
+    const other = await get(await userId(DEMO.globexOwner));
+    expect(other.status).toBe(403);
+    expect(other.body.error).toEqual({
+      code: "FORBIDDEN",
+      message: "Insufficient permissions for this resource",
+    });
+
+    for (const id of ["usr_AAAAAAAAAAAAAAAAAAAA", "usr_", "42", "key_AAAAAAAAAAAAAAAAAAAA"]) {
+      const res = await get(id);
+      expect(res.status, id).toBe(404);
+      expect(res.body.error.code).toBe("NOT_FOUND");
+    }
+  });
+});
+
+describe("losing access", () => {
+  it("a removed member loses every key and token on the next request", async () => {
+    const user = await makeUser("acme", "admin");
+    const acme = await orgId("acme");
+    const { secret } = await createKey(user.email, "acme", ["read:users"]);
+    const pair = await login(user.email);
+    const me = (token: string) => call(meRoute.GET, { path: "/auth/me", token });
+    expect((await me(secret)).status).toBe(200);
+    expect((await me(pair.access_token)).status).toBe(200);
+
+    await removeMembership(acme, user.id);
+    for (const token of [secret, pair.access_token]) {
+      const res = await me(token);
+      expect(res.status).toBe(401);
+      expect(res.body.error.code).toBe("UNAUTHORIZED");
+    }
+    // Added back, the key works again (it was never revoked) but the login does not.
+    const db = await getDb();
+    await db.insert(memberships).values({ userId: user.id, organizationId: acme, role: "member" });
+    expect((await me(secret)).status).toBe(200);
+    expect((await me(pair.access_token)).status).toBe(401);
+  });
+
+  it("a disabled user loses every key and token on the next request", async () => {
+    const user = await makeUser("acme");
+    const { secret } = await createKey(user.email, "acme", ["read:users"]);
+    const pair = await login(user.email);
+    const me = (token: string) => call(meRoute.GET, { path: "/auth/me", token });
+    expect((await me(secret)).status).toBe(200);
+    await disableUser(user.id);
+    await disableUser(user.id); // idempotent
+    for (const token of [secret, pair.access_token]) {
+      expect((await me(token)).status).toBe(401);
+    }
+    const db = await getDb();
+    const [row] = await db.select().from(users).where(eq(users.id, user.id));
+    expect(row?.disabledAt).toBeInstanceOf(Date);
+  });
+
+  it("refuses to remove the last owner or a non-member", async () => {
+    const globex = await orgId("globex");
+    const owner = await userId(DEMO.globexOwner);
+    await expect(removeMembership(globex, owner)).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    await expect(removeMembership(globex, await userId(DEMO.acmeMember))).rejects.toBeInstanceOf(
+      ApiError,
+    );
+    await expect(disableUser("usr_AAAAAAAAAAAAAAAAAAAA")).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    // The owner is still there.
+    const { access_token } = await login(DEMO.globexOwner);
+    expect((await call(meRoute.GET, { path: "/auth/me", token: access_token })).status).toBe(200);
+  });
+});
