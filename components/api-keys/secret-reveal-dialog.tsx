@@ -71,12 +71,11 @@ export function SecretRevealDialog({
     }
   }
 
+  // Escape, the close button and Done all land here: without a copy, only the explicit
+  // "Close without copying" may throw the secret away.
   function requestClose() {
-    if (everCopied || confirming) {
-      onClose();
-      return;
-    }
-    setConfirming(true);
+    if (everCopied) onClose();
+    else setConfirming(true);
   }
 
   return (
