@@ -1,0 +1,286 @@
+"use client";
+
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { useApiKey, useScopeCatalogue } from "@/components/api-keys/api-key-queries";
+import type { ApiKey } from "@/components/api-keys/api-key-types";
+import { KeyAuditTrail } from "@/components/api-keys/key-audit-trail";
+import { MaskedKey } from "@/components/api-keys/masked-key";
+import { OrganizationBadge } from "@/components/api-keys/organization-badge";
+import { RenameApiKeyForm } from "@/components/api-keys/rename-api-key-form";
+import { needsRotation, RotationHint } from "@/components/api-keys/rotation-hint";
+import { StatusBadge } from "@/components/api-keys/status-badge";
+import { useKeyDialogs } from "@/components/api-keys/use-key-dialogs";
+import { Button } from "@/components/ui/button";
+import { ErrorState } from "@/components/ui/error-state";
+import { ExactTime, RelativeTime, useNow } from "@/components/ui/relative-time";
+import { Skeleton } from "@/components/ui/skeleton";
+import { UsagePanel } from "@/components/usage/usage-panel";
+
+function keyHref(id: string): string {
+  return `/settings/api-keys/${encodeURIComponent(id)}`;
+}
+
+export function ApiKeyDetailClient({
+  keyId,
+  organization,
+  role,
+  currentUserId,
+}: {
+  keyId: string;
+  organization: { id: string; name: string };
+  role: string;
+  currentUserId: string;
+}) {
+  const query = useApiKey(organization.id, keyId);
+  const dialogs = useKeyDialogs({
+    organizationId: organization.id,
+    organizationName: organization.name,
+    role,
+  });
+
+  return (
+    <div className="space-y-6">
+      <div className="flex items-center justify-between gap-3">
+        <Link
+          href="/settings/api-keys"
+          className="inline-flex items-center gap-1 rounded text-sm font-medium text-slate-600 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600"
+        >
+          <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4">
+            <path
+              fill="currentColor"
+              d="M12.8 4.2a.75.75 0 0 1 0 1.06L8.06 10l4.74 4.74a.75.75 0 1 1-1.06 1.06l-5.27-5.27a.75.75 0 0 1 0-1.06l5.27-5.27a.75.75 0 0 1 1.06 0Z"
+            />
+          </svg>
+          All API keys
+        </Link>
+        <OrganizationBadge name={organization.name} />
+      </div>
+
+      {query.isPending ? (
+        <div role="status" aria-label="Loading the key" className="space-y-4">
+          <Skeleton className="h-7 w-64" />
+          <Skeleton className="h-40 w-full rounded-xl" />
+        </div>
+      ) : query.isError ? (
+        <ErrorState
+          title="This key could not be loaded"
+          message={query.error.message}
+          onRetry={() => void query.refetch()}
+          retrying={query.isFetching}
+        />
+      ) : (
+        <KeyDetail
+          apiKey={query.data}
+          organization={organization}
+          canEdit={role === "admin" || role === "owner" || query.data.created_by === currentUserId}
+          onRotate={() => dialogs.openRotate(query.data)}
+          onRevoke={() => dialogs.openRevoke(query.data)}
+        />
+      )}
+      {dialogs.dialog}
+    </div>
+  );
+}
+
+function KeyDetail({
+  apiKey,
+  organization,
+  canEdit,
+  onRotate,
+  onRevoke,
+}: {
+  apiKey: ApiKey;
+  organization: { id: string; name: string };
+  canEdit: boolean;
+  onRotate: () => void;
+  onRevoke: () => void;
+}) {
+  const nowMs = useNow();
+  const rotatable =
+    (apiKey.status === "active" || apiKey.status === "expiring_soon") && !apiKey.replaced_by;
+  const revocable = apiKey.status !== "revoked";
+
+  return (
+    <>
+      <section
+        aria-label="Key"
+        className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-6"
+      >
+        <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
+          <div className="min-w-0 flex-1 space-y-2">
+            {/* Keyed by name so the editor starts from the latest name after a refetch. */}
+            <RenameApiKeyForm
+              key={apiKey.name}
+              organizationId={organization.id}
+              apiKey={apiKey}
+              canEdit={canEdit && apiKey.status !== "revoked"}
+            />
+            <div className="flex flex-wrap items-center gap-2">
+              <StatusBadge status={apiKey.status} />
+              <MaskedKey apiKey={apiKey} />
+              {nowMs !== null && needsRotation(apiKey, nowMs) ? <RotationHint /> : null}
+            </div>
+          </div>
+          {canEdit && (rotatable || revocable) ? (
+            <div className="flex shrink-0 gap-2">
+              {rotatable ? (
+                <Button variant="secondary" onClick={onRotate}>
+                  Rotate key
+                </Button>
+              ) : null}
+              {revocable ? (
+                <Button variant="danger" onClick={onRevoke}>
+                  Revoke key
+                </Button>
+              ) : null}
+            </div>
+          ) : null}
+        </div>
+
+        <dl className="mt-6 grid grid-cols-2 gap-x-6 gap-y-4 border-t border-slate-100 pt-5 text-sm lg:grid-cols-3">
+          <Detail label="Created">
+            <ExactTime date={apiKey.created_at} />
+            <span className="block text-xs text-slate-500">
+              <RelativeTime date={apiKey.created_at} />
+            </span>
+          </Detail>
+          <Detail label="Created by">
+            {apiKey.creator.name}
+            <span className="block truncate text-xs text-slate-500">{apiKey.creator.email}</span>
+          </Detail>
+          <Detail label="Last used">
+            <RelativeTime date={apiKey.last_used_at} fallback="Never" />
+            {apiKey.last_used_at ? (
+              <span className="block text-xs text-slate-500">
+                <ExactTime date={apiKey.last_used_at} />
+              </span>
+            ) : null}
+          </Detail>
+          <Detail label="Expires">
+            {apiKey.expires_at ? (
+              <>
+                <ExactTime date={apiKey.expires_at} />
+                <span className="block text-xs text-slate-500">
+                  <RelativeTime date={apiKey.expires_at} />
+                </span>
+              </>
+            ) : (
+              "Never"
+            )}
+          </Detail>
+          {apiKey.revoked_at ? (
+            <Detail label="Revoked">
+              <ExactTime date={apiKey.revoked_at} />
+              <span className="block text-xs text-slate-500">
+                <RelativeTime date={apiKey.revoked_at} />
+              </span>
+            </Detail>
+          ) : null}
+          <Detail label="Environment">
+            <span className="font-mono text-xs">{apiKey.environment}</span>
+          </Detail>
+          {apiKey.rotated_from ? (
+            <Detail label="Rotated from">
+              <Link
+                href={keyHref(apiKey.rotated_from)}
+                className="font-medium text-brand-700 hover:underline"
+              >
+                Previous key
+              </Link>
+            </Detail>
+          ) : null}
+          {apiKey.replaced_by ? (
+            <Detail label="Replaced by">
+              <Link
+                href={keyHref(apiKey.replaced_by)}
+                className="font-medium text-brand-700 hover:underline"
+              >
+                New key
+              </Link>
+            </Detail>
+          ) : null}
+          <Detail label="Key ID">
+            <span className="font-mono text-xs break-all">{apiKey.id}</span>
+          </Detail>
+        </dl>
+      </section>
+
+      <section
+        aria-labelledby="scopes-heading"
+        className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-6"
+      >
+        <h3 id="scopes-heading" className="text-base font-semibold text-slate-900">
+          Scopes
+        </h3>
+        <ScopeList organizationId={organization.id} scopes={apiKey.scopes} />
+      </section>
+
+      <section
+        aria-labelledby="usage-heading"
+        className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-6"
+      >
+        <h3 id="usage-heading" className="mb-4 text-base font-semibold text-slate-900">
+          Usage
+        </h3>
+        <UsagePanel
+          keyId={apiKey.id}
+          organizationId={organization.id}
+          lastUsedAt={apiKey.last_used_at}
+        />
+      </section>
+
+      <section
+        aria-labelledby="audit-heading"
+        className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-6"
+      >
+        <h3 id="audit-heading" className="text-base font-semibold text-slate-900">
+          Audit trail
+        </h3>
+        <p className="mt-1 text-sm text-slate-500">
+          Every change to this key, with who made it and from where.
+        </p>
+        <div className="mt-5">
+          <KeyAuditTrail organizationId={organization.id} keyId={apiKey.id} />
+        </div>
+      </section>
+    </>
+  );
+}
+
+function Detail({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs font-medium text-slate-500">{label}</dt>
+      <dd className="mt-1 text-slate-900">{children}</dd>
+    </div>
+  );
+}
+
+/** The key's scopes with what each one allows, from the catalogue. */
+function ScopeList({
+  organizationId,
+  scopes,
+}: {
+  organizationId: string;
+  scopes: readonly string[];
+}) {
+  const catalogue = useScopeCatalogue(organizationId);
+  const descriptionOf = (scope: string) =>
+    catalogue.data?.find((entry) => entry.scope === scope)?.description;
+  return (
+    <ul className="mt-4 divide-y divide-slate-100">
+      {scopes.map((scope) => (
+        <li key={scope} className="flex flex-col gap-0.5 py-2.5 sm:flex-row sm:gap-4">
+          <code className="shrink-0 font-mono text-xs font-medium text-slate-800 sm:w-44">
+            {scope}
+          </code>
+          <span className="text-sm text-slate-600">
+            {descriptionOf(scope) ??
+              (catalogue.isPending ? <Skeleton className="h-4 w-64" /> : null)}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
