@@ -1,5 +1,5 @@
 import { ApiError } from "./api-error";
-import { errorResponse } from "./responses";
+import { type RouteHandler, rejectRequest } from "./with-api";
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 type Method = (typeof METHODS)[number];
@@ -10,11 +10,12 @@ type Method = (typeof METHODS)[number];
  */
 export function otherMethods<const A extends Method[]>(
   ...allowed: A
-): Record<Exclude<Method, A[number]>, () => Promise<Response>> {
+): Record<Exclude<Method, A[number]>, RouteHandler<Record<string, unknown>>> {
   const allow = [...allowed, ...(allowed.includes("GET") ? ["HEAD"] : [])].join(", ");
-  const handler = async () =>
-    errorResponse(new ApiError("METHOD_NOT_ALLOWED", undefined, undefined, { Allow: allow }));
+  const handler = rejectRequest(
+    () => new ApiError("METHOD_NOT_ALLOWED", undefined, undefined, { Allow: allow }),
+  );
   return Object.fromEntries(
     METHODS.filter((m) => !allowed.includes(m)).map((m) => [m, handler]),
-  ) as Record<Exclude<Method, A[number]>, () => Promise<Response>>;
+  ) as Record<Exclude<Method, A[number]>, RouteHandler<Record<string, unknown>>>;
 }

@@ -137,3 +137,23 @@ function finish(response: Response, requestId: string, limit: RateLimitDecision 
     }
   }
 }
+
+/**
+ * For requests no route serves (unknown path, method not allowed): the error, still charged to
+ * the client address and carrying the rate-limit headers, like every /api/v1 response.
+ */
+export function rejectRequest(makeError: () => ApiError): RouteHandler<Record<string, unknown>> {
+  return async (req) => {
+    const requestId = randomUUID();
+    let limit: RateLimitDecision | undefined;
+    let response: Response;
+    try {
+      limit = await consumeRateLimit({ kind: "ip", key: clientIp(req) });
+      throw limit.allowed ? makeError() : new ApiError("RATE_LIMITED");
+    } catch (error) {
+      response = errorResponse(toApiError(error, requestId), requestId);
+    }
+    finish(response, requestId, limit);
+    return response;
+  };
+}

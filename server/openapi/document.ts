@@ -79,11 +79,13 @@ function operationObject(op: Operation) {
       description: op.success.description,
       content: {
         "application/json": {
-          schema: {
-            type: "object",
-            properties: { data: jsonSchema(op.success.data, "output") },
-            required: ["data"],
-          },
+          schema: op.unwrapped
+            ? jsonSchema(op.success.data, "output")
+            : {
+                type: "object",
+                properties: { data: jsonSchema(op.success.data, "output") },
+                required: ["data"],
+              },
         },
       },
     },

@@ -8,8 +8,10 @@ import {
   updateApiKeySchema,
 } from "@/server/api-keys/schemas";
 import { meSchema } from "@/server/auth/me";
+import { healthSchema } from "@/server/health";
 import type { Scope } from "@/server/scopes/catalogue";
 import { scopeEntrySchema } from "@/server/scopes/catalogue";
+import { keyUsageReportSchema, usageQueryParamsSchema } from "@/server/usage/schemas";
 
 export type HttpMethod = "get" | "post" | "patch" | "delete";
 
@@ -24,6 +26,8 @@ export interface Operation {
   body?: z.ZodType;
   /** The success status and the schema of `data` in its body. */
   success: { status: 200 | 201; data: z.ZodType; description: string };
+  /** The success body is `data`'s schema itself, not wrapped in `{"data": …}`. */
+  unwrapped?: true;
   errors: number[];
 }
 
@@ -110,11 +114,46 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: "get",
+    path: `${keyId}/usage`,
+    summary: "API key usage",
+    description:
+      "Request counts over time by status class (2xx/4xx/5xx, 429s counted apart) and the busiest routes.",
+    scope: "read:api-keys",
+    query: usageQueryParamsSchema,
+    success: { status: 200, data: keyUsageReportSchema, description: "Totals, series and routes" },
+    errors: [400, ...AUTHED_ERRORS, 404],
+  },
+  {
+    method: "get",
     path: "/scopes",
     summary: "List scopes",
     description: "The scope catalogue, with what the current credential holds.",
     scope: null,
     success: { status: 200, data: z.array(scopeEntrySchema), description: "The catalogue" },
     errors: AUTHED_ERRORS,
+  },
+  {
+    method: "get",
+    path: "/openapi.json",
+    summary: "OpenAPI document",
+    description: "This API as an OpenAPI 3.1 document.",
+    scope: "public",
+    success: { status: 200, data: z.record(z.string(), z.unknown()), description: "The document" },
+    unwrapped: true,
+    errors: [429],
+  },
+  {
+    method: "get",
+    path: "/health",
+    summary: "Health",
+    description: "Liveness and database readiness, for load balancers and the status page.",
+    scope: "public",
+    success: {
+      status: 200,
+      data: healthSchema,
+      description: "The service and its database answer",
+    },
+    unwrapped: true,
+    errors: [429, 503],
   },
 ];

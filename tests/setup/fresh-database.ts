@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { afterAll } from "vitest";
-import { closeDb } from "@/db";
+import { closeDb, getDb } from "@/db";
 import { resetEnvForTests } from "@/server/env";
 import { TEMPLATE_DB, withDatabase } from "./template-database";
 
@@ -22,6 +22,8 @@ process.env.VOLTASIS_ENV ??= "test";
 process.env.AUTH_SECRET ??= "test-secret-that-is-long-enough-for-auth-js-0123456789";
 resetEnvForTests();
 await closeDb();
+// Open (and for PGlite migrate and seed) now, under the hook timeout, not inside the first test.
+await getDb();
 
 afterAll(async () => {
   await closeDb();

@@ -1,9 +1,8 @@
 import { ApiError } from "@/server/http/api-error";
-import { errorResponse } from "@/server/http/responses";
+import { rejectRequest } from "@/server/http/with-api";
 
 // Any /api/v1 path without a route of its own: a JSON 404, never Next's HTML page.
-const notFound = async () =>
-  errorResponse(new ApiError("NOT_FOUND", "No API route matches this path"));
+const notFound = rejectRequest(() => new ApiError("NOT_FOUND", "No API route matches this path"));
 
 export const GET = notFound;
 export const POST = notFound;
