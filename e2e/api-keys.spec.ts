@@ -207,6 +207,11 @@ test.describe("Settings > API Keys", () => {
     await openApiKeys(member);
     await expect(member.getByText("You see the keys you created")).toBeVisible();
     await expect(member.getByText(ownerKey)).toHaveCount(0);
+    // On a fresh database the member has no key yet: keep a picture of the empty state.
+    if (await member.getByRole("heading", { name: "No API keys yet" }).isVisible()) {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await member.screenshot({ path: `${SCREENSHOTS}/api-keys-empty-1280.png` });
+    }
 
     await member.getByRole("button", { name: "Create New API Key" }).first().click();
     const dialog = member.getByRole("dialog", { name: "Create New API Key" });
