@@ -5,7 +5,8 @@ import { randomBase62, toBase62 } from "@/server/ids";
  * Token layout: `vlt_<kind>_<random><checksum>`.
  * - kind: `live` / `test` (API keys, per VOLTASIS_ENV), `at` (access token), `rt` (refresh token)
  * - random: 40 base62 characters from the CSPRNG (238 bits)
- * - checksum: CRC32 of the random part, base62, 6 characters. It lets us refuse a mistyped or
+ * - checksum: CRC32 of everything before it (kind included, so an access token cannot be
+ *   retyped into a refresh token), base62, 6 characters. It lets us refuse a mistyped or
  *   made-up token before any database work, and lets secret scanners recognise our tokens.
  */
 export const TOKEN_KINDS = ["live", "test", "at", "rt"] as const;
@@ -39,13 +40,13 @@ export function crc32(input: string): number {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
-export function checksum(random: string): string {
-  return toBase62(crc32(random), CHECKSUM_LENGTH);
+export function checksum(kind: TokenKind, random: string): string {
+  return toBase62(crc32(`vlt_${kind}_${random}`), CHECKSUM_LENGTH);
 }
 
 export function generateToken(kind: TokenKind): string {
   const random = randomBase62(RANDOM_LENGTH);
-  return `vlt_${kind}_${random}${checksum(random)}`;
+  return `vlt_${kind}_${random}${checksum(kind, random)}`;
 }
 
 /** Format and checksum only: no I/O. Returns null for anything that is not one of our tokens. */
@@ -55,7 +56,7 @@ export function parseToken(value: string): ParsedToken | null {
   const kind = match[1] as TokenKind;
   const body = match[2] as string;
   const random = body.slice(0, -CHECKSUM_LENGTH);
-  if (random.length < 32 || checksum(random) !== body.slice(-CHECKSUM_LENGTH)) return null;
+  if (random.length < 32 || checksum(kind, random) !== body.slice(-CHECKSUM_LENGTH)) return null;
   return { kind, token: value };
 }
 

@@ -16,13 +16,6 @@ import {
 const REFRESH_REQUIRED =
   "A refresh token (vlt_rt_…) is required: access tokens and API keys cannot be refreshed";
 
-/**
- * A spent refresh token presented again within this window of its exchange is refused without
- * revoking the family, so that the loser of a concurrent refresh (however the requests
- * interleave) does not also kill the winner's new tokens. Afterwards it counts as reuse.
- */
-export const DUPLICATE_WINDOW_MS = 5_000;
-
 const invalid = (reason?: string) =>
   new ApiError("UNAUTHORIZED", undefined, reason ? { reason } : undefined);
 
@@ -71,9 +64,9 @@ export async function issueTokenPair(
 
 /**
  * Exchanges a refresh token for a new pair of the same family; the presented token is spent.
- * A token that was already spent (longer ago than DUPLICATE_WINDOW_MS) is being replayed, by a
- * thief or by the client it was stolen from: the whole family is revoked, so both lose access
- * and the user has to log in again.
+ * A token that was already spent is being replayed, by a thief or by the client it was stolen
+ * from: the whole family is revoked, so both lose access and the user logs in again. There is
+ * no grace window: a concurrent duplicate cannot be told apart from a replay (RFC 9700 4.14.2).
  */
 export async function refreshTokenPair(presented: string): Promise<TokenPair> {
   const parsed = parseToken(presented);
@@ -98,9 +91,6 @@ export async function refreshTokenPair(presented: string): Promise<TokenPair> {
   if (token.revokedAt) throw invalid("revoked");
   const at = now();
   if (token.spentAt) {
-    // Moments after its exchange, the same token again is a duplicate (two tabs, a retry): it
-    // gets nothing. Later, it is a replay, and only a thief or its victim holds a spent token.
-    if (at.getTime() - token.spentAt.getTime() < DUPLICATE_WINDOW_MS) throw invalid("spent");
     await revokeFamily(db, token.familyId);
     throw invalid("reused");
   }
@@ -109,9 +99,9 @@ export async function refreshTokenPair(presented: string): Promise<TokenPair> {
   const organization = await activeMembership(db, token.userId, token.organizationId);
   if (!organization) throw invalid("membership");
 
-  return db.transaction(async (tx) => {
+  const pair = await db.transaction(async (tx) => {
     // The conditional update is the single-use guarantee: of two concurrent refreshes of one
-    // token, the row lock lets exactly one see spent_at still null; the loser gets nothing.
+    // token, the row lock lets exactly one see spent_at still null.
     const [spent] = await tx
       .update(userTokens)
       .set({ spentAt: at })
@@ -119,13 +109,17 @@ export async function refreshTokenPair(presented: string): Promise<TokenPair> {
         and(eq(userTokens.id, token.id), isNull(userTokens.spentAt), isNull(userTokens.revokedAt)),
       )
       .returning({ id: userTokens.id });
-    if (!spent) throw invalid("spent");
+    if (!spent) return null;
     return issueTokenPair(tx, {
       userId: token.userId,
       organization,
       familyId: token.familyId,
     });
   });
+  if (pair) return pair;
+  // Lost the race to another exchange of the same token: that is reuse as well.
+  await revokeFamily(db, token.familyId);
+  throw invalid("reused");
 }
 
 /**

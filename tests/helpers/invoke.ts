@@ -28,7 +28,11 @@ export async function invoke<T = any>(
 ): Promise<Invoked<T>> {
   const headers = new Headers(options.headers);
   if (options.token !== undefined) headers.set("authorization", `Bearer ${options.token}`);
-  headers.set("x-voltasis-client-ip", options.ip ?? "203.0.113.7");
+  // A fresh documentation-range address per call unless a test names one: budgets stay apart.
+  headers.set(
+    "x-voltasis-client-ip",
+    options.ip ?? `198.51.100.${Math.floor(Math.random() * 254) + 1}`,
+  );
   let body: string | undefined = options.rawBody;
   if (options.body !== undefined) {
     body = JSON.stringify(options.body);
