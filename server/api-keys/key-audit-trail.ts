@@ -1,8 +1,24 @@
 import { and, desc, eq } from "drizzle-orm";
+import { z } from "zod";
 import { getDb } from "@/db";
 import { auditLogs, users } from "@/db/schema";
+import { AUDIT_ACTIONS } from "@/server/audit/record-audit";
 import type { AuthContext } from "@/server/auth/principal";
 import { findAccessibleKey } from "./find-api-key";
+
+export const keyAuditEntrySchema = z
+  .object({
+    id: z.string(),
+    action: z.enum(AUDIT_ACTIONS),
+    actor: z
+      .object({ id: z.string(), name: z.string().nullable(), email: z.string().nullable() })
+      .nullable(),
+    credential: z.string().nullable().meta({ description: 'Key or token id used, or "session"' }),
+    ip: z.string().nullable(),
+    metadata: z.record(z.string(), z.unknown()).nullable(),
+    created_at: z.iso.datetime(),
+  })
+  .meta({ id: "ApiKeyAuditEntry" });
 
 /** What happened to one key (created, renamed, rotated, revoked), newest first. */
 export async function keyAuditTrail(ctx: AuthContext, id: string) {
@@ -27,7 +43,7 @@ export async function keyAuditTrail(ctx: AuthContext, id: string) {
     .limit(100);
   return rows.map((r) => ({
     id: r.id,
-    action: r.action,
+    action: r.action as z.infer<typeof keyAuditEntrySchema>["action"],
     actor: r.actorId ? { id: r.actorId, name: r.actorName, email: r.actorEmail } : null,
     credential: r.credential,
     ip: r.ip,

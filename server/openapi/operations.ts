@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { keyAuditEntrySchema } from "@/server/api-keys/key-audit-trail";
 import {
   createApiKeySchema,
   createdApiKeySchema,
@@ -11,7 +12,20 @@ import { meSchema } from "@/server/auth/me";
 import { healthSchema } from "@/server/health";
 import type { Scope } from "@/server/scopes/catalogue";
 import { scopeEntrySchema } from "@/server/scopes/catalogue";
+import {
+  createTimeEntrySchema,
+  listTimeEntriesQuerySchema,
+  timeEntrySchema,
+} from "@/server/time-entries/schemas";
+import {
+  createTokenSchema,
+  refreshTokenSchema,
+  revokedTokenSchema,
+  revokeTokenSchema,
+  tokenPairSchema,
+} from "@/server/tokens/schemas";
 import { keyUsageReportSchema, usageQueryParamsSchema } from "@/server/usage/schemas";
+import { memberSchema } from "@/server/users/schemas";
 
 export type HttpMethod = "get" | "post" | "patch" | "delete";
 
@@ -44,6 +58,76 @@ export const OPERATIONS: Operation[] = [
     scope: null,
     success: { status: 200, data: meSchema, description: "The authenticated principal" },
     errors: AUTHED_ERRORS,
+  },
+  {
+    method: "post",
+    path: "/auth/token",
+    summary: "Log in for tokens",
+    description:
+      "Email and password for an access token (`vlt_at_…`, 24 hours) and a refresh token (`vlt_rt_…`, 30 days). Wrong password and unknown email get the same 401.",
+    scope: "public",
+    body: createTokenSchema,
+    success: { status: 200, data: tokenPairSchema, description: "A new token pair" },
+    errors: [400, 401, 403, 415, 429],
+  },
+  {
+    method: "post",
+    path: "/auth/refresh",
+    summary: "Refresh tokens",
+    description:
+      "Exchanges a refresh token for a new pair; the old refresh token is spent. Presenting a spent refresh token again revokes every token of its login.",
+    scope: "public",
+    body: refreshTokenSchema,
+    success: { status: 200, data: tokenPairSchema, description: "A new token pair" },
+    errors: [400, 401, 415, 429],
+  },
+  {
+    method: "post",
+    path: "/auth/revoke",
+    summary: "Revoke a token",
+    description:
+      "Revokes an access token, or a refresh token with every token of its login. Idempotent; unknown tokens succeed too.",
+    scope: "public",
+    body: revokeTokenSchema,
+    success: { status: 200, data: revokedTokenSchema, description: "Revoked" },
+    errors: [400, 415, 429],
+  },
+  {
+    method: "get",
+    path: "/users",
+    summary: "List members",
+    description: "Members of the current organization.",
+    scope: "read:users",
+    success: { status: 200, data: z.array(memberSchema), description: "The members" },
+    errors: AUTHED_ERRORS,
+  },
+  {
+    method: "get",
+    path: "/users/{id}",
+    summary: "Get a member",
+    scope: "read:users",
+    success: { status: 200, data: memberSchema, description: "The member" },
+    errors: [...AUTHED_ERRORS, 404],
+  },
+  {
+    method: "get",
+    path: "/time-entries",
+    summary: "List time entries",
+    description: "The organization's time entries, newest first.",
+    scope: "read:time-entries",
+    query: listTimeEntriesQuerySchema,
+    success: { status: 200, data: z.array(timeEntrySchema), description: "The entries" },
+    errors: [400, ...AUTHED_ERRORS],
+  },
+  {
+    method: "post",
+    path: "/time-entries",
+    summary: "Create a time entry",
+    description: "Records time as the authenticated user.",
+    scope: "write:time-entries",
+    body: createTimeEntrySchema,
+    success: { status: 201, data: timeEntrySchema, description: "The new entry" },
+    errors: [400, ...AUTHED_ERRORS, 413, 415],
   },
   {
     method: "get",
@@ -111,6 +195,16 @@ export const OPERATIONS: Operation[] = [
       description: "The new key with its secret, and the retired key",
     },
     errors: [400, ...AUTHED_ERRORS, 404, 409],
+  },
+  {
+    method: "get",
+    path: `${keyId}/audit-log`,
+    summary: "API key audit trail",
+    description:
+      "Who created, renamed, rotated or revoked the key, when and from where; newest first.",
+    scope: "read:api-keys",
+    success: { status: 200, data: z.array(keyAuditEntrySchema), description: "The entries" },
+    errors: [...AUTHED_ERRORS, 404],
   },
   {
     method: "get",
