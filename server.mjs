@@ -22,6 +22,8 @@ const server = createServer((req, res) => {
 
 server.listen(port, hostname, () => {
   console.log(`Voltasis ready on http://localhost:${port} (${dev ? "development" : "production"})`);
+  // Open the database now (embedded mode: create, migrate, seed) rather than on the first login.
+  fetch(`http://127.0.0.1:${port}/api/v1/health`).catch(() => {});
 });
 
 let stopping = false;

@@ -14,7 +14,8 @@ const GUIDE = readFileSync(
 const GUIDE_BASE = "https://api.voltasis.com/v1";
 
 function codeBlocks(language: string): string[] {
-  const pattern = new RegExp("```" + language + "\\n([\\s\\S]*?)```", "g");
+  const fence = "`".repeat(3);
+  const pattern = new RegExp(`${fence}${language}\\n([\\s\\S]*?)${fence}`, "g");
   return [...GUIDE.matchAll(pattern)].map((m) => m[1] ?? "");
 }
 

@@ -20,6 +20,13 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login" },
+  logger: {
+    // A wrong password is an expected outcome shown on the form, not a server error to log.
+    error(error) {
+      if (error.name === "CredentialsSignin" || error.name === "InvalidLogin") return;
+      console.error(`[auth] ${error.name}: ${error.message}`);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { type: "email" }, password: { type: "password" } },

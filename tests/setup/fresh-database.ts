@@ -3,15 +3,16 @@ import postgres from "postgres";
 import { afterAll } from "vitest";
 import { closeDb, getDb } from "@/db";
 import { resetEnvForTests } from "@/server/env";
-import { TEMPLATE_DB, withDatabase } from "./template-database";
+import { templateDatabase, withDatabase } from "./template-database";
 
 const serverUrl = process.env.DATABASE_URL;
 let database: string | undefined;
 
 if (serverUrl) {
+  const template = templateDatabase(serverUrl);
   database = `voltasis_test_${randomBytes(6).toString("hex")}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${database} TEMPLATE ${TEMPLATE_DB}`);
+  await admin.unsafe(`CREATE DATABASE ${database} TEMPLATE ${template}`);
   await admin.end();
   process.env.DATABASE_URL = withDatabase(serverUrl, database);
 } else {

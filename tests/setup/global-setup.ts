@@ -1,5 +1,5 @@
 import postgres from "postgres";
-import { TEMPLATE_DB, withDatabase } from "./template-database";
+import { templateDatabase, withDatabase } from "./template-database";
 
 /**
  * With DATABASE_URL set, builds one migrated and seeded template database; every test file then
@@ -8,12 +8,13 @@ import { TEMPLATE_DB, withDatabase } from "./template-database";
 export default async function setup() {
   const url = process.env.DATABASE_URL;
   if (!url) return;
+  const template = templateDatabase(url);
   const admin = postgres(url, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
-  await admin.unsafe(`CREATE DATABASE ${TEMPLATE_DB}`);
+  await admin.unsafe(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+  await admin.unsafe(`CREATE DATABASE ${template}`);
   await admin.end();
 
-  process.env.DATABASE_URL = withDatabase(url, TEMPLATE_DB);
+  process.env.DATABASE_URL = withDatabase(url, template);
   const { migrateDatabase, getDb, closeDb } = await import("@/db");
   const { seedDemoData } = await import("@/db/seed");
   await migrateDatabase();
@@ -23,7 +24,7 @@ export default async function setup() {
 
   return async () => {
     const cleanup = postgres(url, { max: 1, onnotice: () => {} });
-    await cleanup.unsafe(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
+    await cleanup.unsafe(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
     await cleanup.end();
   };
 }
