@@ -1,8 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { switchOrganization } from "@/app/(dashboard)/actions";
+import { usePopoverMenu } from "@/components/ui/use-popover-menu";
 
 interface Org {
   id: string;
@@ -11,21 +12,10 @@ interface Org {
 }
 
 export function OrgSwitcher({ current, organizations }: { current: Org; organizations: Org[] }) {
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, menuId, rootRef, onKeyDown } = usePopoverMenu();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const router = useRouter();
-  const menuId = useId();
-  const rootRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const onClick = (e: MouseEvent) => {
-      if (!rootRef.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener("mousedown", onClick);
-    return () => document.removeEventListener("mousedown", onClick);
-  }, [open]);
 
   function choose(org: Org) {
     setOpen(false);
@@ -43,13 +33,7 @@ export function OrgSwitcher({ current, organizations }: { current: Org; organiza
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: Escape closes the menu from anywhere inside it
-    <div
-      ref={rootRef}
-      className="relative min-w-0"
-      onKeyDown={(e) => {
-        if (e.key === "Escape") setOpen(false);
-      }}
-    >
+    <div ref={rootRef} className="relative min-w-0" onKeyDown={onKeyDown}>
       <button
         type="button"
         aria-haspopup="menu"

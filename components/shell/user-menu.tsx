@@ -1,12 +1,10 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
 import { signOutAction } from "@/app/(dashboard)/actions";
+import { usePopoverMenu } from "@/components/ui/use-popover-menu";
 
 export function UserMenu({ name, email, role }: { name: string; email: string; role: string }) {
-  const [open, setOpen] = useState(false);
-  const menuId = useId();
-  const rootRef = useRef<HTMLDivElement>(null);
+  const { open, setOpen, menuId, rootRef, onKeyDown } = usePopoverMenu();
   const initials = name
     .split(/\s+/)
     .map((part) => part[0] ?? "")
@@ -14,24 +12,9 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
     .slice(0, 2)
     .toUpperCase();
 
-  useEffect(() => {
-    if (!open) return;
-    const onClick = (e: MouseEvent) => {
-      if (!rootRef.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener("mousedown", onClick);
-    return () => document.removeEventListener("mousedown", onClick);
-  }, [open]);
-
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: Escape closes the menu from anywhere inside it
-    <div
-      ref={rootRef}
-      className="relative"
-      onKeyDown={(e) => {
-        if (e.key === "Escape") setOpen(false);
-      }}
-    >
+    <div ref={rootRef} className="relative" onKeyDown={onKeyDown}>
       <button
         type="button"
         aria-haspopup="menu"

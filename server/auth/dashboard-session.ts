@@ -1,13 +1,12 @@
-import { eq } from "drizzle-orm";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { getDb } from "@/db";
-import { type Role, users } from "@/db/schema";
+import type { Role } from "@/db/schema";
 import {
   listEnterableOrganizations,
   type OrganizationChoice,
 } from "@/server/organizations/list-organizations";
 import { type Scope, scopesFor } from "@/server/scopes/catalogue";
+import { findActiveUser } from "@/server/users/find-active-user";
 import { auth } from "./config";
 
 export interface DashboardSession {
@@ -26,18 +25,8 @@ export interface DashboardSession {
 export const requireDashboardSession = cache(async (): Promise<DashboardSession> => {
   const session = await auth();
   if (!session?.userId) redirect("/login");
-  const db = await getDb();
-  const [user] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      isPlatformAdmin: users.isPlatformAdmin,
-      disabledAt: users.disabledAt,
-    })
-    .from(users)
-    .where(eq(users.id, session.userId));
-  if (!user || user.disabledAt) redirect("/login");
+  const user = await findActiveUser(session.userId);
+  if (!user) redirect("/login");
   const organizations = await listEnterableOrganizations(user.id);
   const current = organizations.find((org) => org.id === session.organizationId);
   // The user left (or was removed from) the session's organization: start over.

@@ -1,6 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { memberships, organizations, type Role, users } from "@/db/schema";
+import { memberships, organizations, type Role } from "@/db/schema";
+import { findActiveUser } from "@/server/users/find-active-user";
 
 export interface OrganizationChoice {
   id: string;
@@ -12,11 +13,8 @@ export interface OrganizationChoice {
 /** Organizations the user may switch to: its memberships, or every one for a platform admin. */
 export async function listEnterableOrganizations(userId: string): Promise<OrganizationChoice[]> {
   const db = await getDb();
-  const [user] = await db
-    .select({ isPlatformAdmin: users.isPlatformAdmin, disabledAt: users.disabledAt })
-    .from(users)
-    .where(eq(users.id, userId));
-  if (!user || user.disabledAt) return [];
+  const user = await findActiveUser(userId);
+  if (!user) return [];
   const rows = await db
     .select({ id: organizations.id, name: organizations.name, role: memberships.role })
     .from(organizations)

@@ -1,11 +1,12 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db";
-import { memberships, organizations, type Role, users } from "@/db/schema";
+import { memberships, organizations, type Role } from "@/db/schema";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import type { AuthContext, Credential } from "@/server/auth/principal";
 import { ApiError } from "@/server/http/api-error";
 import { isId } from "@/server/ids";
 import { scopesFor } from "@/server/scopes/catalogue";
+import { findActiveUser } from "@/server/users/find-active-user";
 
 // A platform admin acting in an organization it does not belong to gets an admin's scopes there.
 const PLATFORM_ADMIN_ROLE: Role = "admin";
@@ -21,18 +22,8 @@ export async function resolveAuthContext(
   meta: { requestId: string; ip: string },
 ): Promise<AuthContext> {
   const db = await getDb();
-  const [user] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      isPlatformAdmin: users.isPlatformAdmin,
-      disabledAt: users.disabledAt,
-    })
-    .from(users)
-    .where(eq(users.id, credential.userId));
-  if (!user || user.disabledAt)
-    throw new ApiError("UNAUTHORIZED", undefined, { reason: "disabled" });
+  const user = await findActiveUser(credential.userId);
+  if (!user) throw new ApiError("UNAUTHORIZED", undefined, { reason: "disabled" });
 
   const home = credential.organizationId;
   const target = requestedOrganizationId ?? home;

@@ -67,8 +67,12 @@ export default async function GeneralSettingsPage() {
             <tbody className="divide-y divide-slate-100">
               {members.map((m) => (
                 <tr key={m.id}>
-                  <td className="px-6 py-3 font-medium text-slate-900">{m.name}</td>
-                  <td className="px-6 py-3 text-slate-600">{m.email}</td>
+                  <td className="px-6 py-3">
+                    <span className="font-medium text-slate-900">{m.name}</span>
+                    {/* On phones the email sits under the name instead of in its own column. */}
+                    <span className="block text-slate-500 sm:hidden">{m.email}</span>
+                  </td>
+                  <td className="hidden px-6 py-3 text-slate-600 sm:table-cell">{m.email}</td>
                   <td className="px-6 py-3 capitalize text-slate-600">{m.role}</td>
                 </tr>
               ))}
