@@ -56,7 +56,7 @@ export default async function GeneralSettingsPage() {
                 <th scope="col" className="px-6 py-3">
                   Name
                 </th>
-                <th scope="col" className="px-6 py-3">
+                <th scope="col" className="hidden px-6 py-3 sm:table-cell">
                   Email
                 </th>
                 <th scope="col" className="px-6 py-3">
