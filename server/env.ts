@@ -17,7 +17,6 @@ const envSchema = z.object({
     .enum(["1", "true", "0", "false", ""])
     .optional()
     .transform((v) => v === "1" || v === "true"),
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 
 export type Env = z.infer<typeof envSchema>;
