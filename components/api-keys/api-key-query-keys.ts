@@ -7,5 +7,7 @@ export const apiKeyQueryKeys = {
     ["api-keys", organizationId, "detail", id] as const,
   auditLog: (organizationId: string, id: string) =>
     ["api-keys", organizationId, "audit-log", id] as const,
+  usage: (organizationId: string, id: string, range: string) =>
+    ["api-keys", organizationId, "usage", id, range] as const,
   scopes: (organizationId: string) => ["scopes", organizationId] as const,
 };

@@ -14,6 +14,7 @@ import {
   YAxis,
 } from "recharts";
 import { apiFetch } from "@/components/api/api-fetch";
+import { apiKeyQueryKeys } from "@/components/api-keys/api-key-query-keys";
 import { ErrorState } from "@/components/ui/error-state";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -50,7 +51,7 @@ export function UsagePanel({
 }) {
   const [range, setRange] = useState<Range>("24h");
   const usage = useQuery({
-    queryKey: ["api-keys", keyId, "usage", range],
+    queryKey: apiKeyQueryKeys.usage(organizationId, keyId, range),
     queryFn: ({ signal }) => {
       // The window ends now, at fetch time, so a refetch moves it forward.
       const to = new Date();
