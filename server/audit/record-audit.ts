@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
   "api_key.renamed",
   "organization.override",
   "organization.switched",
+  "membership.removed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -31,7 +32,7 @@ export function actorOf(ctx: Pick<AuthContext, "user" | "credential" | "ip">): A
 export interface AuditEntry {
   action: AuditAction;
   organizationId: string;
-  targetType: "api_key" | "organization";
+  targetType: "api_key" | "organization" | "user";
   targetId: string;
   metadata?: Record<string, unknown>;
 }

@@ -110,6 +110,20 @@ export const OPERATIONS: Operation[] = [
     errors: [...AUTHED_ERRORS, 404],
   },
   {
+    method: "delete",
+    path: "/users/{id}",
+    summary: "Remove a member",
+    description:
+      "Removes the user from the organization: their API keys and tokens for it stop working on the next request. Only owners remove owners; the last owner cannot be removed.",
+    scope: "write:users",
+    success: {
+      status: 200,
+      data: memberSchema.extend({ removed: z.literal(true) }),
+      description: "The member that was removed",
+    },
+    errors: [...AUTHED_ERRORS, 404, 409],
+  },
+  {
     method: "get",
     path: "/time-entries",
     summary: "List time entries",

@@ -1,6 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { memberships } from "@/db/schema";
+import { type AuditActor, recordAudit } from "@/server/audit/record-audit";
 import { ApiError } from "@/server/http/api-error";
 import { evictCredentials } from "@/server/tokens/credential-cache";
 import { revokeUserTokensOf } from "@/server/tokens/user-tokens";
@@ -10,7 +11,11 @@ import { revokeUserTokensOf } from "@/server/tokens/user-tokens";
  * (the wrapper re-reads membership every time) and stay revocable by admins; their user tokens
  * for the organization are revoked outright, so that adding them back does not revive a login.
  */
-export async function removeMembership(organizationId: string, userId: string): Promise<void> {
+export async function removeMembership(
+  organizationId: string,
+  userId: string,
+  options: { actor?: AuditActor; actorRole?: "member" | "admin" | "owner" } = {},
+): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
     const [membership] = await tx
@@ -20,6 +25,10 @@ export async function removeMembership(organizationId: string, userId: string): 
       .for("update");
     if (!membership)
       throw new ApiError("NOT_FOUND", "This user is not a member of the organization");
+    // Only an owner may remove an owner; admins manage members and admins.
+    if (membership.role === "owner" && options.actorRole && options.actorRole !== "owner") {
+      throw new ApiError("FORBIDDEN", "Only an owner can remove an owner");
+    }
     if (membership.role === "owner") {
       const [owners] = await tx
         .select({ n: count() })
@@ -34,6 +43,15 @@ export async function removeMembership(organizationId: string, userId: string): 
       .delete(memberships)
       .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)));
     await revokeUserTokensOf(tx, userId, organizationId);
+    if (options.actor) {
+      await recordAudit(tx, options.actor, {
+        action: "membership.removed",
+        organizationId,
+        targetType: "user",
+        targetId: userId,
+        metadata: { role: membership.role },
+      });
+    }
   });
   // Only the cached secrets: membership itself is never cached.
   evictCredentials((c) => c.userId === userId && c.organizationId === organizationId);

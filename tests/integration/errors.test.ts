@@ -222,7 +222,7 @@ describe("404 NOT_FOUND", () => {
 describe("405 METHOD_NOT_ALLOWED carries Allow", () => {
   const cases = [
     { name: "PUT /users", handler: usersRoute.PUT, method: "PUT", allow: "GET, HEAD" },
-    { name: "DELETE /users/{id}", handler: userRoute.DELETE, method: "DELETE", allow: "GET, HEAD" },
+    { name: "PATCH /users/{id}", handler: userRoute.PATCH, method: "PATCH", allow: "GET, DELETE, HEAD" },
     {
       name: "DELETE /time-entries",
       handler: timeEntriesRoute.DELETE,

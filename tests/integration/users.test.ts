@@ -122,3 +122,65 @@ describe("losing access", () => {
     expect((await call(meRoute.GET, { path: "/auth/me", token: access_token })).status).toBe(200);
   });
 });
+
+describe("DELETE /users/{id}", () => {
+  it("an owner removes a member: their key fails on the next request and it is audited", async () => {
+    const leaver = await makeUser("acme", "member");
+    const { secret: leaverKey } = await createKey(leaver.email, "acme", ["read:users"]);
+    expect((await call(meRoute.GET, { path: "/auth/me", token: leaverKey })).status).toBe(200);
+
+    const { secret: ownerKey } = await createKey(DEMO.acmeOwner, "acme", ["write:users"]);
+    const res = await call(userRoute.DELETE, {
+      method: "DELETE",
+      path: `/users/${leaver.id}`,
+      token: ownerKey,
+      params: { id: leaver.id },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.data).toMatchObject({ id: leaver.id, email: leaver.email, removed: true });
+    expect((await call(meRoute.GET, { path: "/auth/me", token: leaverKey })).status).toBe(401);
+
+    const db = await getDb();
+    const { auditLogs } = await import("@/db/schema");
+    const [entry] = await db.select().from(auditLogs).where(eq(auditLogs.targetId, leaver.id));
+    expect(entry).toMatchObject({
+      action: "membership.removed",
+      actorUserId: await userId(DEMO.acmeOwner),
+    });
+  });
+
+  it("refuses without write:users, an admin removing an owner, and other organizations' users", async () => {
+    const target = await makeUser("acme", "member");
+    const { secret: memberKey } = await createKey(DEMO.acmeMember, "acme", ["read:users"]);
+    const denied = await call(userRoute.DELETE, {
+      method: "DELETE",
+      path: `/users/${target.id}`,
+      token: memberKey,
+      params: { id: target.id },
+    });
+    expect(denied.status).toBe(403);
+
+    const { secret: adminKey } = await createKey(DEMO.admin, "acme", ["write:users"]);
+    const ownerId = await userId(DEMO.acmeOwner);
+    const ownerRemoval = await call(userRoute.DELETE, {
+      method: "DELETE",
+      path: `/users/${ownerId}`,
+      token: adminKey,
+      params: { id: ownerId },
+    });
+    expect(ownerRemoval.status).toBe(403);
+    expect(ownerRemoval.body.error.message).toBe("Only an owner can remove an owner");
+
+    const globexOwner = await userId(DEMO.globexOwner);
+    const other = await call(userRoute.DELETE, {
+      method: "DELETE",
+      path: `/users/${globexOwner}`,
+      token: adminKey,
+      params: { id: globexOwner },
+    });
+    expect(other.status).toBe(403);
+    const db = await getDb();
+    const rows = await db.select().from(memberships).where(eq(memberships.userId, globexOwner));
+    expect(rows).toHaveLength(1);
+  });
+});
