@@ -6,7 +6,8 @@ export function ApiKeysEmptyState({
   onCreate,
 }: {
   organizationName: string;
-  onCreate: () => void;
+  /** Absent when the viewer may not create keys here (a platform admin visiting). */
+  onCreate?: () => void;
 }) {
   return (
     <section
@@ -29,9 +30,11 @@ export function ApiKeysEmptyState({
         inside {organizationName}, limited to the scopes you choose. You see its secret once, when
         you create it, and you can revoke it at any time.
       </p>
-      <Button className="mt-6" onClick={onCreate}>
-        Create New API Key
-      </Button>
+      {onCreate ? (
+        <Button className="mt-6" onClick={onCreate}>
+          Create New API Key
+        </Button>
+      ) : null}
     </section>
   );
 }

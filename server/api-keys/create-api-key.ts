@@ -28,6 +28,19 @@ export function assertGrantable(ctx: Pick<AuthContext, "scopes">, scopes: readon
   }
 }
 
+/**
+ * A key authenticates as its creator inside its organization, and stops working when the creator
+ * is not a member there: so only members make keys, not platform admins visiting.
+ */
+export function assertMember(ctx: Pick<AuthContext, "isMember">): void {
+  if (!ctx.isMember) {
+    throw new ApiError(
+      "FORBIDDEN",
+      "Only members of this organization can create or rotate its API keys",
+    );
+  }
+}
+
 /** Inserts the key inside the caller's transaction and returns it with its secret. */
 export async function insertApiKey(tx: Tx, ctx: AuthContext, fields: NewKeyFields) {
   const secret = generateToken(env().VOLTASIS_ENV);
@@ -54,6 +67,7 @@ export async function insertApiKey(tx: Tx, ctx: AuthContext, fields: NewKeyField
 
 /** Creates a key and its audit record in one transaction: all of it is written, or none. */
 export async function createApiKey(ctx: AuthContext, input: CreateApiKeyInput) {
+  assertMember(ctx);
   assertGrantable(ctx, input.scopes);
   const db = await getDb();
   return db.transaction(async (tx) => {

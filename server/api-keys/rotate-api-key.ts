@@ -7,7 +7,7 @@ import { now } from "@/server/clock";
 import { ApiError } from "@/server/http/api-error";
 import type { Scope } from "@/server/scopes/catalogue";
 import { evictCredentials } from "@/server/tokens/credential-cache";
-import { assertGrantable, insertApiKey } from "./create-api-key";
+import { assertGrantable, assertMember, insertApiKey } from "./create-api-key";
 import { findAccessibleKey } from "./find-api-key";
 import { keyStatus, toPublicApiKey } from "./public-api-key";
 import type { RotateApiKeyInput } from "./schemas";
@@ -25,6 +25,7 @@ export async function rotateApiKey(ctx: AuthContext, id: string, input: RotateAp
       throw new ApiError("CONFLICT", `This key is ${status} and cannot be rotated`);
     }
     if (old.replacedById) throw new ApiError("CONFLICT", "This key has already been rotated");
+    assertMember(ctx);
     assertGrantable(ctx, old.scopes as Scope[]);
 
     const created = await insertApiKey(tx, ctx, {

@@ -5,7 +5,9 @@ export const API_KEY_NAME_MAX = 100;
 export const MAX_GRACE_SECONDS = 7 * 24 * 60 * 60;
 
 const nameSchema = z
-  .string({ error: "name is required" })
+  .string({
+    error: (issue) => (issue.input === undefined ? "name is required" : "name must be a string"),
+  })
   .trim()
   .min(1, "name is required")
   .max(API_KEY_NAME_MAX, `name must be at most ${API_KEY_NAME_MAX} characters`);
@@ -33,9 +35,9 @@ export const updateApiKeySchema = z
 export const rotateApiKeySchema = z
   .object({
     grace_seconds: z
-      .number({ error: "grace_seconds must be a number" })
-      .int()
-      .min(0)
+      .number({ error: "grace_seconds must be a number of seconds" })
+      .int("grace_seconds must be a whole number of seconds")
+      .min(0, "grace_seconds must be 0 (revoke now) or more")
       .max(MAX_GRACE_SECONDS, `grace_seconds must be at most ${MAX_GRACE_SECONDS} (7 days)`)
       .default(0),
   })

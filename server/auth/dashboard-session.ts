@@ -13,6 +13,8 @@ export interface DashboardSession {
   user: { id: string; email: string; name: string; isPlatformAdmin: boolean };
   organization: { id: string; name: string };
   role: Role;
+  /** False when a platform admin is in an organization it does not belong to. */
+  isMember: boolean;
   scopes: Scope[];
   organizations: OrganizationChoice[];
 }
@@ -41,6 +43,7 @@ export const requireDashboardSession = cache(async (): Promise<DashboardSession>
     },
     organization: { id: current.id, name: current.name },
     role,
+    isMember: current.role !== null,
     scopes: scopesFor(role, user.isPlatformAdmin),
     organizations,
   };

@@ -28,6 +28,8 @@ export interface AuthContext {
   scopes: readonly Scope[];
   /** True when X-Organization-ID moved the request out of the credential's own organization. */
   overridden: boolean;
+  /** False when a platform admin acts in an organization it does not belong to. */
+  isMember: boolean;
 }
 
 export interface PublicContext {

@@ -1,21 +1,28 @@
 import { ApiError } from "./api-error";
-import { type RouteHandler, rejectRequest } from "./with-api";
+import { type RouteHandler, rejectRequest, withoutRoute } from "./with-api";
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 type Method = (typeof METHODS)[number];
+type Handlers<A extends Method[]> = Record<
+  Exclude<Method, A[number]> | "OPTIONS",
+  RouteHandler<Record<string, unknown>>
+>;
 
 /**
- * Handlers answering 405 with an `Allow` header for every method a route does not serve:
- * `export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");`
+ * 405 with an `Allow` header for every method a route does not serve, and an OPTIONS answer that
+ * names exactly the methods it does:
+ * `export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");`
  */
-export function otherMethods<const A extends Method[]>(
-  ...allowed: A
-): Record<Exclude<Method, A[number]>, RouteHandler<Record<string, unknown>>> {
-  const allow = [...allowed, ...(allowed.includes("GET") ? ["HEAD"] : [])].join(", ");
-  const handler = rejectRequest(
+export function otherMethods<const A extends Method[]>(...allowed: A): Handlers<A> {
+  const allow = [...allowed, ...(allowed.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
+  const notAllowed = rejectRequest(
     () => new ApiError("METHOD_NOT_ALLOWED", undefined, undefined, { Allow: allow }),
   );
-  return Object.fromEntries(
-    METHODS.filter((m) => !allowed.includes(m)).map((m) => [m, handler]),
-  ) as Record<Exclude<Method, A[number]>, RouteHandler<Record<string, unknown>>>;
+  const options = withoutRoute(
+    () => new Response(null, { status: 204, headers: { Allow: allow } }),
+  );
+  return {
+    ...Object.fromEntries(METHODS.filter((m) => !allowed.includes(m)).map((m) => [m, notAllowed])),
+    OPTIONS: options,
+  } as Handlers<A>;
 }

@@ -32,6 +32,14 @@ export async function readBody<T>(
         { field: "body", message: "Malformed JSON" },
       ]);
     }
+    // PostgreSQL text cannot hold NUL: refuse it here, by field, instead of failing in the insert.
+    const nul = findNul(value, []);
+    if (nul !== null) {
+      const field = nul.length > 0 ? nul.join(".") : "body";
+      throw new ApiError("VALIDATION_ERROR", `Invalid ${field}: must not contain NUL characters`, [
+        { field, message: "must not contain NUL characters" },
+      ]);
+    }
   }
   if (!schema) return undefined;
   const parsed = schema.safeParse(value ?? {});
@@ -54,5 +62,31 @@ async function readLimited(req: Request): Promise<string> {
     }
     chunks.push(value);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new ApiError("VALIDATION_ERROR", "The request body is not valid UTF-8", [
+      { field: "body", message: "Invalid UTF-8" },
+    ]);
+  }
+}
+
+/** The path of the first string (key or value) containing U+0000, or null. */
+function findNul(value: unknown, path: (string | number)[]): (string | number)[] | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = findNul(item, [...path, i]);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) {
+      if (key.includes("\u0000")) return [...path, key];
+      const found = findNul(item, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return null;
 }

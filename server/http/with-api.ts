@@ -139,21 +139,28 @@ function finish(response: Response, requestId: string, limit: RateLimitDecision 
 }
 
 /**
- * For requests no route serves (unknown path, method not allowed): the error, still charged to
- * the client address and carrying the rate-limit headers, like every /api/v1 response.
+ * For requests no route logic serves (unknown path, method not allowed, OPTIONS): charged to the
+ * client address and carrying the rate-limit headers, like every /api/v1 response.
  */
-export function rejectRequest(makeError: () => ApiError): RouteHandler<Record<string, unknown>> {
+export function withoutRoute(respond: () => Response): RouteHandler<Record<string, unknown>> {
   return async (req) => {
     const requestId = randomUUID();
     let limit: RateLimitDecision | undefined;
     let response: Response;
     try {
       limit = await consumeRateLimit({ kind: "ip", key: clientIp(req) });
-      throw limit.allowed ? makeError() : new ApiError("RATE_LIMITED");
+      if (!limit.allowed) throw new ApiError("RATE_LIMITED");
+      response = respond();
     } catch (error) {
       response = errorResponse(toApiError(error, requestId), requestId);
     }
     finish(response, requestId, limit);
     return response;
   };
+}
+
+export function rejectRequest(makeError: () => ApiError): RouteHandler<Record<string, unknown>> {
+  return withoutRoute(() => {
+    throw makeError();
+  });
 }

@@ -7,23 +7,30 @@ type JsonSchema = Record<string, unknown>;
 
 /** A zod schema as an inline JSON Schema (OpenAPI 3.1 uses JSON Schema 2020-12 as is). */
 export function jsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
+  const converted = z.toJSONSchema(schema, {
     io,
     unrepresentable: "any",
     reused: "inline",
     cycles: "throw",
   }) as JsonSchema;
-  return inlineRoot(rest);
+  const { $schema: _dialect, $defs, ...root } = converted;
+  return inlineRefs(root, ($defs ?? {}) as Record<string, JsonSchema>) as JsonSchema;
 }
 
-// toJSONSchema puts schemas with an id under $defs and points at them; inline the root one.
-function inlineRoot(schema: JsonSchema): JsonSchema {
-  const ref = schema.$ref;
-  const defs = schema.$defs as Record<string, JsonSchema> | undefined;
-  if (typeof ref !== "string" || !defs) return schema;
-  const name = ref.replace("#/$defs/", "");
-  const { [name]: root, ...others } = defs;
-  return Object.keys(others).length > 0 ? { ...root, $defs: others } : (root ?? schema);
+// toJSONSchema moves schemas that carry an id into $defs and points at them with "#/$defs/…",
+// which would not resolve inside an OpenAPI document: put each definition where it is used.
+function inlineRefs(node: unknown, defs: Record<string, JsonSchema>): unknown {
+  if (Array.isArray(node)) return node.map((item) => inlineRefs(item, defs));
+  if (!node || typeof node !== "object") return node;
+  const { $ref, ...rest } = node as JsonSchema;
+  const resolved = Object.fromEntries(
+    Object.entries(rest).map(([key, value]) => [key, inlineRefs(value, defs)]),
+  );
+  if (typeof $ref !== "string" || !$ref.startsWith("#/$defs/")) {
+    return $ref === undefined ? resolved : { $ref, ...resolved };
+  }
+  const target = defs[$ref.slice("#/$defs/".length)];
+  return { ...(inlineRefs(target, defs) as JsonSchema), ...resolved };
 }
 
 const STATUS_CODE: Record<number, ErrorCode> = Object.fromEntries(

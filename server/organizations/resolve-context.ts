@@ -40,8 +40,10 @@ export async function resolveAuthContext(
   const homeRow = rows.find((r) => r.id === home);
   const targetRow = rows.find((r) => r.id === target);
 
-  // The credential's own organization must still accept its user.
-  if (!homeRow || (!homeRow.role && !user.isPlatformAdmin)) {
+  // The credential's own organization must still accept its user. Keys and tokens belong to
+  // members; only a platform admin's browser session may sit in an organization without that.
+  const homeAccepts = credential.type === "session" ? user.isPlatformAdmin : false;
+  if (!homeRow || (!homeRow.role && !homeAccepts)) {
     throw new ApiError("UNAUTHORIZED", undefined, { reason: "membership" });
   }
   if (!targetRow) throw new ApiError("FORBIDDEN");
@@ -77,6 +79,7 @@ export async function resolveAuthContext(
     role,
     scopes,
     overridden,
+    isMember: Boolean(targetRow.role),
   };
   if (overridden && viaPlatformAdmin) {
     await recordAudit(db, actorOf(context), {

@@ -13,7 +13,9 @@ export const SCOPES = [
 ] as const;
 
 export type Scope = (typeof SCOPES)[number];
-export const scopeSchema = z.enum(SCOPES);
+export const scopeSchema = z.enum(SCOPES, {
+  error: (issue) => `unknown scope ${JSON.stringify(issue.input)}: see GET /api/v1/scopes`,
+});
 
 export const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
   "read:users": "List the members of the organization and read their profiles.",

@@ -10,8 +10,9 @@ export const INTERVAL_MS: Record<UsageInterval, number> = {
   day: 86_400_000,
 };
 
-/** A day of minutes fits; anything larger asks for a coarser interval. */
-export const MAX_USAGE_POINTS = 1_440;
+/** A day of minutes fits (1,440 plus the partial minute it starts in); more asks for a coarser
+ * interval. */
+export const MAX_USAGE_POINTS = 1_441;
 const DEFAULT_RANGE_MS = 24 * 3_600_000;
 
 /**

@@ -221,19 +221,24 @@ describe("404 NOT_FOUND", () => {
 
 describe("405 METHOD_NOT_ALLOWED carries Allow", () => {
   const cases = [
-    { name: "PUT /users", handler: usersRoute.PUT, method: "PUT", allow: "GET, HEAD" },
-    { name: "PATCH /users/{id}", handler: userRoute.PATCH, method: "PATCH", allow: "GET, DELETE, HEAD" },
+    { name: "PUT /users", handler: usersRoute.PUT, method: "PUT", allow: "GET, HEAD, OPTIONS" },
+    {
+      name: "PATCH /users/{id}",
+      handler: userRoute.PATCH,
+      method: "PATCH",
+      allow: "GET, DELETE, HEAD, OPTIONS",
+    },
     {
       name: "DELETE /time-entries",
       handler: timeEntriesRoute.DELETE,
       method: "DELETE",
-      allow: "GET, POST, HEAD",
+      allow: "GET, POST, HEAD, OPTIONS",
     },
     {
       name: "PATCH /time-entries",
       handler: timeEntriesRoute.PATCH,
       method: "PATCH",
-      allow: "GET, POST, HEAD",
+      allow: "GET, POST, HEAD, OPTIONS",
     },
   ];
   it.each(cases)("$name", async ({ handler, method, allow }) => {
@@ -282,5 +287,50 @@ describe("413 and 415", () => {
     });
     expect(res.status).toBe(415);
     expectJsonError(res, "UNSUPPORTED_MEDIA_TYPE");
+  });
+});
+
+describe("OPTIONS names the methods a route serves", () => {
+  it("answers 204 with Allow and the rate-limit headers", async () => {
+    const res = await call(timeEntriesRoute.OPTIONS, { method: "OPTIONS", path: "/time-entries" });
+    expect(res.status).toBe(204);
+    expect(res.headers.get("allow")).toBe("GET, POST, HEAD, OPTIONS");
+    expect(res.headers.get("x-ratelimit-limit")).toBe("100");
+  });
+});
+
+describe("request bodies PostgreSQL cannot store", () => {
+  it("a NUL character is a 400 naming the field, and nothing is written", async () => {
+    const { secret } = await createKey(DEMO.acmeOwner, "acme", ["read:api-keys", "write:api-keys"]);
+    const res = await call(keysRoute.POST, {
+      method: "POST",
+      path: "/api-keys",
+      token: secret,
+      rawBody: '{"name":"nul\\u0000byte","scopes":["read:users"]}',
+      headers: { "content-type": "application/json" },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe("VALIDATION_ERROR");
+    expect(res.body.error.details).toEqual([
+      { field: "name", message: "must not contain NUL characters" },
+    ]);
+    const list = await call(keysRoute.GET, { path: "/api-keys", token: secret });
+    expect(JSON.stringify(list.body)).not.toContain("byte");
+  });
+
+  it("invalid UTF-8 is a 400", async () => {
+    const { secret } = await createKey(DEMO.acmeOwner, "acme", ["write:time-entries"]);
+    const req = new Request("http://localhost:3000/api/v1/time-entries", {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${secret}`,
+        "content-type": "application/json",
+        "x-voltasis-client-ip": "198.51.100.250",
+      },
+      body: new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]),
+    });
+    const res = await timeEntriesRoute.POST(req, { params: Promise.resolve({}) });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.code).toBe("VALIDATION_ERROR");
   });
 });

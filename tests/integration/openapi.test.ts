@@ -48,7 +48,31 @@ describe("GET /api/v1/openapi.json", () => {
   it("answers other methods with 405 and an Allow header", async () => {
     const res = await invoke(openapiRoute.POST, { method: "POST", path: "/openapi.json" });
     expect(res.status).toBe(405);
-    expect(res.headers.get("allow")).toBe("GET, HEAD");
+    expect(res.headers.get("allow")).toBe("GET, HEAD, OPTIONS");
     expect(res.body.error.code).toBe("METHOD_NOT_ALLOWED");
+  });
+});
+
+describe("OpenAPI references", () => {
+  it("every $ref resolves inside the document", async () => {
+    const res = await invoke(openapiRoute.GET, { path: "/openapi.json" });
+    const refs = [...JSON.stringify(res.body).matchAll(/"\$ref":"([^"]+)"/g)].map(
+      (m) => m[1] ?? "",
+    );
+    expect(refs.length).toBeGreaterThan(0);
+    for (const ref of new Set(refs)) {
+      expect(ref, ref).toMatch(/^#\//);
+      const target = ref
+        .slice(2)
+        .split("/")
+        .reduce<unknown>(
+          (node, part) => (node as Record<string, unknown> | undefined)?.[part],
+          res.body,
+        );
+      expect(target, ref).toBeDefined();
+    }
+    const list =
+      res.body.paths["/api-keys"].get.responses["200"].content["application/json"].schema;
+    expect(list.properties.data.items.properties.id.type).toBe("string");
   });
 });

@@ -123,7 +123,7 @@ describe("POST /auth/token", () => {
 
     const get = await call(tokenRoute.GET, { path: "/auth/token" });
     expect(get.status).toBe(405);
-    expect(get.headers.get("allow")).toBe("POST");
+    expect(get.headers.get("allow")).toBe("POST, OPTIONS");
   });
 
   it("issues tokens for an organization the user belongs to, and 403 for any other", async () => {

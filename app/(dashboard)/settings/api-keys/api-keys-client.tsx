@@ -13,9 +13,12 @@ import { ErrorState } from "@/components/ui/error-state";
 export function ApiKeysClient({
   organization,
   role,
+  isMember,
 }: {
   organization: { id: string; name: string };
   role: string;
+  /** Keys belong to members: a platform admin visiting reviews and revokes, but creates none. */
+  isMember: boolean;
 }) {
   const keys = useApiKeys(organization.id);
   const [showRevoked, setShowRevoked] = useState(false);
@@ -45,6 +48,15 @@ export function ApiKeysClient({
             <h2 className="text-lg font-semibold text-slate-900">API Keys</h2>
             <OrganizationBadge name={organization.name} />
           </div>
+          {isMember ? null : (
+            <p
+              role="note"
+              className="mt-2 max-w-2xl rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800 ring-1 ring-amber-200"
+            >
+              You are visiting {organization.name} as a platform admin: you can review and revoke
+              its keys, but only its members create or rotate them.
+            </p>
+          )}
           <p className="mt-1 max-w-2xl text-sm text-slate-600">
             Keys let your programs call the Voltasis API as you, inside{" "}
             <strong className="font-medium text-slate-800">{organization.name}</strong>.{" "}
@@ -53,7 +65,7 @@ export function ApiKeysClient({
               : "You see the keys you created; admins and owners see every key."}
           </p>
         </div>
-        {all.length > 0 ? (
+        {all.length > 0 && isMember ? (
           <Button className="shrink-0 self-start" onClick={dialogs.openCreate}>
             <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4">
               <path
@@ -76,7 +88,10 @@ export function ApiKeysClient({
           retrying={keys.isFetching}
         />
       ) : all.length === 0 ? (
-        <ApiKeysEmptyState organizationName={organization.name} onCreate={dialogs.openCreate} />
+        <ApiKeysEmptyState
+          organizationName={organization.name}
+          onCreate={isMember ? dialogs.openCreate : undefined}
+        />
       ) : (
         <div className="space-y-3">
           <div className="flex flex-wrap items-center justify-between gap-3">

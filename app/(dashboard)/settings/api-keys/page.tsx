@@ -18,7 +18,11 @@ export default async function ApiKeysPage() {
   });
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <ApiKeysClient organization={session.organization} role={session.role} />
+      <ApiKeysClient
+        organization={session.organization}
+        role={session.role}
+        isMember={session.isMember}
+      />
     </HydrationBoundary>
   );
 }

@@ -8,4 +8,4 @@ export const dynamic = "force-dynamic";
 // GET /api/v1/health: liveness and database readiness for load balancers and the status page
 export const GET = withPublicApi({ route: "/health" }, async () => json(await checkHealth()));
 
-export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -13,4 +13,4 @@ export const GET = withPublicApi({ route: "/openapi.json" }, async ({ req }) => 
   });
 });
 
-export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

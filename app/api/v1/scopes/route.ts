@@ -16,4 +16,4 @@ export const GET = withApi({ route: "/scopes" }, async ({ ctx }) =>
   ),
 );
 
-export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -28,4 +28,4 @@ export const POST = withApi<Record<string, string>, CreateTimeEntryInput>(
   async ({ ctx, body }) => created(await createTimeEntry(ctx.organization.id, ctx.user.id, body)),
 );
 
-export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");

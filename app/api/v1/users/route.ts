@@ -9,4 +9,4 @@ export const GET = withApi({ route: "/users", scope: "read:users" }, async ({ ct
   ok((await listMembers(ctx.organization.id)).map(toPublicMember)),
 );
 
-export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

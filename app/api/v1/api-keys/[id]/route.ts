@@ -29,4 +29,4 @@ export const DELETE = withApi<Params>(
   async ({ ctx, params }) => ok(await revokeApiKey(ctx, params.id)),
 );
 
-export const { POST, PUT } = otherMethods("GET", "PATCH", "DELETE");
+export const { POST, PUT, OPTIONS } = otherMethods("GET", "PATCH", "DELETE");

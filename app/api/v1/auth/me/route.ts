@@ -6,4 +6,4 @@ import { withApi } from "@/server/http/with-api";
 // GET /api/v1/auth/me: who this credential acts as, where, and with which scopes
 export const GET = withApi({ route: "/auth/me" }, async ({ ctx }) => ok(describeMe(ctx)));
 
-export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

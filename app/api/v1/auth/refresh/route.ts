@@ -11,4 +11,4 @@ export const POST = withPublicApi<Record<string, string>, RefreshTokenInput>(
     ok(await refreshTokenPair(body.refresh_token), { ...NO_STORE, Pragma: "no-cache" }),
 );
 
-export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

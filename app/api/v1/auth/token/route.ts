@@ -10,4 +10,4 @@ export const POST = withPublicApi<Record<string, string>, CreateTokenInput>(
   async ({ body }) => ok(await passwordGrant(body), { ...NO_STORE, Pragma: "no-cache" }),
 );
 
-export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

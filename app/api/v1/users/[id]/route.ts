@@ -26,4 +26,4 @@ export const DELETE = withApi<{ id: string }>(
   },
 );
 
-export const { POST, PUT, PATCH } = otherMethods("GET", "DELETE");
+export const { POST, PUT, PATCH, OPTIONS } = otherMethods("GET", "DELETE");

@@ -9,4 +9,4 @@ export const GET = withApi<{ id: string }>(
   async ({ ctx, params }) => ok(await keyAuditTrail(ctx, params.id)),
 );
 
-export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -14,4 +14,4 @@ export const POST = withApi<{ id: string }, RotateApiKeyInput>(
   },
 );
 
-export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

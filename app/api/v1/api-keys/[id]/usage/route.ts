@@ -14,4 +14,4 @@ export const GET = withApi<{ id: string }>(
   },
 );
 
-export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");
