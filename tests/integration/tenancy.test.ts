@@ -254,3 +254,44 @@ describe("X-Organization-ID", () => {
     expect(audits.map((a) => a.action)).toContain("organization.override");
   });
 });
+
+describe("keys belong to members", () => {
+  it("a platform admin visiting Globex may list its keys but not create one there", async () => {
+    const admin = await login(DEMO.admin);
+    const globex = await orgId("globex");
+    const headers = { "x-organization-id": globex };
+    const list = await call(keysRoute.GET, {
+      path: "/api-keys",
+      token: admin.access_token,
+      headers,
+    });
+    expect(list.status).toBe(200);
+    const create = await call(keysRoute.POST, {
+      method: "POST",
+      path: "/api-keys",
+      token: admin.access_token,
+      headers,
+      body: { name: "visitor key", scopes: ["read:users"] },
+    });
+    expect(create.status).toBe(403);
+    const db = await getDb();
+    const made = await db.select().from(apiKeys).where(eq(apiKeys.organizationId, globex));
+    expect(made.some((k) => k.name === "visitor key")).toBe(false);
+  });
+
+  it("a key stops working when its creator is no longer a member, platform admin or not", async () => {
+    const { secret } = await createKey(DEMO.admin, "acme", ["read:users"]);
+    expect((await call(meRoute.GET, { path: "/auth/me", token: secret })).status).toBe(200);
+    const db = await getDb();
+    await db
+      .delete(memberships)
+      .where(
+        and(
+          eq(memberships.userId, await userId(DEMO.admin)),
+          eq(memberships.organizationId, await orgId("acme")),
+        ),
+      );
+    const res = await call(meRoute.GET, { path: "/auth/me", token: secret });
+    expect(res.status).toBe(401);
+  });
+});
