@@ -3,6 +3,7 @@ import postgres from "postgres";
 import { afterAll } from "vitest";
 import { closeDb, getDb } from "@/db";
 import { resetEnvForTests } from "@/server/env";
+import { drainUsage } from "@/server/usage/record-usage";
 import { templateDatabase, withDatabase } from "./template-database";
 
 const serverUrl = process.env.DATABASE_URL;
@@ -27,6 +28,8 @@ await closeDb();
 await getDb();
 
 afterAll(async () => {
+  // As on shutdown: write buffered usage before the database goes, so no timer outlives it.
+  await drainUsage();
   await closeDb();
   if (serverUrl && database) {
     const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
