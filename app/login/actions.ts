@@ -1,7 +1,7 @@
 "use server";
 
 import { AuthError } from "next-auth";
-import { signIn } from "@/server/auth/config";
+import { signIn, TooManyLogins } from "@/server/auth/config";
 
 export interface LoginState {
   error: string | null;
@@ -25,6 +25,12 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
     return { error: null, email };
   } catch (error) {
     // signIn redirects by throwing; only authentication failures are ours to show.
+    if (error instanceof TooManyLogins) {
+      return {
+        error: "Too many sign-in attempts from your network. Wait a minute and try again.",
+        email,
+      };
+    }
     if (error instanceof AuthError) {
       return { error: "Invalid email or password.", email };
     }

@@ -3,6 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authSecret } from "@/server/env";
 import { canEnterOrganization } from "@/server/organizations/list-organizations";
+import { consumeRateLimit } from "@/server/rate-limit";
 import { authenticateUser, defaultOrganizationId } from "./authenticate-user";
 
 // Browser sessions last as long as user access tokens: 24 hours.
@@ -14,6 +15,10 @@ class InvalidLogin extends CredentialsSignin {
   code = "invalid_credentials";
 }
 
+export class TooManyLogins extends CredentialsSignin {
+  code = "rate_limited";
+}
+
 export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() => ({
   secret: authSecret(),
   trustHost: true,
@@ -23,14 +28,18 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
   logger: {
     // A wrong password is an expected outcome shown on the form, not a server error to log.
     error(error) {
-      if (error.name === "CredentialsSignin" || error.name === "InvalidLogin") return;
+      if (error instanceof CredentialsSignin || error.name === "CredentialsSignin") return;
       console.error(`[auth] ${error.name}: ${error.message}`);
     },
   },
   providers: [
     Credentials({
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, request) {
+        // Password guessing through the form costs the same per-address budget as the API's
+        // unauthenticated requests (POST /auth/token), whichever route the attempt takes.
+        const ip = request.headers.get("x-voltasis-client-ip") ?? "unknown";
+        if (!(await consumeRateLimit({ kind: "ip", key: ip })).allowed) throw new TooManyLogins();
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new InvalidLogin();
         const user = await authenticateUser(parsed.data.email, parsed.data.password);
