@@ -43,6 +43,11 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: "chromium", testIgnore: /login-rate-limit\.spec\.ts/ },
+    // Floods the per-address budget that every other test's logins share: so it runs last.
+    { name: "rate limits", testMatch: /login-rate-limit\.spec\.ts/, dependencies: ["chromium"] },
+  ],
   webServer: {
     // Builds and serves the production app on a fresh embedded database (or DATABASE_URL).
     command: "sh scripts/e2e-server.sh",
