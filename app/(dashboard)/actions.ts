@@ -5,6 +5,7 @@ import { headers } from "next/headers";
 import { getDb } from "@/db";
 import { recordAudit } from "@/server/audit/record-audit";
 import { auth, signOut, unstable_update } from "@/server/auth/config";
+import { clientIp } from "@/server/http/client-ip";
 import { listEnterableOrganizations } from "@/server/organizations/list-organizations";
 
 export async function switchOrganization(organizationId: string): Promise<{ ok: boolean }> {
@@ -17,7 +18,7 @@ export async function switchOrganization(organizationId: string): Promise<{ ok: 
   if (!target) return { ok: false };
   await unstable_update({ organizationId });
   if (target.role === null) {
-    const ip = (await headers()).get("x-voltasis-client-ip") ?? "unknown";
+    const ip = clientIp(await headers());
     await recordAudit(
       await getDb(),
       { userId: session.userId, credentialId: "session", ip },

@@ -2,6 +2,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authSecret } from "@/server/env";
+import { clientIp } from "@/server/http/client-ip";
 import { canEnterOrganization } from "@/server/organizations/list-organizations";
 import { consumeRateLimit } from "@/server/rate-limit";
 import { authenticateUser, defaultOrganizationId } from "./authenticate-user";
@@ -38,7 +39,7 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
       async authorize(raw, request) {
         // Password guessing through the form costs the same per-address budget as the API's
         // unauthenticated requests (POST /auth/token), whichever route the attempt takes.
-        const ip = request.headers.get("x-voltasis-client-ip") ?? "unknown";
+        const ip = clientIp(request.headers);
         if (!(await consumeRateLimit({ kind: "ip", key: ip })).allowed) throw new TooManyLogins();
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new InvalidLogin();

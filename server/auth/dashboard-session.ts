@@ -5,6 +5,7 @@ import {
   listEnterableOrganizations,
   type OrganizationChoice,
 } from "@/server/organizations/list-organizations";
+import { PLATFORM_ADMIN_ROLE } from "@/server/organizations/resolve-context";
 import { type Scope, scopesFor } from "@/server/scopes/catalogue";
 import { findActiveUser } from "@/server/users/find-active-user";
 import { auth } from "./config";
@@ -33,7 +34,7 @@ export const requireDashboardSession = cache(async (): Promise<DashboardSession>
   const current = organizations.find((org) => org.id === session.organizationId);
   // The user left (or was removed from) the session's organization: start over.
   if (!current) redirect("/login");
-  const role: Role = current.role ?? "admin";
+  const role: Role = current.role ?? PLATFORM_ADMIN_ROLE;
   return {
     user: {
       id: user.id,

@@ -5,12 +5,17 @@ import { env } from "@/server/env";
  * address into a header of ours; X-Forwarded-For is trusted only behind a proxy we run
  * (TRUST_PROXY), otherwise any client could pick its own rate-limit bucket.
  */
-export function clientIp(req: Request): string {
-  const headers = req.headers;
+export function clientIp(headers: Headers): string {
   if (env().TRUST_PROXY) {
     const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
     if (forwarded) return forwarded;
   }
   // Set from the socket by server.mjs, overwriting anything a client sent under that name.
   return headers.get("x-voltasis-client-ip") ?? "unknown";
+}
+
+/** The origin the client used (scheme and host), for links and examples shown back to it. */
+export function requestOrigin(headers: Headers): string {
+  const proto = headers.get("x-forwarded-proto") ?? "http";
+  return `${proto}://${headers.get("host") ?? "localhost:3000"}`;
 }

@@ -47,7 +47,7 @@ export function withApi<P = Record<string, string>, B = undefined>(
 ): RouteHandler<P> {
   return async (req, routeContext) => {
     const started = performance.now();
-    const meta = { requestId: randomUUID(), ip: clientIp(req) };
+    const meta = { requestId: randomUUID(), ip: clientIp(req.headers) };
     let limit: RateLimitDecision | undefined;
     let ctx: AuthContext | undefined;
     let response: Response;
@@ -94,13 +94,14 @@ export function withPublicApi<P = Record<string, string>, B = undefined>(
   handler: (args: HandlerArgs<P, B, PublicContext>) => Promise<Response>,
 ): RouteHandler<P> {
   return async (req, routeContext) => {
-    const meta = { requestId: randomUUID(), ip: clientIp(req) };
+    const meta = { requestId: randomUUID(), ip: clientIp(req.headers) };
     let limit: RateLimitDecision | undefined;
     let response: Response;
     try {
       limit = await consumeRateLimit({ kind: "ip", key: meta.ip });
       if (!limit.allowed) throw new ApiError("RATE_LIMITED");
-      const body = (await readBody(req, options.body)) as B;
+      // Public routes that take a body declare its schema; the others never read one.
+      const body = (options.body ? await readBody(req, options.body) : undefined) as B;
       response = await handler({ req, ctx: meta, params: await routeContext.params, body });
     } catch (error) {
       response = errorResponse(toApiError(error, meta.requestId), meta.requestId);
@@ -143,20 +144,7 @@ function finish(response: Response, requestId: string, limit: RateLimitDecision 
  * client address and carrying the rate-limit headers, like every /api/v1 response.
  */
 export function withoutRoute(respond: () => Response): RouteHandler<Record<string, unknown>> {
-  return async (req) => {
-    const requestId = randomUUID();
-    let limit: RateLimitDecision | undefined;
-    let response: Response;
-    try {
-      limit = await consumeRateLimit({ kind: "ip", key: clientIp(req) });
-      if (!limit.allowed) throw new ApiError("RATE_LIMITED");
-      response = respond();
-    } catch (error) {
-      response = errorResponse(toApiError(error, requestId), requestId);
-    }
-    finish(response, requestId, limit);
-    return response;
-  };
+  return withPublicApi({ route: "(none)" }, async () => respond());
 }
 
 export function rejectRequest(makeError: () => ApiError): RouteHandler<Record<string, unknown>> {

@@ -9,7 +9,7 @@ import { scopesFor } from "@/server/scopes/catalogue";
 import { findActiveUser } from "@/server/users/find-active-user";
 
 // A platform admin acting in an organization it does not belong to gets an admin's scopes there.
-const PLATFORM_ADMIN_ROLE: Role = "admin";
+export const PLATFORM_ADMIN_ROLE: Role = "admin";
 
 /**
  * Decides which organization a request acts in and what it may do there. Account state and

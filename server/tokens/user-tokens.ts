@@ -157,15 +157,12 @@ export async function revokeUserToken(input: Pick<RevokeTokenInput, "token">): P
 
 /** Revokes every token of a login family and drops them from this process's credential cache. */
 export async function revokeFamily(db: Db | Tx, familyId: string): Promise<void> {
-  await db
+  const revoked = await db
     .update(userTokens)
     .set({ revokedAt: now() })
-    .where(and(eq(userTokens.familyId, familyId), isNull(userTokens.revokedAt)));
-  const family = await db
-    .select({ id: userTokens.id })
-    .from(userTokens)
-    .where(eq(userTokens.familyId, familyId));
-  evictUserTokens(family.map((t) => t.id));
+    .where(and(eq(userTokens.familyId, familyId), isNull(userTokens.revokedAt)))
+    .returning({ id: userTokens.id });
+  evictUserTokens(revoked.map((t) => t.id));
 }
 
 /** Revokes every live token of a user, optionally only those of one organization. */

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { requireDashboardSession } from "@/server/auth/dashboard-session";
+import { requestOrigin } from "@/server/http/client-ip";
 import { organizationOverview } from "@/server/organizations/overview";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -10,8 +11,7 @@ export const metadata: Metadata = { title: "Overview" };
 export default async function DashboardPage() {
   const session = await requireDashboardSession();
   const overview = await organizationOverview(session.organization.id);
-  const h = await headers();
-  const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? "localhost:3000"}`;
+  const origin = requestOrigin(await headers());
   const stats = [
     { label: "Active API keys", value: overview.activeKeys },
     { label: "Members", value: overview.members },

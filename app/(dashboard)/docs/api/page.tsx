@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { requireDashboardSession } from "@/server/auth/dashboard-session";
 import { DEFAULT_MESSAGES, ERROR_STATUS, type ErrorCode } from "@/server/http/api-error";
+import { requestOrigin } from "@/server/http/client-ip";
 import { jsonSchema } from "@/server/openapi/document";
 import { OPERATIONS, type Operation } from "@/server/openapi/operations";
 
@@ -76,8 +77,7 @@ function curlFor(op: Operation, origin: string): string {
 
 export default async function ApiReferencePage() {
   await requireDashboardSession();
-  const h = await headers();
-  const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? "localhost:3000"}`;
+  const origin = requestOrigin(await headers());
   return (
     <div className="space-y-8">
       <header className="space-y-2">
