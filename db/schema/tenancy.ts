@@ -33,6 +33,8 @@ export const users = pgTable(
     passwordHash: text().notNull(),
     isPlatformAdmin: boolean().notNull().default(false),
     disabledAt: timestamp({ withTimezone: true }),
+    // Browser sessions issued before this instant are refused ("sign out everywhere").
+    sessionsValidAfter: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("users_email_key").on(t.email)],

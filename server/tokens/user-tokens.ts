@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { type Db, getDb, type Tx } from "@/db";
-import { memberships, organizations, users, userTokens } from "@/db/schema";
+import { memberships, organizations, tokenFamilies, users, userTokens } from "@/db/schema";
 import { now } from "@/server/clock";
 import { ApiError } from "@/server/http/api-error";
 import { newId } from "@/server/ids";
@@ -27,7 +27,13 @@ export async function issueTokenPair(
   db: Db | Tx,
   grant: { userId: string; organization: { id: string; name: string }; familyId?: string },
 ): Promise<TokenPair> {
-  const familyId = grant.familyId ?? newId("fam");
+  let familyId = grant.familyId;
+  if (!familyId) {
+    familyId = newId("fam");
+    await db
+      .insert(tokenFamilies)
+      .values({ id: familyId, userId: grant.userId, organizationId: grant.organization.id });
+  }
   const issuedAt = now().getTime();
   const accessToken = generateToken("at");
   const refreshToken = generateToken("rt");
