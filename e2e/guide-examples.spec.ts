@@ -121,9 +121,16 @@ test("the guide's key management calls work: create with scopes and expiry, list
   const headers = { Authorization: `Bearer ${apiKey}`, "Content-Type": "application/json" };
   const example = /POST \/api\/v1\/api-keys\n(\{[\s\S]*?\n\})/.exec(GUIDE)?.[1];
   expect(example).toBeDefined();
+  const asWritten = JSON.parse(String(example));
+  // The guide's example expires on 2024-12-31, now in the past: a key born dead is refused with
+  // a message that names the date, and the same request with a future date works.
+  const refused = await request.post("/api/v1/api-keys", { headers, data: asWritten });
+  expect(refused.status()).toBe(400);
+  expect((await refused.json()).error.message).toContain(asWritten.expires_at);
+  const nextYear = new Date(Date.now() + 365 * 24 * 3600 * 1000).toISOString();
   const created = await request.post("/api/v1/api-keys", {
     headers,
-    data: JSON.parse(String(example)),
+    data: { ...asWritten, expires_at: nextYear },
   });
   expect(created.status()).toBe(201);
   const key = (await created.json()).data;

@@ -13,10 +13,13 @@ const envSchema = z.object({
   RATE_LIMIT_PREFIX: z.string().min(1).max(100).optional(),
   AUTH_SECRET: z.string().min(32).optional(),
   VOLTASIS_ENV: z.enum(["live", "test"]).default("test"),
+  // How many proxies of ours append to X-Forwarded-For: its Nth entry from the right is the
+  // client. "true" means 1; unset, "0" or "false" means the socket address is the client.
   TRUST_PROXY: z
-    .enum(["1", "true", "0", "false", ""])
+    .string()
+    .regex(/^(true|false|\d{1,2})$/, "TRUST_PROXY must be a number of proxies, true or false")
     .optional()
-    .transform((v) => v === "1" || v === "true"),
+    .transform((v) => (v === "true" ? 1 : v === undefined || v === "false" ? 0 : Number(v))),
 });
 
 export type Env = z.infer<typeof envSchema>;

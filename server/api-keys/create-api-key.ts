@@ -12,6 +12,8 @@ import { type ApiKeyRow, publicApiKeyColumns, toPublicApiKey } from "./public-ap
 import type { CreateApiKeyInput } from "./schemas";
 
 export interface NewKeyFields {
+  /** The user the key authenticates as: the creator, or a rotated key's original owner. */
+  ownerId: string;
   name: string;
   scopes: Scope[];
   expiresAt: Date | null;
@@ -48,7 +50,7 @@ export async function insertApiKey(tx: Tx, ctx: AuthContext, fields: NewKeyField
   await tx.insert(apiKeys).values({
     id,
     organizationId: ctx.organization.id,
-    createdBy: ctx.user.id,
+    createdBy: fields.ownerId,
     name: fields.name,
     environment: env().VOLTASIS_ENV,
     secretHash: hashToken(secret),
@@ -72,6 +74,7 @@ export async function createApiKey(ctx: AuthContext, input: CreateApiKeyInput) {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const created = await insertApiKey(tx, ctx, {
+      ownerId: ctx.user.id,
       name: input.name,
       scopes: input.scopes,
       expiresAt: input.expires_at ? new Date(input.expires_at) : null,

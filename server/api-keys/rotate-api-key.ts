@@ -1,20 +1,21 @@
-import { eq } from "drizzle-orm";
-import { getDb } from "@/db";
-import { apiKeys } from "@/db/schema";
+import { and, eq } from "drizzle-orm";
+import { getDb, type Tx } from "@/db";
+import { apiKeys, memberships, users } from "@/db/schema";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import type { AuthContext } from "@/server/auth/principal";
 import { now } from "@/server/clock";
 import { ApiError } from "@/server/http/api-error";
-import type { Scope } from "@/server/scopes/catalogue";
+import { type Scope, scopesFor } from "@/server/scopes/catalogue";
 import { evictCredentials } from "@/server/tokens/credential-cache";
-import { assertGrantable, assertMember, insertApiKey } from "./create-api-key";
+import { assertMember, insertApiKey } from "./create-api-key";
 import { findAccessibleKey } from "./find-api-key";
 import { keyStatus, toPublicApiKey } from "./public-api-key";
 import type { RotateApiKeyInput } from "./schemas";
 
 /**
- * Issues a new secret with the same name and scopes, and retires the old key: at once when
+ * Issues a new secret with the same name, owner and scopes, and retires the old key: at once when
  * grace_seconds is 0, otherwise by moving its expiry to now + grace. The keys link both ways.
+ * Whoever rotates is the audit actor; the key still authenticates as its owner, never as them.
  */
 export async function rotateApiKey(ctx: AuthContext, id: string, input: RotateApiKeyInput) {
   const db = await getDb();
@@ -26,11 +27,12 @@ export async function rotateApiKey(ctx: AuthContext, id: string, input: RotateAp
     }
     if (old.replacedById) throw new ApiError("CONFLICT", "This key has already been rotated");
     assertMember(ctx);
-    assertGrantable(ctx, old.scopes as Scope[]);
+    const scopes = await ownerScopes(tx, old.createdBy, ctx.organization.id, old.scopes as Scope[]);
 
     const created = await insertApiKey(tx, ctx, {
+      ownerId: old.createdBy,
       name: old.name,
-      scopes: old.scopes as Scope[],
+      scopes,
       expiresAt: old.expiresAt,
       rotatedFromId: old.id,
     });
@@ -54,10 +56,42 @@ export async function rotateApiKey(ctx: AuthContext, id: string, input: RotateAp
       organizationId: ctx.organization.id,
       targetType: "api_key",
       targetId: created.key.id,
-      metadata: { name: old.name, scopes: old.scopes, rotated_from: old.id },
+      metadata: { name: old.name, scopes, rotated_from: old.id },
     });
     return { ...created, previous: toPublicApiKey({ ...old, ...retired }) };
   });
   evictCredentials((c) => c.type === "api_key" && c.id === id);
   return result;
+}
+
+/**
+ * The old key's scopes that its owner still holds: a rotation never widens a key, and a key
+ * whose owner was demoted comes back capped by the owner's current role.
+ */
+async function ownerScopes(
+  tx: Tx,
+  ownerId: string,
+  organizationId: string,
+  keyScopes: readonly Scope[],
+): Promise<Scope[]> {
+  const [owner] = await tx
+    .select({ role: memberships.role, isPlatformAdmin: users.isPlatformAdmin })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.userId, ownerId), eq(memberships.organizationId, organizationId)));
+  if (!owner) {
+    throw new ApiError(
+      "CONFLICT",
+      "This key's owner is no longer a member of the organization: revoke it instead",
+    );
+  }
+  const held = scopesFor(owner.role, owner.isPlatformAdmin);
+  const scopes = keyScopes.filter((s) => held.includes(s));
+  if (scopes.length === 0) {
+    throw new ApiError(
+      "CONFLICT",
+      "This key's owner no longer holds any of its scopes: revoke it instead",
+    );
+  }
+  return scopes;
 }

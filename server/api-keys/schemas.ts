@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { now } from "@/server/clock";
 import { scopeSchema } from "@/server/scopes/catalogue";
 
 export const API_KEY_NAME_MAX = 100;
@@ -19,10 +20,12 @@ export const createApiKeySchema = z
       .array(scopeSchema, { error: "scopes must be an array of scope names" })
       .min(1, "choose at least one scope")
       .refine((s) => new Set(s).size === s.length, "scopes must not repeat"),
-    // A past date is accepted (the key is born expired) so the public guide's example, written
-    // with a 2024 date, still works as written; the dashboard only offers future dates.
+    // A past date would make a key that is born dead and answers 401 with no hint why.
     expires_at: z.iso
       .datetime({ offset: true, error: "expires_at must be an ISO 8601 date-time" })
+      .refine((value) => new Date(value).getTime() > now().getTime(), {
+        error: (issue) => `${String(issue.input)} is in the past: expires_at must be in the future`,
+      })
       .nullable()
       .optional(),
   })

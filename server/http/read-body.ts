@@ -3,6 +3,8 @@ import { ApiError } from "./api-error";
 import { validationError } from "./validation";
 
 export const MAX_BODY_BYTES = 64 * 1024;
+/** Deeper than any body of ours; attacker-chosen nesting is refused before it is parsed. */
+export const MAX_JSON_DEPTH = 64;
 const METHODS_WITH_BODY = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 export function isJsonContentType(value: string | null): boolean {
@@ -25,6 +27,13 @@ export async function readBody<T>(
     if (!isJsonContentType(req.headers.get("content-type"))) {
       throw new ApiError("UNSUPPORTED_MEDIA_TYPE");
     }
+    if (exceedsDepth(text, MAX_JSON_DEPTH)) {
+      throw new ApiError(
+        "VALIDATION_ERROR",
+        `The request body nests deeper than ${MAX_JSON_DEPTH} levels`,
+        [{ field: "body", message: `nesting deeper than ${MAX_JSON_DEPTH} levels` }],
+      );
+    }
     try {
       value = JSON.parse(text);
     } catch {
@@ -33,7 +42,7 @@ export async function readBody<T>(
       ]);
     }
     // PostgreSQL text cannot hold NUL: refuse it here, by field, instead of failing in the insert.
-    const nul = findNul(value, []);
+    const nul = findNul(value);
     if (nul !== null) {
       const field = nul.length > 0 ? nul.join(".") : "body";
       throw new ApiError("VALIDATION_ERROR", `Invalid ${field}: must not contain NUL characters`, [
@@ -71,21 +80,44 @@ async function readLimited(req: Request): Promise<string> {
   }
 }
 
-/** The path of the first string (key or value) containing U+0000, or null. */
-function findNul(value: unknown, path: (string | number)[]): (string | number)[] | null {
-  if (typeof value === "string") return value.includes("\u0000") ? path : null;
-  if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) {
-      const found = findNul(item, [...path, i]);
-      if (found) return found;
-    }
-    return null;
+/**
+ * True when brackets nest deeper than `max` outside strings: one pass over the text, no
+ * recursion and no parse, so a 64 KiB `[[[[…` costs microseconds instead of a stack overflow.
+ */
+export function exceedsDepth(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
   }
-  if (value && typeof value === "object") {
-    for (const [key, item] of Object.entries(value)) {
-      if (key.includes("\u0000")) return [...path, key];
-      const found = findNul(item, [...path, key]);
-      if (found) return found;
+  return false;
+}
+
+/** The path of the first string (key or value) containing U+0000, or null. Iterative. */
+function findNul(root: unknown): (string | number)[] | null {
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: root, path: [] }];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const { value, path } = next;
+    if (typeof value === "string") {
+      if (value.includes("\u0000")) return path;
+    } else if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--)
+        stack.push({ value: value[i], path: [...path, i] });
+    } else if (value && typeof value === "object") {
+      const entries = Object.entries(value);
+      for (const [key] of entries) if (key.includes("\u0000")) return [...path, key];
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, item] = entries[i] as [string, unknown];
+        stack.push({ value: item, path: [...path, key] });
+      }
     }
   }
   return null;

@@ -3,8 +3,13 @@ import type { z } from "zod";
 import type { AuthContext, Credential, PublicContext } from "@/server/auth/principal";
 import { sessionCredential } from "@/server/auth/session-credential";
 import { now } from "@/server/clock";
-import { resolveAuthContext } from "@/server/organizations/resolve-context";
-import { consumeRateLimit, type RateLimitDecision, rateLimitHeaders } from "@/server/rate-limit";
+import { auditOverride, resolveAuthContext } from "@/server/organizations/resolve-context";
+import {
+  blockedAddress,
+  consumeRateLimit,
+  type RateLimitDecision,
+  rateLimitHeaders,
+} from "@/server/rate-limit";
 import type { Scope } from "@/server/scopes/catalogue";
 import { verifyBearer } from "@/server/tokens/verify-bearer";
 import { recordUsage } from "@/server/usage/record-usage";
@@ -36,9 +41,9 @@ interface HandlerArgs<P, B, C> {
 const BEARER = /^\s*bearer\s+(\S+)\s*$/i;
 
 /**
- * Every authenticated /api/v1 route goes through here, in this order: credential (Bearer or
- * same-origin session) -> format and checksum -> cached lookup -> expiry and revocation ->
- * organization and X-Organization-ID -> rate limit -> scope -> body -> handler -> usage.
+ * Every authenticated /api/v1 route goes through here, in this order: credential (Bearer or same-origin session) -> format and
+ * checksum -> cached lookup -> expiry and revocation -> organization and X-Organization-ID ->
+ * rate limit -> scope -> override audit -> body -> handler -> usage.
  * Its catch is the only place where errors become responses.
  */
 export function withApi<P = Record<string, string>, B = undefined>(
@@ -52,11 +57,12 @@ export function withApi<P = Record<string, string>, B = undefined>(
     let ctx: AuthContext | undefined;
     let response: Response;
     try {
+      const blocked = blockedAddress(meta.ip);
       try {
-        ctx = await authenticate(req, meta);
+        ctx = await authenticate(req, meta, { cachedOnly: blocked !== undefined });
       } catch (error) {
         // Failed attempts are charged to the client address, never to the key they name.
-        limit = await consumeRateLimit({ kind: "ip", key: meta.ip });
+        limit = blocked ?? (await consumeRateLimit({ kind: "ip", key: meta.ip }));
         if (!limit.allowed) throw new ApiError("RATE_LIMITED");
         throw error;
       }
@@ -65,6 +71,8 @@ export function withApi<P = Record<string, string>, B = undefined>(
       if (options.scope && !ctx.scopes.includes(options.scope)) {
         throw new ApiError("FORBIDDEN", undefined, { required_scope: options.scope });
       }
+      // Written only for requests that passed every check, so refusals never grow the log.
+      await auditOverride(ctx);
       const body = (await readBody(req, options.body)) as B;
       response = await handler({ req, ctx, params: await routeContext.params, body });
     } catch (error) {
@@ -111,16 +119,22 @@ export function withPublicApi<P = Record<string, string>, B = undefined>(
   };
 }
 
+/**
+ * An address that already spent its failure budget (`cachedOnly`) is served only credentials
+ * this instance verified before: a flood of well-formed random tokens gets its 429 without any
+ * database lookup, while a key in use from behind the same address keeps working.
+ */
 async function authenticate(
   req: Request,
   meta: { requestId: string; ip: string },
+  options: { cachedOnly: boolean },
 ): Promise<AuthContext> {
   const header = req.headers.get("authorization");
   let credential: Credential | null;
   if (header !== null) {
     const token = BEARER.exec(header)?.[1];
     if (!token) throw new ApiError("UNAUTHORIZED");
-    credential = await verifyBearer(token);
+    credential = await verifyBearer(token, options);
   } else {
     credential = await sessionCredential(req);
   }

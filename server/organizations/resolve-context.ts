@@ -49,7 +49,6 @@ export async function resolveAuthContext(
   if (!targetRow) throw new ApiError("FORBIDDEN");
 
   const overridden = target !== home;
-  const viaPlatformAdmin = !targetRow.role;
   if (overridden) {
     // An API key is pinned to its organization unless it holds admin:organizations; a user
     // token or session may enter organizations its user belongs to, or any as a platform admin.
@@ -81,14 +80,17 @@ export async function resolveAuthContext(
     overridden,
     isMember: Boolean(targetRow.role),
   };
-  if (overridden && viaPlatformAdmin) {
-    await recordAudit(db, actorOf(context), {
-      action: "organization.override",
-      organizationId: target,
-      targetType: "organization",
-      targetId: target,
-      metadata: { from: home, credentialType: credential.type },
-    });
-  }
   return context;
+}
+
+/** Every request a platform admin makes in an organization it does not belong to is audited. */
+export async function auditOverride(context: AuthContext): Promise<void> {
+  if (!context.overridden || context.isMember) return;
+  await recordAudit(await getDb(), actorOf(context), {
+    action: "organization.override",
+    organizationId: context.organization.id,
+    targetType: "organization",
+    targetId: context.organization.id,
+    metadata: { from: context.credential.organizationId, credentialType: context.credential.type },
+  });
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { nowMs } from "@/server/clock";
 import { env } from "@/server/env";
+import { addressBudgetKey } from "@/server/http/client-ip";
 import { onShutdown } from "@/server/shutdown";
 import {
   createRateLimiter,
@@ -22,11 +23,49 @@ export {
 } from "./rate-limiter";
 
 // One limiter (and one Redis connection) per process, surviving Next's dev module reloads.
-const store = globalThis as unknown as { __voltasisRateLimiter?: RateLimiter };
+const store = globalThis as unknown as {
+  __voltasisRateLimiter?: RateLimiter;
+  __voltasisBlockedAddresses?: Map<string, RateLimitDecision>;
+};
+const MAX_REMEMBERED_BLOCKS = 10_000;
 
 /** Counts one request against its subject's budget: the IP (100/min) or the token (1000/min). */
-export function consumeRateLimit(subject: RateLimitSubject): Promise<RateLimitDecision> {
-  return processRateLimiter().consume(subject);
+export async function consumeRateLimit(subject: RateLimitSubject): Promise<RateLimitDecision> {
+  if (subject.kind !== "ip") return processRateLimiter().consume(subject);
+  const key = addressBudgetKey(subject.key);
+  const decision = await processRateLimiter().consume({ kind: "ip", key });
+  if (!decision.allowed) rememberBlocked(key, decision);
+  return decision;
+}
+
+/**
+ * The refusal an address already earned in this window, if any: known in process memory, so a
+ * flood of bad tokens from a spent address is answered 429 before any hashing, cache or
+ * database work. Each instance learns it from its own first refusal.
+ */
+export function blockedAddress(ip: string): RateLimitDecision | undefined {
+  const blocked = blockedAddresses();
+  const key = addressBudgetKey(ip);
+  const decision = blocked.get(key);
+  if (decision && decision.resetAt <= nowMs()) blocked.delete(key);
+  else if (decision) return decision;
+  return undefined;
+}
+
+function rememberBlocked(key: string, decision: RateLimitDecision): void {
+  const blocked = blockedAddresses();
+  if (blocked.size >= MAX_REMEMBERED_BLOCKS) {
+    const at = nowMs();
+    for (const [k, d] of blocked) if (d.resetAt <= at) blocked.delete(k);
+    // Still full of live blocks: forget the oldest; the store itself still refuses them.
+    if (blocked.size >= MAX_REMEMBERED_BLOCKS) blocked.delete(blocked.keys().next().value ?? "");
+  }
+  blocked.set(key, decision);
+}
+
+function blockedAddresses(): Map<string, RateLimitDecision> {
+  store.__voltasisBlockedAddresses ??= new Map();
+  return store.__voltasisBlockedAddresses;
 }
 
 export function processRateLimiter(): RateLimiter {
@@ -45,6 +84,7 @@ export function processRateLimiter(): RateLimiter {
 export async function closeRateLimiter(): Promise<void> {
   const limiter = store.__voltasisRateLimiter;
   store.__voltasisRateLimiter = undefined;
+  store.__voltasisBlockedAddresses = undefined;
   await limiter?.close();
 }
 

@@ -16,7 +16,10 @@ const invalid = (reason?: string) =>
  * Turns a presented secret into a verified credential, or throws 401. Format, checksum and
  * environment are checked before any database work, so junk never reaches the database.
  */
-export async function verifyBearer(presented: string): Promise<Credential> {
+export async function verifyBearer(
+  presented: string,
+  options: { cachedOnly?: boolean } = {},
+): Promise<Credential> {
   const parsed = parseToken(presented);
   if (!parsed) throw invalid();
   if (parsed.kind === "rt") {
@@ -36,6 +39,7 @@ export async function verifyBearer(presented: string): Promise<Credential> {
   const hash = hashToken(parsed.token);
   let credential = getCachedCredential(hash);
   if (!credential) {
+    if (options.cachedOnly) throw invalid();
     credential = parsed.kind === "at" ? await loadAccessToken(hash) : await loadApiKey(hash);
     if (!credential) throw invalid();
     cacheCredential(hash, credential);
