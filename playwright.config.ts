@@ -10,7 +10,7 @@ function chromiumPath(): string | undefined {
   if (existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
   if (existsSync(chromium.executablePath())) return undefined;
   throw new Error(
-    "No Chromium found for the e2e tests. Install Debian's package: sudo apt-get install -y chromium",
+    "No Chromium found for the e2e tests: run npm test (scripts/ensure-browser.mjs installs one), or sudo apt-get install -y chromium",
   );
 }
 
