@@ -3,10 +3,7 @@ import { type RouteHandler, rejectRequest, withoutRoute } from "./with-api";
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 type Method = (typeof METHODS)[number];
-type Handlers<A extends Method[]> = Record<
-  Exclude<Method, A[number]> | "OPTIONS",
-  RouteHandler<Record<string, unknown>>
->;
+type Handlers<A extends Method[]> = Record<Exclude<Method, A[number]> | "OPTIONS", RouteHandler>;
 
 /**
  * 405 with an `Allow` header for every method a route does not serve, and an OPTIONS answer that

@@ -10,33 +10,31 @@ import {
   type RateLimitDecision,
   rateLimitHeaders,
 } from "@/server/rate-limit";
-import type { Scope } from "@/server/scopes/catalogue";
 import { verifyBearer } from "@/server/tokens/verify-bearer";
 import { recordUsage } from "@/server/usage/record-usage";
 import { ApiError } from "./api-error";
 import { clientIp } from "./client-ip";
+import type { Operation, Parsed } from "./operation";
 import { readBody } from "./read-body";
 import { errorResponse } from "./responses";
 import { toApiError } from "./to-api-error";
+import { parseOrThrow } from "./validation";
 
-type RouteContext<P> = { params: Promise<P> };
-export type RouteHandler<P = Record<string, string>> = (
-  req: Request,
-  routeContext: RouteContext<P>,
-) => Promise<Response>;
+type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+export type RouteHandler = (req: Request, routeContext: RouteContext) => Promise<Response>;
 
-interface Options<B> {
-  /** The route pattern, e.g. "/api-keys/{id}": names the route in usage and logs. */
-  route: string;
-  body?: z.ZodType<B>;
+type Slot = z.ZodType | undefined;
+
+interface Input<B extends Slot, Q extends Slot, P extends Slot> {
+  params: Parsed<P>;
+  query: Parsed<Q>;
+  body: Parsed<B>;
 }
 
-interface HandlerArgs<P, B, C> {
+type HandlerArgs<B extends Slot, Q extends Slot, P extends Slot, C> = Input<B, Q, P> & {
   req: Request;
   ctx: C;
-  params: P;
-  body: B;
-}
+};
 
 const BEARER = /^\s*bearer\s+(\S+)\s*$/i;
 
@@ -46,10 +44,10 @@ const BEARER = /^\s*bearer\s+(\S+)\s*$/i;
  * rate limit -> scope -> override audit -> body -> handler -> usage.
  * Its catch is the only place where errors become responses.
  */
-export function withApi<P = Record<string, string>, B = undefined>(
-  options: Options<B> & { scope?: Scope },
-  handler: (args: HandlerArgs<P, B, AuthContext>) => Promise<Response>,
-): RouteHandler<P> {
+export function withApi<B extends Slot, Q extends Slot, P extends Slot>(
+  operation: Operation<B, Q, P>,
+  handler: (args: HandlerArgs<B, Q, P, AuthContext>) => Promise<Response>,
+): RouteHandler {
   return async (req, routeContext) => {
     const started = performance.now();
     const meta = { requestId: randomUUID(), ip: clientIp(req.headers) };
@@ -68,13 +66,14 @@ export function withApi<P = Record<string, string>, B = undefined>(
       }
       limit = await consumeRateLimit({ kind: "token", key: ctx.credential.id });
       if (!limit.allowed) throw new ApiError("RATE_LIMITED");
-      if (options.scope && !ctx.scopes.includes(options.scope)) {
-        throw new ApiError("FORBIDDEN", undefined, { required_scope: options.scope });
+      const { scope } = operation;
+      if (scope !== "authenticated" && scope !== "public" && !ctx.scopes.includes(scope)) {
+        throw new ApiError("FORBIDDEN", undefined, { required_scope: scope });
       }
       // Written only for requests that passed every check, so refusals never grow the log.
       await auditOverride(ctx);
-      const body = (await readBody(req, options.body)) as B;
-      response = await handler({ req, ctx, params: await routeContext.params, body });
+      const input = await parseInput(operation, req, routeContext, { alwaysReadBody: true });
+      response = await handler({ req, ctx, ...input });
     } catch (error) {
       response = errorResponse(toApiError(error, meta.requestId), meta.requestId);
     }
@@ -85,7 +84,7 @@ export function withApi<P = Record<string, string>, B = undefined>(
         // Usage belongs to the token's own organization (where its key page shows it), also
         // when X-Organization-ID moved this request elsewhere.
         organizationId: ctx.credential.organizationId,
-        route: options.route,
+        route: operation.path,
         method: req.method,
         status: response.status,
         latencyMs: performance.now() - started,
@@ -97,10 +96,22 @@ export function withApi<P = Record<string, string>, B = undefined>(
 }
 
 /** Routes that need no credential (token exchange, health, OpenAPI): rate-limited by address. */
-export function withPublicApi<P = Record<string, string>, B = undefined>(
-  options: Options<B>,
-  handler: (args: HandlerArgs<P, B, PublicContext>) => Promise<Response>,
-): RouteHandler<P> {
+export function withPublicApi<B extends Slot, Q extends Slot, P extends Slot>(
+  operation: Operation<B, Q, P>,
+  handler: (args: HandlerArgs<B, Q, P, PublicContext>) => Promise<Response>,
+): RouteHandler {
+  return chargedToAddress(async (req, routeContext, ctx) =>
+    handler({ req, ctx, ...(await parseInput(operation, req, routeContext)) }),
+  );
+}
+
+/**
+ * A handler charged to the client address, carrying the rate-limit headers like every /api/v1
+ * response; its catch turns errors into responses.
+ */
+function chargedToAddress(
+  handler: (req: Request, routeContext: RouteContext, ctx: PublicContext) => Promise<Response>,
+): RouteHandler {
   return async (req, routeContext) => {
     const meta = { requestId: randomUUID(), ip: clientIp(req.headers) };
     let limit: RateLimitDecision | undefined;
@@ -108,9 +119,7 @@ export function withPublicApi<P = Record<string, string>, B = undefined>(
     try {
       limit = await consumeRateLimit({ kind: "ip", key: meta.ip });
       if (!limit.allowed) throw new ApiError("RATE_LIMITED");
-      // Public routes that take a body declare its schema; the others never read one.
-      const body = (options.body ? await readBody(req, options.body) : undefined) as B;
-      response = await handler({ req, ctx: meta, params: await routeContext.params, body });
+      response = await handler(req, routeContext, meta);
     } catch (error) {
       response = errorResponse(toApiError(error, meta.requestId), meta.requestId);
     }
@@ -119,11 +128,25 @@ export function withPublicApi<P = Record<string, string>, B = undefined>(
   };
 }
 
-/**
- * An address that already spent its failure budget (`cachedOnly`) is served only credentials
- * this instance verified before: a flood of well-formed random tokens gets its 429 without any
- * database lookup, while a key in use from behind the same address keeps working.
- */
+/** Path parameters, query string and body, each parsed with the operation's schema. */
+async function parseInput<B extends Slot, Q extends Slot, P extends Slot>(
+  operation: Operation<B, Q, P>,
+  req: Request,
+  routeContext: RouteContext,
+  options: { alwaysReadBody?: boolean } = {},
+): Promise<Input<B, Q, P>> {
+  const rawParams = await routeContext.params;
+  const params = operation.params ? parseOrThrow(operation.params, rawParams) : undefined;
+  const query = operation.query
+    ? parseOrThrow(operation.query, Object.fromEntries(new URL(req.url).searchParams))
+    : undefined;
+  // Authenticated operations vet any body (JSON only, so a cross-site form post is refused);
+  // public ones read a body only when they declare its schema.
+  const body =
+    operation.body || options.alwaysReadBody ? await readBody(req, operation.body) : undefined;
+  return { params, query, body } as Input<B, Q, P>;
+}
+
 async function authenticate(
   req: Request,
   meta: { requestId: string; ip: string },
@@ -157,11 +180,11 @@ function finish(response: Response, requestId: string, limit: RateLimitDecision 
  * For requests no route logic serves (unknown path, method not allowed, OPTIONS): charged to the
  * client address and carrying the rate-limit headers, like every /api/v1 response.
  */
-export function withoutRoute(respond: () => Response): RouteHandler<Record<string, unknown>> {
-  return withPublicApi({ route: "(none)" }, async () => respond());
+export function withoutRoute(respond: () => Response): RouteHandler {
+  return chargedToAddress(async () => respond());
 }
 
-export function rejectRequest(makeError: () => ApiError): RouteHandler<Record<string, unknown>> {
+export function rejectRequest(makeError: () => ApiError): RouteHandler {
   return withoutRoute(() => {
     throw makeError();
   });

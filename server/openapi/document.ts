@@ -1,24 +1,56 @@
 import { z } from "zod";
 import { DEFAULT_MESSAGES, ERROR_STATUS, type ErrorCode } from "@/server/http/api-error";
+import type { AnyOperation } from "@/server/http/operation";
 import { SCOPE_DESCRIPTIONS, SCOPES } from "@/server/scopes/catalogue";
-import { OPERATIONS, type Operation } from "./operations";
+import { errorSchemaFor, errorSchemas } from "./error-schemas";
+import { RESPONSE_HEADERS, rateLimitHeaderRefs } from "./headers";
+import { OPERATIONS } from "./operations";
 
 type JsonSchema = Record<string, unknown>;
 
-/** A zod schema as an inline JSON Schema (OpenAPI 3.1 uses JSON Schema 2020-12 as is). */
-export function jsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
-  const converted = z.toJSONSchema(schema, {
-    io,
-    unrepresentable: "any",
-    reused: "inline",
-    cycles: "throw",
-  }) as JsonSchema;
-  const { $schema: _dialect, $defs, ...root } = converted;
+/**
+ * Converts zod schemas to JSON Schema (OpenAPI 3.1 uses 2020-12 as is). Schemas that carry an
+ * id (`.meta({ id: "ApiKey" })`) become named `components.schemas` entries referenced by $ref,
+ * so a client generator gets `components["schemas"]["ApiKey"]` instead of inline copies.
+ */
+class SchemaCollector {
+  readonly components: Record<string, JsonSchema> = {};
+
+  convert(schema: z.ZodType, io: "input" | "output"): JsonSchema {
+    const converted = z.toJSONSchema(schema, {
+      io,
+      unrepresentable: "any",
+      reused: "inline",
+      cycles: "throw",
+    }) as JsonSchema;
+    const { $schema: _dialect, $defs, ...root } = converted;
+    for (const [name, def] of Object.entries(($defs ?? {}) as Record<string, JsonSchema>)) {
+      this.components[name] ??= this.retarget(def) as JsonSchema;
+    }
+    return this.retarget(root) as JsonSchema;
+  }
+
+  private retarget(node: unknown): unknown {
+    if (Array.isArray(node)) return node.map((item) => this.retarget(item));
+    if (!node || typeof node !== "object") return node;
+    return Object.fromEntries(
+      Object.entries(node).map(([key, value]) => [
+        key,
+        key === "$ref" && typeof value === "string"
+          ? value.replace("#/$defs/", "#/components/schemas/")
+          : this.retarget(value),
+      ]),
+    );
+  }
+}
+
+/** A zod schema as one self-contained JSON Schema, for rendering field tables. */
+export function inlineJsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
+  const converted = z.toJSONSchema(schema, { io, unrepresentable: "any", reused: "inline" });
+  const { $schema: _dialect, $defs, ...root } = converted as JsonSchema;
   return inlineRefs(root, ($defs ?? {}) as Record<string, JsonSchema>) as JsonSchema;
 }
 
-// toJSONSchema moves schemas that carry an id into $defs and points at them with "#/$defs/…",
-// which would not resolve inside an OpenAPI document: put each definition where it is used.
 function inlineRefs(node: unknown, defs: Record<string, JsonSchema>): unknown {
   if (Array.isArray(node)) return node.map((item) => inlineRefs(item, defs));
   if (!node || typeof node !== "object") return node;
@@ -26,42 +58,70 @@ function inlineRefs(node: unknown, defs: Record<string, JsonSchema>): unknown {
   const resolved = Object.fromEntries(
     Object.entries(rest).map(([key, value]) => [key, inlineRefs(value, defs)]),
   );
-  if (typeof $ref !== "string" || !$ref.startsWith("#/$defs/")) {
-    return $ref === undefined ? resolved : { $ref, ...resolved };
-  }
-  const target = defs[$ref.slice("#/$defs/".length)];
-  return { ...(inlineRefs(target, defs) as JsonSchema), ...resolved };
+  if (typeof $ref !== "string" || !$ref.startsWith("#/$defs/")) return resolved;
+  return { ...(inlineRefs(defs[$ref.slice("#/$defs/".length)], defs) as JsonSchema), ...resolved };
 }
 
 const STATUS_CODE: Record<number, ErrorCode> = Object.fromEntries(
   Object.entries(ERROR_STATUS).map(([code, status]) => [status, code as ErrorCode]),
 );
 
+/**
+ * The error statuses an operation can answer, derived from what it declares: every operation
+ * may be rate limited, find the database down or fail; authenticated ones answer 401/403; one
+ * that reads a body or parses its query answers 400 (and 413/415 for bodies); every path
+ * answers 405 to the methods it does not serve.
+ */
+export function errorStatuses(op: AnyOperation): number[] {
+  const statuses = [
+    405,
+    429,
+    500,
+    503,
+    ...op.errors,
+    ...(op.scope === "public" ? [] : [401, 403]),
+    ...(op.body ? [400, 413, 415] : []),
+    ...(op.query ? [400] : []),
+  ];
+  return [...new Set(statuses)].sort((a, b) => a - b);
+}
+
 function errorResponse(status: number) {
   const code = STATUS_CODE[status] ?? "INTERNAL_ERROR";
+  const headers: Record<string, unknown> = { ...rateLimitHeaderRefs() };
+  if (status === 401)
+    headers["WWW-Authenticate"] = { $ref: "#/components/headers/WWW-Authenticate" };
+  if (status === 405) headers.Allow = { $ref: "#/components/headers/Allow" };
+  if (status === 429 || status === 503) {
+    headers["Retry-After"] = { $ref: "#/components/headers/Retry-After" };
+  }
   return {
     description: DEFAULT_MESSAGES[code],
+    headers,
     content: {
       "application/json": {
-        schema: { $ref: "#/components/schemas/Error" },
+        schema: { $ref: `#/components/schemas/${errorSchemaFor(code)}` },
         example: { error: { code, message: DEFAULT_MESSAGES[code] } },
       },
     },
   };
 }
 
-function pathParameters(path: string) {
-  return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+function pathParameters(op: AnyOperation, schemas: SchemaCollector) {
+  const declared = op.params
+    ? ((schemas.convert(op.params, "input").properties ?? {}) as Record<string, JsonSchema>)
+    : {};
+  return [...op.path.matchAll(/\{(\w+)\}/g)].map(([, name = ""]) => ({
     name,
     in: "path",
     required: true,
-    schema: { type: "string" },
+    schema: declared[name] ?? { type: "string" },
   }));
 }
 
-function queryParameters(query: Operation["query"]) {
-  if (!query) return [];
-  const schema = jsonSchema(query, "input") as {
+function queryParameters(op: AnyOperation, schemas: SchemaCollector) {
+  if (!op.query) return [];
+  const schema = schemas.convert(op.query, "input") as {
     properties?: Record<string, JsonSchema>;
     required?: string[];
   };
@@ -69,50 +129,66 @@ function queryParameters(query: Operation["query"]) {
     name,
     in: "query",
     required: schema.required?.includes(name) ?? false,
+    ...(typeof prop.description === "string" ? { description: prop.description } : {}),
     schema: prop,
   }));
 }
 
-function requestBody(body: z.ZodType) {
-  const schema = jsonSchema(body, "input");
+function requestBody(body: z.ZodType, example: unknown, schemas: SchemaCollector) {
+  const schema = schemas.convert(body, "input");
   // A body whose every field is optional (rotate) may be left out entirely.
-  const required = Array.isArray(schema.required) && schema.required.length > 0;
-  return { required, content: { "application/json": { schema } } };
+  return {
+    required: hasRequiredFields(body),
+    content: { "application/json": { schema, ...(example === undefined ? {} : { example }) } },
+  };
 }
 
-function operationObject(op: Operation) {
+function hasRequiredFields(body: z.ZodType): boolean {
+  const inline = inlineJsonSchema(body, "input");
+  return Array.isArray(inline.required) && inline.required.length > 0;
+}
+
+/** "GET /api-keys/{id}/rotate" -> "postApiKeysByIdRotate": stable names for generated clients. */
+export function operationId(op: AnyOperation): string {
+  const words = op.path
+    .replace(/\{(\w+)\}/g, "by-$1")
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
+  return `${op.method.toLowerCase()}${words.map((w) => w[0]?.toUpperCase() + w.slice(1)).join("")}`;
+}
+
+function operationObject(op: AnyOperation, schemas: SchemaCollector) {
+  const data = schemas.convert(op.response.schema, "output");
   const responses: Record<string, unknown> = {
-    [op.success.status]: {
-      description: op.success.description,
+    [op.response.status]: {
+      description: op.response.description,
+      headers: rateLimitHeaderRefs(),
       content: {
         "application/json": {
-          schema: op.unwrapped
-            ? jsonSchema(op.success.data, "output")
-            : {
-                type: "object",
-                properties: { data: jsonSchema(op.success.data, "output") },
-                required: ["data"],
-              },
+          schema: op.response.unwrapped
+            ? data
+            : { type: "object", properties: { data }, required: ["data"] },
         },
       },
     },
   };
-  for (const status of [...op.errors, 500]) responses[status] = errorResponse(status);
+  for (const status of errorStatuses(op)) responses[status] = errorResponse(status);
   const scopeNote =
     op.scope === "public"
       ? "No authentication."
-      : op.scope
-        ? `Requires the \`${op.scope}\` scope.`
-        : "Any valid credential.";
+      : op.scope === "authenticated"
+        ? "Any valid credential."
+        : `Requires the \`${op.scope}\` scope.`;
+  const bearer = op.scope === "authenticated" ? [] : [op.scope];
   return {
-    operationId: `${op.method}${op.path.replace(/\{(\w+)\}/g, "By_$1").replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? "").toUpperCase())}`,
+    operationId: operationId(op),
     summary: op.summary,
     description: [op.description, scopeNote].filter(Boolean).join("\n\n"),
     tags: [op.path.split("/")[1] ?? "api"],
-    security: op.scope === "public" ? [] : [{ bearer: op.scope ? [op.scope] : [] }],
+    security: op.scope === "public" ? [] : [{ bearer }],
     parameters: [
-      ...pathParameters(op.path),
-      ...queryParameters(op.query),
+      ...pathParameters(op, schemas),
+      ...queryParameters(op, schemas),
       ...(op.scope === "public"
         ? []
         : [
@@ -126,18 +202,26 @@ function operationObject(op: Operation) {
             },
           ]),
     ],
-    ...(op.body ? { requestBody: requestBody(op.body) } : {}),
+    ...(op.body ? { requestBody: requestBody(op.body, op.example, schemas) } : {}),
     responses,
   };
 }
 
-/** The OpenAPI 3.1 document served at /api/v1/openapi.json. */
+/** The OpenAPI 3.1 document served at /api/v1/openapi.json: a map over OPERATIONS. */
 export function openApiDocument(serverUrl: string) {
+  const schemas = new SchemaCollector();
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of OPERATIONS) {
     paths[op.path] ??= {};
-    (paths[op.path] as Record<string, unknown>)[op.method] = operationObject(op);
+    (paths[op.path] as Record<string, unknown>)[op.method.toLowerCase()] = operationObject(
+      op,
+      schemas,
+    );
   }
+  const tags = [...new Set(OPERATIONS.map((op) => op.path.split("/")[1] ?? "api"))].map((name) => ({
+    name,
+    description: `The ${name} operations.`,
+  }));
   return {
     openapi: "3.1.0",
     info: {
@@ -145,8 +229,10 @@ export function openApiDocument(serverUrl: string) {
       version: "1.0.0",
       description:
         'Bearer-authenticated REST API. Send `Authorization: Bearer <API key or access token>`; errors are `{"error":{"code","message"}}`.',
+      license: { name: "Proprietary", identifier: "LicenseRef-Proprietary" },
     },
     servers: [{ url: serverUrl }],
+    tags,
     paths,
     components: {
       securitySchemes: {
@@ -156,23 +242,8 @@ export function openApiDocument(serverUrl: string) {
           description: `API keys (vlt_live_… / vlt_test_…) or user access tokens (vlt_at_…). Scopes: ${SCOPES.map((s) => `\`${s}\` (${SCOPE_DESCRIPTIONS[s]})`).join(", ")}`,
         },
       },
-      schemas: {
-        Error: {
-          type: "object",
-          required: ["error"],
-          properties: {
-            error: {
-              type: "object",
-              required: ["code", "message"],
-              properties: {
-                code: { type: "string", enum: Object.keys(ERROR_STATUS) },
-                message: { type: "string" },
-                details: {},
-              },
-            },
-          },
-        },
-      },
+      headers: RESPONSE_HEADERS,
+      schemas: { ...schemas.components, ...errorSchemas() },
     },
   };
 }

@@ -73,3 +73,14 @@ export function scopeCatalogue() {
     description: SCOPE_DESCRIPTIONS[scope],
   }));
 }
+
+/** The catalogue as GET /scopes shows it to a credential holding `held`. */
+export function scopeCatalogueFor(held: readonly Scope[]) {
+  return scopeCatalogue().map((entry) => ({
+    ...entry,
+    granted: held.includes(entry.scope),
+    roles: Object.entries(ROLE_SCOPES)
+      .filter(([, scopes]) => scopes.includes(entry.scope))
+      .map(([role]) => role),
+  }));
+}

@@ -23,7 +23,7 @@ export interface Invoked<T = any> {
  * ours is mocked; the database is the file's own PGlite or PostgreSQL database.
  */
 export async function invoke<T = any>(
-  handler: RouteHandler<any> | (() => Promise<Response>),
+  handler: RouteHandler | (() => Promise<Response>),
   options: InvokeOptions,
 ): Promise<Invoked<T>> {
   const headers = new Headers(options.headers);
@@ -43,7 +43,7 @@ export async function invoke<T = any>(
     headers,
     body,
   });
-  const res = await (handler as RouteHandler<any>)(req, {
+  const res = await (handler as RouteHandler)(req, {
     params: Promise.resolve(options.params ?? {}),
   });
   const text = await res.text();

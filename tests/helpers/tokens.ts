@@ -19,7 +19,7 @@ export function nextIp(): string {
 
 /** invoke() from a fresh client address unless the test names one. */
 export function call<T = any>(
-  handler: RouteHandler<any> | (() => Promise<Response>),
+  handler: RouteHandler | (() => Promise<Response>),
   options: InvokeOptions,
 ): Promise<Invoked<T>> {
   return invoke<T>(handler, { ip: nextIp(), ...options });

@@ -2,7 +2,23 @@ import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import * as openapiRoute from "@/app/api/v1/openapi.json/route";
+import { OPERATIONS } from "@/server/openapi/operations";
 import { invoke } from "../helpers/invoke";
+
+// biome-ignore lint/suspicious/noExplicitAny: a parsed JSON document walked by path
+type Json = any;
+
+/** Follows a local $ref ("#/components/schemas/ApiKey") to what it names. */
+function deref(doc: Json, node: Json): Json {
+  if (!node?.$ref) return node;
+  return deref(
+    doc,
+    String(node.$ref)
+      .slice(2)
+      .split("/")
+      .reduce((n: Json, part: string) => n?.[part], doc),
+  );
+}
 
 const API_DIR = path.resolve(import.meta.dirname, "../../app/api/v1");
 
@@ -36,7 +52,7 @@ describe("GET /api/v1/openapi.json", () => {
   it("documents request bodies from the handlers' own schemas", async () => {
     const res = await invoke(openapiRoute.GET, { path: "/openapi.json" });
     const create = res.body.paths["/api-keys"].post;
-    const schema = create.requestBody.content["application/json"].schema;
+    const schema = deref(res.body, create.requestBody.content["application/json"].schema);
     expect(schema.required).toEqual(["name", "scopes"]);
     expect(schema.properties.scopes.items.enum).toContain("read:users");
     expect(schema.properties.name.maxLength).toBe(100);
@@ -73,6 +89,43 @@ describe("OpenAPI references", () => {
     }
     const list =
       res.body.paths["/api-keys"].get.responses["200"].content["application/json"].schema;
-    expect(list.properties.data.items.properties.id.type).toBe("string");
+    expect(list.properties.data.items).toEqual({ $ref: "#/components/schemas/ApiKey" });
+    expect(deref(res.body, list.properties.data.items).properties.id.type).toBe("string");
   });
+});
+
+describe("the document follows from the operations", () => {
+  it("names every entity in components.schemas", async () => {
+    const { body } = await invoke(openapiRoute.GET, { path: "/openapi.json" });
+    for (const name of ["ApiKey", "CreatedApiKey", "Member", "TimeEntry", "TokenPair", "Scope"]) {
+      expect(body.components.schemas[name], name).toBeDefined();
+    }
+    const validation = body.components.schemas.ValidationError;
+    expect(validation.properties.error.properties.details.items).toEqual({
+      $ref: "#/components/schemas/FieldError",
+    });
+  });
+
+  it.each(OPERATIONS.map((op) => [op.method, op.path, op] as const))(
+    "%s %s: scope, errors and headers as the operation declares",
+    async (method, path, op) => {
+      const { body } = await invoke(openapiRoute.GET, { path: "/openapi.json" });
+      const documented = body.paths[path][method.toLowerCase()];
+      const expectedSecurity =
+        op.scope === "public" ? [] : [{ bearer: op.scope === "authenticated" ? [] : [op.scope] }];
+      expect(documented.security).toEqual(expectedSecurity);
+      const statuses = Object.keys(documented.responses).map(Number);
+      expect(statuses).toEqual(expect.arrayContaining([405, 429, 500, 503, op.response.status]));
+      if (op.scope !== "public") expect(statuses).toEqual(expect.arrayContaining([401, 403]));
+      if (op.body) expect(statuses).toEqual(expect.arrayContaining([400, 413, 415]));
+      expect(Object.keys(documented.responses[op.response.status].headers)).toEqual(
+        expect.arrayContaining(["X-RateLimit-Limit", "RateLimit", "RateLimit-Policy"]),
+      );
+      expect(documented.responses[429].headers["Retry-After"]).toBeDefined();
+      if (op.scope !== "public") {
+        expect(documented.responses[401].headers["WWW-Authenticate"]).toBeDefined();
+      }
+      expect(documented.responses[405].headers.Allow).toBeDefined();
+    },
+  );
 });

@@ -1,129 +1,42 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import * as rotateRoute from "@/app/api/v1/api-keys/[id]/rotate/route";
 import * as keyRoute from "@/app/api/v1/api-keys/[id]/route";
 import * as keysRoute from "@/app/api/v1/api-keys/route";
 import * as scopesRoute from "@/app/api/v1/scopes/route";
-import * as timeEntriesRoute from "@/app/api/v1/time-entries/route";
-import * as userRoute from "@/app/api/v1/users/[id]/route";
 import * as usersRoute from "@/app/api/v1/users/route";
 import { getDb } from "@/db";
-import type { RouteHandler } from "@/server/http/with-api";
+import type { AnyOperation } from "@/server/http/operation";
+import { OPERATIONS } from "@/server/openapi/operations";
 import { SCOPES, type Scope } from "@/server/scopes/catalogue";
 import { createKey, DEMO, userId } from "../helpers/fixtures";
-import { call, login } from "../helpers/tokens";
+import { fillPath, handlerOf } from "../helpers/routes";
+import { call, login, makeUser } from "../helpers/tokens";
 
 // Opening the file's database (migrate and seed) counts against the hook timeout, not a test's.
 beforeAll(async () => {
   await getDb();
 });
 
-interface Endpoint {
-  name: string;
-  scope: Scope;
-  handler: RouteHandler<any>;
-  method: string;
-  /** Builds path, params and body against a fresh target key. */
-  request: (target: { keyId: string; userId: string }) => {
-    path: string;
-    params?: Record<string, string>;
-    body?: unknown;
-  };
-  success: number;
-}
+/**
+ * The table is the operations themselves: every operation that requires a scope is refused
+ * without it (and changes nothing) and succeeds with it alone. Path parameters point at a fresh
+ * target of the family the path names; bodies are the operations' own examples.
+ */
+const SCOPED = OPERATIONS.flatMap((op) =>
+  op.scope === "public" || op.scope === "authenticated"
+    ? []
+    : [{ name: `${op.method} ${op.path}`, op, scope: op.scope }],
+);
 
-const ENDPOINTS: Endpoint[] = [
-  {
-    name: "GET /users",
-    scope: "read:users",
-    handler: usersRoute.GET,
-    method: "GET",
-    request: () => ({ path: "/users" }),
-    success: 200,
-  },
-  {
-    name: "GET /users/{id}",
-    scope: "read:users",
-    handler: userRoute.GET,
-    method: "GET",
-    request: (t) => ({ path: `/users/${t.userId}`, params: { id: t.userId } }),
-    success: 200,
-  },
-  {
-    name: "GET /time-entries",
-    scope: "read:time-entries",
-    handler: timeEntriesRoute.GET,
-    method: "GET",
-    request: () => ({ path: "/time-entries" }),
-    success: 200,
-  },
-  {
-    name: "POST /time-entries",
-    scope: "write:time-entries",
-    handler: timeEntriesRoute.POST,
-    method: "POST",
-    request: () => ({
-      path: "/time-entries",
-      body: { description: "scoped", started_at: "2024-06-13T09:00:00Z", duration_minutes: 15 },
-    }),
-    success: 201,
-  },
-  {
-    name: "GET /api-keys",
-    scope: "read:api-keys",
-    handler: keysRoute.GET,
-    method: "GET",
-    request: () => ({ path: "/api-keys" }),
-    success: 200,
-  },
-  {
-    name: "POST /api-keys",
-    scope: "write:api-keys",
-    handler: keysRoute.POST,
-    method: "POST",
-    request: () => ({ path: "/api-keys", body: { name: "made", scopes: ["write:api-keys"] } }),
-    success: 201,
-  },
-  {
-    name: "GET /api-keys/{id}",
-    scope: "read:api-keys",
-    handler: keyRoute.GET,
-    method: "GET",
-    request: (t) => ({ path: `/api-keys/${t.keyId}`, params: { id: t.keyId } }),
-    success: 200,
-  },
-  {
-    name: "PATCH /api-keys/{id}",
-    scope: "write:api-keys",
-    handler: keyRoute.PATCH,
-    method: "PATCH",
-    request: (t) => ({
-      path: `/api-keys/${t.keyId}`,
-      params: { id: t.keyId },
-      body: { name: "renamed" },
-    }),
-    success: 200,
-  },
-  {
-    name: "DELETE /api-keys/{id}",
-    scope: "write:api-keys",
-    handler: keyRoute.DELETE,
-    method: "DELETE",
-    request: (t) => ({ path: `/api-keys/${t.keyId}`, params: { id: t.keyId } }),
-    success: 200,
-  },
-  {
-    name: "POST /api-keys/{id}/rotate",
-    scope: "write:api-keys",
-    handler: rotateRoute.POST,
-    method: "POST",
-    request: (t) => ({
-      path: `/api-keys/${t.keyId}/rotate`,
-      params: { id: t.keyId },
-      body: { grace_seconds: 0 },
-    }),
-    success: 200,
-  },
-];
+function requestFor(op: AnyOperation, t: { keyId: string; userId: string }) {
+  const id = op.path.startsWith("/api-keys/") ? t.keyId : t.userId;
+  const params = op.path.includes("{id}") ? { id } : undefined;
+  return {
+    method: op.method,
+    path: fillPath(op.path, params ?? {}),
+    params,
+    body: op.body ? op.example : undefined,
+  };
+}
 
 // Every scope the Acme owner can hold; a key gets all of them but the one under test.
 const OWNER_SCOPES = SCOPES.filter((s) => s !== "admin:organizations");
@@ -131,22 +44,24 @@ const OWNER_SCOPES = SCOPES.filter((s) => s !== "admin:organizations");
 async function target() {
   // write:api-keys only, so that a key holding just that scope may rotate it.
   const { key } = await createKey(DEMO.acmeOwner, "acme", ["write:api-keys"]);
-  return { keyId: key.id, userId: await userId(DEMO.acmeMember) };
+  // A member of its own, since DELETE /users/{id} removes it.
+  return { keyId: key.id, userId: (await makeUser("acme")).id };
 }
 
-describe("scope denial per endpoint", () => {
-  it.each(ENDPOINTS)("$name requires $scope", async (endpoint) => {
+describe("scope denial per operation", () => {
+  it("covers every scoped operation", () => {
+    expect(SCOPED.length).toBeGreaterThanOrEqual(11);
+  });
+
+  it.each(SCOPED)("$name requires $scope", async (endpoint) => {
+    const handler = await handlerOf(endpoint.op);
     const t = await target();
     const without = await createKey(
       DEMO.acmeOwner,
       "acme",
       OWNER_SCOPES.filter((s) => s !== endpoint.scope),
     );
-    const denied = await call(endpoint.handler, {
-      method: endpoint.method,
-      token: without.secret,
-      ...endpoint.request(t),
-    });
+    const denied = await call(handler, { token: without.secret, ...requestFor(endpoint.op, t) });
     expect(denied.status).toBe(403);
     expect(denied.body.error).toEqual({
       code: "FORBIDDEN",
@@ -165,12 +80,8 @@ describe("scope denial per endpoint", () => {
     expect(after.body.data.name).not.toBe("renamed");
 
     const only = await createKey(DEMO.acmeOwner, "acme", [endpoint.scope]);
-    const allowed = await call(endpoint.handler, {
-      method: endpoint.method,
-      token: only.secret,
-      ...endpoint.request(t),
-    });
-    expect(allowed.status, JSON.stringify(allowed.body)).toBe(endpoint.success);
+    const allowed = await call(handler, { token: only.secret, ...requestFor(endpoint.op, t) });
+    expect(allowed.status, JSON.stringify(allowed.body)).toBe(endpoint.op.response.status);
   });
 });
 

@@ -3,16 +3,17 @@ import { headers } from "next/headers";
 import { requireDashboardSession } from "@/server/auth/dashboard-session";
 import { DEFAULT_MESSAGES, ERROR_STATUS, type ErrorCode } from "@/server/http/api-error";
 import { requestOrigin } from "@/server/http/client-ip";
-import { jsonSchema } from "@/server/openapi/document";
-import { OPERATIONS, type Operation } from "@/server/openapi/operations";
+import type { AnyOperation as Operation } from "@/server/http/operation";
+import { errorStatuses, inlineJsonSchema } from "@/server/openapi/document";
+import { OPERATIONS } from "@/server/openapi/operations";
 
 export const metadata: Metadata = { title: "API reference" };
 
 const METHOD_STYLE: Record<Operation["method"], string> = {
-  get: "bg-sky-50 text-sky-700 ring-sky-200",
-  post: "bg-emerald-50 text-emerald-700 ring-emerald-200",
-  patch: "bg-amber-50 text-amber-700 ring-amber-200",
-  delete: "bg-red-50 text-red-700 ring-red-200",
+  GET: "bg-sky-50 text-sky-700 ring-sky-200",
+  POST: "bg-emerald-50 text-emerald-700 ring-emerald-200",
+  PATCH: "bg-amber-50 text-amber-700 ring-amber-200",
+  DELETE: "bg-red-50 text-red-700 ring-red-200",
 };
 
 interface Field {
@@ -24,7 +25,7 @@ interface Field {
 
 function bodyFields(op: Operation): Field[] {
   if (!op.body) return [];
-  const schema = jsonSchema(op.body, "input") as {
+  const schema = inlineJsonSchema(op.body, "input") as {
     properties?: Record<
       string,
       {
@@ -106,7 +107,7 @@ export default async function ApiReferencePage() {
           {OPERATIONS.map((op) => (
             <li key={`${op.method} ${op.path}`}>
               <a
-                href={`#${op.method}-${op.path}`}
+                href={`#${op.method.toLowerCase()}-${op.path}`}
                 className="flex items-center gap-2 rounded px-2 py-1 text-sm hover:bg-slate-50"
               >
                 <span
@@ -126,8 +127,8 @@ export default async function ApiReferencePage() {
         return (
           <section
             key={`${op.method} ${op.path}`}
-            id={`${op.method}-${op.path}`}
-            aria-label={`${op.method.toUpperCase()} ${op.path}`}
+            id={`${op.method.toLowerCase()}-${op.path}`}
+            aria-label={`${op.method} ${op.path}`}
             className="scroll-mt-20 rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200"
           >
             <div className="flex flex-wrap items-center gap-3">
@@ -140,7 +141,7 @@ export default async function ApiReferencePage() {
               <span className="ml-auto rounded-full bg-slate-100 px-2.5 py-0.5 text-xs text-slate-600">
                 {op.scope === "public"
                   ? "No authentication"
-                  : op.scope
+                  : op.scope !== "authenticated"
                     ? `Scope: ${op.scope}`
                     : "Any valid token"}
               </span>
@@ -174,7 +175,8 @@ export default async function ApiReferencePage() {
               {curlFor(op, origin)}
             </pre>
             <p className="mt-3 text-xs text-slate-500">
-              {op.success.status} {op.success.description}. Errors: {op.errors.join(", ")}.
+              {op.response.status} {op.response.description}. Errors: {errorStatuses(op).join(", ")}
+              .
             </p>
           </section>
         );

@@ -3,9 +3,9 @@ import { otherMethods } from "@/server/http/method-not-allowed";
 import { json } from "@/server/http/responses";
 import { withPublicApi } from "@/server/http/with-api";
 import { openApiDocument } from "@/server/openapi/document";
+import { openApiOperation } from "@/server/openapi/operations";
 
-// GET /api/v1/openapi.json: the OpenAPI 3.1 document, built from the handlers' zod schemas
-export const GET = withPublicApi({ route: "/openapi.json" }, async ({ req }) => {
+export const GET = withPublicApi(openApiOperation, async ({ req }) => {
   return json(openApiDocument(`${requestOrigin(req.headers)}/api/v1`), 200, {
     "Cache-Control": "public, max-age=300",
   });

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { defineOperation } from "@/server/http/operation";
+import { createTimeEntrySchema, listTimeEntriesQuerySchema, timeEntrySchema } from "./schemas";
+
+export const listTimeEntriesOperation = defineOperation({
+  method: "GET",
+  path: "/time-entries",
+  summary: "List time entries",
+  description: "The organization's time entries, newest first.",
+  scope: "read:time-entries",
+  query: listTimeEntriesQuerySchema,
+  response: { status: 200, schema: z.array(timeEntrySchema), description: "The entries" },
+  errors: [],
+});
+
+export const createTimeEntryOperation = defineOperation({
+  method: "POST",
+  path: "/time-entries",
+  summary: "Create a time entry",
+  description: "Records time as the authenticated user.",
+  scope: "write:time-entries",
+  body: createTimeEntrySchema,
+  example: { description: "Code review", started_at: "2026-06-13T09:00:00Z", duration_minutes: 45 },
+  response: { status: 201, schema: timeEntrySchema, description: "The new entry" },
+  errors: [],
+});
+
+export const TIME_ENTRY_OPERATIONS = [listTimeEntriesOperation, createTimeEntryOperation];

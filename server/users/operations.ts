@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { defineOperation } from "@/server/http/operation";
+import { memberSchema } from "./schemas";
+
+const userParams = z.object({ id: z.string() });
+
+export const listMembersOperation = defineOperation({
+  method: "GET",
+  path: "/users",
+  summary: "List members",
+  description: "Members of the current organization.",
+  scope: "read:users",
+  response: { status: 200, schema: z.array(memberSchema), description: "The members" },
+  errors: [],
+});
+
+export const getMemberOperation = defineOperation({
+  method: "GET",
+  path: "/users/{id}",
+  summary: "Get a member",
+  scope: "read:users",
+  params: userParams,
+  response: { status: 200, schema: memberSchema, description: "The member" },
+  errors: [404],
+});
+
+export const removeMemberOperation = defineOperation({
+  method: "DELETE",
+  path: "/users/{id}",
+  summary: "Remove a member",
+  description:
+    "Removes the user from the organization: their API keys and tokens for it stop working on the next request. Only owners remove owners; the last owner cannot be removed.",
+  scope: "write:users",
+  params: userParams,
+  response: {
+    status: 200,
+    schema: memberSchema.extend({ removed: z.literal(true) }),
+    description: "The member that was removed",
+  },
+  errors: [404, 409],
+});
+
+export const USER_OPERATIONS = [listMembersOperation, getMemberOperation, removeMemberOperation];
