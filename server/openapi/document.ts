@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_MESSAGES, ERROR_STATUS, type ErrorCode } from "@/server/http/api-error";
+import { nextCursorSchema } from "@/server/http/pagination";
 import { SCOPE_DESCRIPTIONS, SCOPES } from "@/server/scopes/catalogue";
 import { OPERATIONS, type Operation } from "./operations";
 
@@ -88,11 +89,20 @@ function operationObject(op: Operation) {
         "application/json": {
           schema: op.unwrapped
             ? jsonSchema(op.success.data, "output")
-            : {
-                type: "object",
-                properties: { data: jsonSchema(op.success.data, "output") },
-                required: ["data"],
-              },
+            : op.paginated
+              ? {
+                  type: "object",
+                  properties: {
+                    data: jsonSchema(op.success.data, "output"),
+                    next_cursor: jsonSchema(nextCursorSchema, "output"),
+                  },
+                  required: ["data", "next_cursor"],
+                }
+              : {
+                  type: "object",
+                  properties: { data: jsonSchema(op.success.data, "output") },
+                  required: ["data"],
+                },
         },
       },
     },

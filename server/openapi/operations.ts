@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_ACTIVE_KEYS_PER_ORGANIZATION } from "@/server/api-keys/create-api-key";
 import { keyAuditEntrySchema } from "@/server/api-keys/key-audit-trail";
 import {
   createApiKeySchema,
@@ -25,7 +26,7 @@ import {
   tokenPairSchema,
 } from "@/server/tokens/schemas";
 import { keyUsageReportSchema, usageQueryParamsSchema } from "@/server/usage/schemas";
-import { memberSchema } from "@/server/users/schemas";
+import { listMembersQuerySchema, memberSchema } from "@/server/users/schemas";
 
 export type HttpMethod = "get" | "post" | "patch" | "delete";
 
@@ -42,6 +43,8 @@ export interface Operation {
   success: { status: 200 | 201; data: z.ZodType; description: string };
   /** The success body is `data`'s schema itself, not wrapped in `{"data": …}`. */
   unwrapped?: true;
+  /** A list page: `next_cursor` beside `data` (keyset pagination, newest first). */
+  paginated?: true;
   errors: number[];
 }
 
@@ -96,10 +99,13 @@ export const OPERATIONS: Operation[] = [
     method: "get",
     path: "/users",
     summary: "List members",
-    description: "Members of the current organization.",
+    description:
+      "Members of the current organization, the most recent to join first, a page at a time: pass `next_cursor` as `cursor` for the next page.",
     scope: "read:users",
-    success: { status: 200, data: z.array(memberSchema), description: "The members" },
-    errors: AUTHED_ERRORS,
+    query: listMembersQuerySchema,
+    success: { status: 200, data: z.array(memberSchema), description: "A page of members" },
+    paginated: true,
+    errors: [400, ...AUTHED_ERRORS],
   },
   {
     method: "get",
@@ -127,10 +133,12 @@ export const OPERATIONS: Operation[] = [
     method: "get",
     path: "/time-entries",
     summary: "List time entries",
-    description: "The organization's time entries, newest first.",
+    description:
+      "The organization's time entries, the most recently recorded first, a page at a time: pass `next_cursor` as `cursor` for the next page.",
     scope: "read:time-entries",
     query: listTimeEntriesQuerySchema,
-    success: { status: 200, data: z.array(timeEntrySchema), description: "The entries" },
+    success: { status: 200, data: z.array(timeEntrySchema), description: "A page of entries" },
+    paginated: true,
     errors: [400, ...AUTHED_ERRORS],
   },
   {
@@ -147,26 +155,27 @@ export const OPERATIONS: Operation[] = [
     method: "get",
     path: "/api-keys",
     summary: "List API keys",
-    description: "Keys of the organization; members see only their own keys.",
+    description:
+      "Keys of the organization, newest first, a page at a time: pass `next_cursor` as `cursor` for the next page. Members see only their own keys.",
     scope: "read:api-keys",
     query: listApiKeysQuerySchema,
     success: {
       status: 200,
       data: z.array(publicApiKeySchema),
-      description: "The keys, newest first",
+      description: "A page of keys, newest first",
     },
+    paginated: true,
     errors: [400, ...AUTHED_ERRORS],
   },
   {
     method: "post",
     path: "/api-keys",
     summary: "Create an API key",
-    description:
-      "Returns the secret in `data.key` once; only its SHA-256 hash is stored. A key can only be given scopes its creator holds.",
+    description: `Returns the secret in \`data.key\` once; only its SHA-256 hash is stored. A key can only be given scopes its creator holds. An organization has at most ${MAX_ACTIVE_KEYS_PER_ORGANIZATION} active keys: past that, 409.`,
     scope: "write:api-keys",
     body: createApiKeySchema,
     success: { status: 201, data: createdApiKeySchema, description: "The key, with its secret" },
-    errors: [400, ...AUTHED_ERRORS, 413, 415],
+    errors: [400, ...AUTHED_ERRORS, 409, 413, 415],
   },
   {
     method: "get",

@@ -1,5 +1,6 @@
 import { otherMethods } from "@/server/http/method-not-allowed";
-import { created, ok } from "@/server/http/responses";
+import { pageResponse } from "@/server/http/pagination";
+import { created } from "@/server/http/responses";
 import { parseOrThrow } from "@/server/http/validation";
 import { withApi } from "@/server/http/with-api";
 import { createTimeEntry } from "@/server/time-entries/create-time-entry";
@@ -10,7 +11,7 @@ import {
   listTimeEntriesQuerySchema,
 } from "@/server/time-entries/schemas";
 
-// GET /api/v1/time-entries: the organization's time entries, newest first (?limit=1..100)
+// GET /api/v1/time-entries: a page of the organization's time entries, newest first
 export const GET = withApi(
   { route: "/time-entries", scope: "read:time-entries" },
   async ({ req, ctx }) => {
@@ -18,7 +19,7 @@ export const GET = withApi(
       listTimeEntriesQuerySchema,
       Object.fromEntries(new URL(req.url).searchParams),
     );
-    return ok(await listTimeEntries(ctx.organization.id, query));
+    return pageResponse(await listTimeEntries(ctx.organization.id, query));
   },
 );
 

@@ -1,12 +1,17 @@
 import { otherMethods } from "@/server/http/method-not-allowed";
-import { ok } from "@/server/http/responses";
+import { pageResponse } from "@/server/http/pagination";
+import { parseOrThrow } from "@/server/http/validation";
 import { withApi } from "@/server/http/with-api";
-import { listMembers } from "@/server/users/list-members";
-import { toPublicMember } from "@/server/users/schemas";
+import { listMembersPage } from "@/server/users/list-members";
+import { listMembersQuerySchema } from "@/server/users/schemas";
 
-// GET /api/v1/users: members of the current organization
-export const GET = withApi({ route: "/users", scope: "read:users" }, async ({ ctx }) =>
-  ok((await listMembers(ctx.organization.id)).map(toPublicMember)),
-);
+// GET /api/v1/users: a page of the current organization's members, the newest first
+export const GET = withApi({ route: "/users", scope: "read:users" }, async ({ req, ctx }) => {
+  const query = parseOrThrow(
+    listMembersQuerySchema,
+    Object.fromEntries(new URL(req.url).searchParams),
+  );
+  return pageResponse(await listMembersPage(ctx.organization.id, query));
+});
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");
