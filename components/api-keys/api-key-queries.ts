@@ -1,7 +1,16 @@
 "use client";
 
-import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiFetch } from "@/components/api/api-fetch";
+import {
+  type InfiniteData,
+  keepPreviousData,
+  type QueryClient,
+  type QueryKey,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
+import { type ApiPage, apiFetch, apiFetchPage } from "@/components/api/api-fetch";
 import { apiKeyQueryKeys } from "./api-key-query-keys";
 import type {
   ApiKey,
@@ -15,10 +24,52 @@ import type {
 
 export { apiKeyQueryKeys };
 
-export function useApiKeys(organizationId: string) {
+/** The cached shape of a key list: the pages loaded so far. */
+export type ApiKeyPages = InfiniteData<ApiPage<ApiKey>, string | null>;
+
+/**
+ * The organization's keys matching `search` (a GET /api-keys query string), a page at a time:
+ * `fetchNextPage` follows `next_cursor`. While new filters load, the previous rows stay shown.
+ */
+export function useApiKeys(organizationId: string, search: string) {
+  return useInfiniteQuery({
+    queryKey: apiKeyQueryKeys.list(organizationId, search),
+    queryFn: ({ pageParam, signal }) =>
+      apiFetchPage<ApiKey>(
+        `/api-keys?${search}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ""}`,
+        { organizationId, signal },
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next_cursor,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Whether the organization has any key the viewer can see (tells "none yet" from "all hidden"). */
+export function useHasAnyApiKey(organizationId: string, enabled: boolean) {
   return useQuery({
-    queryKey: apiKeyQueryKeys.list(organizationId),
-    queryFn: ({ signal }) => apiFetch<ApiKey[]>("/api-keys?status=all", { organizationId, signal }),
+    queryKey: [...apiKeyQueryKeys.lists(organizationId), "any"],
+    queryFn: async ({ signal }) =>
+      (await apiFetchPage<ApiKey>("/api-keys?limit=1", { organizationId, signal })).data.length > 0,
+    enabled,
+  });
+}
+
+/** A member of the organization, as GET /users serves it (for the creator filter). */
+export interface MemberOption {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/** The organization's first 100 members, newest first, for the creator filter. */
+export function useMembers(organizationId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: apiKeyQueryKeys.members(organizationId),
+    queryFn: ({ signal }) =>
+      apiFetchPage<MemberOption>("/users?limit=100", { organizationId, signal }),
+    enabled,
+    staleTime: 60_000,
   });
 }
 
@@ -49,18 +100,41 @@ export function useScopeCatalogue(organizationId: string) {
   });
 }
 
-/** Puts a key (never a secret) into the list and detail caches. */
+/** Applies `change` to every loaded page of every key list of the organization. */
+function updateLists(
+  client: QueryClient,
+  organizationId: string,
+  change: (pages: ApiKeyPages) => ApiKeyPages,
+) {
+  client.setQueriesData<ApiKeyPages>({ queryKey: apiKeyQueryKeys.lists(organizationId) }, (data) =>
+    data && Array.isArray(data.pages) ? change(data) : data,
+  );
+}
+
+/**
+ * Puts a key (never a secret) into the list and detail caches: in place where it is listed, else
+ * at the top of each list (the newest key); the refetch that follows applies each list's filters.
+ */
 function storeKey(client: QueryClient, organizationId: string, key: ApiKey) {
-  client.setQueryData<ApiKey[]>(apiKeyQueryKeys.list(organizationId), (keys) => {
-    if (!keys) return keys;
-    if (!keys.some((k) => k.id === key.id)) return [key, ...keys];
-    return keys.map((k) => (k.id === key.id ? key : k));
+  updateLists(client, organizationId, (data) => {
+    const listed = data.pages.some((page) => page.data.some((k) => k.id === key.id));
+    return {
+      ...data,
+      pages: data.pages.map((page, i) => ({
+        ...page,
+        data: listed
+          ? page.data.map((k) => (k.id === key.id ? key : k))
+          : i === 0
+            ? [key, ...page.data]
+            : page.data,
+      })),
+    };
   });
   client.setQueryData<ApiKey>(apiKeyQueryKeys.detail(organizationId, key.id), key);
 }
 
 function refreshKey(client: QueryClient, organizationId: string, id: string) {
-  void client.invalidateQueries({ queryKey: apiKeyQueryKeys.list(organizationId) });
+  void client.invalidateQueries({ queryKey: apiKeyQueryKeys.lists(organizationId) });
   void client.invalidateQueries({ queryKey: apiKeyQueryKeys.auditLog(organizationId, id) });
 }
 
@@ -106,7 +180,7 @@ export async function rotateApiKey(
   return { apiKey, previous, secret };
 }
 
-type Snapshot = { list: ApiKey[] | undefined; detail: ApiKey | undefined };
+type Snapshot = { lists: [QueryKey, ApiKeyPages | undefined][]; detail: ApiKey | undefined };
 
 /** Applies a change to a cached key at once, and returns what to roll back to on failure. */
 function patchKey(
@@ -115,22 +189,25 @@ function patchKey(
   id: string,
   patch: Partial<ApiKey>,
 ): Snapshot {
-  const listKey = apiKeyQueryKeys.list(organizationId);
   const detailKey = apiKeyQueryKeys.detail(organizationId, id);
   const snapshot = {
-    list: client.getQueryData<ApiKey[]>(listKey),
+    lists: client.getQueriesData<ApiKeyPages>({ queryKey: apiKeyQueryKeys.lists(organizationId) }),
     detail: client.getQueryData<ApiKey>(detailKey),
   };
-  client.setQueryData<ApiKey[]>(listKey, (keys) =>
-    keys?.map((k) => (k.id === id ? { ...k, ...patch } : k)),
-  );
+  updateLists(client, organizationId, (data) => ({
+    ...data,
+    pages: data.pages.map((page) => ({
+      ...page,
+      data: page.data.map((k) => (k.id === id ? { ...k, ...patch } : k)),
+    })),
+  }));
   client.setQueryData<ApiKey>(detailKey, (key) => (key ? { ...key, ...patch } : key));
   return snapshot;
 }
 
 function restore(client: QueryClient, organizationId: string, id: string, snapshot?: Snapshot) {
   if (!snapshot) return;
-  client.setQueryData(apiKeyQueryKeys.list(organizationId), snapshot.list);
+  for (const [queryKey, data] of snapshot.lists) client.setQueryData(queryKey, data);
   client.setQueryData(apiKeyQueryKeys.detail(organizationId, id), snapshot.detail);
 }
 

@@ -17,10 +17,30 @@ export class ApiRequestError extends Error {
  * The dashboard's client for /api/v1: same origin, session cookie, JSON bodies, and the
  * organization the page shows in X-Organization-ID so a stale tab cannot act elsewhere.
  */
-export async function apiFetch<T>(
-  path: string,
-  options: { method?: string; body?: unknown; organizationId: string; signal?: AbortSignal },
-): Promise<T> {
+export async function apiFetch<T>(path: string, options: ApiFetchOptions): Promise<T> {
+  return (await request<{ data?: T }>(path, options)).data as T;
+}
+
+/** One page of a list: `data` and the `next_cursor` to ask for the page after it. */
+export interface ApiPage<T> {
+  data: T[];
+  next_cursor: string | null;
+}
+
+/** GET of a paginated list (`{"data": […], "next_cursor": …}`). */
+export async function apiFetchPage<T>(path: string, options: ApiFetchOptions): Promise<ApiPage<T>> {
+  const page = await request<Partial<ApiPage<T>>>(path, options);
+  return { data: page.data ?? [], next_cursor: page.next_cursor ?? null };
+}
+
+interface ApiFetchOptions {
+  method?: string;
+  body?: unknown;
+  organizationId: string;
+  signal?: AbortSignal;
+}
+
+async function request<T>(path: string, options: ApiFetchOptions): Promise<T> {
   const res = await fetch(`/api/v1${path}`, {
     method: options.method ?? "GET",
     headers: {
@@ -33,10 +53,9 @@ export async function apiFetch<T>(
     cache: "no-store",
     signal: options.signal,
   });
-  const payload = (await res.json().catch(() => null)) as {
-    data?: T;
-    error?: { code: string; message: string; details?: unknown };
-  } | null;
+  const payload = (await res.json().catch(() => null)) as
+    | (T & { error?: { code: string; message: string; details?: unknown } })
+    | null;
   if (!res.ok) {
     const error = payload?.error;
     throw new ApiRequestError(
@@ -46,5 +65,5 @@ export async function apiFetch<T>(
       error?.details,
     );
   }
-  return payload?.data as T;
+  return (payload ?? {}) as T;
 }

@@ -35,7 +35,8 @@ export const apiKeys = pgTable(
   },
   (t) => [
     uniqueIndex("api_keys_secret_hash_key").on(t.secretHash),
-    index("api_keys_organization_idx").on(t.organizationId, t.createdAt),
+    // The list's keyset order (created_at desc, id desc) within one organization.
+    index("api_keys_organization_idx").on(t.organizationId, t.createdAt, t.id),
     index("api_keys_created_by_idx").on(t.createdBy),
   ],
 );

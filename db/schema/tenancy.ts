@@ -54,7 +54,8 @@ export const memberships = pgTable(
   },
   (t) => [
     primaryKey({ name: "memberships_pkey", columns: [t.userId, t.organizationId] }),
-    index("memberships_organization_idx").on(t.organizationId),
+    // The member list's keyset order (joined desc, user id desc) within one organization.
+    index("memberships_organization_idx").on(t.organizationId, t.createdAt, t.userId),
     check("memberships_role_check", sql`${t.role} in ('member', 'admin', 'owner')`),
   ],
 );

@@ -18,7 +18,8 @@ export const timeEntries = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("time_entries_organization_idx").on(t.organizationId, t.startedAt),
+    // The list's keyset order (created_at desc, id desc) within one organization.
+    index("time_entries_organization_idx").on(t.organizationId, t.createdAt, t.id),
     check("time_entries_duration_check", sql`${t.durationMinutes} > 0`),
   ],
 );

@@ -1,8 +1,9 @@
-import { eq } from "drizzle-orm";
+import { and, count, eq, gt, isNull, or } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
-import { apiKeys, users } from "@/db/schema";
+import { apiKeys, organizations, users } from "@/db/schema";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import type { AuthContext } from "@/server/auth/principal";
+import { now } from "@/server/clock";
 import { env } from "@/server/env";
 import { ApiError } from "@/server/http/api-error";
 import { newId } from "@/server/ids";
@@ -43,6 +44,46 @@ export function assertMember(ctx: Pick<AuthContext, "isMember">): void {
   }
 }
 
+/**
+ * At most this many keys in service per organization. A key in service is neither revoked nor
+ * expired, and not already replaced by a rotation: an old key in its grace period is on its way
+ * out, so rotating swaps one key in service for another and is never refused by the cap (a
+ * leaked key can always be rotated). Creating is refused past the cap.
+ */
+export const MAX_ACTIVE_KEYS_PER_ORGANIZATION = 1000;
+
+/**
+ * Refuses a new key when the organization already has the maximum in service. The organization
+ * row is locked first (FOR NO KEY UPDATE, which still lets other tables reference it), so two
+ * concurrent creations cannot both see room for one more.
+ */
+export async function assertBelowKeyCap(tx: Tx, organizationId: string): Promise<void> {
+  await tx
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId))
+    .for("no key update");
+  const at = now();
+  const [row] = await tx
+    .select({ inService: count() })
+    .from(apiKeys)
+    .where(
+      and(
+        eq(apiKeys.organizationId, organizationId),
+        or(isNull(apiKeys.revokedAt), gt(apiKeys.revokedAt, at)),
+        or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, at)),
+        isNull(apiKeys.replacedById),
+      ),
+    );
+  if ((row?.inService ?? 0) >= MAX_ACTIVE_KEYS_PER_ORGANIZATION) {
+    throw new ApiError(
+      "CONFLICT",
+      `This organization already has ${MAX_ACTIVE_KEYS_PER_ORGANIZATION} active API keys, the most it can have. Revoke keys you no longer use, then create this one.`,
+      { limit: MAX_ACTIVE_KEYS_PER_ORGANIZATION },
+    );
+  }
+}
+
 /** Inserts the key inside the caller's transaction and returns it with its secret. */
 export async function insertApiKey(tx: Tx, ctx: AuthContext, fields: NewKeyFields) {
   const secret = generateToken(env().VOLTASIS_ENV);
@@ -73,6 +114,7 @@ export async function createApiKey(ctx: AuthContext, input: CreateApiKeyInput) {
   assertGrantable(ctx, input.scopes);
   const db = await getDb();
   return db.transaction(async (tx) => {
+    await assertBelowKeyCap(tx, ctx.organization.id);
     const created = await insertApiKey(tx, ctx, {
       ownerId: ctx.user.id,
       name: input.name,

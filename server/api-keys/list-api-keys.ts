@@ -1,32 +1,83 @@
-import { and, desc, eq, type SQL } from "drizzle-orm";
+import {
+  and,
+  desc,
+  eq,
+  gt,
+  gte,
+  ilike,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  or,
+  type SQL,
+} from "drizzle-orm";
 import { getDb } from "@/db";
 import { apiKeys, users } from "@/db/schema";
 import type { AuthContext } from "@/server/auth/principal";
+import { now } from "@/server/clock";
+import { afterCursor, cursorTime, type Page, toPage } from "@/server/http/pagination";
 import { seesAllKeys } from "./find-api-key";
 import {
   type ApiKeyRow,
-  keyStatus,
+  EXPIRING_SOON_MS,
   type PublicApiKey,
   publicApiKeyColumns,
   toPublicApiKey,
 } from "./public-api-key";
-import type { ApiKeyStatus } from "./schemas";
+import type { ApiKeyStatus, ListApiKeysQuery } from "./schemas";
 
-/** The organization's keys, newest first; a member gets only the keys they created. */
+/** The rows of each status at `at`, as SQL: the same rules keyStatus() applies to one row. */
+function statusCondition(status: ApiKeyStatus, at: Date): SQL {
+  const soon = new Date(at.getTime() + EXPIRING_SOON_MS);
+  // A future revoked_at is a rotation's grace period: the key still works until then.
+  const notRevoked = or(isNull(apiKeys.revokedAt), gt(apiKeys.revokedAt, at)) as SQL;
+  switch (status) {
+    case "revoked":
+      return and(isNotNull(apiKeys.revokedAt), lte(apiKeys.revokedAt, at)) as SQL;
+    case "expired":
+      return and(notRevoked, isNotNull(apiKeys.expiresAt), lte(apiKeys.expiresAt, at)) as SQL;
+    case "expiring_soon":
+      return and(notRevoked, gt(apiKeys.expiresAt, at), lt(apiKeys.expiresAt, soon)) as SQL;
+    case "active":
+      return and(notRevoked, or(isNull(apiKeys.expiresAt), gte(apiKeys.expiresAt, soon))) as SQL;
+  }
+}
+
+/** `%`, `_` and `\` typed into the search box are searched for, not used as wildcards. */
+function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * One page of the organization's keys, newest first; a member gets only the keys they created.
+ * Every filter runs in the query, so a page is full whenever more matching keys exist.
+ */
 export async function listApiKeys(
   ctx: Pick<AuthContext, "organization" | "role" | "user">,
-  filter: { status: ApiKeyStatus | "all" },
-): Promise<PublicApiKey[]> {
+  query: Pick<ListApiKeysQuery, "limit" | "cursor" | "status" | "q" | "created_by">,
+): Promise<Page<PublicApiKey>> {
   const db = await getDb();
-  const where: SQL[] = [eq(apiKeys.organizationId, ctx.organization.id)];
+  const where: (SQL | undefined)[] = [eq(apiKeys.organizationId, ctx.organization.id)];
   if (!seesAllKeys(ctx)) where.push(eq(apiKeys.createdBy, ctx.user.id));
+  if (query.created_by) where.push(eq(apiKeys.createdBy, query.created_by));
+  if (query.status !== "all") {
+    const at = now();
+    where.push(or(...query.status.map((status) => statusCondition(status, at))));
+  }
+  if (query.q) {
+    const pattern = `%${likeLiteral(query.q)}%`;
+    where.push(
+      or(ilike(apiKeys.name, pattern), ilike(apiKeys.prefix, pattern), eq(apiKeys.id, query.q)),
+    );
+  }
+  if (query.cursor) where.push(afterCursor(apiKeys.createdAt, apiKeys.id, query.cursor));
   const rows = (await db
-    .select(publicApiKeyColumns)
+    .select({ ...publicApiKeyColumns, cursorTime: cursorTime(apiKeys.createdAt) })
     .from(apiKeys)
     .innerJoin(users, eq(users.id, apiKeys.createdBy))
     .where(and(...where))
-    .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id))) as ApiKeyRow[];
-  return rows
-    .filter((row) => filter.status === "all" || keyStatus(row) === filter.status)
-    .map(toPublicApiKey);
+    .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id))
+    .limit(query.limit + 1)) as (ApiKeyRow & { cursorTime: string })[];
+  return toPage(rows, query.limit, toPublicApiKey);
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineOperation } from "@/server/http/operation";
+import { MAX_ACTIVE_KEYS_PER_ORGANIZATION } from "./create-api-key";
 import { keyAuditEntrySchema } from "./key-audit-trail";
 import {
   createApiKeySchema,
@@ -16,13 +17,15 @@ export const listApiKeysOperation = defineOperation({
   method: "GET",
   path: "/api-keys",
   summary: "List API keys",
-  description: "Keys of the organization; members see only their own keys.",
+  description:
+    "Keys of the organization, newest first, a page at a time: pass `next_cursor` as `cursor` for the next page. Members see only their own keys.",
   scope: "read:api-keys",
   query: listApiKeysQuerySchema,
   response: {
     status: 200,
     schema: z.array(publicApiKeySchema),
-    description: "The keys, newest first",
+    description: "A page of keys, newest first",
+    paginated: true,
   },
   errors: [],
 });
@@ -31,13 +34,12 @@ export const createApiKeyOperation = defineOperation({
   method: "POST",
   path: "/api-keys",
   summary: "Create an API key",
-  description:
-    "Returns the secret in `data.key` once; only its SHA-256 hash is stored. A key can only be given scopes its creator holds.",
+  description: `Returns the secret in \`data.key\` once; only its SHA-256 hash is stored. A key can only be given scopes its creator holds. An organization has at most ${MAX_ACTIVE_KEYS_PER_ORGANIZATION} active keys: past that, 409.`,
   scope: "write:api-keys",
   body: createApiKeySchema,
   example: { name: "CI/CD Pipeline Key", scopes: ["write:api-keys"] },
   response: { status: 201, schema: createdApiKeySchema, description: "The key, with its secret" },
-  errors: [],
+  errors: [409],
 });
 
 export const getApiKeyOperation = defineOperation({

@@ -3,7 +3,7 @@ import { nowMs } from "@/server/clock";
 import type { Scope } from "@/server/scopes/catalogue";
 import type { ApiKeyStatus } from "./schemas";
 
-const EXPIRING_SOON_MS = 7 * 24 * 60 * 60 * 1000;
+export const EXPIRING_SOON_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** Columns a key may be served with. The secret hash is not among them: it never leaves here. */
 export const publicApiKeyColumns = {

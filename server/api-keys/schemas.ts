@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { now } from "@/server/clock";
+import { pageQuerySchema } from "@/server/http/pagination";
+import { isId } from "@/server/ids";
 import { scopeSchema } from "@/server/scopes/catalogue";
 
 export const API_KEY_NAME_MAX = 100;
@@ -49,9 +51,48 @@ export const rotateApiKeySchema = z
 export const API_KEY_STATUSES = ["active", "expiring_soon", "expired", "revoked"] as const;
 export type ApiKeyStatus = (typeof API_KEY_STATUSES)[number];
 
-export const listApiKeysQuerySchema = z.object({
-  status: z.enum([...API_KEY_STATUSES, "all"]).default("all"),
+export const API_KEY_SEARCH_MAX = 100;
+
+const statusFilterSchema = z
+  .string()
+  .meta({
+    description: `\`all\` (the default), or one or more of ${API_KEY_STATUSES.map((s) => `\`${s}\``).join(", ")} separated by commas`,
+    example: "active,expiring_soon",
+  })
+  .transform((value, ctx): ApiKeyStatus[] | "all" => {
+    if (value === "all") return "all";
+    const wanted = value.split(",");
+    const unknown = wanted.filter((s) => !(API_KEY_STATUSES as readonly string[]).includes(s));
+    if (unknown.length > 0 || wanted.length === 0) {
+      ctx.issues.push({
+        code: "custom",
+        input: value,
+        message: `status must be all, or a comma-separated list of ${API_KEY_STATUSES.join(", ")}`,
+      });
+      return z.NEVER;
+    }
+    return [...new Set(wanted as ApiKeyStatus[])];
+  })
+  .default("all");
+
+export const listApiKeysQuerySchema = pageQuerySchema("key").extend({
+  status: statusFilterSchema,
+  q: z
+    .string()
+    .trim()
+    .max(API_KEY_SEARCH_MAX, `q must be at most ${API_KEY_SEARCH_MAX} characters`)
+    // An empty search box searches for nothing in particular: every key.
+    .transform((q) => q || undefined)
+    .optional()
+    .meta({ description: "Part of the key's name or prefix, or its id (case-insensitive)" }),
+  created_by: z
+    .string()
+    .refine((id) => isId("usr", id), "created_by must be a user id (usr_…)")
+    .optional()
+    .meta({ description: "Only keys this user created" }),
 });
+
+export type ListApiKeysQuery = z.infer<typeof listApiKeysQuerySchema>;
 
 export const publicApiKeySchema = z
   .object({

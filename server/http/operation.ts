@@ -32,6 +32,8 @@ export interface Operation<
     schema: z.ZodType;
     description: string;
     unwrapped?: true;
+    /** A list page: `next_cursor` beside `data` (keyset pagination, newest first). */
+    paginated?: true;
   };
   /** Statuses particular to this operation (404, 409, 503…); the common ones are derived. */
   errors: readonly number[];

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DEFAULT_MESSAGES, ERROR_STATUS, type ErrorCode } from "@/server/http/api-error";
 import type { AnyOperation } from "@/server/http/operation";
+import { nextCursorSchema } from "@/server/http/pagination";
 import { SCOPE_DESCRIPTIONS, SCOPES } from "@/server/scopes/catalogue";
 import { errorSchemaFor, errorSchemas } from "./error-schemas";
 import { RESPONSE_HEADERS, rateLimitHeaderRefs } from "./headers";
@@ -167,7 +168,13 @@ function operationObject(op: AnyOperation, schemas: SchemaCollector) {
         "application/json": {
           schema: op.response.unwrapped
             ? data
-            : { type: "object", properties: { data }, required: ["data"] },
+            : op.response.paginated
+              ? {
+                  type: "object",
+                  properties: { data, next_cursor: schemas.convert(nextCursorSchema, "output") },
+                  required: ["data", "next_cursor"],
+                }
+              : { type: "object", properties: { data }, required: ["data"] },
         },
       },
     },

@@ -1,20 +1,26 @@
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
 import { timeEntries } from "@/db/schema";
+import { afterCursor, cursorTime, type Page, toPage } from "@/server/http/pagination";
 import { publicTimeEntryColumns, toPublicTimeEntry } from "./public-time-entry";
 import type { ListTimeEntriesQuery, PublicTimeEntry } from "./schemas";
 
-/** The organization's time entries, newest first; the organization is required by design. */
+/**
+ * One page of the organization's time entries, the most recently recorded first (created_at,
+ * then id). The organization is required and in every query, so no cursor crosses into another.
+ */
 export async function listTimeEntries(
   organizationId: string,
   query: ListTimeEntriesQuery,
-): Promise<PublicTimeEntry[]> {
+): Promise<Page<PublicTimeEntry>> {
   const db = await getDb();
+  const where: SQL[] = [eq(timeEntries.organizationId, organizationId)];
+  if (query.cursor) where.push(afterCursor(timeEntries.createdAt, timeEntries.id, query.cursor));
   const rows = await db
-    .select(publicTimeEntryColumns)
+    .select({ ...publicTimeEntryColumns, cursorTime: cursorTime(timeEntries.createdAt) })
     .from(timeEntries)
-    .where(eq(timeEntries.organizationId, organizationId))
-    .orderBy(desc(timeEntries.startedAt), desc(timeEntries.createdAt), desc(timeEntries.id))
-    .limit(query.limit);
-  return rows.map(toPublicTimeEntry);
+    .where(and(...where))
+    .orderBy(desc(timeEntries.createdAt), desc(timeEntries.id))
+    .limit(query.limit + 1);
+  return toPage(rows, query.limit, toPublicTimeEntry);
 }

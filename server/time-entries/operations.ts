@@ -6,10 +6,16 @@ export const listTimeEntriesOperation = defineOperation({
   method: "GET",
   path: "/time-entries",
   summary: "List time entries",
-  description: "The organization's time entries, newest first.",
+  description:
+    "The organization's time entries, the most recently recorded first, a page at a time: pass `next_cursor` as `cursor` for the next page.",
   scope: "read:time-entries",
   query: listTimeEntriesQuerySchema,
-  response: { status: 200, schema: z.array(timeEntrySchema), description: "The entries" },
+  response: {
+    status: 200,
+    schema: z.array(timeEntrySchema),
+    description: "A page of entries",
+    paginated: true,
+  },
   errors: [],
 });
 

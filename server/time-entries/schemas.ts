@@ -1,9 +1,8 @@
 import { z } from "zod";
+import { pageQuerySchema } from "@/server/http/pagination";
 
 export const DESCRIPTION_MAX = 500;
 export const MAX_DURATION_MINUTES = 24 * 60;
-export const LIST_LIMIT_DEFAULT = 50;
-export const LIST_LIMIT_MAX = 100;
 
 export const createTimeEntrySchema = z
   .object({
@@ -24,15 +23,8 @@ export const createTimeEntrySchema = z
   })
   .meta({ id: "CreateTimeEntryRequest" });
 
-export const listTimeEntriesQuerySchema = z.object({
-  // Query strings are text: coerce, then hold to the same bounds as any number.
-  limit: z.coerce
-    .number({ error: "limit must be a number" })
-    .int("limit must be a whole number")
-    .min(1, "limit must be at least 1")
-    .max(LIST_LIMIT_MAX, `limit must be at most ${LIST_LIMIT_MAX}`)
-    .default(LIST_LIMIT_DEFAULT),
-});
+/** GET /time-entries: `limit` and `cursor`, the most recently recorded first. */
+export const listTimeEntriesQuerySchema = pageQuerySchema("te");
 
 export const timeEntrySchema = z
   .object({

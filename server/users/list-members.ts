@@ -1,6 +1,14 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
 import { memberships, type Role, users } from "@/db/schema";
+import {
+  afterCursor,
+  cursorTime,
+  type Page,
+  type PageQuery,
+  toPage,
+} from "@/server/http/pagination";
+import { type PublicMember, toPublicMember } from "./schemas";
 
 export interface Member {
   id: string;
@@ -18,7 +26,7 @@ const memberColumns = {
   joined_at: memberships.createdAt,
 };
 
-/** Members of one organization; the organization is required so it cannot be forgotten. */
+/** Every member of one organization, by name, for the settings page (the API pages instead). */
 export async function listMembers(organizationId: string): Promise<Member[]> {
   const db = await getDb();
   return db
@@ -27,6 +35,28 @@ export async function listMembers(organizationId: string): Promise<Member[]> {
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.organizationId, organizationId))
     .orderBy(asc(users.name));
+}
+
+/**
+ * One page of an organization's members, the most recent to join first (joined_at desc, then
+ * user id); the organization is in every query, so no cursor reaches another organization.
+ */
+export async function listMembersPage(
+  organizationId: string,
+  query: PageQuery,
+): Promise<Page<PublicMember>> {
+  const db = await getDb();
+  const where: SQL[] = [eq(memberships.organizationId, organizationId)];
+  if (query.cursor)
+    where.push(afterCursor(memberships.createdAt, memberships.userId, query.cursor));
+  const rows = await db
+    .select({ ...memberColumns, cursorTime: cursorTime(memberships.createdAt) })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(...where))
+    .orderBy(desc(memberships.createdAt), desc(memberships.userId))
+    .limit(query.limit + 1);
+  return toPage(rows, query.limit, toPublicMember);
 }
 
 export async function getMember(organizationId: string, userId: string): Promise<Member | null> {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineOperation } from "@/server/http/operation";
-import { memberSchema } from "./schemas";
+import { listMembersQuerySchema, memberSchema } from "./schemas";
 
 const userParams = z.object({ id: z.string() });
 
@@ -8,9 +8,16 @@ export const listMembersOperation = defineOperation({
   method: "GET",
   path: "/users",
   summary: "List members",
-  description: "Members of the current organization.",
+  description:
+    "Members of the current organization, the most recent to join first, a page at a time: pass `next_cursor` as `cursor` for the next page.",
   scope: "read:users",
-  response: { status: 200, schema: z.array(memberSchema), description: "The members" },
+  query: listMembersQuerySchema,
+  response: {
+    status: 200,
+    schema: z.array(memberSchema),
+    description: "A page of members",
+    paginated: true,
+  },
   errors: [],
 });
 

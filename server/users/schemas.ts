@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "@/db/schema";
+import { pageQuerySchema } from "@/server/http/pagination";
 import type { Member } from "./list-members";
 
 /** A member of the current organization, as GET /users and GET /users/{id} serve it. */
@@ -24,3 +25,6 @@ export function toPublicMember(member: Member): PublicMember {
     joined_at: member.joined_at.toISOString(),
   };
 }
+
+/** GET /users: `limit` and `cursor`, newest members first. */
+export const listMembersQuerySchema = pageQuerySchema("usr");

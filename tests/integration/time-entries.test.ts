@@ -103,6 +103,8 @@ describe("GET /time-entries", () => {
     const page = await list(access_token);
     expect(page.status).toBe(200);
     expect(page.body.data).toHaveLength(50);
+    // More entries than one page: next_cursor leads to the rest (tests/integration/pagination).
+    expect(page.body.next_cursor).toEqual(expect.any(String));
     expect(page.body.data[0].description).toBe("entry 54");
     const started = page.body.data.map((e: { started_at: string }) => e.started_at);
     expect([...started].sort().reverse()).toEqual(started);
@@ -115,6 +117,7 @@ describe("GET /time-entries", () => {
     ]);
     const all = await list(access_token, "?limit=100");
     expect(all.body.data.length).toBeGreaterThanOrEqual(58);
+    expect(all.body.next_cursor).toBeNull();
   });
 
   it.each(["0", "101", "abc", "2.5", "-1"])("400 for ?limit=%s", async (limit) => {

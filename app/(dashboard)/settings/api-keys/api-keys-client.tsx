@@ -1,7 +1,14 @@
 "use client";
 
-import { useId, useState } from "react";
-import { useApiKeys } from "@/components/api-keys/api-key-queries";
+import { useEffect, useId, useState } from "react";
+import {
+  type ApiKeyFilters,
+  apiKeyListSearch,
+  DEFAULT_API_KEY_FILTERS,
+  isDefaultFilters,
+} from "@/components/api-keys/api-key-filters";
+import { useApiKeys, useHasAnyApiKey, useMembers } from "@/components/api-keys/api-key-queries";
+import type { ApiKey, ApiKeyStatus } from "@/components/api-keys/api-key-types";
 import { ApiKeysEmptyState } from "@/components/api-keys/api-keys-empty-state";
 import { ApiKeysSkeleton } from "@/components/api-keys/api-keys-skeleton";
 import { ApiKeysTable } from "@/components/api-keys/api-keys-table";
@@ -9,36 +16,91 @@ import { OrganizationBadge } from "@/components/api-keys/organization-badge";
 import { useKeyDialogs } from "@/components/api-keys/use-key-dialogs";
 import { Button } from "@/components/ui/button";
 import { ErrorState } from "@/components/ui/error-state";
+import { inputClass } from "@/components/ui/field";
 
-export function ApiKeysClient({
-  organization,
-  role,
-  isMember,
-}: {
+interface ApiKeysClientProps {
   organization: { id: string; name: string };
   role: string;
   /** Keys belong to members: a platform admin visiting reviews and revokes, but creates none. */
   isMember: boolean;
-}) {
-  const keys = useApiKeys(organization.id);
-  const [showRevoked, setShowRevoked] = useState(false);
+}
+
+const STATUS_OPTIONS: { value: ApiKeyStatus | "all"; label: string }[] = [
+  { value: "all", label: "All statuses" },
+  { value: "active", label: "Active" },
+  { value: "expiring_soon", label: "Expiring soon" },
+  { value: "expired", label: "Expired" },
+  { value: "revoked", label: "Revoked" },
+];
+
+/** How long typing pauses before the list is searched again. */
+const SEARCH_DEBOUNCE_MS = 250;
+
+function newestFirst(a: ApiKey, b: ApiKey): number {
+  if (a.created_at !== b.created_at) return a.created_at < b.created_at ? 1 : -1;
+  return a.id < b.id ? 1 : -1;
+}
+
+/** Whether a key fits the search and creator filters (for keys kept in view after a revoke). */
+function matchesSearch(key: ApiKey, filters: ApiKeyFilters): boolean {
+  if (filters.createdBy && key.created_by !== filters.createdBy) return false;
+  const q = filters.q.trim().toLowerCase();
+  if (!q) return true;
+  return key.name.toLowerCase().includes(q) || key.prefix.toLowerCase().includes(q) || key.id === q;
+}
+
+export function ApiKeysClient(props: ApiKeysClientProps) {
+  // Filters and keys kept in view belong to one organization: switching starts afresh.
+  return <ApiKeysView key={props.organization.id} {...props} />;
+}
+
+function ApiKeysView({ organization, role, isMember }: ApiKeysClientProps) {
+  const seesAll = role === "admin" || role === "owner";
+  const [filters, setFilters] = useState<ApiKeyFilters>(DEFAULT_API_KEY_FILTERS);
+  const [searchText, setSearchText] = useState("");
+  useEffect(() => {
+    const timer = setTimeout(
+      () => setFilters((f) => (f.q === searchText ? f : { ...f, q: searchText })),
+      SEARCH_DEBOUNCE_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [searchText]);
+  const update = (change: Partial<ApiKeyFilters>) => setFilters((f) => ({ ...f, ...change }));
+  const clearFilters = () => {
+    setSearchText("");
+    setFilters(DEFAULT_API_KEY_FILTERS);
+  };
+
+  const keys = useApiKeys(organization.id, apiKeyListSearch(filters));
+  const members = useMembers(organization.id, seesAll);
   // Keys revoked on this visit stay in view (as revoked) so the change is visible where it was
   // made; the filter hides them again on the next visit.
-  const [revokedHere, setRevokedHere] = useState<ReadonlySet<string>>(new Set());
-  const keep = (id: string) => setRevokedHere((prev) => new Set(prev).add(id));
+  const [revokedHere, setRevokedHere] = useState<ReadonlyMap<string, ApiKey>>(new Map());
+  const keep = (key: ApiKey) => setRevokedHere((prev) => new Map(prev).set(key.id, key));
   const dialogs = useKeyDialogs({
     organizationId: organization.id,
     organizationName: organization.name,
     role,
-    onRevoked: (key) => keep(key.id),
-    onRotated: ({ previous }) => keep(previous.id),
+    onRevoked: keep,
+    onRotated: ({ previous }) => keep(previous),
   });
+  const searchId = useId();
+  const statusId = useId();
+  const creatorId = useId();
   const switchId = useId();
 
-  const all = keys.data ?? [];
-  const visible = all.filter((k) => showRevoked || k.status !== "revoked" || revokedHere.has(k.id));
-  const hiddenCount = all.length - visible.length;
-  const seesAll = role === "admin" || role === "owner";
+  const loaded = keys.data?.pages.flatMap((page) => page.data) ?? [];
+  const listed = new Set(loaded.map((k) => k.id));
+  const kept = [...revokedHere.values()].filter(
+    (k) => !listed.has(k.id) && matchesSearch(k, filters),
+  );
+  const rows = kept.length > 0 ? [...loaded, ...kept].sort(newestFirst) : loaded;
+  const defaults = isDefaultFilters(filters);
+  // An empty default view is either "no keys yet" or "every key is revoked": ask which.
+  const anyKey = useHasAnyApiKey(organization.id, defaults && keys.isSuccess && rows.length === 0);
+  const showEmptyState = defaults && rows.length === 0 && anyKey.data === false;
+  const revokedShown =
+    filters.status === "revoked" || (filters.status === "all" && filters.showRevoked);
 
   return (
     <div className="space-y-6">
@@ -65,7 +127,7 @@ export function ApiKeysClient({
               : "You see the keys you created; admins and owners see every key."}
           </p>
         </div>
-        {all.length > 0 && isMember ? (
+        {isMember && !showEmptyState ? (
           <Button className="shrink-0 self-start" onClick={dialogs.openCreate}>
             <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4">
               <path
@@ -78,40 +140,97 @@ export function ApiKeysClient({
         ) : null}
       </div>
 
-      {keys.isPending ? (
+      {keys.isPending || (defaults && rows.length === 0 && anyKey.isPending && keys.isSuccess) ? (
         <ApiKeysSkeleton />
-      ) : keys.isError ? (
+      ) : keys.isError && !keys.data ? (
         <ErrorState
           title="API keys could not be loaded"
           message={keys.error.message}
           onRetry={() => void keys.refetch()}
           retrying={keys.isFetching}
         />
-      ) : all.length === 0 ? (
+      ) : showEmptyState ? (
         <ApiKeysEmptyState
           organizationName={organization.name}
           onCreate={isMember ? dialogs.openCreate : undefined}
         />
       ) : (
         <div className="space-y-3">
-          <div className="flex flex-wrap items-center justify-between gap-3">
-            <p className="text-sm text-slate-500" aria-live="polite">
-              {visible.length} {visible.length === 1 ? "key" : "keys"}
-              {hiddenCount > 0 ? ` · ${hiddenCount} revoked hidden` : ""}
-            </p>
+          <search
+            aria-label="Filter API keys"
+            className="flex flex-col gap-3 rounded-xl bg-white p-3 shadow-sm ring-1 ring-slate-200 sm:flex-row sm:flex-wrap sm:items-end"
+          >
+            <div className="min-w-0 flex-1 space-y-1 sm:min-w-56">
+              <label htmlFor={searchId} className="block text-xs font-medium text-slate-600">
+                Search
+              </label>
+              <input
+                id={searchId}
+                type="search"
+                value={searchText}
+                onChange={(e) => setSearchText(e.target.value)}
+                placeholder="Name or key prefix"
+                maxLength={100}
+                autoComplete="off"
+                className={inputClass}
+              />
+            </div>
+            <div className="grid grid-cols-2 gap-3 sm:flex sm:items-end">
+              <div className="space-y-1">
+                <label htmlFor={statusId} className="block text-xs font-medium text-slate-600">
+                  Status
+                </label>
+                <select
+                  id={statusId}
+                  value={filters.status}
+                  onChange={(e) => update({ status: e.target.value as ApiKeyFilters["status"] })}
+                  className={`${inputClass} pr-8`}
+                >
+                  {STATUS_OPTIONS.map((option) => (
+                    <option key={option.value} value={option.value}>
+                      {option.label}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              {seesAll ? (
+                <div className="min-w-0 space-y-1">
+                  <label htmlFor={creatorId} className="block text-xs font-medium text-slate-600">
+                    Created by
+                  </label>
+                  <select
+                    id={creatorId}
+                    value={filters.createdBy ?? ""}
+                    onChange={(e) => update({ createdBy: e.target.value || null })}
+                    className={`${inputClass} pr-8 sm:max-w-52`}
+                  >
+                    <option value="">Anyone</option>
+                    {(members.data?.data ?? []).map((member) => (
+                      <option key={member.id} value={member.id}>
+                        {member.name}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              ) : null}
+            </div>
             <label
               htmlFor={switchId}
-              className="inline-flex cursor-pointer items-center gap-2.5 text-sm text-slate-700"
+              className={`inline-flex items-center gap-2.5 py-2 text-sm text-slate-700 ${
+                filters.status === "all" ? "cursor-pointer" : "cursor-not-allowed opacity-60"
+              }`}
             >
               <span className="relative inline-flex">
                 <input
                   id={switchId}
                   type="checkbox"
                   role="switch"
-                  aria-checked={showRevoked}
-                  checked={showRevoked}
-                  onChange={(e) => setShowRevoked(e.target.checked)}
-                  className="peer absolute inset-0 z-10 m-0 cursor-pointer opacity-0"
+                  aria-checked={revokedShown}
+                  checked={revokedShown}
+                  // A chosen status decides on its own whether revoked keys are listed.
+                  disabled={filters.status !== "all"}
+                  onChange={(e) => update({ showRevoked: e.target.checked })}
+                  className="peer absolute inset-0 z-10 m-0 cursor-pointer opacity-0 disabled:cursor-not-allowed"
                 />
                 <span
                   aria-hidden="true"
@@ -124,22 +243,65 @@ export function ApiKeysClient({
               </span>
               Show revoked
             </label>
+          </search>
+
+          <p className="text-sm text-slate-500" aria-live="polite">
+            {keys.isPlaceholderData
+              ? "Searching…"
+              : `${rows.length} ${rows.length === 1 ? "key" : "keys"}${
+                  keys.hasNextPage ? " shown, more to load" : ""
+                }`}
+          </p>
+
+          <div
+            aria-busy={keys.isPlaceholderData}
+            className={keys.isPlaceholderData ? "opacity-60 transition-opacity" : undefined}
+          >
+            {rows.length === 0 ? (
+              defaults ? (
+                <div className="rounded-xl bg-white px-6 py-10 text-center shadow-sm ring-1 ring-slate-200">
+                  <p className="text-sm font-medium text-slate-900">No active keys</p>
+                  <p className="mt-1 text-sm text-slate-600">
+                    Every key of {organization.name} you can see is revoked. Turn on “Show revoked”
+                    to see them, or create a new key.
+                  </p>
+                </div>
+              ) : (
+                <div className="rounded-xl bg-white px-6 py-10 text-center shadow-sm ring-1 ring-slate-200">
+                  <p className="text-sm font-medium text-slate-900">No keys match these filters</p>
+                  <p className="mt-1 text-sm text-slate-600">
+                    Try another name or prefix, or another status.
+                  </p>
+                  <Button variant="secondary" className="mt-4" onClick={clearFilters}>
+                    Clear filters
+                  </Button>
+                </div>
+              )
+            ) : (
+              <ApiKeysTable
+                keys={rows}
+                onRotate={dialogs.openRotate}
+                onRevoke={dialogs.openRevoke}
+              />
+            )}
           </div>
-          {visible.length === 0 ? (
-            <div className="rounded-xl bg-white px-6 py-10 text-center shadow-sm ring-1 ring-slate-200">
-              <p className="text-sm font-medium text-slate-900">No active keys</p>
-              <p className="mt-1 text-sm text-slate-600">
-                Every key of {organization.name} you can see is revoked. Turn on “Show revoked” to
-                see them, or create a new key.
-              </p>
+
+          {keys.isFetchNextPageError ? (
+            <p role="alert" className="text-sm text-red-600">
+              More keys could not be loaded: {keys.error?.message}
+            </p>
+          ) : null}
+          {keys.hasNextPage ? (
+            <div className="flex justify-center">
+              <Button
+                variant="secondary"
+                onClick={() => void keys.fetchNextPage()}
+                disabled={keys.isFetchingNextPage}
+              >
+                {keys.isFetchingNextPage ? "Loading…" : "Load more keys"}
+              </Button>
             </div>
-          ) : (
-            <ApiKeysTable
-              keys={visible}
-              onRotate={dialogs.openRotate}
-              onRevoke={dialogs.openRevoke}
-            />
-          )}
+          ) : null}
         </div>
       )}
       {dialogs.dialog}

@@ -1,20 +1,30 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
+import { apiKeyListSearch, DEFAULT_API_KEY_FILTERS } from "@/components/api-keys/api-key-filters";
 import { apiKeyQueryKeys } from "@/components/api-keys/api-key-query-keys";
 import { listApiKeys } from "@/server/api-keys/list-api-keys";
+import { listApiKeysQuerySchema } from "@/server/api-keys/schemas";
 import { requireDashboardSession } from "@/server/auth/dashboard-session";
+import { parseOrThrow } from "@/server/http/validation";
 import { ApiKeysClient } from "./api-keys-client";
 
 export const metadata: Metadata = { title: "API Keys" };
 
 export default async function ApiKeysPage() {
   const session = await requireDashboardSession();
-  // Prefetch the list the page opens with (the same rows GET /api/v1/api-keys serves), so the
+  // Prefetch the first page the list opens with (what GET /api/v1/api-keys serves for it), so the
   // first paint shows keys instead of a skeleton. The client keeps it fresh through the API.
   const queryClient = new QueryClient();
-  await queryClient.prefetchQuery({
-    queryKey: apiKeyQueryKeys.list(session.organization.id),
-    queryFn: () => listApiKeys(session, { status: "all" }),
+  const search = apiKeyListSearch(DEFAULT_API_KEY_FILTERS);
+  await queryClient.prefetchInfiniteQuery({
+    queryKey: apiKeyQueryKeys.list(session.organization.id, search),
+    queryFn: () =>
+      listApiKeys(
+        session,
+        parseOrThrow(listApiKeysQuerySchema, Object.fromEntries(new URLSearchParams(search))),
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next_cursor,
   });
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>

@@ -1,5 +1,6 @@
 import { otherMethods } from "@/server/http/method-not-allowed";
-import { created, ok } from "@/server/http/responses";
+import { pageResponse } from "@/server/http/pagination";
+import { created } from "@/server/http/responses";
 import { withApi } from "@/server/http/with-api";
 import { createTimeEntry } from "@/server/time-entries/create-time-entry";
 import { listTimeEntries } from "@/server/time-entries/list-time-entries";
@@ -9,7 +10,7 @@ import {
 } from "@/server/time-entries/operations";
 
 export const GET = withApi(listTimeEntriesOperation, async ({ ctx, query }) =>
-  ok(await listTimeEntries(ctx.organization.id, query)),
+  pageResponse(await listTimeEntries(ctx.organization.id, query)),
 );
 
 export const POST = withApi(createTimeEntryOperation, async ({ ctx, body }) =>

@@ -1,0 +1,50 @@
+// No "use client": the server page prefetches the first page with the same query string.
+import type { ApiKeyStatus } from "./api-key-types";
+
+/** How many keys the dashboard asks for at a time ("Load more" fetches the next page). */
+export const API_KEYS_PAGE_SIZE = 25;
+
+export interface ApiKeyFilters {
+  /** Part of a name or prefix, or a key id. */
+  q: string;
+  status: ApiKeyStatus | "all";
+  /** With status "all": whether revoked keys are listed too. */
+  showRevoked: boolean;
+  /** A creator's user id (admins and owners only; members see their own keys anyway). */
+  createdBy: string | null;
+}
+
+export const DEFAULT_API_KEY_FILTERS: ApiKeyFilters = {
+  q: "",
+  status: "all",
+  showRevoked: false,
+  createdBy: null,
+};
+
+export function isDefaultFilters(filters: ApiKeyFilters): boolean {
+  return (
+    filters.q.trim() === "" &&
+    filters.status === "all" &&
+    !filters.showRevoked &&
+    filters.createdBy === null
+  );
+}
+
+/**
+ * The GET /api-keys query string for these filters. "Show revoked" off is the status list without
+ * "revoked", so the server filters and every page is full.
+ */
+export function apiKeyListSearch(filters: ApiKeyFilters): string {
+  const params = new URLSearchParams({ limit: String(API_KEYS_PAGE_SIZE) });
+  const status =
+    filters.status !== "all"
+      ? filters.status
+      : filters.showRevoked
+        ? "all"
+        : "active,expiring_soon,expired";
+  params.set("status", status);
+  const q = filters.q.trim();
+  if (q) params.set("q", q);
+  if (filters.createdBy) params.set("created_by", filters.createdBy);
+  return params.toString();
+}
