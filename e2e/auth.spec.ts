@@ -126,7 +126,7 @@ test.describe("organization switcher", () => {
 test("signing out returns to login and the dashboard is closed again", async ({ page }) => {
   await login(page, "member@acme.test");
   await page.getByRole("button", { name: "Account menu" }).click();
-  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await page.getByRole("menuitem", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/login/);
   await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
 
