@@ -126,12 +126,40 @@ test.describe("organization switcher", () => {
 test("signing out returns to login and the dashboard is closed again", async ({ page }) => {
   await login(page, "member@acme.test");
   await page.getByRole("button", { name: "Account menu" }).click();
-  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await page.getByRole("menuitem", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/login/);
   await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
 
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fdashboard$/);
+});
+
+test("sign out everywhere ends the user's sessions in other browsers too", async ({
+  page,
+  browser,
+}) => {
+  const other = await browser.newContext();
+  try {
+    const otherPage = await other.newPage();
+    await login(otherPage, "member@acme.test");
+    await login(page, "member@acme.test");
+
+    await page.getByRole("button", { name: "Account menu" }).click();
+    await page.getByRole("menuitem", { name: "Sign out everywhere" }).click();
+    await expect(page).toHaveURL(/\/login/);
+
+    // The other browser still holds its cookie, but the server no longer honours it.
+    const me = await otherPage.request.get("/api/v1/auth/me");
+    expect(me.status()).toBe(401);
+    await otherPage.goto("/dashboard");
+    await expect(otherPage).toHaveURL(/\/login/);
+    await expect(otherPage.getByRole("button", { name: "Sign in" })).toBeVisible();
+
+    // Signing in again works.
+    await login(page, "member@acme.test");
+  } finally {
+    await other.close();
+  }
 });
 
 test("GET /api/v1/health answers 200 with JSON", async ({ request }) => {

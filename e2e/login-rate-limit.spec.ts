@@ -11,6 +11,32 @@ async function exhaustBudget(request: APIRequestContext): Promise<number> {
 }
 
 /**
+ * Ten failed sign-ins lock the account (any address, 15 minutes). An unknown email locks the
+ * same way, which also keeps the demo accounts usable; it runs before the flood below spends
+ * this address's budget.
+ */
+test("after ten failed sign-ins the form says the account is locked", async ({ page }) => {
+  const email = `nobody-${Date.now()}@example.test`;
+  for (let i = 0; i < 10; i++) {
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("wrong-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(
+      page.getByRole("alert").filter({ hasText: "Invalid email or password." }),
+    ).toBeVisible();
+  }
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "Too many failed sign-ins for this account" }),
+  ).toBeVisible();
+  await expect(page).toHaveURL(/\/login/);
+});
+
+/**
  * Password guessing through the login form shares the per-address budget of unauthenticated
  * API calls. This spends the test machine's budget for up to a minute, so playwright.config.ts
  * runs it after every other test.

@@ -5,6 +5,7 @@ import { headers } from "next/headers";
 import { getDb } from "@/db";
 import { recordAudit } from "@/server/audit/record-audit";
 import { auth, signOut, unstable_update } from "@/server/auth/config";
+import { endAllSessions } from "@/server/auth/session-validity";
 import { clientIp } from "@/server/http/client-ip";
 import { listEnterableOrganizations } from "@/server/organizations/list-organizations";
 
@@ -36,5 +37,12 @@ export async function switchOrganization(organizationId: string): Promise<{ ok: 
 }
 
 export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/login" });
+}
+
+/** Ends every browser session of the user, on every device, then this one's cookie. */
+export async function signOutEverywhereAction(): Promise<void> {
+  const session = await auth();
+  if (session?.userId) await endAllSessions(session.userId);
   await signOut({ redirectTo: "/login" });
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { signOutAction } from "@/app/(dashboard)/actions";
+import { signOutAction, signOutEverywhereAction } from "@/app/(dashboard)/actions";
 import { usePopoverMenu } from "@/components/ui/use-popover-menu";
 
 export function UserMenu({ name, email, role }: { name: string; email: string; role: string }) {
@@ -53,6 +53,15 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
               className="block w-full rounded-md px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-100"
             >
               Sign out
+            </button>
+          </form>
+          <form action={signOutEverywhereAction}>
+            <button
+              type="submit"
+              role="menuitem"
+              className="block w-full rounded-md px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-100"
+            >
+              Sign out everywhere
             </button>
           </form>
         </div>

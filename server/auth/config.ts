@@ -1,30 +1,27 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
+import { encode } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
-import { z } from "zod";
 import { authSecret } from "@/server/env";
-import { clientIp } from "@/server/http/client-ip";
-import { canEnterOrganization } from "@/server/organizations/list-organizations";
-import { consumeRateLimit } from "@/server/rate-limit";
-import { authenticateUser, defaultOrganizationId } from "./authenticate-user";
+import { authorizeCredentials } from "./credentials";
+import { sessionJwt } from "./session-callbacks";
+import { SESSION_MAX_AGE_SECONDS, sessionSecondsLeft } from "./session-validity";
 
-// Browser sessions last as long as user access tokens: 24 hours.
-export const SESSION_MAX_AGE_SECONDS = 24 * 60 * 60;
-
-const credentialsSchema = z.object({ email: z.email(), password: z.string().min(1).max(1024) });
-
-class InvalidLogin extends CredentialsSignin {
-  code = "invalid_credentials";
-}
-
-export class TooManyLogins extends CredentialsSignin {
-  code = "rate_limited";
-}
+export { AccountLocked, TooManyLogins } from "./credentials";
+export { SESSION_MAX_AGE_SECONDS } from "./session-validity";
 
 export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() => ({
   secret: authSecret(),
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
-  jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
+  jwt: {
+    maxAge: SESSION_MAX_AGE_SECONDS,
+    // Auth.js re-issues the JWT on every session read with a fresh maxAge; the expiry written
+    // into it stays at sign-in + 24 h instead, so re-issuing never extends a session.
+    encode(params) {
+      const left = sessionSecondsLeft(params.token?.signedInAt);
+      return encode({ ...params, maxAge: left === null ? params.maxAge : Math.max(1, left) });
+    },
+  },
   pages: { signIn: "/login" },
   logger: {
     // A wrong password is an expected outcome shown on the form, not a server error to log.
@@ -36,40 +33,11 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
   providers: [
     Credentials({
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(raw, request) {
-        // Password guessing through the form costs the same per-address budget as the API's
-        // unauthenticated requests (POST /auth/token), whichever route the attempt takes.
-        const ip = clientIp(request.headers);
-        if (!(await consumeRateLimit({ kind: "ip", key: ip })).allowed) throw new TooManyLogins();
-        const parsed = credentialsSchema.safeParse(raw);
-        if (!parsed.success) throw new InvalidLogin();
-        const user = await authenticateUser(parsed.data.email, parsed.data.password);
-        if (!user) throw new InvalidLogin();
-        const organizationId = await defaultOrganizationId(user);
-        if (!organizationId) throw new InvalidLogin();
-        return { id: user.id, email: user.email, name: user.name, organizationId };
-      },
+      authorize: authorizeCredentials,
     }),
   ],
   callbacks: {
-    async jwt({ token, user, trigger, session }) {
-      if (user) {
-        token.uid = user.id;
-        token.orgId = (user as { organizationId?: string }).organizationId;
-      }
-      // Organization switch: checked here again, so a forged update cannot enter another org.
-      if (trigger === "update") {
-        const requested = (session as { organizationId?: unknown } | undefined)?.organizationId;
-        if (
-          typeof requested === "string" &&
-          typeof token.uid === "string" &&
-          (await canEnterOrganization(token.uid, requested))
-        ) {
-          token.orgId = requested;
-        }
-      }
-      return token;
-    },
+    jwt: sessionJwt,
     session({ session, token }) {
       return {
         ...session,

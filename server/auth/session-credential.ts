@@ -3,6 +3,7 @@ import { authSecret } from "@/server/env";
 import { ApiError } from "@/server/http/api-error";
 import { isJsonContentType } from "@/server/http/read-body";
 import type { Credential } from "./principal";
+import { sessionIsValid } from "./session-validity";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -31,12 +32,16 @@ export async function sessionCredential(req: Request): Promise<Credential | null
   }
 
   const secret = authSecret();
+  // The __Secure- cookie can only be set over HTTPS; the plain one could have been planted by
+  // anyone able to write a cookie for the host, so the secure one wins when both are sent.
   const token =
-    (await getToken({ req, secret, secureCookie: false })) ??
-    (await getToken({ req, secret, secureCookie: true }));
+    (await getToken({ req, secret, secureCookie: true })) ??
+    (await getToken({ req, secret, secureCookie: false }));
   const userId = typeof token?.uid === "string" ? token.uid : null;
   const organizationId = typeof token?.orgId === "string" ? token.orgId : null;
   if (!userId || !organizationId) return null;
+  // The same checks as the jwt callback: 24 h from sign-in, not signed out everywhere since.
+  if (!(await sessionIsValid(userId, token?.signedInAt))) return null;
   return {
     type: "session",
     id: userId,

@@ -10,11 +10,18 @@ import { nowMs } from "@/server/clock";
 export const UNAUTHENTICATED_LIMIT = 100;
 export const AUTHENTICATED_LIMIT = 1000;
 export const WINDOW_MS = 60_000;
+/** Sign-in attempts per account (normalized email) per 15-minute window. */
+export const SIGN_IN_LIMIT = 10;
+export const SIGN_IN_WINDOW_MS = 15 * 60_000;
 
-const LIMITS = { ip: UNAUTHENTICATED_LIMIT, token: AUTHENTICATED_LIMIT } as const;
+const LIMITS = {
+  ip: { points: UNAUTHENTICATED_LIMIT, windowMs: WINDOW_MS },
+  token: { points: AUTHENTICATED_LIMIT, windowMs: WINDOW_MS },
+  account: { points: SIGN_IN_LIMIT, windowMs: SIGN_IN_WINDOW_MS },
+} as const;
 
 export interface RateLimitSubject {
-  kind: "ip" | "token";
+  kind: "ip" | "token" | "account";
   key: string;
 }
 
@@ -29,6 +36,8 @@ export interface RateLimitDecision {
 export interface RateLimiter {
   readonly store: "memory" | "redis";
   consume(subject: RateLimitSubject): Promise<RateLimitDecision>;
+  /** Forgets the subject's count in the current window (a successful sign-in). */
+  reset(subject: RateLimitSubject): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -42,23 +51,66 @@ export interface RateLimiterOptions {
 }
 
 /**
- * Fixed one-minute windows counted by rate-limiter-flexible. The window index comes from our
- * clock and is part of the key, so every instance agrees on window boundaries and tests move
- * time with testClock instead of sleeping; the store's TTL only cleans up old windows.
+ * The per-instance fallback while Redis is away (rate-limiter-flexible's insuranceLimiter). It
+ * reports each use, so the outage is logged once, from the place that knows it happened.
+ */
+class InsuranceMemoryLimiter extends RateLimiterMemory {
+  constructor(
+    options: ConstructorParameters<typeof RateLimiterMemory>[0],
+    private readonly onUse: () => void,
+  ) {
+    super(options);
+  }
+
+  override consume(...args: Parameters<RateLimiterMemory["consume"]>) {
+    this.onUse();
+    return super.consume(...args);
+  }
+
+  override delete(...args: Parameters<RateLimiterMemory["delete"]>) {
+    this.onUse();
+    return super.delete(...args);
+  }
+}
+
+/**
+ * Fixed windows counted by rate-limiter-flexible. The window index comes from our clock and is
+ * part of the key, so every instance agrees on window boundaries and tests move time with
+ * testClock instead of sleeping; the store's TTL only cleans up old windows.
+ *
+ * With Redis, a store error never serves a request unlimited: the insurance limiter counts it in
+ * this process's memory until Redis answers again (limits per instance, never open).
  */
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const log = options.log ?? ((message: string) => console.warn(message));
   const redis = options.redis;
-  const make = (kind: RateLimitSubject["kind"]): RateLimiterAbstract => {
-    // A key is first hit inside its window, so a 60 s TTL always outlives the window.
-    const base = { points: LIMITS[kind], duration: WINDOW_MS / 1000, keyPrefix: options.keyPrefix };
-    return redis
-      ? new RateLimiterRedis({ ...base, storeClient: redis, rejectIfRedisNotReady: true })
-      : new RateLimiterMemory(base);
-  };
-  const limiters = { ip: make("ip"), token: make("token") };
 
   let outage = false;
+  const onInsurance = () => {
+    if (outage) return;
+    outage = true;
+    log(
+      "[rate-limit] Redis unavailable: enforcing limits from this instance's memory until it returns",
+    );
+  };
+
+  const make = (kind: RateLimitSubject["kind"]): RateLimiterAbstract => {
+    // A key is first hit inside its window, so a TTL of one window always outlives the window.
+    const base = {
+      points: LIMITS[kind].points,
+      duration: LIMITS[kind].windowMs / 1000,
+      keyPrefix: options.keyPrefix,
+    };
+    if (!redis) return new RateLimiterMemory(base);
+    return new RateLimiterRedis({
+      ...base,
+      storeClient: redis,
+      rejectIfRedisNotReady: true,
+      insuranceLimiter: new InsuranceMemoryLimiter(base, onInsurance),
+    });
+  };
+  const limiters = { ip: make("ip"), token: make("token"), account: make("account") };
+
   let connecting: Promise<void> | undefined;
   redis?.on("ready", () => {
     if (outage) log("[rate-limit] Redis is back: shared rate limits enforced again");
@@ -75,34 +127,25 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     }
   }
 
+  function windowOf(subject: RateLimitSubject) {
+    const { windowMs } = LIMITS[subject.kind];
+    const window = Math.floor(nowMs() / windowMs);
+    return { key: `${subject.kind}:${subject.key}:${window}`, resetAt: (window + 1) * windowMs };
+  }
+
   return {
     store: redis ? "redis" : "memory",
     async consume(subject) {
-      const limit = LIMITS[subject.kind];
-      const window = Math.floor(nowMs() / WINDOW_MS);
-      const resetAt = (window + 1) * WINDOW_MS;
+      const limit = LIMITS[subject.kind].points;
+      const { key, resetAt } = windowOf(subject);
       let consumed: number;
       try {
         if (redis) await ensureConnected(redis);
-        const res = await limiters[subject.kind].consume(
-          `${subject.kind}:${subject.key}:${window}`,
-        );
-        consumed = res.consumedPoints;
+        consumed = (await limiters[subject.kind].consume(key)).consumedPoints;
       } catch (error) {
-        if (error instanceof RateLimiterRes) {
-          consumed = error.consumedPoints;
-        } else {
-          // Fail open: a limiter outage must not take the API down. Logged once per outage.
-          if (!outage) {
-            outage = true;
-            const reason = error instanceof Error ? error.message : String(error);
-            log(
-              `[rate-limit] store unavailable, serving requests unlimited until it returns: ${reason}`,
-            );
-          }
-          // The real count is unknown while the store is away; report the full budget.
-          return { allowed: true, limit, remaining: limit, resetAt };
-        }
+        // Over the limit; any other error (both stores failing) is a bug, not a reason to open.
+        if (!(error instanceof RateLimiterRes)) throw error;
+        consumed = error.consumedPoints;
       }
       return {
         allowed: consumed <= limit,
@@ -110,6 +153,10 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
         remaining: Math.max(0, limit - consumed),
         resetAt,
       };
+    },
+    async reset(subject) {
+      if (redis) await ensureConnected(redis);
+      await limiters[subject.kind].delete(windowOf(subject).key);
     },
     async close() {
       if (redis && redis.status !== "end") {

@@ -3,7 +3,8 @@ import { Redis } from "ioredis";
 /**
  * The rate limiter's Redis connection. Lazy (no socket until the first request needs it), no
  * offline queue and a short command timeout: while Redis is away a request must fail fast and
- * be served (fail open), never wait in a queue. ioredis keeps reconnecting in the background.
+ * be counted by the in-memory fallback, never wait in a queue. ioredis keeps reconnecting in
+ * the background.
  */
 export function createRedisClient(url: string): Redis {
   const client = new Redis(url, {

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { memberships, organizations } from "@/db/schema";
 import { authenticateUser, defaultOrganizationId } from "@/server/auth/authenticate-user";
+import { throttleSignIn } from "@/server/auth/sign-in-throttle";
 import { ApiError } from "@/server/http/api-error";
 import { isId } from "@/server/ids";
 import type { CreateTokenInput, TokenPair } from "./schemas";
@@ -13,7 +14,9 @@ const BAD_CREDENTIALS = "Invalid email or password";
 
 /** POST /auth/token: email and password for a new token family in one organization. */
 export async function passwordGrant(input: CreateTokenInput): Promise<TokenPair> {
-  const user = await authenticateUser(input.email, input.password);
+  const user = await throttleSignIn(input.email, () =>
+    authenticateUser(input.email, input.password),
+  );
   if (!user) throw new ApiError("UNAUTHORIZED", BAD_CREDENTIALS);
 
   const db = await getDb();

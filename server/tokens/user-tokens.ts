@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { type Db, getDb, type Tx } from "@/db";
 import { memberships, organizations, tokenFamilies, users, userTokens } from "@/db/schema";
 import { now } from "@/server/clock";
@@ -73,6 +73,10 @@ export async function issueTokenPair(
  * A token that was already spent is being replayed, by a thief or by the client it was stolen
  * from: the whole family is revoked, so both lose access and the user logs in again. There is
  * no grace window: a concurrent duplicate cannot be told apart from a replay (RFC 9700 4.14.2).
+ *
+ * The family row is locked (SELECT … FOR UPDATE) for the whole exchange, as in every revoke
+ * path: a refresh and a revocation of one family run one after the other, so a refresh that
+ * has not committed yet cannot escape a revocation, and none succeeds in a revoked family.
  */
 export async function refreshTokenPair(presented: string): Promise<TokenPair> {
   const parsed = parseToken(presented);
@@ -80,52 +84,50 @@ export async function refreshTokenPair(presented: string): Promise<TokenPair> {
   if (!parsed) throw invalid();
 
   const db = await getDb();
-  const [token] = await db
-    .select({
-      id: userTokens.id,
-      kind: userTokens.kind,
-      userId: userTokens.userId,
-      organizationId: userTokens.organizationId,
-      familyId: userTokens.familyId,
-      expiresAt: userTokens.expiresAt,
-      spentAt: userTokens.spentAt,
-      revokedAt: userTokens.revokedAt,
-    })
+  const [found] = await db
+    .select({ id: userTokens.id, kind: userTokens.kind, familyId: userTokens.familyId })
     .from(userTokens)
     .where(eq(userTokens.secretHash, hashToken(parsed.token)));
-  if (token?.kind !== "refresh") throw invalid();
-  if (token.revokedAt) throw invalid("revoked");
-  const at = now();
-  if (token.spentAt) {
-    await revokeFamily(db, token.familyId);
-    throw invalid("reused");
-  }
-  if (token.expiresAt.getTime() <= at.getTime()) throw invalid("expired");
+  if (found?.kind !== "refresh") throw invalid();
 
-  const organization = await activeMembership(db, token.userId, token.organizationId);
-  if (!organization) throw invalid("membership");
-
-  const pair = await db.transaction(async (tx) => {
-    // The conditional update is the single-use guarantee: of two concurrent refreshes of one
-    // token, the row lock lets exactly one see spent_at still null.
-    const [spent] = await tx
-      .update(userTokens)
-      .set({ spentAt: at })
-      .where(
-        and(eq(userTokens.id, token.id), isNull(userTokens.spentAt), isNull(userTokens.revokedAt)),
-      )
-      .returning({ id: userTokens.id });
-    if (!spent) return null;
-    return issueTokenPair(tx, {
-      userId: token.userId,
-      organization,
-      familyId: token.familyId,
-    });
-  });
-  if (pair) return pair;
-  // Lost the race to another exchange of the same token: that is reuse as well.
-  await revokeFamily(db, token.familyId);
-  throw invalid("reused");
+  const outcome = await db.transaction(
+    async (tx): Promise<{ pair: TokenPair } | { refused: string; revoked?: string[] }> => {
+      const [family] = await tx
+        .select({ revokedAt: tokenFamilies.revokedAt })
+        .from(tokenFamilies)
+        .where(eq(tokenFamilies.id, found.familyId))
+        .for("update");
+      // Read after the lock: what a concurrent exchange or revocation committed is seen here.
+      const [token] = await tx
+        .select({
+          userId: userTokens.userId,
+          organizationId: userTokens.organizationId,
+          expiresAt: userTokens.expiresAt,
+          spentAt: userTokens.spentAt,
+          revokedAt: userTokens.revokedAt,
+        })
+        .from(userTokens)
+        .where(eq(userTokens.id, found.id));
+      if (!family || family.revokedAt || !token || token.revokedAt) return { refused: "revoked" };
+      if (token.spentAt) {
+        return { refused: "reused", revoked: await revokeLockedFamily(tx, found.familyId) };
+      }
+      const at = now();
+      if (token.expiresAt.getTime() <= at.getTime()) return { refused: "expired" };
+      const organization = await activeMembership(tx, token.userId, token.organizationId);
+      if (!organization) return { refused: "membership" };
+      await tx.update(userTokens).set({ spentAt: at }).where(eq(userTokens.id, found.id));
+      const pair = await issueTokenPair(tx, {
+        userId: token.userId,
+        organization,
+        familyId: found.familyId,
+      });
+      return { pair };
+    },
+  );
+  if ("pair" in outcome) return outcome.pair;
+  evictUserTokens(outcome.revoked ?? []);
+  throw invalid(outcome.refused);
 }
 
 /**
@@ -162,26 +164,71 @@ export async function revokeUserToken(input: Pick<RevokeTokenInput, "token">): P
 }
 
 /** Revokes every token of a login family and drops them from this process's credential cache. */
-export async function revokeFamily(db: Db | Tx, familyId: string): Promise<void> {
-  const revoked = await db
-    .update(userTokens)
-    .set({ revokedAt: now() })
-    .where(and(eq(userTokens.familyId, familyId), isNull(userTokens.revokedAt)))
-    .returning({ id: userTokens.id });
-  evictUserTokens(revoked.map((t) => t.id));
+export async function revokeFamily(db: Db, familyId: string): Promise<void> {
+  const revoked = await db.transaction(async (tx) => {
+    await tx
+      .select({ id: tokenFamilies.id })
+      .from(tokenFamilies)
+      .where(eq(tokenFamilies.id, familyId))
+      .for("update");
+    return revokeLockedFamily(tx, familyId);
+  });
+  evictUserTokens(revoked);
 }
 
-/** Revokes every live token of a user, optionally only those of one organization. */
+/** Marks a family revoked and revokes its tokens; the caller holds the family row's lock. */
+async function revokeLockedFamily(tx: Tx, familyId: string): Promise<string[]> {
+  const at = now();
+  await tx
+    .update(tokenFamilies)
+    .set({ revokedAt: at })
+    .where(and(eq(tokenFamilies.id, familyId), isNull(tokenFamilies.revokedAt)));
+  const revoked = await tx
+    .update(userTokens)
+    .set({ revokedAt: at })
+    .where(and(eq(userTokens.familyId, familyId), isNull(userTokens.revokedAt)))
+    .returning({ id: userTokens.id });
+  return revoked.map((t) => t.id);
+}
+
+/**
+ * Revokes every live token of a user, optionally only those of one organization. Runs inside
+ * the caller's transaction and locks the families first (in id order, so two revocations never
+ * deadlock), like refresh does: a refresh in flight finishes before, or is refused after.
+ */
 export async function revokeUserTokensOf(
-  db: Db | Tx,
+  tx: Tx,
   userId: string,
   organizationId?: string,
 ): Promise<void> {
+  const families = [eq(tokenFamilies.userId, userId)];
+  if (organizationId) families.push(eq(tokenFamilies.organizationId, organizationId));
+  const locked = await tx
+    .select({ id: tokenFamilies.id })
+    .from(tokenFamilies)
+    .where(and(...families))
+    .orderBy(asc(tokenFamilies.id))
+    .for("update");
+  const at = now();
+  if (locked.length > 0) {
+    await tx
+      .update(tokenFamilies)
+      .set({ revokedAt: at })
+      .where(
+        and(
+          inArray(
+            tokenFamilies.id,
+            locked.map((f) => f.id),
+          ),
+          isNull(tokenFamilies.revokedAt),
+        ),
+      );
+  }
   const where = [eq(userTokens.userId, userId), isNull(userTokens.revokedAt)];
   if (organizationId) where.push(eq(userTokens.organizationId, organizationId));
-  const revoked = await db
+  const revoked = await tx
     .update(userTokens)
-    .set({ revokedAt: now() })
+    .set({ revokedAt: at })
     .where(and(...where))
     .returning({ id: userTokens.id });
   evictUserTokens(revoked.map((t) => t.id));
@@ -198,7 +245,7 @@ function evictUserTokens(ids: string[]): void {
  * (a platform admin's home organization needs no membership, as in resolveAuthContext).
  */
 async function activeMembership(
-  db: Db,
+  db: Db | Tx,
   userId: string,
   organizationId: string,
 ): Promise<{ id: string; name: string } | null> {

@@ -1,4 +1,4 @@
-import { and, count, eq } from "drizzle-orm";
+import { and, asc, count, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { memberships } from "@/db/schema";
 import { type AuditActor, recordAudit } from "@/server/audit/record-audit";
@@ -18,6 +18,15 @@ export async function removeMembership(
 ): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
+    // Lock every owner membership of the organization first, always in the same order: two
+    // owners removing each other then run one after the other (the second sees one owner and
+    // gets 409), and neither can deadlock on the other's row.
+    await tx
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .where(and(eq(memberships.organizationId, organizationId), eq(memberships.role, "owner")))
+      .orderBy(asc(memberships.userId))
+      .for("update");
     const [membership] = await tx
       .select({ role: memberships.role })
       .from(memberships)
@@ -30,6 +39,7 @@ export async function removeMembership(
       throw new ApiError("FORBIDDEN", "Only an owner can remove an owner");
     }
     if (membership.role === "owner") {
+      // Read after the locks: owners can only have been added since, never removed.
       const [owners] = await tx
         .select({ n: count() })
         .from(memberships)

@@ -137,43 +137,85 @@ describe.skipIf(!redisAnswers)("Redis rate-limit store", () => {
     }
   });
 
-  it("fails open when Redis is unreachable, logging once", async () => {
+  it("falls back to per-instance memory limits when Redis is unreachable, logging once", async () => {
+    startFreshWindow();
     const logs: string[] = [];
     const down = limiter("down", "redis://127.0.0.1:6390", (m) => logs.push(m));
-    for (let i = 0; i < 150; i++) {
-      const decision = await down.consume({ kind: "ip", key: "192.0.2.4" });
-      expect(decision.allowed).toBe(true);
-      expect(decision.limit).toBe(100);
+    const subject = { kind: "ip" as const, key: "192.0.2.4" };
+    for (let i = 0; i < 100; i++) expect((await down.consume(subject)).allowed).toBe(true);
+    for (let i = 0; i < 50; i++) {
+      expect(await down.consume(subject)).toMatchObject({
+        allowed: false,
+        limit: 100,
+        remaining: 0,
+      });
     }
     expect(logs).toHaveLength(1);
-    expect(logs[0]).toMatch(/store unavailable/);
+    expect(logs[0]).toMatch(/Redis unavailable.*memory/);
   });
 
-  it("recovers by itself when Redis comes back", async () => {
+  it("keeps enforcing limits from memory while Redis is stopped mid-run, then returns to Redis", async () => {
     startFreshWindow();
     const proxy = await tcpProxy(new URL(REDIS_URL));
     const logs: string[] = [];
     const flaky = limiter("flaky", `redis://127.0.0.1:${proxy.port}`, (m) => logs.push(m));
     const subject = { kind: "ip" as const, key: "192.0.2.5" };
     expect((await flaky.consume(subject)).remaining).toBe(99);
+    expect(logs).toHaveLength(0);
 
+    // Redis goes away: the budget is counted in this instance's memory, and still ends at 100.
     await proxy.stop();
-    for (let i = 0; i < 20; i++) expect((await flaky.consume(subject)).allowed).toBe(true);
+    for (let i = 0; i < 100; i++) expect((await flaky.consume(subject)).allowed).toBe(true);
+    const limited = await flaky.consume(subject);
+    expect(limited).toMatchObject({ allowed: false, remaining: 0 });
     expect(logs).toHaveLength(1);
+    expect(logs[0]).toMatch(/Redis unavailable/);
 
     await proxy.start();
-    // ioredis reconnects on its own (backoff up to 2 s); counting resumes where it stopped.
+    // ioredis reconnects on its own (backoff up to 2 s); counting resumes in Redis where it stopped.
     const deadline = Date.now() + 10_000;
-    let remaining = 100;
-    while (Date.now() < deadline) {
-      remaining = (await flaky.consume(subject)).remaining;
-      if (remaining < 99) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(remaining).toBe(98);
+    while (Date.now() < deadline && logs.length < 2) await new Promise((r) => setTimeout(r, 100));
     expect(logs).toHaveLength(2);
     expect(logs[1]).toMatch(/back/);
+    expect(await flaky.consume(subject)).toMatchObject({ allowed: true, remaining: 98 });
+    // A second instance sees the same (Redis) count: the limits are shared again.
+    expect((await limiter("flaky").consume(subject)).remaining).toBe(97);
     await proxy.stop();
+  });
+
+  it("falls back to memory for the request wrapper too: 429 while Redis is away", async () => {
+    const proxy = await tcpProxy(new URL(REDIS_URL));
+    const logs: string[] = [];
+    const saved = { url: process.env.REDIS_URL, prefix: process.env.RATE_LIMIT_PREFIX };
+    process.env.REDIS_URL = `redis://127.0.0.1:${proxy.port}`;
+    process.env.RATE_LIMIT_PREFIX = `${RUN}:wrapper-down`;
+    resetEnvForTests();
+    await closeRateLimiter();
+    const warn = console.warn;
+    console.warn = (m: string) => logs.push(m);
+    try {
+      startFreshWindow();
+      const ip = "192.0.2.6";
+      expect((await invoke(scopesRoute.GET, { path: "/scopes", ip })).status).toBe(401);
+      await proxy.stop();
+      // The memory fallback starts its own count: a full budget, then 429.
+      for (let i = 0; i < 100; i++) {
+        expect((await invoke(scopesRoute.GET, { path: "/scopes", ip })).status).toBe(401);
+      }
+      const limited = await invoke(scopesRoute.GET, { path: "/scopes", ip });
+      expect(limited.status).toBe(429);
+      expect(limited.headers.get("retry-after")).not.toBeNull();
+      expect(logs.filter((m) => m.includes("Redis unavailable"))).toHaveLength(1);
+    } finally {
+      console.warn = warn;
+      process.env.REDIS_URL = saved.url;
+      process.env.RATE_LIMIT_PREFIX = saved.prefix;
+      if (saved.url === undefined) delete process.env.REDIS_URL;
+      if (saved.prefix === undefined) delete process.env.RATE_LIMIT_PREFIX;
+      resetEnvForTests();
+      await closeRateLimiter();
+      await proxy.stop();
+    }
   });
 });
 

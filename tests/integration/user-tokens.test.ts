@@ -5,7 +5,7 @@ import * as refreshRoute from "@/app/api/v1/auth/refresh/route";
 import * as revokeRoute from "@/app/api/v1/auth/revoke/route";
 import * as tokenRoute from "@/app/api/v1/auth/token/route";
 import { getDb } from "@/db";
-import { userTokens } from "@/db/schema";
+import { tokenFamilies, userTokens } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { testClock } from "@/server/clock";
 import { generateToken, hashToken } from "@/server/tokens/format";
@@ -251,6 +251,72 @@ describe("POST /auth/refresh", () => {
     // The login's pair plus exactly one new pair, all revoked.
     expect(family).toHaveLength(4);
     expect(family.every((t) => t.revokedAt !== null)).toBe(true);
+  });
+
+  it("of many concurrent refreshes exactly one pair is issued, then the whole family is revoked", async () => {
+    const pair = await login(DEMO.acmeOwner);
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => refresh(pair.refresh_token)),
+    );
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    const losers = results.filter((r) => r.status !== 200);
+    expect(losers).toHaveLength(11);
+    for (const r of losers) {
+      expect(r.status).toBe(401);
+      expect(["reused", "revoked"]).toContain(r.body.error.details.reason);
+    }
+    expect(losers.some((r) => r.body.error.details.reason === "reused")).toBe(true);
+    const row = await tokenRow(pair.refresh_token);
+    const db = await getDb();
+    const tokens = await db
+      .select()
+      .from(userTokens)
+      .where(eq(userTokens.familyId, row?.familyId ?? ""));
+    expect(tokens).toHaveLength(4);
+    expect(tokens.every((t) => t.revokedAt !== null)).toBe(true);
+    const [family] = await db
+      .select()
+      .from(tokenFamilies)
+      .where(eq(tokenFamilies.id, row?.familyId ?? ""));
+    expect(family?.revokedAt).toBeInstanceOf(Date);
+  });
+
+  it("refuses a refresh in a revoked family, and revocation marks the family", async () => {
+    const pair = await login(DEMO.acmeOwner);
+    const row = await tokenRow(pair.refresh_token);
+    const db = await getDb();
+    await db
+      .update(tokenFamilies)
+      .set({ revokedAt: new Date() })
+      .where(eq(tokenFamilies.id, row?.familyId ?? ""));
+    const res = await refresh(pair.refresh_token);
+    expect(res.status).toBe(401);
+    expect(res.body.error.details).toEqual({ reason: "revoked" });
+
+    const other = await login(DEMO.acmeOwner);
+    expect((await revoke(other.refresh_token)).status).toBe(200);
+    const otherRow = await tokenRow(other.refresh_token);
+    const [family] = await db
+      .select()
+      .from(tokenFamilies)
+      .where(eq(tokenFamilies.id, otherRow?.familyId ?? ""));
+    expect(family?.revokedAt).toBeInstanceOf(Date);
+  });
+
+  it("a refresh racing the family's revocation never leaves a working token", async () => {
+    for (let i = 0; i < 5; i++) {
+      const pair = await login(DEMO.acmeOwner);
+      const [refreshed, revoked] = await Promise.all([
+        refresh(pair.refresh_token),
+        revoke(pair.refresh_token),
+      ]);
+      expect(revoked.status).toBe(200);
+      expect([200, 401]).toContain(refreshed.status);
+      if (refreshed.status === 200) {
+        expect((await me(refreshed.body.data.access_token)).status).toBe(401);
+        expect((await refresh(refreshed.body.data.refresh_token)).status).toBe(401);
+      }
+    }
   });
 
   it("a refresh token expires after 30 days", async () => {

@@ -1,11 +1,12 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as meRoute from "@/app/api/v1/auth/me/route";
 import * as userRoute from "@/app/api/v1/users/[id]/route";
 import * as usersRoute from "@/app/api/v1/users/route";
 import { getDb } from "@/db";
-import { memberships, users } from "@/db/schema";
+import { memberships, organizations, users } from "@/db/schema";
 import { ApiError } from "@/server/http/api-error";
+import { newId } from "@/server/ids";
 import { disableUser } from "@/server/users/disable-user";
 import { removeMembership } from "@/server/users/remove-membership";
 import { createKey, DEMO, orgId, userId } from "../helpers/fixtures";
@@ -120,6 +121,45 @@ describe("losing access", () => {
     // The owner is still there.
     const { access_token } = await login(DEMO.globexOwner);
     expect((await call(meRoute.GET, { path: "/auth/me", token: access_token })).status).toBe(200);
+  });
+});
+
+describe("the last-owner check under concurrency", () => {
+  /** An organization of the test's own with `n` owners (users of the test's own). */
+  async function orgWithOwners(n: number) {
+    const db = await getDb();
+    const id = newId("org");
+    await db.insert(organizations).values({ id, name: `Race ${id}`, slug: id.toLowerCase() });
+    const owners: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const user = await makeUser("acme");
+      await db.insert(memberships).values({ userId: user.id, organizationId: id, role: "owner" });
+      owners.push(user.id);
+    }
+    return { id, owners };
+  }
+
+  it("two owners removing each other: exactly one succeeds, the other gets 409", async () => {
+    for (let round = 0; round < 5; round++) {
+      const org = await orgWithOwners(2);
+      const [a, b] = org.owners as [string, string];
+      const results = await Promise.allSettled([
+        removeMembership(org.id, b, { actorRole: "owner" }),
+        removeMembership(org.id, a, { actorRole: "owner" }),
+      ]);
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      const refused = results.find((r) => r.status === "rejected");
+      expect(refused?.status === "rejected" && refused.reason).toMatchObject({
+        code: "CONFLICT",
+        status: 409,
+      });
+      const db = await getDb();
+      const left = await db
+        .select()
+        .from(memberships)
+        .where(and(eq(memberships.organizationId, org.id), eq(memberships.role, "owner")));
+      expect(left).toHaveLength(1);
+    }
   });
 });
 

@@ -1,0 +1,36 @@
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { users } from "@/db/schema";
+import { now, nowMs } from "@/server/clock";
+
+// Browser sessions last as long as user access tokens: 24 hours from sign-in, never extended.
+export const SESSION_MAX_AGE_SECONDS = 24 * 60 * 60;
+
+/**
+ * A browser session is valid for 24 hours from its sign-in (`signedInAt`, epoch ms, stored in
+ * the JWT at sign-in and never changed), for an enabled user who has not signed out everywhere
+ * since. Read fresh on every use: the JWT alone cannot be withdrawn.
+ */
+export async function sessionIsValid(userId: unknown, signedInAt: unknown): Promise<boolean> {
+  if (typeof userId !== "string" || typeof signedInAt !== "number") return false;
+  if (nowMs() >= signedInAt + SESSION_MAX_AGE_SECONDS * 1000) return false;
+  const db = await getDb();
+  const [user] = await db
+    .select({ disabledAt: users.disabledAt, sessionsValidAfter: users.sessionsValidAfter })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!user || user.disabledAt) return false;
+  return !user.sessionsValidAfter || signedInAt > user.sessionsValidAfter.getTime();
+}
+
+/** "Sign out everywhere": every browser session of the user signed in until now is refused. */
+export async function endAllSessions(userId: string): Promise<void> {
+  const db = await getDb();
+  await db.update(users).set({ sessionsValidAfter: now() }).where(eq(users.id, userId));
+}
+
+/** Seconds the session has left: the JWT's own expiry never reaches past sign-in + 24 h. */
+export function sessionSecondsLeft(signedInAt: unknown): number | null {
+  if (typeof signedInAt !== "number") return null;
+  return Math.floor((signedInAt + SESSION_MAX_AGE_SECONDS * 1000 - nowMs()) / 1000);
+}
