@@ -17,7 +17,19 @@ const envSchema = z.object({
     .enum(["1", "true", "0", "false", ""])
     .optional()
     .transform((v) => v === "1" || v === "true"),
+  // Base of every public link (OpenAPI servers, curl examples, invitations): never request headers.
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" })
+    .refine((v) => isBareOrigin(v), "must be an origin only, without path, query or credentials")
+    .transform((v) => new URL(v).origin)
+    .optional(),
 });
+
+function isBareOrigin(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password;
+}
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -13,9 +13,3 @@ export function clientIp(headers: Headers): string {
   // Set from the socket by server.mjs, overwriting anything a client sent under that name.
   return headers.get("x-voltasis-client-ip") ?? "unknown";
 }
-
-/** The origin the client used (scheme and host), for links and examples shown back to it. */
-export function requestOrigin(headers: Headers): string {
-  const proto = headers.get("x-forwarded-proto") ?? "http";
-  return `${proto}://${headers.get("host") ?? "localhost:3000"}`;
-}

@@ -1,12 +1,12 @@
-import { requestOrigin } from "@/server/http/client-ip";
 import { otherMethods } from "@/server/http/method-not-allowed";
+import { publicApiUrl } from "@/server/http/public-url";
 import { json } from "@/server/http/responses";
 import { withPublicApi } from "@/server/http/with-api";
 import { openApiDocument } from "@/server/openapi/document";
 
 // GET /api/v1/openapi.json: the OpenAPI 3.1 document, built from the handlers' zod schemas
-export const GET = withPublicApi({ route: "/openapi.json" }, async ({ req }) => {
-  return json(openApiDocument(`${requestOrigin(req.headers)}/api/v1`), 200, {
+export const GET = withPublicApi({ route: "/openapi.json" }, async () => {
+  return json(openApiDocument(publicApiUrl()), 200, {
     "Cache-Control": "public, max-age=300",
   });
 });
