@@ -41,7 +41,7 @@ export function proxy(req: NextRequest) {
   res.headers.set("X-Content-Type-Options", "nosniff");
   res.headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
   res.headers.set("X-Frame-Options", "DENY");
-  if (servedOverHttps(req.nextUrl, req.headers)) res.headers.set("Strict-Transport-Security", HSTS);
+  if (servedOverHttps(req.headers)) res.headers.set("Strict-Transport-Security", HSTS);
   return res;
 }
 

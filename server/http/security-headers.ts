@@ -32,13 +32,13 @@ export function contentSecurityPolicy(nonce: string, isDevelopment: boolean): st
 export const HSTS = "max-age=63072000; includeSubDomains";
 
 /**
- * Whether the browser reached us over HTTPS: PUBLIC_URL says so, or the request itself is TLS,
- * or X-Forwarded-Proto says so and it came from our own proxy (TRUST_PROXY). HSTS sent over plain
- * HTTP would be ignored at best, and must not pin a site that has no certificate.
+ * Whether the browser reached us over HTTPS: PUBLIC_URL says so, or X-Forwarded-Proto does and
+ * our own proxy set it (TRUST_PROXY). Our server speaks plain HTTP, and Next.js builds the
+ * request URL's scheme from X-Forwarded-Proto, so the URL itself proves nothing. HSTS must not
+ * pin a site that has no certificate.
  */
-export function servedOverHttps(requestUrl: URL, headers: Headers): boolean {
+export function servedOverHttps(headers: Headers): boolean {
   const { PUBLIC_URL, TRUST_PROXY } = env();
   if (PUBLIC_URL?.startsWith("https:")) return true;
-  if (requestUrl.protocol === "https:") return true;
   return Boolean(TRUST_PROXY) && headers.get("x-forwarded-proto")?.trim() === "https";
 }

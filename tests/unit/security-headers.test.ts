@@ -45,7 +45,9 @@ describe("proxy.ts security headers", () => {
     ["an http PUBLIC_URL", false, { PUBLIC_URL: "http://voltasis.example" }, {}],
   ])("%s: HSTS %s", (_label, hsts, vars, headers) => {
     configure(vars);
-    const res = visit("http://localhost:3000/dashboard", headers);
+    // Next.js builds the request URL's scheme from X-Forwarded-Proto, whoever sent it.
+    const scheme = (headers as Record<string, string>)["x-forwarded-proto"] ?? "http";
+    const res = visit(`${scheme}://localhost:3000/dashboard`, headers);
     expect(res.headers.get("strict-transport-security")).toBe(
       hsts ? "max-age=63072000; includeSubDomains" : null,
     );
