@@ -20,7 +20,19 @@ const envSchema = z.object({
     .regex(/^(true|false|\d{1,2})$/, "TRUST_PROXY must be a number of proxies, true or false")
     .optional()
     .transform((v) => (v === "true" ? 1 : v === undefined || v === "false" ? 0 : Number(v))),
+  // Base of every public link (OpenAPI servers, curl examples, invitations): never request headers.
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" })
+    .refine((v) => isBareOrigin(v), "must be an origin only, without path, query or credentials")
+    .transform((v) => new URL(v).origin)
+    .optional(),
 });
+
+function isBareOrigin(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password;
+}
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
+import { usePublicOrigin } from "@/components/public-url";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import type { ApiKey } from "./api-key-types";
@@ -42,16 +43,13 @@ export function SecretRevealDialog({
   const [everCopied, setEverCopied] = useState(false);
   const [copyFailed, setCopyFailed] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const [origin, setOrigin] = useState("");
+  // PUBLIC_URL, or this page's own origin: never a host taken from request headers.
+  const origin = usePublicOrigin();
   const goBackRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     if (confirming) goBackRef.current?.focus();
   }, [confirming]);
-
-  useEffect(() => {
-    setOrigin(window.location.origin);
-  }, []);
 
   useEffect(() => {
     if (!copied) return;

@@ -36,9 +36,3 @@ export function addressBudgetKey(ip: string): string {
   const parts = ipaddr.IPv6.parse(ip).parts.slice(0, 4);
   return `${parts.map((p) => p.toString(16)).join(":")}::/64`;
 }
-
-/** The origin the client used (scheme and host), for links and examples shown back to it. */
-export function requestOrigin(headers: Headers): string {
-  const proto = headers.get("x-forwarded-proto") ?? "http";
-  return `${proto}://${headers.get("host") ?? "localhost:3000"}`;
-}

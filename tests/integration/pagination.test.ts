@@ -62,8 +62,7 @@ function keyRow(organizationId: string, createdBy: string, fields: Record<string
   };
 }
 
-const get = (handler: RouteHandler, path: string, token: string) =>
-  call(handler, { path, token });
+const get = (handler: RouteHandler, path: string, token: string) => call(handler, { path, token });
 
 /** Follows next_cursor from the first page to the last, and returns every page's ids. */
 async function pageThrough(handler: RouteHandler, base: string, token: string) {

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import Link from "next/link";
+import { PublicOrigin } from "@/components/public-url";
 import { buttonClass } from "@/components/ui/button";
 import { requireDashboardSession } from "@/server/auth/dashboard-session";
-import { requestOrigin } from "@/server/http/client-ip";
 import { organizationOverview } from "@/server/organizations/overview";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -11,7 +10,6 @@ export const metadata: Metadata = { title: "Overview" };
 export default async function DashboardPage() {
   const session = await requireDashboardSession();
   const overview = await organizationOverview(session.organization.id);
-  const origin = requestOrigin(await headers());
   const stats = [
     { label: "Active API keys", value: overview.activeKeys },
     { label: "Members", value: overview.members },
@@ -55,7 +53,9 @@ export default async function DashboardPage() {
           Create an API key under Settings › API Keys, then call the API with it:
         </p>
         <pre className="mt-4 overflow-x-auto rounded-lg bg-slate-900 p-4 font-mono text-sm text-slate-100">
-          {`curl -X GET ${origin}/api/v1/auth/me \\
+          {"curl -X GET "}
+          <PublicOrigin />
+          {`/api/v1/auth/me \\
   -H "Authorization: Bearer $VOLTASIS_API_KEY"`}
         </pre>
       </section>

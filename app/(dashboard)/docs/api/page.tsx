@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
+import { PublicOrigin } from "@/components/public-url";
 import { requireDashboardSession } from "@/server/auth/dashboard-session";
 import { DEFAULT_MESSAGES, ERROR_STATUS, type ErrorCode } from "@/server/http/api-error";
-import { requestOrigin } from "@/server/http/client-ip";
 import type { AnyOperation as Operation } from "@/server/http/operation";
 import { errorStatuses, inlineJsonSchema } from "@/server/openapi/document";
 import { OPERATIONS } from "@/server/openapi/operations";
@@ -57,9 +56,10 @@ function bodyFields(op: Operation): Field[] {
   });
 }
 
-function curlFor(op: Operation, origin: string): string {
+/** The curl example after its origin, which <PublicOrigin /> fills in: `/api/v1/… \\ -H …`. */
+function curlAfterOrigin(op: Operation): string {
   const path = op.path.replace("{id}", op.path.startsWith("/users") ? "usr_…" : "key_…");
-  const lines = [`curl -X ${op.method.toUpperCase()} ${origin}/api/v1${path}`];
+  const lines = [`/api/v1${path}`];
   if (op.scope !== "public") lines.push(`  -H "Authorization: Bearer $VOLTASIS_API_KEY"`);
   if (op.body) {
     lines.push(`  -H "Content-Type: application/json"`);
@@ -78,7 +78,6 @@ function curlFor(op: Operation, origin: string): string {
 
 export default async function ApiReferencePage() {
   await requireDashboardSession();
-  const origin = requestOrigin(await headers());
   return (
     <div className="space-y-8">
       <header className="space-y-2">
@@ -172,7 +171,9 @@ export default async function ApiReferencePage() {
               </div>
             ) : null}
             <pre className="mt-4 overflow-x-auto rounded-lg bg-slate-900 p-4 font-mono text-xs text-slate-100">
-              {curlFor(op, origin)}
+              {`curl -X ${op.method.toUpperCase()} `}
+              <PublicOrigin />
+              {curlAfterOrigin(op)}
             </pre>
             <p className="mt-3 text-xs text-slate-500">
               {op.response.status} {op.response.description}. Errors: {errorStatuses(op).join(", ")}

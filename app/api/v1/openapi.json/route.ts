@@ -1,12 +1,12 @@
-import { requestOrigin } from "@/server/http/client-ip";
 import { otherMethods } from "@/server/http/method-not-allowed";
+import { publicApiUrl } from "@/server/http/public-url";
 import { json } from "@/server/http/responses";
 import { withPublicApi } from "@/server/http/with-api";
 import { openApiDocument } from "@/server/openapi/document";
 import { openApiOperation } from "@/server/openapi/operations";
 
-export const GET = withPublicApi(openApiOperation, async ({ req }) => {
-  return json(openApiDocument(`${requestOrigin(req.headers)}/api/v1`), 200, {
+export const GET = withPublicApi(openApiOperation, async () => {
+  return json(openApiDocument(publicApiUrl()), 200, {
     "Cache-Control": "public, max-age=300",
   });
 });
