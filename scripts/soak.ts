@@ -9,7 +9,7 @@
 //   DATABASE_URL   use this PostgreSQL (migrated and seeded first); otherwise a fresh PGlite
 //                  folder under .data/soak
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 
@@ -170,6 +170,9 @@ async function main(): Promise<number> {
 
     const rssStart = rssMiB(pid);
     let rssMax = rssStart;
+    // The first sample, after 15 s of load: JIT, pools and caches have grown by then, so growth
+    // from it to the end is what a leak would look like.
+    let rssWarm: number | undefined;
     console.log(
       `soak: ${SECONDS} s at ${RATE} req/s over ${KEY_COUNT} keys (server pid ${pid}, RSS ${rssStart} MiB)`,
     );
@@ -200,6 +203,7 @@ async function main(): Promise<number> {
     const sampler = setInterval(() => {
       const rss = rssMiB(pid);
       rssMax = Math.max(rssMax, rss);
+      rssWarm ??= rss;
       const elapsed = Math.round((performance.now() - started) / 1000);
       console.log(`soak: ${elapsed}s ${requests} requests, ${inFlight} in flight, RSS ${rss} MiB`);
     }, 15_000);
@@ -240,7 +244,9 @@ async function main(): Promise<number> {
     );
     console.log(`  skipped:        ${skipped} (client at ${MAX_IN_FLIGHT} in flight)`);
     console.log(`  keys created:   ${keysCreated}`);
-    console.log(`  RSS:            start ${rssStart} MiB, end ${rssEnd} MiB, max ${rssMax} MiB`);
+    console.log(
+      `  RSS:            start ${rssStart} MiB, after warm-up ${rssWarm ?? "-"} MiB, end ${rssEnd} MiB, max ${rssMax} MiB`,
+    );
     console.log(
       `  usage exact:    ${mismatches.length === 0 ? `yes (${keys.map((k) => k.responses).join(" + ")} requests over ${keys.length} keys)` : `NO: ${mismatches.join("; ")}`}`,
     );
@@ -251,6 +257,7 @@ async function main(): Promise<number> {
     server.kill("SIGTERM");
     const code = await exited;
     console.log(`soak: server exited with ${code} after SIGTERM`);
+    if (env.PGLITE_DIR) rmSync(env.PGLITE_DIR, { recursive: true, force: true });
   }
 }
 
