@@ -12,7 +12,7 @@ const FIXTURE = path.join(import.meta.dirname, "../../fixtures/api-server.ts");
 const pgliteDir = process.env.DATABASE_URL ? undefined : mkdtempSync(path.join(tmpdir(), "vlt-"));
 const CONCURRENCY = 40;
 // Every request takes this long in the fixture, so dozens are in flight at the signal.
-const REQUEST_MS = 300;
+const REQUEST_MS = 1_000;
 
 afterAll(() => {
   if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true });
@@ -54,7 +54,7 @@ function startServer(): ChildProcess {
       FIXTURE_DELAY_MS: String(REQUEST_MS),
       ...(pgliteDir ? { PGLITE_DIR: pgliteDir } : {}),
     },
-    stdio: ["ignore", "pipe", "inherit"],
+    stdio: ["ignore", "pipe", "inherit", "ipc"],
   });
 }
 
@@ -104,23 +104,30 @@ describe("SIGTERM under load", () => {
       keyId: string;
     };
 
+    let received = 0;
+    child.on("message", () => {
+      received += 1;
+    });
     const started: Promise<Started>[] = [];
-    let inFlight = 0;
-    let signalled = false;
+    let answered = 0;
+    let stopStarting = false;
     const worker = async (n: number) => {
-      // Until the signal, each worker sends its next request as soon as the previous answers.
-      while (!signalled) {
-        inFlight += 1;
+      // Each worker sends its next request as soon as the previous one is answered.
+      while (!stopStarting) {
         const result = get(port, n % 2 ? "/api/v1/auth/me" : "/api/v1/users", secret);
         started.push(result);
         await result;
-        inFlight -= 1;
+        answered += 1;
       }
     };
     const workers = Array.from({ length: CONCURRENCY }, (_, n) => worker(n));
-    await new Promise((resolve) => setTimeout(resolve, 1_000 + REQUEST_MS / 2));
-    signalled = true;
-    const inFlightAtSignal = inFlight;
+    await new Promise((resolve) => setTimeout(resolve, 2.5 * REQUEST_MS));
+    // The signal lands once every request sent has reached the server (a connection still in
+    // the kernel's accept queue when the listener closes is refused by the kernel, not by us),
+    // while those requests are still being worked on.
+    stopStarting = true;
+    while (received < started.length) await new Promise((resolve) => setTimeout(resolve, 5));
+    const inFlightAtSignal = started.length - answered;
     child.kill("SIGTERM");
     await Promise.all(workers);
     const results = await Promise.all(started);
