@@ -3,6 +3,7 @@
 // and (2) SIGTERM/SIGINT drain in-flight work (the usage buffer) before the process exits.
 import { createServer } from "node:http";
 import next from "next";
+import { installGracefulShutdown } from "./server/graceful-shutdown.mjs";
 
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
@@ -26,17 +27,4 @@ server.listen(port, hostname, () => {
   fetch(`http://127.0.0.1:${port}/api/v1/health`).catch(() => {});
 });
 
-let stopping = false;
-async function shutdown(signal) {
-  if (stopping) return;
-  stopping = true;
-  console.log(`${signal} received: draining and shutting down`);
-  server.close();
-  server.closeIdleConnections?.();
-  // Modules inside the Next bundle register their drain hooks here (e.g. the usage flusher).
-  const hooks = globalThis.__voltasisShutdownHooks ?? [];
-  await Promise.allSettled(hooks.map((hook) => hook()));
-  process.exit(0);
-}
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
-process.on("SIGINT", () => void shutdown("SIGINT"));
+installGracefulShutdown(server);

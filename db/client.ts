@@ -16,6 +16,9 @@ interface DbHandle {
 }
 
 const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
+// Together at most 1.75 s: the wait before a reconnect attempt plus the attempt itself.
+const CONNECT_TIMEOUT_SECONDS = 1.5;
+const MAX_BACKOFF_SECONDS = 0.25;
 
 // One connection (pool or PGlite instance) per process, kept on globalThis so that Next's dev
 // server reloading modules does not open a second PGlite on the same folder.
@@ -50,7 +53,15 @@ async function open(): Promise<DbHandle> {
 async function openPostgres(url: string): Promise<DbHandle> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
-  const client = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 5 });
+  const client = postgres(url, {
+    max: 10,
+    onnotice: () => {},
+    // While the database is down a request must fail fast (503 within 2 s) and the app must
+    // recover as soon as it is back. postgres.js otherwise makes each query wait for a
+    // reconnect backoff that grows to 20 s after a few failures, and a connect for 30 s.
+    connect_timeout: CONNECT_TIMEOUT_SECONDS,
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, MAX_BACKOFF_SECONDS),
+  });
   const db = drizzle({ client, schema, casing: "snake_case" }) as unknown as Db;
   return {
     db,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { getDbHandle } from "@/db";
 import { ApiError } from "@/server/http/api-error";
+import { describeError } from "@/server/http/to-api-error";
 
 export const healthSchema = z
   .object({
@@ -30,7 +31,7 @@ export async function checkHealth(): Promise<z.infer<typeof healthSchema>> {
       time: new Date().toISOString(),
     };
   } catch (error) {
-    console.error("health: database check failed:", (error as Error).message);
+    console.error(`health: database check failed: ${describeError(error)}`);
     throw new ApiError("SERVICE_UNAVAILABLE", "The database is not answering");
   }
 }

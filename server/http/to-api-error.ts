@@ -32,9 +32,41 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 export function toApiError(error: unknown, requestId: string): ApiError {
   if (error instanceof ApiError) return error;
   if (isDatabaseUnavailable(error)) {
-    console.error(`[${requestId}] database unavailable:`, (error as Error).message);
+    console.error(`[${requestId}] database unavailable: ${describeError(error)}`);
     return new ApiError("SERVICE_UNAVAILABLE");
   }
-  console.error(`[${requestId}] unhandled error:`, error);
+  console.error(`[${requestId}] unhandled error: ${describeError(error, { stack: true })}`);
   return new ApiError("INTERNAL_ERROR");
+}
+
+/**
+ * An error and its causes for the log, without the values they carry: Drizzle puts a failed
+ * query's parameters (secret hashes, password hashes) in its message, and PostgreSQL puts the
+ * offending row in `detail`. Code, message and query text (parameterized) are enough to debug.
+ */
+export function describeError(error: unknown, options: { stack?: boolean } = {}): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    if (!(current instanceof Error)) {
+      parts.push(typeof current === "string" ? current : "(non-error value)");
+      break;
+    }
+    const code = (current as { code?: unknown }).code;
+    const message = withoutParams(current.message);
+    parts.push(`${current.name}${typeof code === "string" ? ` ${code}` : ""}: ${message}`);
+    current = current.cause;
+  }
+  const stack = error instanceof Error && options.stack ? frames(error.stack) : "";
+  return parts.join(" <- caused by ") + stack;
+}
+
+function withoutParams(message: string): string {
+  const cut = message.indexOf("\nparams:");
+  return cut === -1 ? message : message.slice(0, cut);
+}
+
+function frames(stack: string | undefined): string {
+  const lines = (stack ?? "").split("\n").filter((line) => /^\s+at /.test(line));
+  return lines.length ? `\n${lines.join("\n")}` : "";
 }

@@ -1,0 +1,3 @@
+import type { Server } from "node:http";
+
+export function installGracefulShutdown(server: Server, options?: { graceMs?: number }): void;
