@@ -11,9 +11,24 @@ interface Entry {
   storedAt: number;
 }
 
-const store = globalThis as unknown as { __voltasisCredentialCache?: Map<string, Entry> };
+const store = globalThis as unknown as {
+  __voltasisCredentialCache?: Map<string, Entry>;
+  __voltasisCredentialGeneration?: number;
+};
 store.__voltasisCredentialCache ??= new Map<string, Entry>();
 const cache = store.__voltasisCredentialCache;
+
+/**
+ * Bumped by every eviction. A lookup that started before an eviction may have read the row
+ * before the revocation committed: it must not write that stale result back.
+ */
+export function cacheGeneration(): number {
+  return store.__voltasisCredentialGeneration ?? 0;
+}
+
+function bumpGeneration(): void {
+  store.__voltasisCredentialGeneration = cacheGeneration() + 1;
+}
 
 export function getCachedCredential(hash: string): Credential | undefined {
   const entry = cache.get(hash);
@@ -25,7 +40,8 @@ export function getCachedCredential(hash: string): Credential | undefined {
   return entry.credential;
 }
 
-export function cacheCredential(hash: string, credential: Credential): void {
+export function cacheCredential(hash: string, credential: Credential, loadedAt: number): void {
+  if (loadedAt !== cacheGeneration()) return;
   if (cache.size >= MAX_ENTRIES) {
     const oldest = cache.keys().next().value;
     if (oldest !== undefined) cache.delete(oldest);
@@ -35,9 +51,11 @@ export function cacheCredential(hash: string, credential: Credential): void {
 
 /** Forget every cached credential matching: called by revoke, rotate and family revocation. */
 export function evictCredentials(match: (credential: Credential) => boolean): void {
+  bumpGeneration();
   for (const [hash, entry] of cache) if (match(entry.credential)) cache.delete(hash);
 }
 
 export function clearCredentialCache(): void {
+  bumpGeneration();
   cache.clear();
 }

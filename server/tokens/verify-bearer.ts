@@ -6,7 +6,7 @@ import { now } from "@/server/clock";
 import { env } from "@/server/env";
 import { ApiError } from "@/server/http/api-error";
 import type { Scope } from "@/server/scopes/catalogue";
-import { cacheCredential, getCachedCredential } from "./credential-cache";
+import { cacheCredential, cacheGeneration, getCachedCredential } from "./credential-cache";
 import { hashToken, parseToken } from "./format";
 
 const invalid = (reason?: string) =>
@@ -40,9 +40,10 @@ export async function verifyBearer(
   let credential = getCachedCredential(hash);
   if (!credential) {
     if (options.cachedOnly) throw invalid();
+    const generation = cacheGeneration();
     credential = parsed.kind === "at" ? await loadAccessToken(hash) : await loadApiKey(hash);
     if (!credential) throw invalid();
-    cacheCredential(hash, credential);
+    cacheCredential(hash, credential, generation);
   }
   if (credential.expiresAt && credential.expiresAt.getTime() <= now().getTime()) {
     throw invalid("expired");
