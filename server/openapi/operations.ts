@@ -48,8 +48,19 @@ export interface Operation {
 const keyId = "/api-keys/{id}";
 const AUTHED_ERRORS = [401, 403, 429];
 
+// Every method that may carry a body has its body read (even DELETE): bad JSON is a 400, a body
+// over 64 KiB a 413 and one that is not JSON a 415, on every such operation.
+const BODY_ERRORS = [400, 413, 415];
+function withBodyErrors(operations: Operation[]): Operation[] {
+  return operations.map((op) =>
+    op.method === "get"
+      ? op
+      : { ...op, errors: [...new Set([...op.errors, ...BODY_ERRORS])].sort((a, b) => a - b) },
+  );
+}
+
 /** Every /api/v1 operation: the OpenAPI document and the API reference page are built from it. */
-export const OPERATIONS: Operation[] = [
+export const OPERATIONS: Operation[] = withBodyErrors([
   {
     method: "get",
     path: "/auth/me",
@@ -264,4 +275,4 @@ export const OPERATIONS: Operation[] = [
     unwrapped: true,
     errors: [429, 503],
   },
-];
+]);
