@@ -285,8 +285,24 @@ async function fuzzRoute(route: ApiRoute) {
         expect(ms, `${where}: ${ms.toFixed(1)} ms of server time`).toBeLessThan(BUDGET_MS);
       }
     }),
-    { numRuns: NUM_RUNS },
+    { numRuns: NUM_RUNS, examples: deepExamples(route) },
   );
+}
+
+/** Every deep body with a valid token, on every operation that reads a body: always tried. */
+function deepExamples(route: ApiRoute): [Case][] {
+  if (!BODY_METHODS.has(route.op.method)) return [];
+  return Object.keys(DEEP).map((deep) => [
+    {
+      authorization: `Bearer ${valid.tokens[0]}`,
+      organization: undefined,
+      forwardedFor: undefined,
+      query: {},
+      id: valid.keyId,
+      body: { deep },
+      contentType: undefined,
+    },
+  ]);
 }
 
 describe("fuzzing every /api/v1 operation", () => {
