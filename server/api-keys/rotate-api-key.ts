@@ -7,7 +7,7 @@ import { now } from "@/server/clock";
 import { ApiError } from "@/server/http/api-error";
 import { type Scope, scopesFor } from "@/server/scopes/catalogue";
 import { evictCredentials } from "@/server/tokens/credential-cache";
-import { assertMember, insertApiKey } from "./create-api-key";
+import { assertGrantable, assertMember, insertApiKey } from "./create-api-key";
 import { findAccessibleKey } from "./find-api-key";
 import { keyStatus, toPublicApiKey } from "./public-api-key";
 import type { RotateApiKeyInput } from "./schemas";
@@ -27,6 +27,8 @@ export async function rotateApiKey(ctx: AuthContext, id: string, input: RotateAp
     }
     if (old.replacedById) throw new ApiError("CONFLICT", "This key has already been rotated");
     assertMember(ctx);
+    // The caller receives the new secret: it must hold every scope that secret carries.
+    assertGrantable(ctx, old.scopes as Scope[]);
     const scopes = await ownerScopes(tx, old.createdBy, ctx.organization.id, old.scopes as Scope[]);
 
     const created = await insertApiKey(tx, ctx, {

@@ -81,7 +81,9 @@ export function errorStatuses(op: AnyOperation): number[] {
     503,
     ...op.errors,
     ...(op.scope === "public" ? [] : [401, 403]),
-    ...(op.body ? [400, 413, 415] : []),
+    // Authenticated writes vet any body they are sent (JSON only, 64 KiB); public ones only
+    // the body they declare.
+    ...(op.body || (op.scope !== "public" && op.method !== "GET") ? [400, 413, 415] : []),
     ...(op.query ? [400] : []),
   ];
   return [...new Set(statuses)].sort((a, b) => a - b);

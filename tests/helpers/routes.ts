@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { AnyOperation } from "@/server/http/operation";
 import type { RouteHandler } from "@/server/http/with-api";
+import { OPERATIONS } from "@/server/openapi/operations";
 
 const API_DIR = path.resolve(import.meta.dirname, "../../app/api/v1");
 
@@ -18,6 +19,27 @@ export function fillPath(template: string, params: Record<string, string>): stri
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined) throw new Error(`no value for {${name}} in ${template}`);
-    return value;
+    return encodeURIComponent(value);
   });
+}
+
+export interface ApiRoute {
+  op: AnyOperation;
+  /** "GET /api-keys/{id}": how the attack tests name a row. */
+  name: string;
+  handler: RouteHandler;
+}
+
+/**
+ * Every operation with the real handler that serves it: the route table's rows come from the
+ * operations, so a new operation joins the scope, tenancy and fuzz tests by itself.
+ */
+export async function apiRoutes(): Promise<ApiRoute[]> {
+  return Promise.all(
+    OPERATIONS.map(async (op) => ({
+      op,
+      name: `${op.method} ${op.path}`,
+      handler: await handlerOf(op),
+    })),
+  );
 }

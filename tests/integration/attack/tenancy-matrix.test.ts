@@ -1,0 +1,189 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db";
+import { DEMO_PASSWORD } from "@/db/seed";
+import { generateToken } from "@/server/tokens/format";
+import {
+  attackPrincipals,
+  insertMember,
+  orgASecrets,
+  type Principal,
+} from "../../helpers/attack-world";
+import { ConformanceChecker } from "../../helpers/conformance";
+import { createKey, DEMO, userId } from "../../helpers/fixtures";
+import type { Invoked } from "../../helpers/invoke";
+import { type ApiRoute, apiRoutes, fillPath } from "../../helpers/routes";
+import { call, login } from "../../helpers/tokens";
+
+/*
+ * Every documented /api/v1 operation × every kind of principal. Path parameters name org A's
+ * (Acme's) resources: a key made by A's owner, A's member, and for destructive calls a fresh key
+ * or member per cell.
+ *
+ * THE TABLE: expected(route, principal) is, in this order,
+ *   1. public route (no credential needed)           -> its success status, whoever calls
+ *   2. credential not valid (revoked, expired, other
+ *      environment, refresh token, none)             -> 401
+ *   3. the route's scope not held where it acts       -> 403
+ *   4. an {id} of org A while acting in org B         -> 403 (exists, not yours; nothing leaks)
+ *   5. a member on a key it did not make              -> 403 (members manage their own keys)
+ *   6. otherwise                                      -> the route's success status
+ * and the explicit exceptions in OVERRIDES.
+ */
+const OVERRIDES: Record<string, Record<string, number>> = {
+  // Keys authenticate as a member of their organization: a visiting platform admin makes none.
+  "POST /api-keys": { "platform admin in B": 403 },
+  // The caller receives the new secret, so it must hold the key's scopes: a write:api-keys key
+  // cannot turn a read:users key into a read:users secret of its own.
+  "POST /api-keys/{id}/rotate": { "key write:api-keys": 403 },
+};
+
+function expected(route: ApiRoute, principal: Principal): number {
+  const override = OVERRIDES[route.name]?.[principal.name];
+  if (override !== undefined) return override;
+  const { op } = route;
+  if (op.scope === "public") return op.response.status;
+  const acts = principal.acts;
+  if (!acts) return 401;
+  if (op.scope !== "authenticated" && !acts.scopes.includes(op.scope)) return 403;
+  if (op.path.includes("{id}") && acts.org === "B") return 403;
+  if (op.path.startsWith("/api-keys/{id}") && acts.role === "member") return 403;
+  return op.response.status;
+}
+
+interface Cell {
+  route: ApiRoute;
+  principal: Principal;
+  res: Invoked;
+}
+
+let routes: ApiRoute[];
+let principals: Principal[];
+let cells: Cell[];
+let secrets: string[];
+let checker: ConformanceChecker;
+
+/** The request each row sends: valid in itself, so the credential alone decides the answer. */
+async function requestFor(route: ApiRoute, sharedKeyId: string) {
+  const key = async () => (await createKey(DEMO.acmeOwner, "acme", ["read:users"])).key.id;
+  switch (route.name) {
+    case "POST /auth/token":
+      return { body: { email: DEMO.globexOwner, password: DEMO_PASSWORD } };
+    case "POST /auth/refresh":
+      return { body: { refresh_token: (await login(DEMO.globexOwner)).refresh_token } };
+    case "POST /auth/revoke":
+      return { body: { token: generateToken("at") } };
+    case "GET /users/{id}":
+      return { params: { id: await userId(DEMO.acmeMember) } };
+    case "DELETE /users/{id}":
+      return { params: { id: (await insertMember("acme")).id } };
+    case "POST /time-entries":
+      return {
+        body: { description: "matrix", started_at: new Date().toISOString(), duration_minutes: 5 },
+      };
+    case "POST /api-keys":
+      return { body: { name: "matrix", scopes: ["write:api-keys"] } };
+    case "PATCH /api-keys/{id}":
+      return { params: { id: sharedKeyId }, body: { name: "matrix renamed" } };
+    case "DELETE /api-keys/{id}":
+      return { params: { id: await key() } };
+    case "POST /api-keys/{id}/rotate":
+      return { params: { id: await key() }, body: { grace_seconds: 0 } };
+    default:
+      return route.op.path.includes("{id}") ? { params: { id: sharedKeyId } } : {};
+  }
+}
+
+beforeAll(async () => {
+  await getDb();
+  routes = await apiRoutes();
+  principals = await attackPrincipals();
+  checker = await ConformanceChecker.load();
+  const shared = await createKey(DEMO.acmeOwner, "acme", ["read:users"], { name: "Acme shared" });
+  secrets = await orgASecrets([shared.key.id, "Acme shared"]);
+  cells = [];
+  for (const route of routes) {
+    for (const principal of principals) {
+      const { params = {}, body } = await requestFor(route, shared.key.id);
+      const res = await call(route.handler, {
+        method: route.op.method,
+        path: fillPath(route.op.path, params),
+        token: principal.token,
+        headers: principal.headers,
+        params,
+        body,
+      });
+      cells.push({ route, principal, res });
+    }
+  }
+}, 120_000);
+
+/** Rows of "route | principal=status …", so a failure shows the cells that differ. */
+function grid(status: (cell: Cell) => number): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
+  for (const cell of cells) {
+    out[cell.route.name] ??= {};
+    (out[cell.route.name] as Record<string, number>)[cell.principal.name] = status(cell);
+  }
+  return out;
+}
+
+describe("tenancy matrix: every /api/v1 operation × every principal", () => {
+  it("covers every documented operation and every principal", () => {
+    expect(routes.length).toBeGreaterThanOrEqual(19);
+    expect(principals.map((p) => p.name)).toEqual(
+      expect.arrayContaining([
+        "owner A",
+        "admin A",
+        "member A",
+        "owner B",
+        "platform admin",
+        "platform admin in B",
+        "key admin:organizations",
+        "revoked key",
+        "expired key",
+        "other-environment key",
+        "refresh token",
+        "no token",
+      ]),
+    );
+    expect(cells.length).toBe(routes.length * principals.length);
+  });
+
+  it("answers each cell with the table's status", () => {
+    expect(grid((c) => c.res.status)).toEqual(grid((c) => expected(c.route, c.principal)));
+  });
+
+  it("answers refusals with the JSON error shape and 401s with WWW-Authenticate", () => {
+    const problems: string[] = [];
+    for (const { route, principal, res } of cells) {
+      if (res.status < 400) continue;
+      const where = `${route.name} as ${principal.name}`;
+      if (typeof res.body?.error?.code !== "string" || typeof res.body.error.message !== "string") {
+        problems.push(`${where}: ${JSON.stringify(res.body)}`);
+      }
+      if (res.status === 401 && !res.headers.get("www-authenticate")?.startsWith("Bearer")) {
+        problems.push(`${where}: 401 without WWW-Authenticate: Bearer`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("never shows org A's data to a principal acting in org B", () => {
+    const leaks: string[] = [];
+    for (const { route, principal, res } of cells) {
+      if (principal.acts?.org !== "B" || route.op.scope === "public") continue;
+      const text = JSON.stringify(res.body);
+      for (const secret of secrets) {
+        if (text.includes(secret)) leaks.push(`${route.name} as ${principal.name}: ${secret}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it("conforms to the OpenAPI document in every cell", () => {
+    const problems = cells.flatMap(({ route, principal, res }) =>
+      checker.check(route.op, res).map((p) => `${p} (as ${principal.name})`),
+    );
+    expect(problems).toEqual([]);
+  });
+});
