@@ -1,7 +1,13 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as meRoute from "@/app/api/v1/auth/me/route";
-import { checksum, generateToken, parseToken, TOKEN_KINDS } from "@/server/tokens/format";
+import {
+  checksum,
+  displayParts,
+  generateToken,
+  parseToken,
+  TOKEN_KINDS,
+} from "@/server/tokens/format";
 import { createKey, DEMO } from "../helpers/fixtures";
 import { call } from "../helpers/tokens";
 
@@ -90,6 +96,45 @@ describe("token format", () => {
       ),
     );
   });
+});
+
+describe("token format: the lengths at the edges", () => {
+  const withChecksum = (kind: (typeof TOKEN_KINDS)[number], random: string) =>
+    `vlt_${kind}_${random}${checksum(kind, random)}`;
+
+  // The pattern lets 26 to 122 random characters through; fewer than 32 is refused even when
+  // the checksum matches. We issue 40.
+  it.each([
+    [26, false],
+    [31, false],
+    [32, true],
+    [40, true],
+    [122, true],
+    [123, false],
+  ])("a %i-character random part with a valid checksum: parses %s", (length, parses) => {
+    const random = "a".repeat(length);
+    for (const kind of TOKEN_KINDS) {
+      expect(parseToken(withChecksum(kind, random)) !== null).toBe(parses);
+    }
+  });
+
+  it.each([
+    ["live", "vlt_live_"],
+    ["test", "vlt_test_"],
+    ["at", "vlt_at_"],
+    ["rt", "vlt_rt_"],
+  ] as const)(
+    "a %s token is listed as its prefix and four characters, then its last four",
+    (kind, prefix) => {
+      const token = generateToken(kind);
+      const parts = displayParts(token);
+      expect(parts.prefix).toBe(token.slice(0, prefix.length + 4));
+      expect(parts.prefix.startsWith(prefix)).toBe(true);
+      expect(parts.last4).toBe(token.slice(-4));
+      // What is shown is 8 of the 46 secret characters: far from enough to use the key.
+      expect(parts.prefix.length - prefix.length + parts.last4.length).toBe(8);
+    },
+  );
 });
 
 describe("any Authorization header through withApi", () => {
