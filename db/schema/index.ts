@@ -1,5 +1,6 @@
 export * from "./api-keys";
 export * from "./audit-logs";
+export * from "./sessions";
 export * from "./tenancy";
 export * from "./time-entries";
 export * from "./usage";

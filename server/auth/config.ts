@@ -4,7 +4,7 @@ import Credentials from "next-auth/providers/credentials";
 import { authSecret } from "@/server/env";
 import { authorizeCredentials } from "./credentials";
 import { sessionJwt } from "./session-callbacks";
-import { SESSION_MAX_AGE_SECONDS, sessionSecondsLeft } from "./session-validity";
+import { endSession, SESSION_MAX_AGE_SECONDS, sessionSecondsLeft } from "./session-validity";
 
 export { AccountLocked, TooManyLogins } from "./credentials";
 export { SESSION_MAX_AGE_SECONDS } from "./session-validity";
@@ -36,6 +36,13 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
       authorize: authorizeCredentials,
     }),
   ],
+  events: {
+    // Sign-out ends the session on the server too: a copied cookie stops working at once.
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      await endSession(token?.uid, token?.sid, token?.signedInAt);
+    },
+  },
   callbacks: {
     jwt: sessionJwt,
     session({ session, token }) {

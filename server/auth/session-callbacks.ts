@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { JWT } from "next-auth/jwt";
 import { nowMs } from "@/server/clock";
 import { canEnterOrganization } from "@/server/organizations/list-organizations";
@@ -20,10 +21,12 @@ export async function sessionJwt({ token, user, trigger, session }: JwtCallbackA
     token.uid = user.id;
     token.orgId = user.organizationId;
     token.signedInAt = nowMs();
+    // Names this session, so that "Sign out" can end it alone on the server.
+    token.sid = randomBytes(16).toString("base64url");
     return token;
   }
   // 24 h from sign-in, the user enabled and not signed out everywhere since: read fresh.
-  if (!(await sessionIsValid(token.uid, token.signedInAt))) return null;
+  if (!(await sessionIsValid(token.uid, token.signedInAt, token.sid))) return null;
   // Organization switch: checked here again, so a forged update cannot enter another org.
   if (trigger === "update") {
     const requested = (session as { organizationId?: unknown } | undefined)?.organizationId;

@@ -41,7 +41,7 @@ export async function sessionCredential(req: Request): Promise<Credential | null
   const organizationId = typeof token?.orgId === "string" ? token.orgId : null;
   if (!userId || !organizationId) return null;
   // The same checks as the jwt callback: 24 h from sign-in, not signed out everywhere since.
-  if (!(await sessionIsValid(userId, token?.signedInAt))) return null;
+  if (!(await sessionIsValid(userId, token?.signedInAt, token?.sid))) return null;
   return {
     type: "session",
     id: userId,

@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { users } from "@/db/schema";
+import { endedSessions, users } from "@/db/schema";
 import { now, nowMs } from "@/server/clock";
 
 // Browser sessions last as long as user access tokens: 24 hours from sign-in, never extended.
@@ -11,16 +11,46 @@ export const SESSION_MAX_AGE_SECONDS = 24 * 60 * 60;
  * the JWT at sign-in and never changed), for an enabled user who has not signed out everywhere
  * since. Read fresh on every use: the JWT alone cannot be withdrawn.
  */
-export async function sessionIsValid(userId: unknown, signedInAt: unknown): Promise<boolean> {
+export async function sessionIsValid(
+  userId: unknown,
+  signedInAt: unknown,
+  sessionId: unknown,
+): Promise<boolean> {
   if (typeof userId !== "string" || typeof signedInAt !== "number") return false;
+  if (typeof sessionId !== "string") return false;
   if (nowMs() >= signedInAt + SESSION_MAX_AGE_SECONDS * 1000) return false;
   const db = await getDb();
+  // One query: the account's state and whether this very session was signed out.
   const [user] = await db
-    .select({ disabledAt: users.disabledAt, sessionsValidAfter: users.sessionsValidAfter })
+    .select({
+      disabledAt: users.disabledAt,
+      sessionsValidAfter: users.sessionsValidAfter,
+      endedAt: endedSessions.endedAt,
+    })
     .from(users)
+    .leftJoin(endedSessions, and(eq(endedSessions.id, sessionId), eq(endedSessions.userId, userId)))
     .where(eq(users.id, userId));
-  if (!user || user.disabledAt) return false;
+  if (!user || user.disabledAt || user.endedAt) return false;
   return !user.sessionsValidAfter || signedInAt > user.sessionsValidAfter.getTime();
+}
+
+/** "Sign out": this session is refused from now on, on every instance. */
+export async function endSession(
+  userId: unknown,
+  sessionId: unknown,
+  signedInAt: unknown,
+): Promise<void> {
+  if (typeof userId !== "string" || typeof sessionId !== "string") return;
+  if (typeof signedInAt !== "number") return;
+  const db = await getDb();
+  await db
+    .insert(endedSessions)
+    .values({
+      id: sessionId,
+      userId,
+      expiresAt: new Date(signedInAt + SESSION_MAX_AGE_SECONDS * 1000),
+    })
+    .onConflictDoNothing();
 }
 
 /** "Sign out everywhere": every browser session of the user signed in until now is refused. */

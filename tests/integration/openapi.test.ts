@@ -5,7 +5,6 @@ import * as openapiRoute from "@/app/api/v1/openapi.json/route";
 import { OPERATIONS } from "@/server/openapi/operations";
 import { invoke } from "../helpers/invoke";
 
-// biome-ignore lint/suspicious/noExplicitAny: a parsed JSON document walked by path
 type Json = any;
 
 /** Follows a local $ref ("#/components/schemas/ApiKey") to what it names. */

@@ -7,7 +7,7 @@ import { getDb } from "@/db";
 import type { AnyOperation } from "@/server/http/operation";
 import { OPERATIONS } from "@/server/openapi/operations";
 import { SCOPES, type Scope } from "@/server/scopes/catalogue";
-import { createKey, DEMO, userId } from "../helpers/fixtures";
+import { createKey, DEMO } from "../helpers/fixtures";
 import { fillPath, handlerOf } from "../helpers/routes";
 import { call, login, makeUser } from "../helpers/tokens";
 

@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as meRoute from "@/app/api/v1/auth/me/route";
 import { getDb } from "@/db";
 import { sessionJwt } from "@/server/auth/session-callbacks";
-import { endAllSessions } from "@/server/auth/session-validity";
+import { endAllSessions, endSession } from "@/server/auth/session-validity";
 import { nowMs, testClock } from "@/server/clock";
 import { authSecret } from "@/server/env";
 import { orgId } from "../helpers/fixtures";
@@ -47,14 +47,16 @@ async function signIn(user: { id: string }): Promise<JWT> {
 describe("browser sessions last 24 hours from sign-in", () => {
   it("are refused 24 h after sign-in even when the JWT was just re-issued", async () => {
     const user = await makeUser("acme");
-    const claims = { uid: user.id, orgId: await orgId("acme") };
+    const claims = { uid: user.id, orgId: await orgId("acme"), sid: "sid-of-this-test" };
     const young = await me(await cookie({ ...claims, signedInAt: nowMs() - DAY + 60_000 }));
     expect(young.status).toBe(200);
     expect(young.body.data).toMatchObject({ email: user.email, token: { type: "session" } });
     const old = await me(await cookie({ ...claims, signedInAt: nowMs() - DAY - 1_000 }));
     expect(old.status).toBe(401);
-    // A session from before sign-in times were recorded cannot prove its age.
+    // A session from before sign-in times and ids were recorded cannot prove its age.
     expect((await me(await cookie(claims))).status).toBe(401);
+    const { sid: _sid, ...withoutId } = claims;
+    expect((await me(await cookie({ ...withoutId, signedInAt: nowMs() }))).status).toBe(401);
   });
 
   it("the jwt callback keeps the sign-in time on every read and ends the session at 24 h", async () => {
@@ -71,6 +73,20 @@ describe("browser sessions last 24 hours from sign-in", () => {
     testClock.advance(2_000);
     expect(await sessionJwt({ token: { ...token } })).toBeNull();
     expect((await me(await cookie({ ...token }))).status).toBe(401);
+  });
+});
+
+describe("sign out", () => {
+  it("ends this session on the server, and no other", async () => {
+    const user = await makeUser("acme");
+    const laptop = await signIn(user);
+    const phone = await signIn(user);
+    expect(laptop.sid).not.toBe(phone.sid);
+    await endSession(laptop.uid, laptop.sid, laptop.signedInAt);
+    // A copy of the laptop's cookie taken before sign-out is refused everywhere.
+    expect(await sessionJwt({ token: { ...laptop } })).toBeNull();
+    expect((await me(await cookie(laptop))).status).toBe(401);
+    expect((await me(await cookie(phone))).status).toBe(200);
   });
 });
 
