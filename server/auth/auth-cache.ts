@@ -1,0 +1,95 @@
+import { nowMs } from "@/server/clock";
+
+/**
+ * What changed about who may do what. An entry is evicted when it matches every field given:
+ * `{ userId, organizationId }` is one membership, `{ userId }` a whole account, `{}` everything.
+ */
+export interface AuthChange {
+  credentialIds?: string[];
+  userId?: string;
+  organizationId?: string;
+}
+
+/** What an entry is about, so that a change can evict exactly the entries it touches. */
+export interface AuthTags {
+  credentialId?: string;
+  userId: string;
+  organizationIds: string[];
+}
+
+interface Entry {
+  value: unknown;
+  tags: AuthTags;
+  storedAt: number;
+}
+
+// A backstop only: every change that matters evicts at once, on every instance (auth-bus.ts).
+const TTL_MS = 30_000;
+const MAX_ENTRIES = 20_000;
+
+interface CacheState {
+  entries: Map<string, Entry>;
+  /** Bumped by every eviction: a load that began before it must not store what it read. */
+  generation: number;
+  /** False while this instance cannot hear other instances' changes: then nothing is cached. */
+  usable: boolean;
+}
+
+// One cache per process, surviving Next's dev module reloads.
+const store = globalThis as unknown as { __voltasisAuthCache?: CacheState };
+store.__voltasisAuthCache ??= { entries: new Map(), generation: 0, usable: true };
+const state = store.__voltasisAuthCache;
+
+export function authCacheGeneration(): number {
+  return state.generation;
+}
+
+export function getAuthCached<T>(key: string): T | undefined {
+  if (!state.usable) return undefined;
+  const entry = state.entries.get(key);
+  if (!entry) return undefined;
+  if (nowMs() - entry.storedAt > TTL_MS) {
+    state.entries.delete(key);
+    return undefined;
+  }
+  return entry.value as T;
+}
+
+/** Stores a load's result, unless an eviction happened since the load began (`loadedAt`). */
+export function setAuthCached(key: string, value: unknown, tags: AuthTags, loadedAt: number): void {
+  if (!state.usable || loadedAt !== state.generation) return;
+  if (state.entries.size >= MAX_ENTRIES) {
+    const oldest = state.entries.keys().next().value;
+    if (oldest !== undefined) state.entries.delete(oldest);
+  }
+  state.entries.set(key, { value, tags, storedAt: nowMs() });
+}
+
+export function evictAuth(change: AuthChange): void {
+  state.generation += 1;
+  for (const [key, { tags }] of state.entries) {
+    if (matches(tags, change)) state.entries.delete(key);
+  }
+}
+
+function matches(tags: AuthTags, change: AuthChange): boolean {
+  if (change.credentialIds && !change.credentialIds.includes(tags.credentialId ?? "")) {
+    return false;
+  }
+  if (change.userId && change.userId !== tags.userId) return false;
+  if (change.organizationId && !tags.organizationIds.includes(change.organizationId)) return false;
+  return true;
+}
+
+/**
+ * Turns the cache on or off. Off (the change listener is down), every request reads the
+ * database; back on, the cache starts empty, since changes may have been missed meanwhile.
+ */
+export function setAuthCacheUsable(usable: boolean): void {
+  evictAuth({});
+  state.usable = usable;
+}
+
+export function authCacheUsable(): boolean {
+  return state.usable;
+}
