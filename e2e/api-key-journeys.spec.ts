@@ -69,35 +69,47 @@ test.describe("Keys list journeys (issue 10)", () => {
   }) => {
     await page.setViewportSize(DESKTOP);
     await login(page, "owner@acme.test");
-    // A long name, as people write them: it must not push the actions out of the box.
-    const name = uniqueTag("Nightly export of every time entry to the finance data warehouse");
-    await createKeyViaApi(page, name, {
+    // The widest rows there are: many scopes, expiring soon, and an old key in its grace period
+    // ("in 60 minutes", "Replaced by a rotated key"). On main these made the table 929 px wide
+    // in an 880 px box.
+    const name = uniqueTag("Nightly export of every time entry");
+    const key = await createKeyViaApi(page, name, {
       scopes: ["read:users", "read:time-entries", "write:time-entries", "read:api-keys"],
       expiresAt: new Date(Date.now() + 3 * DAY_MS).toISOString(),
     });
-    await openApiKeys(page);
-    await search(page, name);
+    const origin = new URL(page.url()).origin;
+    const rotated = await page.request.post(`/api/v1/api-keys/${key.id}/rotate`, {
+      headers: { Origin: origin, "Content-Type": "application/json" },
+      data: { grace_seconds: 3600 },
+    });
+    expect(rotated.status()).toBe(200);
 
-    const row = keyRow(page, name);
-    await expect(row).toContainText("Expiring soon");
-    const table = page.getByRole("table", { name: "API keys" });
-    // The table fits its box: nothing to scroll sideways, so nothing hides off to the right.
-    const overflow = await table.evaluate((t) => {
-      const box = t.parentElement as HTMLElement;
-      return box.scrollWidth - box.clientWidth;
-    });
-    expect(overflow).toBeLessThanOrEqual(0);
-    await expect(row.getByRole("button", { name: `Revoke ${name}` })).toBeInViewport({
-      ratio: 1,
-    });
-    await expect(row.getByRole("button", { name: `Rotate ${name}` })).toBeInViewport({
-      ratio: 1,
-    });
-    // Tabbing to Revoke does not scroll the name away.
-    await row.getByRole("button", { name: `Revoke ${name}` }).focus();
-    await expect(row.getByRole("link", { name })).toBeInViewport({ ratio: 1 });
-    // The full name is available on hover, even where the cell clips it.
-    await expect(row.getByRole("link", { name })).toHaveAttribute("title", name);
+    for (const width of [DESKTOP.width, 1024]) {
+      await page.setViewportSize({ width, height: DESKTOP.height });
+      await openApiKeys(page);
+      await search(page, name);
+      const rows = keyRow(page, name);
+      await expect(rows).toHaveCount(2);
+      await expect(rows.filter({ hasText: "Expiring soon" })).toHaveCount(2);
+      const table = page.getByRole("table", { name: "API keys" });
+      // The table fits its box: nothing to scroll sideways, so nothing hides off to the right.
+      const overflow = await table.evaluate((t) => {
+        const box = t.parentElement as HTMLElement;
+        return box.scrollWidth - box.clientWidth;
+      });
+      expect(overflow).toBeLessThanOrEqual(0);
+      for (const revoke of await rows.getByRole("button", { name: `Revoke ${name}` }).all()) {
+        await expect(revoke).toBeInViewport({ ratio: 1 });
+      }
+      // Tabbing to Revoke does not scroll the name away.
+      await rows
+        .first()
+        .getByRole("button", { name: `Revoke ${name}` })
+        .focus();
+      await expect(rows.first().getByRole("link", { name })).toBeInViewport({ ratio: 1 });
+      // The full name is available on hover, even where the cell clips it.
+      await expect(rows.first().getByRole("link", { name })).toHaveAttribute("title", name);
+    }
   });
 
   test("on a phone the row actions stay reachable and the page does not scroll sideways", async ({
