@@ -188,14 +188,14 @@ test.describe("Keys list journeys (issue 10)", () => {
     // Done goes to the new key, not back to the list.
     await expect(page).toHaveURL(/\/settings\/api-keys\/(?!.*\/)/);
     expect(page.url()).not.toContain(first.id);
-    await expect(page.getByRole("link", { name: "Previous key" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Previous key", exact: true })).toBeVisible();
 
     // The old key's page says when its grace ends.
-    await page.getByRole("link", { name: "Previous key" }).click();
+    await page.getByRole("link", { name: "Previous key", exact: true }).click();
     await expect(page).toHaveURL(new RegExp(first.id));
     await expect(page.getByText(/Stops working at \d{1,2}:\d{2}/)).toBeVisible();
     await expect(page.getByRole("button", { name: "End grace now" })).toBeVisible();
-    await page.getByRole("link", { name: "New key" }).click();
+    await page.getByRole("link", { name: "New key", exact: true }).click();
 
     // Revoking the replacement offers to revoke the old key, still live, too: ticked by default.
     await page.getByRole("button", { name: "Revoke key" }).click();
@@ -225,7 +225,7 @@ test.describe("Keys list journeys (issue 10)", () => {
     const secret = await reveal.getByLabel("Secret key").inputValue();
     await reveal.getByRole("button", { name: "Copy", exact: true }).click();
     await reveal.getByRole("button", { name: "Done" }).click();
-    await expect(page.getByRole("link", { name: "Previous key" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Previous key", exact: true })).toBeVisible();
     expect(page.url()).not.toContain(first.id);
 
     await page.goto(`/settings/api-keys/${first.id}`);
@@ -346,6 +346,43 @@ test.describe("Keys list journeys (issue 10)", () => {
     await expect(names.first()).toHaveText(`${tag} idle`);
     await page.getByRole("combobox", { name: "Sort" }).selectOption("Last used");
     await expect(names.first()).toHaveText(`${tag} used`);
+  });
+
+  test("usage splits client errors by code, and a rotated key links to its predecessor's usage", async ({
+    page,
+    request,
+  }) => {
+    await page.setViewportSize(PHONE);
+    await login(page, "owner@acme.test");
+    const name = uniqueTag("Usage split");
+    const key = await createKeyViaApi(page, name, { scopes: ["read:users"] });
+    const auth = { Authorization: `Bearer ${key.key}` };
+    expect((await request.get("/api/v1/users", { headers: auth })).status()).toBe(200);
+    for (let i = 0; i < 2; i++) {
+      expect((await request.get("/api/v1/time-entries", { headers: auth })).status()).toBe(403);
+    }
+    const origin = new URL(page.url()).origin;
+    const rotated = await page.request.post(`/api/v1/api-keys/${key.id}/rotate`, {
+      headers: { Origin: origin, "Content-Type": "application/json" },
+      data: { grace_seconds: 3600 },
+    });
+    const replacement = (await rotated.json()).data as { id: string };
+
+    await page.goto(`/settings/api-keys/${replacement.id}`);
+    await page.getByRole("link", { name: "Usage of the previous key" }).click();
+    await expect(page).toHaveURL(new RegExp(`${key.id}#usage$`));
+    const byCode = page.getByRole("region", { name: "Client errors by status code" });
+    // Usage is flushed to the database about once a second: reload until it is there.
+    await expect(async () => {
+      await page.reload();
+      await expect(byCode.locator("div", { hasText: "403 Forbidden" }).locator("dd")).toHaveText(
+        "2",
+        { timeout: 2_000 },
+      );
+    }).toPass({ timeout: 30_000 });
+    await expect(byCode.locator("div", { hasText: "401 Unauthorized" }).locator("dd")).toHaveText(
+      "0",
+    );
   });
 
   test("a wrong password keeps focus on the password field and announces the error", async ({

@@ -190,7 +190,7 @@ test.describe("Settings > API Keys", () => {
     expect((await callMe(request, secret)).status()).toBe(200);
     // Closing the reveal opens the new key; the list then shows the old key as revoked (once
     // revoked keys are shown) and the new one active, under the same name.
-    await expect(page.getByRole("link", { name: "Previous key" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Previous key", exact: true })).toBeVisible();
     await openApiKeys(page);
     await page.getByRole("switch", { name: "Show revoked" }).check();
     await expect(keyRow(page, name).filter({ hasText: "Revoked" })).toHaveCount(1);

@@ -158,9 +158,38 @@ function UsageDetails({ report, rangeLabel }: { report: KeyUsageReport; rangeLab
           </div>
         ))}
       </dl>
+      {totals["4xx"] > 0 ? <ClientErrorsByCode byStatus={totals.by_status} /> : null}
       <UsageChart report={report} rangeLabel={rangeLabel} />
       <TopRoutes routes={report.routes} />
     </>
+  );
+}
+
+const CLIENT_ERRORS = [
+  { code: "401", label: "Unauthorized", hint: "missing, expired or revoked credentials" },
+  { code: "403", label: "Forbidden", hint: "a scope or role the key lacks" },
+  { code: "404", label: "Not found", hint: "a resource that does not exist here" },
+  { code: "429", label: "Too many requests", hint: "over the rate limit" },
+] as const;
+
+/** The 4xx total split by the codes that say what the caller got wrong. */
+function ClientErrorsByCode({ byStatus }: { byStatus: KeyUsageReport["totals"]["by_status"] }) {
+  return (
+    <section aria-label="Client errors by status code">
+      <dl className="flex flex-wrap gap-x-5 gap-y-1.5 text-sm">
+        {CLIENT_ERRORS.map((entry) => (
+          <div key={entry.code} className="flex items-baseline gap-1.5" title={entry.hint}>
+            <dt className="text-slate-600">
+              <span className="font-mono text-xs font-semibold text-slate-700">{entry.code}</span>{" "}
+              {entry.label}
+            </dt>
+            <dd className="font-semibold tabular-nums text-slate-900">
+              {numberFormat.format(byStatus[entry.code])}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
   );
 }
 
