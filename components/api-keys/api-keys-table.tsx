@@ -70,10 +70,11 @@ export function ApiKeysTable({ keys, onRotate, onRevoke }: { keys: ApiKey[] } & 
     <>
       <Table caption="API keys" className="hidden lg:block" tableClassName="table-fixed">
         <colgroup>
-          <col className="w-[31%]" />
-          <col className="w-[22%]" />
-          <col className="w-[15%]" />
-          <col className="w-[14%]" />
+          {/* With the 6rem actions column, about the whole width at 1280 px. */}
+          <col className="w-[27%]" />
+          <col className="w-[20%]" />
+          <col className="w-[16%]" />
+          <col className="w-[13%]" />
           <col className="w-[13%]" />
           <col className="w-24" />
         </colgroup>
@@ -115,7 +116,7 @@ export function ApiKeysTable({ keys, onRotate, onRevoke }: { keys: ApiKey[] } & 
                 <ScopeBadges scopes={key.scopes} max={3} />
               </Td>
               <Td>
-                <RelativeTime date={key.created_at} tense="past" className="block truncate" />
+                <RelativeTime date={key.created_at} tense="past" className="block" />
                 <div className="truncate text-xs text-slate-500" title={key.creator.email}>
                   by {key.creator.name}
                 </div>
