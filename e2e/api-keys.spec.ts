@@ -143,8 +143,9 @@ test.describe("Settings > API Keys", () => {
     await expect(confirm).toContainText(name);
     await confirm.getByRole("button", { name: "Revoke key" }).click();
     await expect(confirm).toBeHidden();
-    // The row turns revoked without a reload.
-    await expect(keyRow(page, name)).toContainText("Revoked");
+    // With revoked keys hidden, the row leaves without a reload, and a toast says what happened.
+    await expect(keyRow(page, name)).toHaveCount(0);
+    await expect(page.getByRole("status").filter({ hasText: `Revoked “${name}”` })).toBeVisible();
 
     expect((await callMe(request, secret)).status()).toBe(401);
 
@@ -187,7 +188,11 @@ test.describe("Settings > API Keys", () => {
 
     expect((await callMe(request, first.secret)).status()).toBe(401);
     expect((await callMe(request, secret)).status()).toBe(200);
-    // The old row shows revoked, the new one active, under the same name.
+    // Closing the reveal opens the new key; the list then shows the old key as revoked (once
+    // revoked keys are shown) and the new one active, under the same name.
+    await expect(page.getByRole("link", { name: "Previous key", exact: true })).toBeVisible();
+    await openApiKeys(page);
+    await page.getByRole("switch", { name: "Show revoked" }).check();
     await expect(keyRow(page, name).filter({ hasText: "Revoked" })).toHaveCount(1);
     await expect(keyRow(page, name).filter({ hasText: "Active" })).toHaveCount(1);
     expect(await page.content()).not.toContain(secret);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { type LoginState, login } from "./actions";
@@ -10,11 +10,17 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     error: null,
     email: "",
   });
+  // After a refused sign-in, focus goes back to the password (the field to retype), which is
+  // described by the error so screen readers read why; the alert announces it too.
+  useEffect(() => {
+    if (state.error) document.getElementById("password")?.focus();
+  }, [state]);
   return (
     <form action={action} className="space-y-5" noValidate={false}>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {state.error ? (
         <div
+          id="login-error"
           role="alert"
           className="rounded-md bg-red-50 px-3 py-2.5 text-sm text-red-700 ring-1 ring-red-200"
         >
@@ -38,6 +44,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         label="Password"
         autoComplete="current-password"
         required
+        aria-describedby={state.error ? "login-error" : undefined}
       />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}

@@ -73,11 +73,12 @@ export function useMembers(organizationId: string, enabled: boolean) {
   });
 }
 
-export function useApiKey(organizationId: string, id: string) {
+export function useApiKey(organizationId: string, id: string, enabled = true) {
   return useQuery({
     queryKey: apiKeyQueryKeys.detail(organizationId, id),
     queryFn: ({ signal }) =>
       apiFetch<ApiKey>(`/api-keys/${encodeURIComponent(id)}`, { organizationId, signal }),
+    enabled,
   });
 }
 

@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { RelativeTime, useNow } from "@/components/ui/relative-time";
+import { DayTime, RelativeTime, useNow } from "@/components/ui/relative-time";
+import { Table, TableBody, TableHead, Td, Th, Tr } from "@/components/ui/table";
 import type { ApiKey } from "./api-key-types";
 import { MaskedKey } from "./masked-key";
 import { needsRotation, RotationHint } from "./rotation-hint";
@@ -25,118 +26,146 @@ function detailHref(key: ApiKey): string {
   return `/settings/api-keys/${encodeURIComponent(key.id)}`;
 }
 
+function isRetired(key: ApiKey): boolean {
+  return key.status === "revoked" || key.status === "expired";
+}
+
+/** When the key stops (or stopped) working: a revoked key says when it was revoked. */
+function ExpiryCell({ apiKey }: { apiKey: ApiKey }) {
+  if (apiKey.status === "revoked" && apiKey.revoked_at) {
+    return <DayTime prefix="Revoked on" date={apiKey.revoked_at} />;
+  }
+  if (!apiKey.expires_at) {
+    return (
+      <span className="inline-flex items-center gap-1">
+        Never
+        {/* GitHub marks tokens without an expiry too: they work until someone notices. */}
+        <svg
+          role="img"
+          aria-label="Never expires"
+          viewBox="0 0 20 20"
+          className="size-3.5 shrink-0 text-amber-500"
+        >
+          <title>Never expires: prefer an expiry, and rotate the key at least every 90 days.</title>
+          <path
+            fill="currentColor"
+            d="M8.5 2.9a1.7 1.7 0 0 1 3 0l6.3 11.3a1.7 1.7 0 0 1-1.5 2.6H3.7a1.7 1.7 0 0 1-1.5-2.6L8.5 2.9ZM10 7a.75.75 0 0 0-.75.75v3.5a.75.75 0 0 0 1.5 0v-3.5A.75.75 0 0 0 10 7Zm0 8a1 1 0 1 0 0-2 1 1 0 0 0 0 2Z"
+          />
+        </svg>
+      </span>
+    );
+  }
+  return <RelativeTime date={apiKey.expires_at} />;
+}
+
 /**
  * The keys as a table on wide screens and as stacked cards on narrow ones. Both are rendered;
- * CSS shows one, and display:none keeps the other out of the accessibility tree.
+ * CSS shows one, and display:none keeps the other out of the accessibility tree. The table has
+ * fixed column widths so it never grows past its box: Revoke, the action people need in an
+ * incident, is always on screen, and tabbing to it never scrolls the name away.
  */
 export function ApiKeysTable({ keys, onRotate, onRevoke }: { keys: ApiKey[] } & RowActions) {
   const nowMs = useNow();
   return (
     <>
-      <div className="hidden overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200 lg:block">
-        <table className="min-w-full text-sm">
-          <caption className="sr-only">API keys</caption>
-          <thead>
-            <tr className="border-b border-slate-200 bg-slate-50/80 text-left text-xs font-medium text-slate-500">
-              <th scope="col" className="py-2.5 pr-3 pl-5 font-medium">
-                Name
-              </th>
-              <th scope="col" className="px-3 py-2.5 font-medium">
-                Scopes
-              </th>
-              <th scope="col" className="px-3 py-2.5 font-medium">
-                Created
-              </th>
-              <th scope="col" className="px-3 py-2.5 font-medium">
-                Expires
-              </th>
-              <th scope="col" className="px-3 py-2.5 font-medium">
-                Last used
-              </th>
-              <th scope="col" className="px-3 py-2.5 font-medium">
-                Status
-              </th>
-              <th scope="col" className="py-2.5 pr-5 pl-3 text-right font-medium">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {keys.map((key) => (
-              <tr
-                key={key.id}
-                className={`align-top transition-colors hover:bg-slate-50/60 ${
-                  key.status === "revoked" || key.status === "expired" ? "text-slate-500" : ""
-                }`}
-              >
-                <td className="max-w-56 py-3 pr-3 pl-5">
-                  <Link
-                    href={detailHref(key)}
-                    className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600"
-                  >
-                    {key.name}
-                  </Link>
-                  <div className="mt-0.5">
-                    <MaskedKey apiKey={key} />
-                  </div>
-                  <KeyNotes apiKey={key} nowMs={nowMs} />
-                </td>
-                <td className="max-w-52 px-3 py-3">
-                  <ScopeBadges scopes={key.scopes} max={3} />
-                </td>
-                <td className="px-3 py-3 whitespace-nowrap">
-                  <RelativeTime date={key.created_at} className="text-slate-700" />
-                  <div
-                    className="max-w-32 truncate text-xs text-slate-500"
-                    title={key.creator.email}
-                  >
-                    by {key.creator.name}
-                  </div>
-                </td>
-                <td className="px-3 py-3 whitespace-nowrap text-slate-700">
-                  <RelativeTime date={key.expires_at} fallback="Never" />
-                </td>
-                <td className="px-3 py-3 whitespace-nowrap text-slate-700">
-                  <RelativeTime date={key.last_used_at} fallback="Never" />
-                </td>
-                <td className="px-3 py-3">
+      <Table caption="API keys" className="hidden lg:block" tableClassName="table-fixed">
+        <colgroup>
+          {/* With the 6rem actions column, about the whole width at 1280 px. */}
+          <col className="w-[27%]" />
+          <col className="w-[20%]" />
+          <col className="w-[16%]" />
+          <col className="w-[13%]" />
+          <col className="w-[13%]" />
+          <col className="w-24" />
+        </colgroup>
+        <TableHead>
+          <Th>Name</Th>
+          <Th>Scopes</Th>
+          <Th>Created</Th>
+          <Th>Expires</Th>
+          <Th>Last used</Th>
+          <Th className="text-right">
+            <span className="sr-only">Actions</span>
+          </Th>
+        </TableHead>
+        <TableBody>
+          {keys.map((key) => (
+            <Tr
+              key={key.id}
+              data-row-id={key.id}
+              data-state={key.status}
+              className={isRetired(key) ? "bg-slate-50/70 text-slate-500" : ""}
+            >
+              <Td className="min-w-0">
+                <Link
+                  href={detailHref(key)}
+                  title={key.name}
+                  className={`block truncate font-medium hover:text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600 ${
+                    isRetired(key) ? "text-slate-500" : "text-slate-900"
+                  }`}
+                >
+                  {key.name}
+                </Link>
+                <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1">
                   <StatusBadge status={key.status} />
-                </td>
-                <td className="py-2 pr-4 pl-3">
-                  <div className="flex justify-end gap-0.5">
-                    <IconAction
-                      label={`Rotate ${key.name}`}
-                      tooltip="Rotate: issue a new secret"
-                      onClick={() => onRotate(key)}
-                      hidden={!canRotate(key)}
-                      icon="rotate"
-                    />
-                    <IconAction
-                      label={`Revoke ${key.name}`}
-                      tooltip="Revoke: stop this key working"
-                      onClick={() => onRevoke(key)}
-                      hidden={!canRevoke(key)}
-                      icon="revoke"
-                    />
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                  <MaskedKey apiKey={key} />
+                </div>
+                <KeyNotes apiKey={key} nowMs={nowMs} />
+              </Td>
+              <Td>
+                <ScopeBadges scopes={key.scopes} max={3} />
+              </Td>
+              <Td>
+                <RelativeTime date={key.created_at} tense="past" className="block" />
+                <div className="truncate text-xs text-slate-500" title={key.creator.email}>
+                  by {key.creator.name}
+                </div>
+              </Td>
+              <Td>
+                <ExpiryCell apiKey={key} />
+              </Td>
+              <Td>
+                <RelativeTime date={key.last_used_at} fallback="Never" tense="past" />
+              </Td>
+              <Td className="py-2">
+                <div className="flex justify-end gap-0.5">
+                  <IconAction
+                    label={`Rotate ${key.name}`}
+                    tooltip="Rotate: issue a new secret"
+                    onClick={() => onRotate(key)}
+                    hidden={!canRotate(key)}
+                    icon="rotate"
+                  />
+                  <IconAction
+                    label={`Revoke ${key.name}`}
+                    tooltip="Revoke: stop this key working"
+                    onClick={() => onRevoke(key)}
+                    hidden={!canRevoke(key)}
+                    icon="revoke"
+                  />
+                </div>
+              </Td>
+            </Tr>
+          ))}
+        </TableBody>
+      </Table>
 
       <ul aria-label="API keys" className="space-y-3 lg:hidden">
         {keys.map((key) => (
           <li
             key={key.id}
             aria-label={key.name}
-            className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200"
+            data-row-id={key.id}
+            data-state={key.status}
+            className={`rounded-xl p-4 shadow-sm ring-1 ring-slate-200 ${
+              isRetired(key) ? "bg-slate-50 text-slate-500" : "bg-white"
+            }`}
           >
             <div className="flex items-start justify-between gap-3">
               <div className="min-w-0">
                 <Link
                   href={detailHref(key)}
+                  title={key.name}
                   className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline"
                 >
                   {key.name}
@@ -153,7 +182,7 @@ export function ApiKeysTable({ keys, onRotate, onRevoke }: { keys: ApiKey[] } & 
               <div>
                 <dt className="text-slate-500">Created</dt>
                 <dd className="text-slate-800">
-                  <RelativeTime date={key.created_at} />
+                  <RelativeTime date={key.created_at} tense="past" />
                 </dd>
               </div>
               <div className="min-w-0">
@@ -163,15 +192,17 @@ export function ApiKeysTable({ keys, onRotate, onRevoke }: { keys: ApiKey[] } & 
                 </dd>
               </div>
               <div>
-                <dt className="text-slate-500">Expires</dt>
+                <dt className="text-slate-500">
+                  {key.status === "revoked" ? "Revoked" : "Expires"}
+                </dt>
                 <dd className="text-slate-800">
-                  <RelativeTime date={key.expires_at} fallback="Never" />
+                  <ExpiryCell apiKey={key} />
                 </dd>
               </div>
               <div>
                 <dt className="text-slate-500">Last used</dt>
                 <dd className="text-slate-800">
-                  <RelativeTime date={key.last_used_at} fallback="Never" />
+                  <RelativeTime date={key.last_used_at} fallback="Never" tense="past" />
                 </dd>
               </div>
             </dl>
@@ -181,6 +212,7 @@ export function ApiKeysTable({ keys, onRotate, onRevoke }: { keys: ApiKey[] } & 
                   <button
                     type="button"
                     aria-label={`Rotate ${key.name}`}
+                    data-action="rotate"
                     onClick={() => onRotate(key)}
                     className="rounded-md px-2.5 py-1.5 text-sm font-medium text-slate-700 ring-1 ring-slate-300 ring-inset hover:bg-slate-50"
                   >
@@ -191,6 +223,7 @@ export function ApiKeysTable({ keys, onRotate, onRevoke }: { keys: ApiKey[] } & 
                   <button
                     type="button"
                     aria-label={`Revoke ${key.name}`}
+                    data-action="revoke"
                     onClick={() => onRevoke(key)}
                     className="rounded-md px-2.5 py-1.5 text-sm font-medium text-red-700 ring-1 ring-red-200 ring-inset hover:bg-red-50"
                   >
@@ -241,6 +274,7 @@ function IconAction({
     <button
       type="button"
       aria-label={label}
+      data-action={icon}
       title={tooltip}
       onClick={onClick}
       className={`grid size-8 place-items-center rounded-md focus-visible:outline-2 focus-visible:outline-brand-600 ${

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, type KeyboardEvent, useId, useState } from "react";
 import { ApiRequestError } from "@/components/api/api-fetch";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -50,6 +50,21 @@ function errorsFromApi(error: unknown): FieldErrors {
     };
   }
   return { form: error.message };
+}
+
+/**
+ * Chromium submits a form when Enter is pressed on a tick box or radio button. Here that created
+ * keys with half-chosen scopes: Enter submits from the name field or the button only.
+ */
+function blockEnterOnChoices(event: KeyboardEvent<HTMLFormElement>) {
+  const target = event.target;
+  if (
+    event.key === "Enter" &&
+    target instanceof HTMLInputElement &&
+    (target.type === "checkbox" || target.type === "radio")
+  ) {
+    event.preventDefault();
+  }
 }
 
 export function CreateApiKeyDialog({
@@ -134,7 +149,13 @@ export function CreateApiKeyDialog({
         </>
       }
     >
-      <form id={formId} noValidate onSubmit={submit} className="space-y-6">
+      <form
+        id={formId}
+        noValidate
+        onSubmit={submit}
+        onKeyDown={blockEnterOnChoices}
+        className="space-y-6"
+      >
         {errors.form ? (
           <p
             role="alert"

@@ -103,7 +103,7 @@ export function KeyAuditTrail({
               </p>
               {line ? <p className="mt-0.5 text-xs break-words text-slate-600">{line}</p> : null}
               <p className="mt-0.5 text-xs text-slate-500">
-                <RelativeTime date={entry.created_at} />
+                <RelativeTime date={entry.created_at} tense="past" />
                 {entry.ip ? <> · from {entry.ip}</> : null}
               </p>
             </div>

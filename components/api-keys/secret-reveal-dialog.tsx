@@ -4,8 +4,10 @@ import { useEffect, useId, useRef, useState } from "react";
 import { usePublicOrigin } from "@/components/public-url";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { ExactTime, RelativeTime } from "@/components/ui/relative-time";
 import type { ApiKey } from "./api-key-types";
 import { MaskedKey } from "./masked-key";
+import { ScopeBadges } from "./scope-badges";
 
 /** Writes text to the clipboard; falls back to selecting it in a field and copying that. */
 async function copyText(text: string, fallbackField: HTMLTextAreaElement | null): Promise<boolean> {
@@ -32,7 +34,7 @@ export function SecretRevealDialog({
   onClose,
 }: {
   secret: string;
-  apiKey: Pick<ApiKey, "name" | "prefix" | "last4">;
+  apiKey: Pick<ApiKey, "name" | "prefix" | "last4" | "scopes" | "expires_at">;
   title: string;
   note?: string;
   onClose: () => void;
@@ -134,6 +136,27 @@ export function SecretRevealDialog({
         </div>
 
         {note ? <p className="text-sm text-slate-600">{note}</p> : null}
+
+        {/* The choices repeated, so a wrong scope or expiry is caught before the key is used. */}
+        <section aria-label="What this key can do">
+          <dl className="grid gap-x-4 gap-y-2 rounded-lg p-3 text-sm ring-1 ring-slate-200 sm:grid-cols-[auto_1fr]">
+            <dt className="font-medium text-slate-800">Scopes</dt>
+            <dd className="min-w-0">
+              <ScopeBadges scopes={apiKey.scopes} />
+            </dd>
+            <dt className="font-medium text-slate-800">Expires</dt>
+            <dd className="text-slate-700">
+              {apiKey.expires_at ? (
+                <>
+                  <RelativeTime date={apiKey.expires_at} /> (
+                  <ExactTime date={apiKey.expires_at} />)
+                </>
+              ) : (
+                "Never: it works until someone revokes it"
+              )}
+            </dd>
+          </dl>
+        </section>
 
         <div className="space-y-1.5">
           <label htmlFor={fieldId} className="block text-sm font-medium text-slate-800">

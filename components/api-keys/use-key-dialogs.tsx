@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { type ReactNode, useState } from "react";
 import type { ApiKey } from "./api-key-types";
 import { CreateApiKeyDialog } from "./create-api-key-dialog";
@@ -9,10 +10,17 @@ import { SecretRevealDialog } from "./secret-reveal-dialog";
 
 type OpenDialog =
   | { kind: "create" }
-  | { kind: "revoke"; apiKey: ApiKey }
+  | { kind: "revoke"; apiKey: ApiKey; endGrace?: boolean }
   | { kind: "rotate"; apiKey: ApiKey }
   // The only place a secret is held: this state, until the reveal closes.
-  | { kind: "reveal"; secret: string; apiKey: ApiKey; title: string; note?: string };
+  | {
+      kind: "reveal";
+      secret: string;
+      apiKey: ApiKey;
+      title: string;
+      note?: string;
+      rotated?: boolean;
+    };
 
 function retirementNote(graceSeconds: number): string {
   switch (graceSeconds) {
@@ -41,14 +49,17 @@ export function useKeyDialogs({
   organizationId: string;
   organizationName: string;
   role: string;
-  onRevoked?: (key: ApiKey) => void;
+  onRevoked?: (keys: ApiKey[]) => void;
   onRotated?: (result: RotationResult) => void;
 }): {
   openCreate: () => void;
   openRevoke: (apiKey: ApiKey) => void;
+  /** Ends an old key's grace period: revokes it alone, now. */
+  openEndGrace: (apiKey: ApiKey) => void;
   openRotate: (apiKey: ApiKey) => void;
   dialog: ReactNode;
 } {
+  const router = useRouter();
   const [open, setOpen] = useState<OpenDialog | null>(null);
   const close = () => setOpen(null);
 
@@ -70,6 +81,7 @@ export function useKeyDialogs({
       <RevokeApiKeyDialog
         organizationId={organizationId}
         apiKey={open.apiKey}
+        endGrace={open.endGrace}
         onClose={close}
         onRevoked={onRevoked}
       />
@@ -88,6 +100,7 @@ export function useKeyDialogs({
             secret: result.secret,
             title: "API key rotated",
             note: retirementNote(result.graceSeconds),
+            rotated: true,
           });
         }}
       />
@@ -101,7 +114,11 @@ export function useKeyDialogs({
         apiKey={open.apiKey}
         title={open.title}
         note={open.note}
-        onClose={close}
+        onClose={() => {
+          close();
+          // The new key is the one to look at now: its page, not the old key's or the list.
+          if (open.rotated) router.push(`/settings/api-keys/${encodeURIComponent(open.apiKey.id)}`);
+        }}
       />
     );
   }
@@ -109,6 +126,7 @@ export function useKeyDialogs({
   return {
     openCreate: () => setOpen({ kind: "create" }),
     openRevoke: (apiKey) => setOpen({ kind: "revoke", apiKey }),
+    openEndGrace: (apiKey) => setOpen({ kind: "revoke", apiKey, endGrace: true }),
     openRotate: (apiKey) => setOpen({ kind: "rotate", apiKey }),
     dialog,
   };

@@ -51,9 +51,14 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number, number][] = [
 
 const relativeFormat = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
 
-/** "3 minutes ago", "in 30 days", "yesterday"; "just now" within a minute. */
-export function formatRelative(date: Date, nowMs: number): string {
-  const diff = date.getTime() - nowMs;
+/**
+ * "3 minutes ago", "in 30 days", "yesterday"; "just now" within a minute. With tense "past" the
+ * date is an event that happened (created, revoked, used): the page's clock ticks only every 30
+ * seconds and may trail the server's, so a fresh event would otherwise read "in under a minute".
+ */
+export function formatRelative(date: Date, nowMs: number, tense?: "past"): string {
+  const raw = date.getTime() - nowMs;
+  const diff = tense === "past" ? Math.min(raw, 0) : raw;
   const abs = Math.abs(diff);
   if (abs < 60_000) return diff <= 0 ? "just now" : "in under a minute";
   for (const [unit, ms, from] of UNITS) {
@@ -70,6 +75,11 @@ export function formatExact(date: Date): string {
   }).format(date);
 }
 
+/** The calendar date in the reader's locale, e.g. "May 3, 2026". */
+export function formatDay(date: Date): string {
+  return new Intl.DateTimeFormat(undefined, { dateStyle: "medium" }).format(date);
+}
+
 /** A date the server and the browser render alike (UTC calendar date), used before hydration. */
 function stableDate(date: Date): string {
   return date.toISOString().slice(0, 10);
@@ -77,16 +87,19 @@ function stableDate(date: Date): string {
 
 /**
  * A relative time ("2 hours ago") with the exact time as a tooltip, in a <time> element.
- * `fallback` is shown when there is no date (e.g. "Never" for a key that was never used).
+ * `fallback` is shown when there is no date (e.g. "Never" for a key that was never used);
+ * `tense="past"` for events that already happened, so they never read as future.
  */
 export function RelativeTime({
   date,
   fallback = "—",
   className,
+  tense,
 }: {
   date: string | null | undefined;
   fallback?: string;
   className?: string;
+  tense?: "past";
 }) {
   const nowMs = useNow();
   if (!date) return <span className={className}>{fallback}</span>;
@@ -97,7 +110,7 @@ export function RelativeTime({
       title={nowMs === null ? undefined : formatExact(value)}
       className={className}
     >
-      {nowMs === null ? stableDate(value) : formatRelative(value, nowMs)}
+      {nowMs === null ? stableDate(value) : formatRelative(value, nowMs, tense)}
     </time>
   );
 }
@@ -118,6 +131,45 @@ export function ExactTime({
   return (
     <time dateTime={date} className={className}>
       {nowMs === null ? stableDate(value) : formatExact(value)}
+    </time>
+  );
+}
+
+/** "Revoked on May 3, 2026" and the like: a past day, with the exact time as a tooltip. */
+export function DayTime({
+  date,
+  prefix,
+  className,
+}: {
+  date: string;
+  prefix: string;
+  className?: string;
+}) {
+  const nowMs = useNow();
+  const value = new Date(date);
+  return (
+    <span className={className}>
+      {prefix}{" "}
+      <time dateTime={date} title={nowMs === null ? undefined : formatExact(value)}>
+        {nowMs === null ? stableDate(value) : formatDay(value)}
+      </time>
+    </span>
+  );
+}
+
+/** "14:05": the hour and minute in the reader's time zone (empty before hydration). */
+export function ClockTime({ date }: { date: string }) {
+  const nowMs = useNow();
+  const value = new Date(date);
+  return (
+    <time dateTime={date} title={nowMs === null ? undefined : formatExact(value)}>
+      {nowMs === null
+        ? value.toISOString().slice(11, 16)
+        : new Intl.DateTimeFormat(undefined, {
+            hour: "2-digit",
+            minute: "2-digit",
+            hourCycle: "h23",
+          }).format(value)}
     </time>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useState } from "react";
 import {
   Bar,
@@ -18,6 +19,7 @@ import { apiKeyQueryKeys } from "@/components/api-keys/api-key-query-keys";
 import { ErrorState } from "@/components/ui/error-state";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
+import { Table, TableBody, TableHead, Td, Th, Tr } from "@/components/ui/table";
 import type { KeyUsageReport } from "@/server/usage/schemas";
 
 const HOUR_MS = 3_600_000;
@@ -44,10 +46,13 @@ export function UsagePanel({
   keyId,
   organizationId,
   lastUsedAt,
+  rotatedFrom,
 }: {
   keyId: string;
   organizationId: string;
   lastUsedAt?: string | null;
+  /** The key this one replaced in a rotation: its history stays with it. */
+  rotatedFrom?: string | null;
 }) {
   const [range, setRange] = useState<Range>("24h");
   const usage = useQuery({
@@ -75,9 +80,22 @@ export function UsagePanel({
       <div className="flex flex-wrap items-center justify-between gap-3">
         <RangeTabs value={range} onChange={setRange} />
         <p className="text-sm text-slate-600">
-          Last used <RelativeTime date={lastUsed} fallback="never" className="font-medium" />
+          Last used{" "}
+          <RelativeTime date={lastUsed} fallback="never" tense="past" className="font-medium" />
         </p>
       </div>
+      {rotatedFrom ? (
+        <p className="text-sm text-slate-600">
+          This key replaced another in a rotation; requests made with the old secret are counted
+          there.{" "}
+          <Link
+            href={`/settings/api-keys/${encodeURIComponent(rotatedFrom)}#usage`}
+            className="font-medium text-brand-700 hover:underline"
+          >
+            Usage of the previous key
+          </Link>
+        </p>
+      ) : null}
       {usage.isPending ? (
         <UsageSkeleton />
       ) : usage.isError ? (
@@ -140,9 +158,38 @@ function UsageDetails({ report, rangeLabel }: { report: KeyUsageReport; rangeLab
           </div>
         ))}
       </dl>
+      {totals["4xx"] > 0 ? <ClientErrorsByCode byStatus={totals.by_status} /> : null}
       <UsageChart report={report} rangeLabel={rangeLabel} />
       <TopRoutes routes={report.routes} />
     </>
+  );
+}
+
+const CLIENT_ERRORS = [
+  { code: "401", label: "Unauthorized", hint: "missing, expired or revoked credentials" },
+  { code: "403", label: "Forbidden", hint: "a scope or role the key lacks" },
+  { code: "404", label: "Not found", hint: "a resource that does not exist here" },
+  { code: "429", label: "Too many requests", hint: "over the rate limit" },
+] as const;
+
+/** The 4xx total split by the codes that say what the caller got wrong. */
+function ClientErrorsByCode({ byStatus }: { byStatus: KeyUsageReport["totals"]["by_status"] }) {
+  return (
+    <section aria-label="Client errors by status code">
+      <dl className="flex flex-wrap gap-x-5 gap-y-1.5 text-sm">
+        {CLIENT_ERRORS.map((entry) => (
+          <div key={entry.code} className="flex items-baseline gap-1.5" title={entry.hint}>
+            <dt className="text-slate-600">
+              <span className="font-mono text-xs font-semibold text-slate-700">{entry.code}</span>{" "}
+              {entry.label}
+            </dt>
+            <dd className="font-semibold tabular-nums text-slate-900">
+              {numberFormat.format(byStatus[entry.code])}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
   );
 }
 
@@ -205,51 +252,38 @@ function UsageChart({ report, rangeLabel }: { report: KeyUsageReport; rangeLabel
 
 function TopRoutes({ routes }: { routes: KeyUsageReport["routes"] }) {
   return (
-    <div className="overflow-x-auto rounded-lg ring-1 ring-slate-200">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <caption className="sr-only">Top routes by requests</caption>
-        <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="px-4 py-2.5">
-              Route
-            </th>
-            <th scope="col" className="px-4 py-2.5 text-right">
-              Requests
-            </th>
-            <th scope="col" className="px-4 py-2.5 text-right">
-              Errors
-            </th>
-            <th scope="col" className="px-4 py-2.5 text-right">
-              Avg latency
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 bg-white">
-          {routes.map((r) => (
-            <tr key={`${r.method} ${r.route}`}>
-              <td className="px-4 py-2.5">
-                <span className="mr-2 inline-block w-14 rounded bg-slate-100 px-1.5 py-0.5 text-center font-mono text-xs font-semibold text-slate-700">
-                  {r.method}
-                </span>
-                <span className="font-mono text-slate-800">{r.route}</span>
-              </td>
-              <td className="px-4 py-2.5 text-right tabular-nums text-slate-900">
-                {numberFormat.format(r.requests)}
-              </td>
-              <td className="px-4 py-2.5 text-right tabular-nums text-slate-700">
-                {numberFormat.format(r.errors)}
-                <span className="ml-1 text-xs text-slate-500">
-                  ({Math.round((r.errors / Math.max(1, r.requests)) * 100)}%)
-                </span>
-              </td>
-              <td className="px-4 py-2.5 text-right tabular-nums text-slate-700">
-                {numberFormat.format(r.avg_latency_ms)} ms
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table caption="Top routes by requests" inset>
+      <TableHead>
+        <Th>Route</Th>
+        <Th className="text-right">Requests</Th>
+        <Th className="text-right">Errors</Th>
+        <Th className="text-right">Avg latency</Th>
+      </TableHead>
+      <TableBody>
+        {routes.map((r) => (
+          <Tr key={`${r.method} ${r.route}`}>
+            <Td className="py-2.5 whitespace-nowrap">
+              <span className="mr-2 inline-block w-14 rounded bg-slate-100 px-1.5 py-0.5 text-center font-mono text-xs font-semibold text-slate-700">
+                {r.method}
+              </span>
+              <span className="font-mono text-slate-800">{r.route}</span>
+            </Td>
+            <Td className="py-2.5 text-right tabular-nums text-slate-900">
+              {numberFormat.format(r.requests)}
+            </Td>
+            <Td className="py-2.5 text-right tabular-nums whitespace-nowrap text-slate-700">
+              {numberFormat.format(r.errors)}
+              <span className="ml-1 text-xs text-slate-500">
+                ({Math.round((r.errors / Math.max(1, r.requests)) * 100)}%)
+              </span>
+            </Td>
+            <Td className="py-2.5 text-right tabular-nums whitespace-nowrap text-slate-700">
+              {numberFormat.format(r.avg_latency_ms)} ms
+            </Td>
+          </Tr>
+        ))}
+      </TableBody>
+    </Table>
   );
 }
 

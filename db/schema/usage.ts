@@ -18,6 +18,10 @@ export const usageBuckets = pgTable(
     statusClass: text().notNull(),
     count: integer().notNull(),
     rateLimited: integer().notNull().default(0),
+    // The 4xx answers people ask about by code (429 is rateLimited): who is refused, and why.
+    unauthorized: integer().notNull().default(0),
+    forbidden: integer().notNull().default(0),
+    notFound: integer().notNull().default(0),
     totalLatencyMs: bigint({ mode: "number" }).notNull(),
   },
   (t) => [

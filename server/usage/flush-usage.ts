@@ -55,6 +55,9 @@ export async function writeUsageBatch(db: Db, batch: UsageBatch): Promise<void> 
     status_class: b.statusClass,
     count: b.count,
     rate_limited: b.rateLimited,
+    unauthorized: b.unauthorized,
+    forbidden: b.forbidden,
+    not_found: b.notFound,
     total_latency_ms: b.totalLatencyMs,
   }));
   // Only API keys have a last_used_at; access tokens are short-lived and not listed anywhere.
@@ -65,15 +68,19 @@ export async function writeUsageBatch(db: Db, batch: UsageBatch): Promise<void> 
     for (const chunk of chunks(rows, ROWS_PER_STATEMENT)) {
       await tx.execute(sql`
         insert into ${usageBuckets} (token_id, organization_id, bucket_start, route, method,
-          status_class, count, rate_limited, total_latency_ms)
+          status_class, count, rate_limited, unauthorized, forbidden, not_found, total_latency_ms)
         select token_id, organization_id, bucket_start, route, method, status_class, count,
-          rate_limited, total_latency_ms
+          rate_limited, unauthorized, forbidden, not_found, total_latency_ms
         from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as r(token_id text,
           organization_id text, bucket_start timestamptz, route text, method text,
-          status_class text, count integer, rate_limited integer, total_latency_ms bigint)
+          status_class text, count integer, rate_limited integer, unauthorized integer,
+          forbidden integer, not_found integer, total_latency_ms bigint)
         on conflict (token_id, bucket_start, route, method, status_class) do update set
           count = usage_buckets.count + excluded.count,
           rate_limited = usage_buckets.rate_limited + excluded.rate_limited,
+          unauthorized = usage_buckets.unauthorized + excluded.unauthorized,
+          forbidden = usage_buckets.forbidden + excluded.forbidden,
+          not_found = usage_buckets.not_found + excluded.not_found,
           total_latency_ms = usage_buckets.total_latency_ms + excluded.total_latency_ms`);
     }
     for (const chunk of chunks(keyUses, ROWS_PER_STATEMENT)) {

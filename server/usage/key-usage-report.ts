@@ -31,8 +31,14 @@ export async function keyUsageReport(
   const slot = sql<number>`(extract(epoch from ${usageBuckets.bucketStart})::bigint / ${sql.raw(
     String(query.step / 1000),
   )})`.mapWith(Number);
-  const sum = (column: typeof usageBuckets.count | typeof usageBuckets.rateLimited) =>
-    sql<number>`coalesce(sum(${column}), 0)`.mapWith(Number);
+  const sum = (
+    column:
+      | typeof usageBuckets.count
+      | typeof usageBuckets.rateLimited
+      | typeof usageBuckets.unauthorized
+      | typeof usageBuckets.forbidden
+      | typeof usageBuckets.notFound,
+  ) => sql<number>`coalesce(sum(${column}), 0)`.mapWith(Number);
 
   const [bins, routes] = await Promise.all([
     db
@@ -41,6 +47,9 @@ export async function keyUsageReport(
         statusClass: usageBuckets.statusClass,
         count: sum(usageBuckets.count),
         rateLimited: sum(usageBuckets.rateLimited),
+        unauthorized: sum(usageBuckets.unauthorized),
+        forbidden: sum(usageBuckets.forbidden),
+        notFound: sum(usageBuckets.notFound),
       })
       .from(usageBuckets)
       .where(where)
@@ -71,6 +80,7 @@ export async function keyUsageReport(
     "5xx": 0,
     rate_limited: 0,
   }));
+  const byStatus = { "401": 0, "403": 0, "404": 0, "429": 0 };
   const totals = { requests: 0, "2xx": 0, "4xx": 0, "5xx": 0, rate_limited: 0 };
   for (const bin of bins) {
     const point = series[bin.slot - firstSlot];
@@ -81,6 +91,10 @@ export async function keyUsageReport(
     totals[cls] += bin.count;
     totals.requests += bin.count;
     totals.rate_limited += bin.rateLimited;
+    byStatus["401"] += bin.unauthorized;
+    byStatus["403"] += bin.forbidden;
+    byStatus["404"] += bin.notFound;
+    byStatus["429"] += bin.rateLimited;
   }
 
   return {
@@ -88,7 +102,7 @@ export async function keyUsageReport(
     from: query.from.toISOString(),
     to: query.to.toISOString(),
     interval: query.interval,
-    totals,
+    totals: { ...totals, by_status: byStatus },
     series,
     routes: routes.map((r) => ({
       route: r.route,

@@ -66,7 +66,17 @@ export const keyUsageReportSchema = z.object({
   from: z.iso.datetime(),
   to: z.iso.datetime(),
   interval: z.enum(USAGE_INTERVALS),
-  totals: z.object({ requests: z.number().int(), ...countsSchema }),
+  totals: z.object({
+    requests: z.number().int(),
+    ...countsSchema,
+    /** The 4xx answers split by the codes that say who was refused and why. */
+    by_status: z.object({
+      "401": z.number().int(),
+      "403": z.number().int(),
+      "404": z.number().int(),
+      "429": z.number().int(),
+    }),
+  }),
   series: z.array(z.object({ start: z.iso.datetime(), ...countsSchema })),
   routes: z.array(
     z.object({

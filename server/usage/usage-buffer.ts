@@ -24,6 +24,10 @@ export interface UsageBucket {
   statusClass: StatusClass;
   count: number;
   rateLimited: number;
+  /** 401, 403 and 404 answers among `count` (429s are `rateLimited`). */
+  unauthorized: number;
+  forbidden: number;
+  notFound: number;
   totalLatencyMs: number;
 }
 
@@ -58,6 +62,9 @@ export function addEvent(batch: UsageBatch, event: UsageEvent): void {
     statusClass: cls,
     count: 1,
     rateLimited: event.status === 429 ? 1 : 0,
+    unauthorized: event.status === 401 ? 1 : 0,
+    forbidden: event.status === 403 ? 1 : 0,
+    notFound: event.status === 404 ? 1 : 0,
     totalLatencyMs: Math.max(0, Math.round(event.latencyMs)),
   });
   touch(batch, event.tokenId, at);
@@ -94,6 +101,9 @@ function mergeBucket(batch: UsageBatch, bucket: UsageBucket): void {
   }
   current.count += bucket.count;
   current.rateLimited += bucket.rateLimited;
+  current.unauthorized += bucket.unauthorized;
+  current.forbidden += bucket.forbidden;
+  current.notFound += bucket.notFound;
   current.totalLatencyMs += bucket.totalLatencyMs;
 }
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import {
   type ApiKeyFilters,
   apiKeyListSearch,
@@ -17,6 +17,7 @@ import { useKeyDialogs } from "@/components/api-keys/use-key-dialogs";
 import { Button } from "@/components/ui/button";
 import { ErrorState } from "@/components/ui/error-state";
 import { inputClass } from "@/components/ui/field";
+import { useToast } from "@/components/ui/toast";
 
 interface ApiKeysClientProps {
   organization: { id: string; name: string };
@@ -36,17 +37,24 @@ const STATUS_OPTIONS: { value: ApiKeyStatus | "all"; label: string }[] = [
 /** How long typing pauses before the list is searched again. */
 const SEARCH_DEBOUNCE_MS = 250;
 
-function newestFirst(a: ApiKey, b: ApiKey): number {
-  if (a.created_at !== b.created_at) return a.created_at < b.created_at ? 1 : -1;
-  return a.id < b.id ? 1 : -1;
+type SortOrder = "created" | "last_used";
+
+/** Most recently used first; never-used keys last, newest first among themselves. */
+function lastUsedFirst(a: ApiKey, b: ApiKey): number {
+  const au = a.last_used_at ?? "";
+  const bu = b.last_used_at ?? "";
+  if (au !== bu) return au < bu ? 1 : -1;
+  return a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : 0;
 }
 
-/** Whether a key fits the search and creator filters (for keys kept in view after a revoke). */
-function matchesSearch(key: ApiKey, filters: ApiKeyFilters): boolean {
-  if (filters.createdBy && key.created_by !== filters.createdBy) return false;
-  const q = filters.q.trim().toLowerCase();
-  if (!q) return true;
-  return key.name.toLowerCase().includes(q) || key.prefix.toLowerCase().includes(q) || key.id === q;
+/** The visible Revoke (else Rotate) button of a row: the table on wide screens, a card on phones. */
+function rowAction(container: HTMLElement | null, id: string): HTMLElement | null {
+  if (!container) return null;
+  const buttons = container.querySelectorAll<HTMLElement>(
+    `[data-row-id="${CSS.escape(id)}"] button[data-action]`,
+  );
+  const visible = [...buttons].filter((b) => b.getClientRects().length > 0);
+  return visible.find((b) => b.dataset.action === "revoke") ?? visible[0] ?? null;
 }
 
 export function ApiKeysClient(props: ApiKeysClientProps) {
@@ -73,41 +81,68 @@ function ApiKeysView({ organization, role, isMember }: ApiKeysClientProps) {
 
   const keys = useApiKeys(organization.id, apiKeyListSearch(filters));
   const members = useMembers(organization.id, seesAll);
-  // Keys revoked on this visit stay in view (as revoked) so the change is visible where it was
-  // made; the filter hides them again on the next visit.
-  const [revokedHere, setRevokedHere] = useState<ReadonlyMap<string, ApiKey>>(new Map());
-  const keep = (key: ApiKey) => setRevokedHere((prev) => new Map(prev).set(key.id, key));
+  const [sort, setSort] = useState<SortOrder>("created");
+  const { show: showToast, toast } = useToast();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  // After a revoke the row's buttons are gone: focus goes to the next row's actions (or the
+  // previous row's, or the heading) rather than dropping to the page body.
+  const [focusAfterRevoke, setFocusAfterRevoke] = useState<{ rowId: string | null } | null>(null);
   const dialogs = useKeyDialogs({
     organizationId: organization.id,
     organizationName: organization.name,
     role,
-    onRevoked: keep,
-    onRotated: ({ previous }) => keep(previous),
+    onRevoked: (revoked) => {
+      const names = revoked.map((k) => `“${k.name}”`).join(" and ");
+      showToast(`Revoked ${names}`);
+      const gone = new Set(revoked.map((k) => k.id));
+      // Revoked rows (kept or not) have no buttons left: look past them.
+      const index = rows.findIndex((k) => gone.has(k.id));
+      const live = (k: ApiKey) => !gone.has(k.id) && k.status !== "revoked";
+      const after = rows.slice(index + 1).find(live);
+      const before = rows.slice(0, Math.max(index, 0)).reverse().find(live);
+      setFocusAfterRevoke({ rowId: (after ?? before)?.id ?? null });
+    },
   });
+  useEffect(() => {
+    if (!focusAfterRevoke) return;
+    const target = focusAfterRevoke.rowId
+      ? rowAction(listRef.current, focusAfterRevoke.rowId)
+      : null;
+    (target ?? headingRef.current)?.focus();
+    setFocusAfterRevoke(null);
+  }, [focusAfterRevoke]);
   const searchId = useId();
   const statusId = useId();
   const creatorId = useId();
   const switchId = useId();
+  const sortId = useId();
 
+  const revokedShown =
+    filters.status === "revoked" || (filters.status === "all" && filters.showRevoked);
   const loaded = keys.data?.pages.flatMap((page) => page.data) ?? [];
-  const listed = new Set(loaded.map((k) => k.id));
-  const kept = [...revokedHere.values()].filter(
-    (k) => !listed.has(k.id) && matchesSearch(k, filters),
-  );
-  const rows = kept.length > 0 ? [...loaded, ...kept].sort(newestFirst) : loaded;
+  // A key revoked here is patched to "revoked" in the cache at once; with revoked keys hidden it
+  // leaves the list at once too, rather than lingering until the refetch.
+  const visible = revokedShown ? loaded : loaded.filter((k) => k.status !== "revoked");
+  // Sorting by last use orders the keys loaded so far ("Load more" adds to them).
+  const rows = sort === "last_used" ? [...visible].sort(lastUsedFirst) : visible;
   const defaults = isDefaultFilters(filters);
   // An empty default view is either "no keys yet" or "every key is revoked": ask which.
   const anyKey = useHasAnyApiKey(organization.id, defaults && keys.isSuccess && rows.length === 0);
   const showEmptyState = defaults && rows.length === 0 && anyKey.data === false;
-  const revokedShown =
-    filters.status === "revoked" || (filters.status === "all" && filters.showRevoked);
 
   return (
     <div className="space-y-6">
       <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-2">
-            <h2 className="text-lg font-semibold text-slate-900">API Keys</h2>
+            <h2
+              ref={headingRef}
+              tabIndex={-1}
+              className="text-lg font-semibold text-slate-900 focus:outline-none"
+            >
+              API Keys
+            </h2>
             <OrganizationBadge name={organization.name} />
           </div>
           {isMember ? null : (
@@ -213,6 +248,20 @@ function ApiKeysView({ organization, role, isMember }: ApiKeysClientProps) {
                   </select>
                 </div>
               ) : null}
+              <div className="space-y-1">
+                <label htmlFor={sortId} className="block text-xs font-medium text-slate-600">
+                  Sort
+                </label>
+                <select
+                  id={sortId}
+                  value={sort}
+                  onChange={(e) => setSort(e.target.value as SortOrder)}
+                  className={`${inputClass} pr-8`}
+                >
+                  <option value="created">Newest first</option>
+                  <option value="last_used">Last used</option>
+                </select>
+              </div>
             </div>
             <label
               htmlFor={switchId}
@@ -254,6 +303,7 @@ function ApiKeysView({ organization, role, isMember }: ApiKeysClientProps) {
           </p>
 
           <div
+            ref={listRef}
             aria-busy={keys.isPlaceholderData}
             className={keys.isPlaceholderData ? "opacity-60 transition-opacity" : undefined}
           >
@@ -305,6 +355,7 @@ function ApiKeysView({ organization, role, isMember }: ApiKeysClientProps) {
         </div>
       )}
       {dialogs.dialog}
+      {toast}
     </div>
   );
 }

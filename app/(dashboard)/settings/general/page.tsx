@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Table, TableBody, TableHead, Td, Th, Tr } from "@/components/ui/table";
 import { requireDashboardSession } from "@/server/auth/dashboard-session";
 import { listMembers } from "@/server/users/list-members";
 
@@ -42,43 +43,30 @@ export default async function GeneralSettingsPage() {
         </p>
       </section>
 
-      <section
-        aria-labelledby="members-heading"
-        className="rounded-xl bg-white shadow-sm ring-1 ring-slate-200"
-      >
-        <h2 id="members-heading" className="px-6 pt-6 text-base font-semibold text-slate-900">
+      <section aria-labelledby="members-heading" className="space-y-3">
+        <h2 id="members-heading" className="text-base font-semibold text-slate-900">
           Members
         </h2>
-        <div className="mt-4 overflow-x-auto">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="px-6 py-3">
-                  Name
-                </th>
-                <th scope="col" className="hidden px-6 py-3 sm:table-cell">
-                  Email
-                </th>
-                <th scope="col" className="px-6 py-3">
-                  Role
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {members.map((m) => (
-                <tr key={m.id}>
-                  <td className="px-6 py-3">
-                    <span className="font-medium text-slate-900">{m.name}</span>
-                    {/* On phones the email sits under the name instead of in its own column. */}
-                    <span className="block text-slate-500 sm:hidden">{m.email}</span>
-                  </td>
-                  <td className="hidden px-6 py-3 text-slate-600 sm:table-cell">{m.email}</td>
-                  <td className="px-6 py-3 capitalize text-slate-600">{m.role}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table caption="Members">
+          <TableHead>
+            <Th>Name</Th>
+            <Th className="hidden sm:table-cell">Email</Th>
+            <Th>Role</Th>
+          </TableHead>
+          <TableBody>
+            {members.map((m) => (
+              <Tr key={m.id}>
+                <Td>
+                  <span className="font-medium text-slate-900">{m.name}</span>
+                  {/* On phones the email sits under the name instead of in its own column. */}
+                  <span className="block text-slate-500 sm:hidden">{m.email}</span>
+                </Td>
+                <Td className="hidden text-slate-600 sm:table-cell">{m.email}</Td>
+                <Td className="capitalize text-slate-600">{m.role}</Td>
+              </Tr>
+            ))}
+          </TableBody>
+        </Table>
       </section>
     </div>
   );

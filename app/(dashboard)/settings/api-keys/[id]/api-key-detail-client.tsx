@@ -13,7 +13,7 @@ import { StatusBadge } from "@/components/api-keys/status-badge";
 import { useKeyDialogs } from "@/components/api-keys/use-key-dialogs";
 import { Button } from "@/components/ui/button";
 import { ErrorState } from "@/components/ui/error-state";
-import { ExactTime, RelativeTime, useNow } from "@/components/ui/relative-time";
+import { ClockTime, DayTime, ExactTime, RelativeTime, useNow } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
 import { UsagePanel } from "@/components/usage/usage-panel";
 
@@ -76,6 +76,7 @@ export function ApiKeyDetailClient({
           canEdit={role === "admin" || role === "owner" || query.data.created_by === currentUserId}
           onRotate={() => dialogs.openRotate(query.data)}
           onRevoke={() => dialogs.openRevoke(query.data)}
+          onEndGrace={() => dialogs.openEndGrace(query.data)}
         />
       )}
       {dialogs.dialog}
@@ -89,17 +90,22 @@ function KeyDetail({
   canEdit,
   onRotate,
   onRevoke,
+  onEndGrace,
 }: {
   apiKey: ApiKey;
   organization: { id: string; name: string };
   canEdit: boolean;
   onRotate: () => void;
   onRevoke: () => void;
+  onEndGrace: () => void;
 }) {
   const nowMs = useNow();
   const rotatable =
     (apiKey.status === "active" || apiKey.status === "expiring_soon") && !apiKey.replaced_by;
   const revocable = apiKey.status !== "revoked";
+  const revokedAt = apiKey.status === "revoked" ? apiKey.revoked_at : null;
+  // Replaced by a rotation but still working: the old key's grace period.
+  const inGrace = Boolean(apiKey.replaced_by) && revocable && apiKey.status !== "expired";
 
   return (
     <>
@@ -121,6 +127,28 @@ function KeyDetail({
               <MaskedKey apiKey={apiKey} />
               {nowMs !== null && needsRotation(apiKey, nowMs) ? <RotationHint /> : null}
             </div>
+            {inGrace && apiKey.expires_at ? (
+              <p
+                role="note"
+                className="flex flex-wrap items-center gap-x-1.5 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200"
+              >
+                <span>
+                  Replaced by a rotation. Stops working at <ClockTime date={apiKey.expires_at} />
+                </span>
+                {canEdit ? (
+                  <>
+                    <span aria-hidden="true">·</span>
+                    <button
+                      type="button"
+                      onClick={onEndGrace}
+                      className="rounded font-medium text-amber-900 underline hover:text-amber-950 focus-visible:outline-2 focus-visible:outline-amber-700"
+                    >
+                      End grace now
+                    </button>
+                  </>
+                ) : null}
+              </p>
+            ) : null}
           </div>
           {canEdit && (rotatable || revocable) ? (
             <div className="flex shrink-0 gap-2">
@@ -142,7 +170,7 @@ function KeyDetail({
           <Detail label="Created">
             <ExactTime date={apiKey.created_at} />
             <span className="block text-xs text-slate-500">
-              <RelativeTime date={apiKey.created_at} />
+              <RelativeTime date={apiKey.created_at} tense="past" />
             </span>
           </Detail>
           <Detail label="Created by">
@@ -150,15 +178,22 @@ function KeyDetail({
             <span className="block truncate text-xs text-slate-500">{apiKey.creator.email}</span>
           </Detail>
           <Detail label="Last used">
-            <RelativeTime date={apiKey.last_used_at} fallback="Never" />
+            <RelativeTime date={apiKey.last_used_at} fallback="Never" tense="past" />
             {apiKey.last_used_at ? (
               <span className="block text-xs text-slate-500">
                 <ExactTime date={apiKey.last_used_at} />
               </span>
             ) : null}
           </Detail>
-          <Detail label="Expires">
-            {apiKey.expires_at ? (
+          <Detail label={revokedAt ? "Revoked" : "Expires"}>
+            {revokedAt ? (
+              <>
+                <DayTime prefix="Revoked on" date={revokedAt} />
+                <span className="block text-xs text-slate-500">
+                  <RelativeTime date={revokedAt} tense="past" />
+                </span>
+              </>
+            ) : apiKey.expires_at ? (
               <>
                 <ExactTime date={apiKey.expires_at} />
                 <span className="block text-xs text-slate-500">
@@ -169,14 +204,6 @@ function KeyDetail({
               "Never"
             )}
           </Detail>
-          {apiKey.revoked_at ? (
-            <Detail label="Revoked">
-              <ExactTime date={apiKey.revoked_at} />
-              <span className="block text-xs text-slate-500">
-                <RelativeTime date={apiKey.revoked_at} />
-              </span>
-            </Detail>
-          ) : null}
           <Detail label="Environment">
             <span className="font-mono text-xs">{apiKey.environment}</span>
           </Detail>
@@ -217,6 +244,7 @@ function KeyDetail({
       </section>
 
       <section
+        id="usage"
         aria-labelledby="usage-heading"
         className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-6"
       >
@@ -227,6 +255,7 @@ function KeyDetail({
           keyId={apiKey.id}
           organizationId={organization.id}
           lastUsedAt={apiKey.last_used_at}
+          rotatedFrom={apiKey.rotated_from}
         />
       </section>
 
