@@ -4461,6 +4461,12 @@ export interface operations {
                                 "4xx": number;
                                 "5xx": number;
                                 rate_limited: number;
+                                by_status: {
+                                    401: number;
+                                    403: number;
+                                    404: number;
+                                    429: number;
+                                };
                             };
                             series: {
                                 /** Format: date-time */

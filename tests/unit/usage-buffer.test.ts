@@ -57,6 +57,9 @@ describe("addEvent: how calls add up in the usage report", () => {
         statusClass: "2xx",
         count: 3,
         rateLimited: 0,
+        unauthorized: 0,
+        forbidden: 0,
+        notFound: 0,
         totalLatencyMs: 43,
       },
     ]);
