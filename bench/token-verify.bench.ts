@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { createApiKey } from "@/server/api-keys/create-api-key";
-import { clearCredentialCache } from "@/server/tokens/credential-cache";
+import { evictAuth } from "@/server/auth/auth-cache";
 import { generateToken, hashToken, parseToken } from "@/server/tokens/format";
 import { verifyBearer } from "@/server/tokens/verify-bearer";
 import { sessionContext } from "@/tests/helpers/fixtures";
@@ -34,7 +34,7 @@ export async function benchTokenVerification(): Promise<void> {
   const { secret } = await createApiKey(ctx, { name: "bench", scopes: ["read:users"] });
   const cached = await measureAsync("verifyBearer (cache hit)", 20_000, () => verifyBearer(secret));
   const uncached = await measureAsync("verifyBearer (cache miss, database lookup)", 2_000, () => {
-    clearCredentialCache();
+    evictAuth({});
     return verifyBearer(secret);
   });
   console.log(`  cache speed-up: ${(uncached / cached).toFixed(1)}x`);

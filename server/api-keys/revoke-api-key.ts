@@ -2,9 +2,9 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { apiKeys } from "@/db/schema";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
+import { publishAuthChange } from "@/server/auth/auth-bus";
 import type { AuthContext } from "@/server/auth/principal";
 import { now } from "@/server/clock";
-import { evictCredentials } from "@/server/tokens/credential-cache";
 import { findAccessibleKey } from "./find-api-key";
 import { keyStatus, toPublicApiKey } from "./public-api-key";
 
@@ -23,9 +23,9 @@ export async function revokeApiKey(ctx: AuthContext, id: string) {
       targetId: row.id,
       metadata: { name: row.name },
     });
+    // Every instance forgets the key when this commits.
+    await publishAuthChange(tx, { credentialIds: [row.id] });
     return { ...row, revokedAt };
   });
-  // This process forgets the key now; others within the cache's TTL.
-  evictCredentials((c) => c.type === "api_key" && c.id === key.id);
   return toPublicApiKey(key);
 }

@@ -2,11 +2,11 @@ import { and, eq } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
 import { apiKeys, memberships, users } from "@/db/schema";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
+import { publishAuthChange } from "@/server/auth/auth-bus";
 import type { AuthContext } from "@/server/auth/principal";
 import { now } from "@/server/clock";
 import { ApiError } from "@/server/http/api-error";
 import { type Scope, scopesFor } from "@/server/scopes/catalogue";
-import { evictCredentials } from "@/server/tokens/credential-cache";
 import { assertGrantable, assertMember, insertApiKey } from "./create-api-key";
 import { findAccessibleKey } from "./find-api-key";
 import { keyStatus, toPublicApiKey } from "./public-api-key";
@@ -60,9 +60,9 @@ export async function rotateApiKey(ctx: AuthContext, id: string, input: RotateAp
       targetId: created.key.id,
       metadata: { name: old.name, scopes, rotated_from: old.id },
     });
+    await publishAuthChange(tx, { credentialIds: [old.id] });
     return { ...created, previous: toPublicApiKey({ ...old, ...retired }) };
   });
-  evictCredentials((c) => c.type === "api_key" && c.id === id);
   return result;
 }
 

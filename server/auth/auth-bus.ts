@@ -93,7 +93,7 @@ export async function closeAuthListener(): Promise<void> {
   if (!listener) return;
   listener.closed = true;
   clearTimeout(listener.retry);
-  setAuthCacheUsable(true);
+  setAuthCacheUsable(false);
   await listener.client.end({ timeout: 1 }).catch(() => {});
 }
 

@@ -1,4 +1,5 @@
 import { nowMs } from "@/server/clock";
+import { env } from "@/server/env";
 
 /**
  * What changed about who may do what. An entry is evicted when it matches every field given:
@@ -31,13 +32,17 @@ interface CacheState {
   entries: Map<string, Entry>;
   /** Bumped by every eviction: a load that began before it must not store what it read. */
   generation: number;
-  /** False while this instance cannot hear other instances' changes: then nothing is cached. */
-  usable: boolean;
+  /**
+   * False while this instance cannot hear other instances' changes: then nothing is cached.
+   * Unset until decided: on with embedded PGlite (one process), off with PostgreSQL until the
+   * change listener is listening.
+   */
+  usable?: boolean;
 }
 
 // One cache per process, surviving Next's dev module reloads.
 const store = globalThis as unknown as { __voltasisAuthCache?: CacheState };
-store.__voltasisAuthCache ??= { entries: new Map(), generation: 0, usable: true };
+store.__voltasisAuthCache ??= { entries: new Map(), generation: 0 };
 const state = store.__voltasisAuthCache;
 
 export function authCacheGeneration(): number {
@@ -45,7 +50,7 @@ export function authCacheGeneration(): number {
 }
 
 export function getAuthCached<T>(key: string): T | undefined {
-  if (!state.usable) return undefined;
+  if (!authCacheUsable()) return undefined;
   const entry = state.entries.get(key);
   if (!entry) return undefined;
   if (nowMs() - entry.storedAt > TTL_MS) {
@@ -57,7 +62,7 @@ export function getAuthCached<T>(key: string): T | undefined {
 
 /** Stores a load's result, unless an eviction happened since the load began (`loadedAt`). */
 export function setAuthCached(key: string, value: unknown, tags: AuthTags, loadedAt: number): void {
-  if (!state.usable || loadedAt !== state.generation) return;
+  if (!authCacheUsable() || loadedAt !== state.generation) return;
   if (state.entries.size >= MAX_ENTRIES) {
     const oldest = state.entries.keys().next().value;
     if (oldest !== undefined) state.entries.delete(oldest);
@@ -91,5 +96,6 @@ export function setAuthCacheUsable(usable: boolean): void {
 }
 
 export function authCacheUsable(): boolean {
+  state.usable ??= !env().DATABASE_URL;
   return state.usable;
 }

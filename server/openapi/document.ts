@@ -216,8 +216,20 @@ function operationObject(op: AnyOperation, schemas: SchemaCollector) {
   };
 }
 
-/** The OpenAPI 3.1 document served at /api/v1/openapi.json: a map over OPERATIONS. */
+const built = new Map<string, ReturnType<typeof buildDocument>>();
+
+/** The OpenAPI 3.1 document served at /api/v1/openapi.json, built once per server URL. */
 export function openApiDocument(serverUrl: string) {
+  let document = built.get(serverUrl);
+  if (!document) {
+    document = buildDocument(serverUrl);
+    built.set(serverUrl, document);
+  }
+  return document;
+}
+
+/** A map over OPERATIONS. */
+function buildDocument(serverUrl: string) {
   const schemas = new SchemaCollector();
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of OPERATIONS) {

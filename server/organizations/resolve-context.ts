@@ -1,42 +1,38 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db";
-import { memberships, organizations, type Role } from "@/db/schema";
+import { memberships, organizations, type Role, users } from "@/db/schema";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
+import { ensureAuthListener } from "@/server/auth/auth-bus";
+import { authCacheGeneration, getAuthCached, setAuthCached } from "@/server/auth/auth-cache";
 import type { AuthContext, Credential } from "@/server/auth/principal";
 import { ApiError } from "@/server/http/api-error";
 import { isId } from "@/server/ids";
 import { scopesFor } from "@/server/scopes/catalogue";
-import { findActiveUser } from "@/server/users/find-active-user";
 
 // A platform admin acting in an organization it does not belong to gets an admin's scopes there.
 export const PLATFORM_ADMIN_ROLE: Role = "admin";
 
+interface Principal {
+  user: { id: string; email: string; name: string; isPlatformAdmin: boolean } | null;
+  organizations: { id: string; name: string; role: Role | null }[];
+}
+
 /**
- * Decides which organization a request acts in and what it may do there. Account state and
- * membership are read on every request (never cached), so a removed or disabled user loses
- * every credential at once.
+ * Decides which organization a request acts in and what it may do there. The account's state
+ * and memberships come from the auth-state cache, which every change to them evicts on every
+ * instance (auth-bus.ts), so a removed or disabled user loses every credential at once.
  */
 export async function resolveAuthContext(
   credential: Credential,
   requestedOrganizationId: string | null,
   meta: { requestId: string; ip: string },
 ): Promise<AuthContext> {
-  const db = await getDb();
-  const user = await findActiveUser(credential.userId);
-  if (!user) throw new ApiError("UNAUTHORIZED", undefined, { reason: "disabled" });
-
   const home = credential.organizationId;
   const target = requestedOrganizationId ?? home;
   if (!isId("org", target)) throw new ApiError("FORBIDDEN");
 
-  const rows = await db
-    .select({ id: organizations.id, name: organizations.name, role: memberships.role })
-    .from(organizations)
-    .leftJoin(
-      memberships,
-      and(eq(memberships.organizationId, organizations.id), eq(memberships.userId, user.id)),
-    )
-    .where(inArray(organizations.id, [...new Set([home, target])]));
+  const { user, organizations: rows } = await loadPrincipal(credential.userId, home, target);
+  if (!user) throw new ApiError("UNAUTHORIZED", undefined, { reason: "disabled" });
   const homeRow = rows.find((r) => r.id === home);
   const targetRow = rows.find((r) => r.id === target);
 
@@ -93,4 +89,52 @@ export async function auditOverride(context: AuthContext): Promise<void> {
     targetId: context.organization.id,
     metadata: { from: context.credential.organizationId, credentialType: context.credential.type },
   });
+}
+
+/** The user (null when missing or disabled) and its role in two organizations: one query. */
+async function loadPrincipal(userId: string, home: string, target: string): Promise<Principal> {
+  const key = `principal:${userId}|${home}|${target}`;
+  const cached = getAuthCached<Principal>(key);
+  if (cached) return cached;
+  void ensureAuthListener();
+  const generation = authCacheGeneration();
+  const ids = [...new Set([home, target])];
+  const db = await getDb();
+  const rows = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      isPlatformAdmin: users.isPlatformAdmin,
+      disabledAt: users.disabledAt,
+      organizationId: organizations.id,
+      organizationName: organizations.name,
+      role: memberships.role,
+    })
+    .from(users)
+    .leftJoin(organizations, inArray(organizations.id, ids))
+    .leftJoin(
+      memberships,
+      and(eq(memberships.organizationId, organizations.id), eq(memberships.userId, users.id)),
+    )
+    .where(eq(users.id, userId));
+  const [first] = rows;
+  const principal: Principal = {
+    user:
+      first && !first.disabledAt
+        ? {
+            id: first.id,
+            email: first.email,
+            name: first.name,
+            isPlatformAdmin: first.isPlatformAdmin,
+          }
+        : null,
+    organizations: rows.flatMap((r) =>
+      r.organizationId && r.organizationName
+        ? [{ id: r.organizationId, name: r.organizationName, role: r.role }]
+        : [],
+    ),
+  };
+  setAuthCached(key, principal, { userId, organizationIds: ids }, generation);
+  return principal;
 }

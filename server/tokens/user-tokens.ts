@@ -1,10 +1,10 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { type Db, getDb, type Tx } from "@/db";
 import { memberships, organizations, tokenFamilies, users, userTokens } from "@/db/schema";
+import { publishAuthChange } from "@/server/auth/auth-bus";
 import { now } from "@/server/clock";
 import { ApiError } from "@/server/http/api-error";
 import { newId } from "@/server/ids";
-import { evictCredentials } from "./credential-cache";
 import { generateToken, hashToken, parseToken } from "./format";
 import {
   ACCESS_TOKEN_TTL_SECONDS,
@@ -110,7 +110,9 @@ export async function refreshTokenPair(presented: string): Promise<TokenPair> {
         .where(eq(userTokens.id, found.id));
       if (!family || family.revokedAt || !token || token.revokedAt) return { refused: "revoked" };
       if (token.spentAt) {
-        return { refused: "reused", revoked: await revokeLockedFamily(tx, found.familyId) };
+        // Reuse means theft: the whole family dies, on every instance, when this commits.
+        await publishTokenRevocations(tx, await revokeLockedFamily(tx, found.familyId));
+        return { refused: "reused" };
       }
       const at = now();
       if (token.expiresAt.getTime() <= at.getTime()) return { refused: "expired" };
@@ -126,7 +128,6 @@ export async function refreshTokenPair(presented: string): Promise<TokenPair> {
     },
   );
   if ("pair" in outcome) return outcome.pair;
-  evictUserTokens(outcome.revoked ?? []);
   throw invalid(outcome.refused);
 }
 
@@ -156,24 +157,25 @@ export async function revokeUserToken(input: Pick<RevokeTokenInput, "token">): P
     await revokeFamily(db, token.familyId);
     return;
   }
-  await db
-    .update(userTokens)
-    .set({ revokedAt: now() })
-    .where(and(eq(userTokens.id, token.id), isNull(userTokens.revokedAt)));
-  evictCredentials((c) => c.type === "access_token" && c.id === token.id);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(userTokens)
+      .set({ revokedAt: now() })
+      .where(and(eq(userTokens.id, token.id), isNull(userTokens.revokedAt)));
+    await publishAuthChange(tx, { credentialIds: [token.id] });
+  });
 }
 
-/** Revokes every token of a login family and drops them from this process's credential cache. */
+/** Revokes every token of a login family; every instance forgets them when this commits. */
 export async function revokeFamily(db: Db, familyId: string): Promise<void> {
-  const revoked = await db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     await tx
       .select({ id: tokenFamilies.id })
       .from(tokenFamilies)
       .where(eq(tokenFamilies.id, familyId))
       .for("update");
-    return revokeLockedFamily(tx, familyId);
+    await publishTokenRevocations(tx, await revokeLockedFamily(tx, familyId));
   });
-  evictUserTokens(revoked);
 }
 
 /** Marks a family revoked and revokes its tokens; the caller holds the family row's lock. */
@@ -231,13 +233,14 @@ export async function revokeUserTokensOf(
     .set({ revokedAt: at })
     .where(and(...where))
     .returning({ id: userTokens.id });
-  evictUserTokens(revoked.map((t) => t.id));
+  await publishTokenRevocations(
+    tx,
+    revoked.map((t) => t.id),
+  );
 }
 
-function evictUserTokens(ids: string[]): void {
-  if (ids.length === 0) return;
-  const set = new Set(ids);
-  evictCredentials((c) => c.type === "access_token" && set.has(c.id));
+async function publishTokenRevocations(tx: Tx, ids: string[]): Promise<void> {
+  if (ids.length > 0) await publishAuthChange(tx, { credentialIds: ids });
 }
 
 /**

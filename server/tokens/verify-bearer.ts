@@ -1,12 +1,13 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { apiKeys, userTokens } from "@/db/schema";
+import { ensureAuthListener } from "@/server/auth/auth-bus";
+import { authCacheGeneration, getAuthCached, setAuthCached } from "@/server/auth/auth-cache";
 import type { Credential } from "@/server/auth/principal";
 import { now } from "@/server/clock";
 import { env } from "@/server/env";
 import { ApiError } from "@/server/http/api-error";
 import type { Scope } from "@/server/scopes/catalogue";
-import { cacheCredential, cacheGeneration, getCachedCredential } from "./credential-cache";
 import { hashToken, parseToken } from "./format";
 
 const invalid = (reason?: string) =>
@@ -37,13 +38,24 @@ export async function verifyBearer(
   }
 
   const hash = hashToken(parsed.token);
-  let credential = getCachedCredential(hash);
+  const cacheKey = `credential:${hash}`;
+  let credential = getAuthCached<Credential>(cacheKey);
   if (!credential) {
     if (options.cachedOnly) throw invalid();
-    const generation = cacheGeneration();
+    void ensureAuthListener();
+    const generation = authCacheGeneration();
     credential = parsed.kind === "at" ? await loadAccessToken(hash) : await loadApiKey(hash);
     if (!credential) throw invalid();
-    cacheCredential(hash, credential, generation);
+    setAuthCached(
+      cacheKey,
+      credential,
+      {
+        credentialId: credential.id,
+        userId: credential.userId,
+        organizationIds: [credential.organizationId],
+      },
+      generation,
+    );
   }
   if (credential.expiresAt && credential.expiresAt.getTime() <= now().getTime()) {
     throw invalid("expired");

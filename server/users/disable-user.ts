@@ -1,9 +1,9 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
+import { publishAuthChange } from "@/server/auth/auth-bus";
 import { now } from "@/server/clock";
 import { ApiError } from "@/server/http/api-error";
-import { evictCredentials } from "@/server/tokens/credential-cache";
 import { revokeUserTokensOf } from "@/server/tokens/user-tokens";
 
 /**
@@ -21,6 +21,6 @@ export async function disableUser(userId: string): Promise<void> {
       .set({ disabledAt: now() })
       .where(and(eq(users.id, userId), isNull(users.disabledAt)));
     await revokeUserTokensOf(tx, userId);
+    await publishAuthChange(tx, { userId });
   });
-  evictCredentials((c) => c.userId === userId);
 }

@@ -1,9 +1,10 @@
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, asc, count, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
-import { memberships } from "@/db/schema";
+import { apiKeys, memberships } from "@/db/schema";
 import { type AuditActor, recordAudit } from "@/server/audit/record-audit";
+import { publishAuthChange } from "@/server/auth/auth-bus";
+import { now } from "@/server/clock";
 import { ApiError } from "@/server/http/api-error";
-import { evictCredentials } from "@/server/tokens/credential-cache";
 import { revokeUserTokensOf } from "@/server/tokens/user-tokens";
 
 /**
@@ -53,6 +54,19 @@ export async function removeMembership(
       .delete(memberships)
       .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)));
     await revokeUserTokensOf(tx, userId, organizationId);
+    // Their keys here die with the membership: re-adding the member never revives them.
+    await tx
+      .update(apiKeys)
+      .set({ revokedAt: now() })
+      .where(
+        and(
+          eq(apiKeys.organizationId, organizationId),
+          eq(apiKeys.createdBy, userId),
+          isNull(apiKeys.revokedAt),
+        ),
+      );
+    // Keys and contexts of this user in this organization, on every instance, at commit.
+    await publishAuthChange(tx, { userId, organizationId });
     if (options.actor) {
       await recordAudit(tx, options.actor, {
         action: "membership.removed",
@@ -63,6 +77,4 @@ export async function removeMembership(
       });
     }
   });
-  // Only the cached secrets: membership itself is never cached.
-  evictCredentials((c) => c.userId === userId && c.organizationId === organizationId);
 }

@@ -10,6 +10,7 @@ import * as usersRoute from "@/app/api/v1/users/route";
 import { getDb } from "@/db";
 import { apiKeys, auditLogs, memberships, timeEntries } from "@/db/schema";
 import { SCOPES } from "@/server/scopes/catalogue";
+import { removeMembership } from "@/server/users/remove-membership";
 import { createKey, DEMO, orgId, userId } from "../helpers/fixtures";
 import { call, login, makeUser } from "../helpers/tokens";
 
@@ -282,15 +283,7 @@ describe("keys belong to members", () => {
   it("a key stops working when its creator is no longer a member, platform admin or not", async () => {
     const { secret } = await createKey(DEMO.admin, "acme", ["read:users"]);
     expect((await call(meRoute.GET, { path: "/auth/me", token: secret })).status).toBe(200);
-    const db = await getDb();
-    await db
-      .delete(memberships)
-      .where(
-        and(
-          eq(memberships.userId, await userId(DEMO.admin)),
-          eq(memberships.organizationId, await orgId("acme")),
-        ),
-      );
+    await removeMembership(await orgId("acme"), await userId(DEMO.admin));
     const res = await call(meRoute.GET, { path: "/auth/me", token: secret });
     expect(res.status).toBe(401);
   });

@@ -4,7 +4,8 @@ import * as meRoute from "@/app/api/v1/auth/me/route";
 import * as userRoute from "@/app/api/v1/users/[id]/route";
 import * as usersRoute from "@/app/api/v1/users/route";
 import { getDb } from "@/db";
-import { memberships, organizations, users } from "@/db/schema";
+import { apiKeys, memberships, organizations, users } from "@/db/schema";
+import { publishAuthChange } from "@/server/auth/auth-bus";
 import { ApiError } from "@/server/http/api-error";
 import { newId } from "@/server/ids";
 import { disableUser } from "@/server/users/disable-user";
@@ -83,11 +84,17 @@ describe("losing access", () => {
       expect(res.status).toBe(401);
       expect(res.body.error.code).toBe("UNAUTHORIZED");
     }
-    // Added back, the key works again (it was never revoked) but the login does not.
+    // Added back, nothing of before revives: the key was revoked with the membership.
     const db = await getDb();
     await db.insert(memberships).values({ userId: user.id, organizationId: acme, role: "member" });
-    expect((await me(secret)).status).toBe(200);
+    await publishAuthChange(db, { userId: user.id, organizationId: acme });
+    expect((await me(secret)).status).toBe(401);
     expect((await me(pair.access_token)).status).toBe(401);
+    const keys = await db
+      .select({ revokedAt: apiKeys.revokedAt })
+      .from(apiKeys)
+      .where(eq(apiKeys.createdBy, user.id));
+    expect(keys.every((k) => k.revokedAt !== null)).toBe(true);
   });
 
   it("a disabled user loses every key and token on the next request", async () => {

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { afterAll } from "vitest";
 import { closeDb, getDb } from "@/db";
+import { closeAuthListener } from "@/server/auth/auth-bus";
 import { resetEnvForTests } from "@/server/env";
 import { drainUsage } from "@/server/usage/record-usage";
 import { templateDatabase, withDatabase } from "./template-database";
@@ -30,6 +31,7 @@ await getDb();
 afterAll(async () => {
   // As on shutdown: write buffered usage before the database goes, so no timer outlives it.
   await drainUsage();
+  await closeAuthListener();
   await closeDb();
   if (serverUrl && database) {
     const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });

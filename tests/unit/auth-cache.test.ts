@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import {
+  authCacheGeneration,
+  evictAuth,
+  getAuthCached,
+  setAuthCached,
+  setAuthCacheUsable,
+} from "@/server/auth/auth-cache";
+
+const tags = { credentialId: "key_1", userId: "usr_1", organizationIds: ["org_1"] };
+
+describe("auth-state cache", () => {
+  it("a load that raced an eviction does not write its stale result back", () => {
+    const loadedAt = authCacheGeneration();
+    // The revoke commits and evicts while the load's database read is still in flight.
+    evictAuth({ credentialIds: ["key_1"] });
+    setAuthCached("raced", "stale", tags, loadedAt);
+    expect(getAuthCached("raced")).toBeUndefined();
+  });
+
+  it.each([
+    ["the credential", { credentialIds: ["key_1"] }, true],
+    ["another credential", { credentialIds: ["key_2"] }, false],
+    ["the user", { userId: "usr_1" }, true],
+    ["the user's membership", { userId: "usr_1", organizationId: "org_1" }, true],
+    ["the user elsewhere", { userId: "usr_1", organizationId: "org_2" }, false],
+    ["the organization", { organizationId: "org_1" }, true],
+    ["another user", { userId: "usr_2" }, false],
+    ["everything", {}, true],
+  ])("a change to %s evicts it: %s", (_, change, evicted) => {
+    setAuthCached("entry", "value", tags, authCacheGeneration());
+    evictAuth(change);
+    expect(getAuthCached("entry") === undefined).toBe(evicted);
+  });
+
+  it("while changes cannot be heard nothing is served from it, and it comes back empty", () => {
+    setAuthCached("warm", "value", tags, authCacheGeneration());
+    setAuthCacheUsable(false);
+    expect(getAuthCached("warm")).toBeUndefined();
+    setAuthCached("during", "value", tags, authCacheGeneration());
+    setAuthCacheUsable(true);
+    expect(getAuthCached("warm")).toBeUndefined();
+    expect(getAuthCached("during")).toBeUndefined();
+  });
+});
