@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import {
   authCacheGeneration,
   evictAuth,
@@ -10,6 +10,9 @@ import {
 const tags = { credentialId: "key_1", userId: "usr_1", organizationIds: ["org_1"] };
 
 describe("auth-state cache", () => {
+  // As when the change listener is listening (or with embedded PGlite).
+  beforeEach(() => setAuthCacheUsable(true));
+
   it("a load that raced an eviction does not write its stale result back", () => {
     const loadedAt = authCacheGeneration();
     // The revoke commits and evicts while the load's database read is still in flight.

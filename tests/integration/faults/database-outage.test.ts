@@ -4,6 +4,7 @@ import * as meRoute from "@/app/api/v1/auth/me/route";
 import * as healthRoute from "@/app/api/v1/health/route";
 import * as usersRoute from "@/app/api/v1/users/route";
 import { closeDb, getDb } from "@/db";
+import { authCacheUsable } from "@/server/auth/auth-cache";
 import { resetEnvForTests } from "@/server/env";
 import { hashToken } from "@/server/tokens/format";
 import { flushUsage, pendingUsageEvents } from "@/server/usage/flush-usage";
@@ -30,6 +31,15 @@ async function expectUnavailable(request: () => Promise<Invoked>): Promise<void>
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The outage as this instance learns it: its change listener's connection drops, and from then
+ * on warm credentials are checked against the database too (fail closed), so they get 503s.
+ */
+async function untilCacheOff(): Promise<void> {
+  for (let i = 0; i < 100 && authCacheUsable(); i++) await sleep(10);
+  expect(authCacheUsable()).toBe(false);
+}
 
 describe.runIf(process.env.DATABASE_URL)("PostgreSQL stopped mid-run (PostgreSQL)", () => {
   let proxy: TcpProxy;
@@ -91,6 +101,7 @@ describe.runIf(process.env.DATABASE_URL)("PostgreSQL stopped mid-run (PostgreSQL
     expect(pendingUsageEvents()).toBe(6);
 
     await proxy.stop();
+    await untilCacheOff();
 
     // A cached credential (used above) and one never seen (its lookup needs the database).
     await expectUnavailable(() => use(used));
@@ -134,6 +145,7 @@ describe.runIf(process.env.DATABASE_URL)("PostgreSQL stopped mid-run (PostgreSQL
     const key = await createKey(DEMO.acmeOwner, "acme", ["read:users"]);
     expect((await call(meRoute.GET, { path: "/auth/me", token: key.secret })).status).toBe(200);
     await proxy.stop();
+    await untilCacheOff();
     // Every failed connection attempt makes a client back off longer; the answer must not wait
     // for it.
     for (let i = 0; i < 30; i++) {
@@ -149,6 +161,7 @@ describe.runIf(process.env.DATABASE_URL)("PostgreSQL stopped mid-run (PostgreSQL
     const key = await createKey(DEMO.acmeOwner, "acme", ["read:users"]);
     expect((await call(meRoute.GET, { path: "/auth/me", token: key.secret })).status).toBe(200);
     await proxy.hang();
+    await untilCacheOff();
     for (let i = 0; i < 3; i++) {
       await expectUnavailable(() => call(meRoute.GET, { path: "/auth/me", token: key.secret }));
     }
@@ -170,6 +183,7 @@ describe.runIf(process.env.DATABASE_URL)("PostgreSQL stopped mid-run (PostgreSQL
     });
     try {
       await proxy.stop();
+      await untilCacheOff();
       // Never seen before: its lookup by hash is the query that fails.
       await expectUnavailable(() => call(meRoute.GET, { path: "/auth/me", token: key.secret }));
     } finally {
@@ -185,6 +199,7 @@ describe.runIf(process.env.DATABASE_URL)("PostgreSQL stopped mid-run (PostgreSQL
     for (let round = 0; round < 3; round++) {
       expect((await call(meRoute.GET, { path: "/auth/me", token: key.secret })).status).toBe(200);
       await proxy.stop();
+      await untilCacheOff();
       await expectUnavailable(() => call(meRoute.GET, { path: "/auth/me", token: key.secret }));
       await expectUnavailable(() => call(healthRoute.GET, { path: "/health" }));
       await proxy.start();
