@@ -12,6 +12,8 @@ const envSchema = z.object({
   // Namespace of the rate-limit counters in Redis; instances sharing a budget share the prefix.
   RATE_LIMIT_PREFIX: z.string().min(1).max(100).optional(),
   AUTH_SECRET: z.string().min(32).optional(),
+  // Where people reach this server: the base of invitation and setup links.
+  PUBLIC_URL: z.url().optional(),
   VOLTASIS_ENV: z.enum(["live", "test"]).default("test"),
   // How many proxies of ours append to X-Forwarded-For: its Nth entry from the right is the
   // client. "true" means 1; unset, "0" or "false" means the socket address is the client.

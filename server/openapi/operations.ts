@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { listQuerySchema } from "@/server/accounts/cursor";
 import { keyAuditEntrySchema } from "@/server/api-keys/key-audit-trail";
 import {
   createApiKeySchema,
@@ -10,6 +11,17 @@ import {
 } from "@/server/api-keys/schemas";
 import { meSchema } from "@/server/auth/me";
 import { healthSchema } from "@/server/health";
+import {
+  acceptInvitationSchema,
+  createdInvitationSchema,
+  createInvitationSchema,
+  invitationSchema,
+} from "@/server/invitations/schemas";
+import {
+  createOrganizationSchema,
+  publicOrganizationSchema,
+  updateOrganizationSchema,
+} from "@/server/organizations/manage-organizations";
 import type { Scope } from "@/server/scopes/catalogue";
 import { scopeEntrySchema } from "@/server/scopes/catalogue";
 import {
@@ -25,7 +37,11 @@ import {
   tokenPairSchema,
 } from "@/server/tokens/schemas";
 import { keyUsageReportSchema, usageQueryParamsSchema } from "@/server/usage/schemas";
-import { memberSchema } from "@/server/users/schemas";
+import { memberSchema, updateMemberSchema } from "@/server/users/schemas";
+
+/** `{"data":[…],"next_cursor":…}`: the body of a paginated list. */
+const pageOf = (item: z.ZodType) =>
+  z.object({ data: z.array(item), next_cursor: z.string().nullable() });
 
 export type HttpMethod = "get" | "post" | "patch" | "delete";
 
@@ -108,6 +124,89 @@ export const OPERATIONS: Operation[] = [
     scope: "read:users",
     success: { status: 200, data: memberSchema, description: "The member" },
     errors: [...AUTHED_ERRORS, 404],
+  },
+  {
+    method: "patch",
+    path: "/users/{id}",
+    summary: "Change a member's role",
+    description:
+      "Admins set member or admin; only owners grant or take away owner. The last owner cannot be demoted (409). Applies on the member's next request.",
+    scope: "write:users",
+    body: updateMemberSchema,
+    success: { status: 200, data: memberSchema, description: "The member with the new role" },
+    errors: [400, ...AUTHED_ERRORS, 404, 409],
+  },
+  {
+    method: "get",
+    path: "/invitations",
+    summary: "List pending invitations",
+    description: "Pending invitations of the organization, newest first; never a token or link.",
+    scope: "read:users",
+    query: listQuerySchema,
+    success: { status: 200, data: pageOf(invitationSchema), description: "One page" },
+    unwrapped: true,
+    errors: [400, ...AUTHED_ERRORS],
+  },
+  {
+    method: "post",
+    path: "/invitations",
+    summary: "Invite someone",
+    description:
+      "The link in `url` is shown this once; it is valid for 7 days and for one use. Owners invite owners; admins invite admins and members.",
+    scope: "write:users",
+    body: createInvitationSchema,
+    success: { status: 201, data: createdInvitationSchema, description: "The invitation" },
+    errors: [400, ...AUTHED_ERRORS, 409, 413, 415],
+  },
+  {
+    method: "delete",
+    path: "/invitations/{id}",
+    summary: "Revoke an invitation",
+    scope: "write:users",
+    success: { status: 200, data: invitationSchema, description: "The revoked invitation" },
+    errors: [...AUTHED_ERRORS, 404],
+  },
+  {
+    method: "post",
+    path: "/invitations/accept",
+    summary: "Accept an invitation",
+    description:
+      "A new email needs `name` and a password (12+ characters, not common); an existing account gives its own password. Answers a token pair like POST /auth/token. A used, expired or revoked invitation is a 404.",
+    scope: "public",
+    body: acceptInvitationSchema,
+    success: { status: 200, data: tokenPairSchema, description: "Tokens for the new member" },
+    errors: [400, 401, 404, 409, 413, 415, 429],
+  },
+  {
+    method: "get",
+    path: "/organizations",
+    summary: "List organizations",
+    description: "The caller's organizations; with admin:organizations, every organization.",
+    scope: null,
+    query: listQuerySchema,
+    success: { status: 200, data: pageOf(publicOrganizationSchema), description: "One page" },
+    unwrapped: true,
+    errors: [400, ...AUTHED_ERRORS],
+  },
+  {
+    method: "post",
+    path: "/organizations",
+    summary: "Create an organization",
+    description: "User tokens and sessions only, never API keys (403). The caller becomes owner.",
+    scope: null,
+    body: createOrganizationSchema,
+    success: { status: 201, data: publicOrganizationSchema, description: "The organization" },
+    errors: [400, ...AUTHED_ERRORS, 413, 415],
+  },
+  {
+    method: "patch",
+    path: "/organizations/{id}",
+    summary: "Rename an organization",
+    description: "Owners and admins of the organization.",
+    scope: null,
+    body: updateOrganizationSchema,
+    success: { status: 200, data: publicOrganizationSchema, description: "The organization" },
+    errors: [400, ...AUTHED_ERRORS, 404, 413, 415],
   },
   {
     method: "delete",

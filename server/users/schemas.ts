@@ -24,3 +24,8 @@ export function toPublicMember(member: Member): PublicMember {
     joined_at: member.joined_at.toISOString(),
   };
 }
+
+export const updateMemberSchema = z
+  .strictObject({ role: z.enum(ROLES) })
+  .meta({ id: "UpdateMember" });
+export type UpdateMemberInput = z.infer<typeof updateMemberSchema>;

@@ -2,9 +2,10 @@ import { actorOf } from "@/server/audit/record-audit";
 import { otherMethods } from "@/server/http/method-not-allowed";
 import { ok } from "@/server/http/responses";
 import { withApi } from "@/server/http/with-api";
+import { changeRole } from "@/server/users/change-role";
 import { findMember } from "@/server/users/find-member";
 import { removeMembership } from "@/server/users/remove-membership";
-import { toPublicMember } from "@/server/users/schemas";
+import { toPublicMember, type UpdateMemberInput, updateMemberSchema } from "@/server/users/schemas";
 
 // GET /api/v1/users/:id: one member of the current organization
 export const GET = withApi<{ id: string }>(
@@ -26,4 +27,17 @@ export const DELETE = withApi<{ id: string }>(
   },
 );
 
-export const { POST, PUT, PATCH, OPTIONS } = otherMethods("GET", "DELETE");
+// PATCH /api/v1/users/:id: change a member's role; it applies to their next request
+export const PATCH = withApi<{ id: string }, UpdateMemberInput>(
+  { route: "/users/{id}", scope: "write:users", body: updateMemberSchema },
+  async ({ ctx, params, body }) => {
+    const member = await findMember(ctx.organization.id, params.id);
+    const changed = await changeRole(ctx.organization.id, member.id, body.role, {
+      actor: actorOf(ctx),
+      actorRole: ctx.role,
+    });
+    return ok(toPublicMember(changed));
+  },
+);
+
+export const { POST, PUT, OPTIONS } = otherMethods("GET", "PATCH", "DELETE");
