@@ -1,4 +1,4 @@
-import { and, eq, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, lt, or, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { ApiError } from "@/server/http/api-error";
@@ -45,7 +45,9 @@ export function afterCursor(
   const p = decodeCursor(cursor);
   // Stored timestamps have microseconds, cursors milliseconds: compare at the cursor's precision.
   const at = sql`date_trunc('milliseconds', ${columns.createdAt})`;
-  return or(lt(at, p.createdAt), and(eq(at, p.createdAt), lt(columns.id, p.id)));
+  // Bound as text and cast: postgres.js does not serialize a Date inside raw SQL.
+  const cursorAt = sql`${p.createdAt.toISOString()}::timestamptz`;
+  return or(sql`${at} < ${cursorAt}`, and(sql`${at} = ${cursorAt}`, lt(columns.id, p.id)));
 }
 
 /** The order keyset pages follow: newest first, id breaking ties. */
