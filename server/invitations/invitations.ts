@@ -120,6 +120,25 @@ export async function listInvitations(ctx: AuthContext, query: ListQuery) {
   return page(rows, query.limit, toPublicInvitation);
 }
 
+/** Pending invitations for the dashboard's Members page (at most 100, newest first). */
+export async function listPendingInvitations(organizationId: string): Promise<PublicInvitation[]> {
+  const db = await getDb();
+  const rows = await db
+    .select()
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.organizationId, organizationId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, now()),
+      ),
+    )
+    .orderBy(...newestFirst(invitations))
+    .limit(100);
+  return rows.map(toPublicInvitation);
+}
+
 /** Revokes a pending invitation of the current organization; another organization's is a 404. */
 export async function revokeInvitation(ctx: AuthContext, id: string): Promise<PublicInvitation> {
   if (!isId("inv", id)) throw new ApiError("NOT_FOUND", "No invitation with this id");
