@@ -10,6 +10,7 @@ export default function SettingsLayout({ children }: { children: ReactNode }) {
           <NavLink href="/settings/general">General</NavLink>
           <NavLink href="/settings/api-keys">API Keys</NavLink>
           <NavLink href="/settings/members">Members</NavLink>
+          <NavLink href="/settings/organizations">Organizations</NavLink>
           <NavLink href="/settings/account">Account</NavLink>
         </nav>
         <div className="min-w-0 flex-1">{children}</div>
