@@ -81,10 +81,13 @@ async function openPglite(dir: string): Promise<DbHandle> {
   if (!inMemory) mkdirSync(path.resolve(dir), { recursive: true });
   const client = await PGlite.create(inMemory ? dir : path.resolve(dir));
   const db = drizzle({ client, schema, casing: "snake_case" }) as unknown as Db;
-  // Embedded mode needs no setup step: migrations and demo data are applied on first open.
+  // Embedded mode needs no setup step: migrations are applied on first open. Demo data only under
+  // `npm run dev` (development), once per database; `npm start` and tests never seed here.
   await migrate(drizzle({ client, casing: "snake_case" }), { migrationsFolder: MIGRATIONS_FOLDER });
-  const { seedDemoData } = await import("./seed");
-  await seedDemoData(db);
+  if (env().NODE_ENV === "development") {
+    const { seedDemoData } = await import("./seed");
+    await seedDemoData(db);
+  }
   return {
     db,
     mode: "pglite",

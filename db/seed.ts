@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { hashPassword } from "@/server/auth/password";
 import { newId } from "@/server/ids";
 import type { Db } from "./client";
-import { memberships, organizations, type Role, timeEntries, users } from "./schema";
+import { instanceState, memberships, organizations, type Role, timeEntries, users } from "./schema";
 
 export const DEMO_PASSWORD = "voltasis-demo";
 
@@ -23,11 +23,23 @@ const USERS: { email: string; name: string; platformAdmin?: boolean; orgs: [stri
   { email: "owner@globex.test", name: "Gus Owner", orgs: [["globex", "owner"]] },
 ];
 
-/** Demo organizations, users and a few time entries. Safe to run any number of times. */
-export async function seedDemoData(db: Db): Promise<void> {
-  await db.transaction(async (tx) => {
+export const DEMO_EMAILS = USERS.map((u) => u.email);
+
+/**
+ * Demo organizations, users and a few time entries, once per database: a marker row records the
+ * seeding, so later runs (and later starts of `npm run dev`) never put back what people removed.
+ * Returns false when the database had been seeded already. Never called by `npm start`.
+ */
+export async function seedDemoData(db: Db): Promise<boolean> {
+  return db.transaction(async (tx) => {
     // One seeder at a time, even across processes (db:seed beside a running server).
     await tx.execute(sql`select pg_advisory_xact_lock(727001)`);
+    const [marker] = await tx.select().from(instanceState).where(eq(instanceState.id, 1));
+    if (marker?.demoSeededAt) return false;
+    await tx
+      .insert(instanceState)
+      .values({ id: 1, demoSeededAt: new Date() })
+      .onConflictDoUpdate({ target: instanceState.id, set: { demoSeededAt: new Date() } });
     const orgIds = new Map<string, string>();
     for (const org of ORGS) {
       await tx
@@ -84,5 +96,6 @@ export async function seedDemoData(db: Db): Promise<void> {
         ),
       );
     }
+    return true;
   });
 }

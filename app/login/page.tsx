@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Logo } from "@/components/ui/logo";
+import { demoUsersPresent } from "@/server/accounts/demo-box";
 import { auth } from "@/server/auth/config";
 import { LoginForm } from "./login-form";
 
@@ -22,6 +23,8 @@ export default async function LoginPage({
   const target =
     callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/dashboard";
   if ((await auth())?.userId) redirect(target);
+  // Development only, and only while the demo accounts exist: never on a production install.
+  const showDemo = await demoUsersPresent();
 
   return (
     <main className="flex min-h-screen flex-col items-center justify-center px-4 py-12">
@@ -34,25 +37,27 @@ export default async function LoginPage({
         <div className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200 sm:p-8">
           <LoginForm callbackUrl={target} />
         </div>
-        <section
-          aria-labelledby="demo-users"
-          className="mt-6 rounded-lg bg-slate-100/80 p-4 text-sm"
-        >
-          <h2 id="demo-users" className="font-medium text-slate-700">
-            Demo accounts
-          </h2>
-          <p className="mt-1 text-slate-500">
-            Password for all: <code className="font-mono text-slate-700">voltasis-demo</code>
-          </p>
-          <ul className="mt-2 space-y-1">
-            {DEMO_USERS.map(([email, role]) => (
-              <li key={email} className="flex justify-between gap-4">
-                <code className="font-mono text-slate-700">{email}</code>
-                <span className="text-slate-500">{role}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
+        {showDemo && (
+          <section
+            aria-labelledby="demo-users"
+            className="mt-6 rounded-lg bg-slate-100/80 p-4 text-sm"
+          >
+            <h2 id="demo-users" className="font-medium text-slate-700">
+              Demo accounts
+            </h2>
+            <p className="mt-1 text-slate-500">
+              Password for all: <code className="font-mono text-slate-700">voltasis-demo</code>
+            </p>
+            <ul className="mt-2 space-y-1">
+              {DEMO_USERS.map(([email, role]) => (
+                <li key={email} className="flex justify-between gap-4">
+                  <code className="font-mono text-slate-700">{email}</code>
+                  <span className="text-slate-500">{role}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
       </div>
     </main>
   );

@@ -86,6 +86,13 @@ export function OrgSwitcher({ current, organizations }: { current: Org; organiza
               </span>
             </button>
           ))}
+          <a
+            href="/settings/organizations"
+            role="menuitem"
+            className="mt-1 flex w-full border-t border-slate-100 px-2.5 py-2 text-sm text-brand-700 hover:bg-slate-100"
+          >
+            New organization…
+          </a>
         </div>
       ) : null}
       {error ? (

@@ -11,6 +11,14 @@ export const AUDIT_ACTIONS = [
   "organization.override",
   "organization.switched",
   "membership.removed",
+  "invitation.created",
+  "invitation.revoked",
+  "invitation.accepted",
+  "membership.role_changed",
+  "organization.created",
+  "organization.renamed",
+  "user.password_changed",
+  "user.renamed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -32,7 +40,7 @@ export function actorOf(ctx: Pick<AuthContext, "user" | "credential" | "ip">): A
 export interface AuditEntry {
   action: AuditAction;
   organizationId: string;
-  targetType: "api_key" | "organization" | "user";
+  targetType: "api_key" | "organization" | "user" | "invitation";
   targetId: string;
   metadata?: Record<string, unknown>;
 }

@@ -3,6 +3,8 @@ import { API_KEY_OPERATIONS } from "@/server/api-keys/operations";
 import { AUTH_OPERATIONS } from "@/server/auth/operations";
 import { healthSchema } from "@/server/health";
 import { defineOperation, type Operation } from "@/server/http/operation";
+import { INVITATION_OPERATIONS } from "@/server/invitations/operations";
+import { ORGANIZATION_OPERATIONS } from "@/server/organizations/operations";
 import { SCOPE_OPERATIONS } from "@/server/scopes/operations";
 import { TIME_ENTRY_OPERATIONS } from "@/server/time-entries/operations";
 import { TOKEN_OPERATIONS } from "@/server/tokens/operations";
@@ -48,6 +50,8 @@ export const OPERATIONS: readonly Operation[] = [
   ...AUTH_OPERATIONS,
   ...TOKEN_OPERATIONS,
   ...USER_OPERATIONS,
+  ...INVITATION_OPERATIONS,
+  ...ORGANIZATION_OPERATIONS,
   ...TIME_ENTRY_OPERATIONS,
   ...API_KEY_OPERATIONS,
   ...USAGE_OPERATIONS,

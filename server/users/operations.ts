@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineOperation } from "@/server/http/operation";
-import { listMembersQuerySchema, memberSchema } from "./schemas";
+import { listMembersQuerySchema, memberSchema, updateMemberSchema } from "./schemas";
 
 const userParams = z.object({ id: z.string() });
 
@@ -31,6 +31,20 @@ export const getMemberOperation = defineOperation({
   errors: [404],
 });
 
+export const changeRoleOperation = defineOperation({
+  method: "PATCH",
+  path: "/users/{id}",
+  summary: "Change a member's role",
+  description:
+    "Admins set member or admin; only owners grant or take away owner. The last owner cannot be demoted (409). Applies on the member's next request.",
+  scope: "write:users",
+  params: userParams,
+  body: updateMemberSchema,
+  example: { role: "admin" },
+  response: { status: 200, schema: memberSchema, description: "The member with the new role" },
+  errors: [404, 409],
+});
+
 export const removeMemberOperation = defineOperation({
   method: "DELETE",
   path: "/users/{id}",
@@ -47,4 +61,9 @@ export const removeMemberOperation = defineOperation({
   errors: [404, 409],
 });
 
-export const USER_OPERATIONS = [listMembersOperation, getMemberOperation, removeMemberOperation];
+export const USER_OPERATIONS = [
+  listMembersOperation,
+  getMemberOperation,
+  changeRoleOperation,
+  removeMemberOperation,
+];

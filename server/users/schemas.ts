@@ -28,3 +28,7 @@ export function toPublicMember(member: Member): PublicMember {
 
 /** GET /users: `limit` and `cursor`, newest members first. */
 export const listMembersQuerySchema = pageQuerySchema("usr");
+export const updateMemberSchema = z
+  .strictObject({ role: z.enum(ROLES) })
+  .meta({ id: "UpdateMember" });
+export type UpdateMemberInput = z.infer<typeof updateMemberSchema>;

@@ -223,10 +223,10 @@ describe("405 METHOD_NOT_ALLOWED carries Allow", () => {
   const cases = [
     { name: "PUT /users", handler: usersRoute.PUT, method: "PUT", allow: "GET, HEAD, OPTIONS" },
     {
-      name: "PATCH /users/{id}",
-      handler: userRoute.PATCH,
-      method: "PATCH",
-      allow: "GET, DELETE, HEAD, OPTIONS",
+      name: "PUT /users/{id}",
+      handler: userRoute.PUT,
+      method: "PUT",
+      allow: "GET, PATCH, DELETE, HEAD, OPTIONS",
     },
     {
       name: "DELETE /time-entries",

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { afterAll } from "vitest";
 import { closeDb, getDb } from "@/db";
+import { seedDemoData } from "@/db/seed";
 import { closeAuthListener } from "@/server/auth/auth-bus";
 import { resetEnvForTests } from "@/server/env";
 import { drainUsage } from "@/server/usage/record-usage";
@@ -18,15 +19,16 @@ if (serverUrl) {
   await admin.end();
   process.env.DATABASE_URL = withDatabase(serverUrl, database);
 } else {
-  // In-memory PGlite: migrated and seeded on first use, gone when the file ends.
+  // In-memory PGlite: migrated on first use (seeded below), gone when the file ends.
   process.env.PGLITE_DIR = "memory://";
 }
 process.env.VOLTASIS_ENV ??= "test";
 process.env.AUTH_SECRET ??= "test-secret-that-is-long-enough-for-auth-js-0123456789";
 resetEnvForTests();
 await closeDb();
-// Open (and for PGlite migrate and seed) now, under the hook timeout, not inside the first test.
-await getDb();
+// Open (and for PGlite migrate) now, under the hook timeout, not inside the first test. Tests
+// rely on the demo data; only the dev server seeds by itself, so seed explicitly (once: marker).
+await seedDemoData(await getDb());
 
 afterAll(async () => {
   // As on shutdown: write buffered usage before the database goes, so no timer outlives it.

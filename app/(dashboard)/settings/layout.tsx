@@ -9,6 +9,9 @@ export default function SettingsLayout({ children }: { children: ReactNode }) {
         <nav aria-label="Settings" className="flex gap-1 md:w-48 md:shrink-0 md:flex-col">
           <NavLink href="/settings/general">General</NavLink>
           <NavLink href="/settings/api-keys">API Keys</NavLink>
+          <NavLink href="/settings/members">Members</NavLink>
+          <NavLink href="/settings/organizations">Organizations</NavLink>
+          <NavLink href="/settings/account">Account</NavLink>
         </nav>
         <div className="min-w-0 flex-1">{children}</div>
       </div>

@@ -1,3 +1,4 @@
+import { runStartupTasks } from "@/server/accounts/first-run";
 import { checkHealth } from "@/server/health";
 import { otherMethods } from "@/server/http/method-not-allowed";
 import { json } from "@/server/http/responses";
@@ -6,6 +7,11 @@ import { healthOperation } from "@/server/openapi/operations";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withPublicApi(healthOperation, async () => json(await checkHealth()));
+// The first call of a process also runs the startup tasks (the first-run setup link).
+export const GET = withPublicApi(healthOperation, async ({ req }) => {
+  const health = await checkHealth();
+  await runStartupTasks(req);
+  return json(health);
+});
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

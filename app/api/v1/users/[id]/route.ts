@@ -2,8 +2,13 @@ import { actorOf } from "@/server/audit/record-audit";
 import { otherMethods } from "@/server/http/method-not-allowed";
 import { ok } from "@/server/http/responses";
 import { withApi } from "@/server/http/with-api";
+import { changeRole } from "@/server/users/change-role";
 import { findMember } from "@/server/users/find-member";
-import { getMemberOperation, removeMemberOperation } from "@/server/users/operations";
+import {
+  changeRoleOperation,
+  getMemberOperation,
+  removeMemberOperation,
+} from "@/server/users/operations";
 import { removeMembership } from "@/server/users/remove-membership";
 import { toPublicMember } from "@/server/users/schemas";
 
@@ -21,4 +26,14 @@ export const DELETE = withApi(removeMemberOperation, async ({ ctx, params }) => 
   return ok({ ...toPublicMember(member), removed: true });
 });
 
-export const { POST, PUT, PATCH, OPTIONS } = otherMethods("GET", "DELETE");
+// The new role applies to the member's next request.
+export const PATCH = withApi(changeRoleOperation, async ({ ctx, params, body }) => {
+  const member = await findMember(ctx.organization.id, params.id);
+  const changed = await changeRole(ctx.organization.id, member.id, body.role, {
+    actor: actorOf(ctx),
+    actorRole: ctx.role,
+  });
+  return ok(toPublicMember(changed));
+});
+
+export const { POST, PUT, OPTIONS } = otherMethods("GET", "PATCH", "DELETE");

@@ -1,0 +1,93 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import type { Role } from "@/db/schema";
+import { publicBaseUrl } from "@/server/accounts/public-url";
+import { actorOf } from "@/server/audit/record-audit";
+import { requireDashboardSession } from "@/server/auth/dashboard-session";
+import type { AuthContext } from "@/server/auth/principal";
+import { ApiError } from "@/server/http/api-error";
+import { clientIp } from "@/server/http/client-ip";
+import { createInvitation, revokeInvitation } from "@/server/invitations/invitations";
+import { resolveAuthContext } from "@/server/organizations/resolve-context";
+import { changeRole } from "@/server/users/change-role";
+
+/** The same context a session request to /api/v1 gets, so the same rules apply. */
+async function sessionContext(): Promise<AuthContext> {
+  const session = await requireDashboardSession();
+  const ip = clientIp(await headers());
+  return resolveAuthContext(
+    {
+      type: "session",
+      id: session.user.id,
+      userId: session.user.id,
+      organizationId: session.organization.id,
+      keyScopes: null,
+      expiresAt: null,
+    },
+    null,
+    { requestId: "dashboard", ip },
+  );
+}
+
+function requireScope(ctx: AuthContext): void {
+  if (!ctx.scopes.includes("write:users")) {
+    throw new ApiError("FORBIDDEN", "Only owners and admins manage members");
+  }
+}
+
+export interface InviteState {
+  error: string | null;
+  url: string | null;
+}
+
+export async function inviteAction(_prev: InviteState, form: FormData): Promise<InviteState> {
+  try {
+    const ctx = await sessionContext();
+    requireScope(ctx);
+    const email = String(form.get("email") ?? "");
+    const role = String(form.get("role") ?? "member") as Role;
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+      return { error: "Enter a valid email address", url: null };
+    }
+    if (!["member", "admin", "owner"].includes(role)) return { error: "Pick a role", url: null };
+    const { token } = await createInvitation(ctx, { email, role });
+    revalidatePath("/settings/members");
+    const h = await headers();
+    const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? "localhost:3000"}`;
+    return { error: null, url: `${publicBaseUrl(new Request(origin))}/invite/${token}` };
+  } catch (error) {
+    if (error instanceof ApiError) return { error: error.message, url: null };
+    throw error;
+  }
+}
+
+export async function revokeInvitationAction(form: FormData): Promise<void> {
+  const ctx = await sessionContext();
+  requireScope(ctx);
+  await revokeInvitation(ctx, String(form.get("id") ?? ""));
+  revalidatePath("/settings/members");
+}
+
+export interface RoleState {
+  error: string | null;
+}
+
+export async function changeRoleAction(_prev: RoleState, form: FormData): Promise<RoleState> {
+  try {
+    const ctx = await sessionContext();
+    requireScope(ctx);
+    await changeRole(
+      ctx.organization.id,
+      String(form.get("userId") ?? ""),
+      String(form.get("role") ?? "") as Role,
+      { actor: actorOf(ctx), actorRole: ctx.role },
+    );
+    revalidatePath("/settings/members");
+    return { error: null };
+  } catch (error) {
+    if (error instanceof ApiError) return { error: error.message };
+    throw error;
+  }
+}

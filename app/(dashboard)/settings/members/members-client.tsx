@@ -1,0 +1,124 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import type { Role } from "@/db/schema";
+import { changeRoleAction, type InviteState, inviteAction, type RoleState } from "./actions";
+
+const ROLES: Role[] = ["member", "admin", "owner"];
+
+/** Why this actor may not set this role (shown on the disabled option), or null. */
+function refusal(actorRole: Role, from: Role, to: Role, lastOwner: boolean): string | null {
+  if (actorRole === "member") return "Members cannot change roles";
+  if ((from === "owner" || to === "owner") && actorRole !== "owner") {
+    return "only owners grant or take away owner";
+  }
+  if (from === "owner" && to !== "owner" && lastOwner) return "the last owner must stay owner";
+  return null;
+}
+
+export function RoleMenu({
+  userId,
+  name,
+  role,
+  actorRole,
+  lastOwner,
+}: {
+  userId: string;
+  name: string;
+  role: Role;
+  actorRole: Role;
+  lastOwner: boolean;
+}) {
+  const [state, action, pending] = useActionState<RoleState, FormData>(changeRoleAction, {
+    error: null,
+  });
+  return (
+    <form action={action} className="flex flex-col items-end gap-1">
+      <input type="hidden" name="userId" value={userId} />
+      <select
+        name="role"
+        aria-label={`Role of ${name}`}
+        defaultValue={role}
+        disabled={pending || actorRole === "member"}
+        onChange={(e) => e.currentTarget.form?.requestSubmit()}
+        className="rounded-md border-0 py-1.5 pr-8 pl-3 text-sm capitalize ring-1 ring-slate-300 ring-inset"
+      >
+        {ROLES.map((r) => {
+          const reason = r === role ? null : refusal(actorRole, role, r, lastOwner);
+          return (
+            <option key={r} value={r} disabled={reason !== null}>
+              {reason ? `${r} (${reason})` : r}
+            </option>
+          );
+        })}
+      </select>
+      {state.error ? (
+        <p role="alert" className="text-xs text-red-700">
+          {state.error}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+export function InviteMember({ actorRole }: { actorRole: Role }) {
+  const [state, action, pending] = useActionState<InviteState, FormData>(inviteAction, {
+    error: null,
+    url: null,
+  });
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="space-y-4">
+      <form action={action} className="flex flex-wrap items-end gap-3">
+        <div className="min-w-56 flex-1">
+          <TextField id="invite-email" name="email" type="email" label="Email" required />
+        </div>
+        <label className="text-sm font-medium text-slate-700">
+          Role
+          <select
+            name="role"
+            defaultValue="member"
+            className="mt-1 block rounded-md border-0 py-2 pr-8 pl-3 text-sm ring-1 ring-slate-300 ring-inset"
+          >
+            <option value="member">member</option>
+            <option value="admin">admin</option>
+            <option value="owner" disabled={actorRole !== "owner"}>
+              {actorRole === "owner" ? "owner" : "owner (only owners invite owners)"}
+            </option>
+          </select>
+        </label>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Inviting…" : "Invite member"}
+        </Button>
+      </form>
+      {state.error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {state.error}
+        </p>
+      ) : null}
+      {state.url ? (
+        <div className="rounded-md bg-amber-50 p-3 text-sm ring-1 ring-amber-200">
+          <p className="font-medium text-amber-900">
+            Send this link to the person you invited. It is shown only once and works for 7 days.
+          </p>
+          <div className="mt-2 flex items-center gap-2">
+            <code data-testid="invitation-url" className="min-w-0 flex-1 break-all font-mono">
+              {state.url}
+            </code>
+            <Button
+              variant="secondary"
+              onClick={async () => {
+                await navigator.clipboard.writeText(state.url ?? "");
+                setCopied(true);
+              }}
+            >
+              {copied ? "Copied" : "Copy"}
+            </Button>
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}

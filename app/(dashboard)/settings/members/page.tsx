@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import { Button } from "@/components/ui/button";
+import { requireDashboardSession } from "@/server/auth/dashboard-session";
+import { listPendingInvitations } from "@/server/invitations/invitations";
+import { listMembers } from "@/server/users/list-members";
+import { revokeInvitationAction } from "./actions";
+import { InviteMember, RoleMenu } from "./members-client";
+
+export const metadata: Metadata = { title: "Members" };
+
+export default async function MembersPage() {
+  const session = await requireDashboardSession();
+  const members = await listMembers(session.organization.id);
+  const canManage = session.scopes.includes("write:users");
+  const invitations = await listPendingInvitations(session.organization.id);
+  const owners = members.filter((m) => m.role === "owner").length;
+  return (
+    <div className="space-y-8">
+      {canManage ? (
+        <section
+          aria-labelledby="invite-heading"
+          className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200"
+        >
+          <h2 id="invite-heading" className="text-base font-semibold text-slate-900">
+            Invite member
+          </h2>
+          <div className="mt-4">
+            <InviteMember actorRole={session.role} />
+          </div>
+        </section>
+      ) : null}
+      <section
+        aria-labelledby="members-heading"
+        className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200"
+      >
+        <h2 id="members-heading" className="text-base font-semibold text-slate-900">
+          Members
+        </h2>
+        <ul className="mt-4 divide-y divide-slate-100">
+          {members.map((m) => (
+            <li key={m.id} className="flex items-center justify-between gap-4 py-3">
+              <div>
+                <p className="text-sm font-medium text-slate-900">{m.name}</p>
+                <p className="text-sm text-slate-500">{m.email}</p>
+              </div>
+              <RoleMenu
+                userId={m.id}
+                name={m.name}
+                role={m.role}
+                actorRole={canManage ? session.role : "member"}
+                lastOwner={owners <= 1}
+              />
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section
+        aria-labelledby="invitations-heading"
+        className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200"
+      >
+        <h2 id="invitations-heading" className="text-base font-semibold text-slate-900">
+          Pending invitations
+        </h2>
+        {invitations.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-500">No pending invitations.</p>
+        ) : (
+          <ul className="mt-4 divide-y divide-slate-100">
+            {invitations.map((inv) => (
+              <li key={inv.id} className="flex items-center justify-between gap-4 py-3">
+                <div>
+                  <p className="text-sm font-medium text-slate-900">{inv.email}</p>
+                  <p className="text-sm text-slate-500">
+                    {inv.role} · expires {inv.expires_at.slice(0, 10)}
+                  </p>
+                </div>
+                {canManage ? (
+                  <form action={revokeInvitationAction}>
+                    <input type="hidden" name="id" value={inv.id} />
+                    <Button
+                      type="submit"
+                      variant="secondary"
+                      aria-label={`Revoke invitation of ${inv.email}`}
+                    >
+                      Revoke
+                    </Button>
+                  </form>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { otherMethods } from "@/server/http/method-not-allowed";
+import { pageResponse } from "@/server/http/pagination";
+import { created } from "@/server/http/responses";
+import { withApi } from "@/server/http/with-api";
+import { createOrganization, listOrganizations } from "@/server/organizations/manage-organizations";
+import {
+  createOrganizationOperation,
+  listOrganizationsOperation,
+} from "@/server/organizations/operations";
+
+export const GET = withApi(listOrganizationsOperation, async ({ ctx, query }) =>
+  pageResponse(await listOrganizations(ctx, query)),
+);
+
+// The caller becomes its owner; never with an API key.
+export const POST = withApi(createOrganizationOperation, async ({ ctx, body }) =>
+  created(await createOrganization(ctx, body)),
+);
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");

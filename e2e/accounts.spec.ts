@@ -1,0 +1,127 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_PASSWORD, login, orgSwitcher } from "./helpers/login";
+
+// Invite through the API as an owner, then accept in a second, signed-out browser context.
+test("an invited person signs up from the link and lands on the dashboard", async ({
+  browser,
+  request,
+}) => {
+  const token = await request.post("/api/v1/auth/token", {
+    data: { email: "owner@acme.test", password: DEMO_PASSWORD },
+  });
+  expect(token.status()).toBe(200);
+  const { access_token } = (await token.json()).data;
+  const email = `e2e-${Date.now()}@example.test`;
+  const invite = await request.post("/api/v1/invitations", {
+    headers: { authorization: `Bearer ${access_token}` },
+    data: { email, role: "member" },
+  });
+  expect(invite.status()).toBe(201);
+  const { url } = (await invite.json()).data as { url: string };
+  const path = new URL(url).pathname;
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(path);
+  await expect(page.getByRole("heading", { name: "Join Acme" })).toBeVisible();
+  await page.getByLabel("Your name").fill("Ivy Invitee");
+  await page.getByLabel("Choose a password").fill("password1234");
+  await page.getByRole("button", { name: "Create account and join" }).click();
+  await expect(page.getByText(/too common or easy to guess/)).toBeVisible();
+  await page.getByLabel("Choose a password").fill("silver kettle orchard 47");
+  await page.getByRole("button", { name: "Create account and join" }).click();
+  await page.waitForURL("**/dashboard");
+  await expect(page.getByRole("heading", { name: /^Welcome back/ })).toBeVisible();
+
+  // The link is spent.
+  const again = await context.newPage();
+  await again.goto(path);
+  await expect(again.getByRole("heading", { name: "Invitation not valid" })).toBeVisible();
+  await context.close();
+});
+
+test("a wrong setup token shows no form", async ({ page }) => {
+  const res = await page.goto("/setup?token=not-the-logged-token");
+  expect(res?.status()).toBe(404);
+  await expect(page.getByLabel("Organization name")).toHaveCount(0);
+});
+
+test("Settings > Account changes the name", async ({ page, request }) => {
+  const email = `acct-${Date.now()}@example.test`;
+  const owner = await request.post("/api/v1/auth/token", {
+    data: { email: "owner@acme.test", password: DEMO_PASSWORD },
+  });
+  const { access_token } = (await owner.json()).data;
+  const invite = await request.post("/api/v1/invitations", {
+    headers: { authorization: `Bearer ${access_token}` },
+    data: { email, role: "member" },
+  });
+  const token = new URL((await invite.json()).data.url).pathname.split("/invite/")[1];
+  const password = "amber willow lantern 29";
+  const accepted = await request.post("/api/v1/invitations/accept", {
+    data: { token, name: "Before Name", password },
+  });
+  expect(accepted.status()).toBe(200);
+  await login(page, email, password);
+  await page.goto("/settings/account");
+  await page.getByLabel("Name", { exact: true }).fill("After Name");
+  await page.getByRole("button", { name: "Save name" }).click();
+  await expect(page.getByText("Name saved.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("After Name");
+});
+
+test("an owner invites from Settings > Members and changes a member's role", async ({
+  page,
+  request,
+}) => {
+  await login(page, "owner@acme.test");
+  await page.goto("/settings/members");
+  const email = `role-${Date.now()}@example.test`;
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Invite member" }).click();
+  const url = await page.getByTestId("invitation-url").textContent();
+  expect(url).toMatch(/\/invite\//);
+  await expect(page.getByText(email)).toBeVisible();
+  const token = new URL(url ?? "").pathname.split("/invite/")[1];
+  const accepted = await request.post("/api/v1/invitations/accept", {
+    data: { token, name: "Rolf Role", password: "copper meadow violin 64" },
+  });
+  expect(accepted.status()).toBe(200);
+
+  await page.reload();
+  const menu = page.getByLabel("Role of Rolf Role");
+  await expect(menu).toHaveValue("member");
+  await menu.selectOption("admin");
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByLabel("Role of Rolf Role")).toHaveValue("admin");
+  }).toPass();
+});
+
+test("creating a second organization from the switcher switches to it", async ({ page }) => {
+  const email = `org-${Date.now()}@example.test`;
+  const password = "granite pepper sailboat 12";
+  const owner = await page.request.post("/api/v1/auth/token", {
+    data: { email: "owner@globex.test", password: DEMO_PASSWORD },
+  });
+  const { access_token } = (await owner.json()).data;
+  const invite = await page.request.post("/api/v1/invitations", {
+    headers: { authorization: `Bearer ${access_token}` },
+    data: { email, role: "member" },
+  });
+  const token = new URL((await invite.json()).data.url).pathname.split("/invite/")[1];
+  await page.request.post("/api/v1/invitations/accept", {
+    data: { token, name: "Orla Org", password },
+  });
+  await login(page, email, password);
+  await orgSwitcher(page).click();
+  await page.getByRole("menuitem", { name: "New organization…" }).click();
+  const name = `Side Project ${Date.now()}`;
+  await page.getByLabel("Organization name").fill(name);
+  await page.getByRole("button", { name: "Create organization" }).click();
+  await page.waitForURL("**/settings/general");
+  await expect(orgSwitcher(page)).toHaveAccessibleName(new RegExp(name));
+  await orgSwitcher(page).click();
+  await expect(page.getByRole("menuitemradio", { name: /Globex/ })).toBeVisible();
+});

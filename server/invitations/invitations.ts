@@ -1,0 +1,307 @@
+import { randomBytes } from "node:crypto";
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { getDb } from "@/db";
+import { apiKeys, invitations, memberships, organizations, type Role, users } from "@/db/schema";
+import { afterCursor, type ListQuery, newestFirst, page } from "@/server/accounts/cursor";
+import { assertStrongPassword } from "@/server/accounts/password-policy";
+import { actorOf, recordAudit } from "@/server/audit/record-audit";
+import { publishAuthChange } from "@/server/auth/auth-bus";
+import { hashPassword, verifyPassword } from "@/server/auth/password";
+import type { AuthContext } from "@/server/auth/principal";
+import { now } from "@/server/clock";
+import { ApiError } from "@/server/http/api-error";
+import { isId, newId } from "@/server/ids";
+import { hashToken } from "@/server/tokens/format";
+import type { TokenPair } from "@/server/tokens/schemas";
+import { issueTokenPair } from "@/server/tokens/user-tokens";
+import {
+  type AcceptInvitationInput,
+  type CreateInvitationInput,
+  INVITATION_TTL_MS,
+  type PublicInvitation,
+} from "./schemas";
+
+export const NO_LONGER_VALID = "This invitation is no longer valid";
+type Row = typeof invitations.$inferSelect;
+
+export function toPublicInvitation(row: Row): PublicInvitation {
+  const status = row.acceptedAt
+    ? "accepted"
+    : row.revokedAt
+      ? "revoked"
+      : row.expiresAt.getTime() <= now().getTime()
+        ? "expired"
+        : "pending";
+  return {
+    id: row.id,
+    email: row.email,
+    role: row.role,
+    status,
+    invited_by: row.invitedBy,
+    expires_at: row.expiresAt.toISOString(),
+    created_at: row.createdAt.toISOString(),
+  };
+}
+
+/** Owners invite anyone; admins invite admins and members; members hold no write:users. */
+export function mayGrant(actorRole: Role, role: Role): boolean {
+  if (actorRole === "owner") return true;
+  if (actorRole === "admin") return role !== "owner";
+  return false;
+}
+
+/** Creates an invitation; the token exists only in the returned value, stored as its SHA-256. */
+export async function createInvitation(
+  ctx: AuthContext,
+  input: CreateInvitationInput,
+): Promise<{ invitation: PublicInvitation; token: string }> {
+  if (!mayGrant(ctx.role, input.role)) {
+    throw new ApiError(
+      "FORBIDDEN",
+      input.role === "owner"
+        ? "Only an owner can invite an owner"
+        : "Only owners and admins can invite",
+    );
+  }
+  const email = input.email.trim().toLowerCase();
+  const db = await getDb();
+  const [member] = await db
+    .select({ id: users.id })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(and(eq(users.email, email), eq(memberships.organizationId, ctx.organization.id)));
+  if (member) throw new ApiError("CONFLICT", "This person is already a member of the organization");
+  const token = randomBytes(32).toString("base64url");
+  const createdAt = now();
+  const row = await db.transaction(async (tx) => {
+    const [inserted] = await tx
+      .insert(invitations)
+      .values({
+        id: newId("inv"),
+        organizationId: ctx.organization.id,
+        email,
+        role: input.role,
+        tokenHash: hashToken(token),
+        invitedBy: ctx.user.id,
+        expiresAt: new Date(createdAt.getTime() + INVITATION_TTL_MS),
+        createdAt,
+      })
+      .returning();
+    if (!inserted) throw new Error("invitation insert returned nothing");
+    await recordAudit(tx, actorOf(ctx), {
+      action: "invitation.created",
+      organizationId: ctx.organization.id,
+      targetType: "invitation",
+      targetId: inserted.id,
+      metadata: { email, role: input.role },
+    });
+    return inserted;
+  });
+  return { invitation: toPublicInvitation(row), token };
+}
+
+/** Pending invitations of the current organization, newest first. Never a token or a link. */
+export async function listInvitations(ctx: AuthContext, query: ListQuery) {
+  const db = await getDb();
+  const rows = await db
+    .select()
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.organizationId, ctx.organization.id),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, now()),
+        afterCursor(query.cursor, invitations),
+      ),
+    )
+    .orderBy(...newestFirst(invitations))
+    .limit(query.limit + 1);
+  return page(rows, query.limit, toPublicInvitation);
+}
+
+/** Pending invitations for the dashboard's Members page (at most 100, newest first). */
+export async function listPendingInvitations(organizationId: string): Promise<PublicInvitation[]> {
+  const db = await getDb();
+  const rows = await db
+    .select()
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.organizationId, organizationId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, now()),
+      ),
+    )
+    .orderBy(...newestFirst(invitations))
+    .limit(100);
+  return rows.map(toPublicInvitation);
+}
+
+/** Revokes a pending invitation of the current organization; another organization's is a 404. */
+export async function revokeInvitation(ctx: AuthContext, id: string): Promise<PublicInvitation> {
+  if (!isId("inv", id)) throw new ApiError("NOT_FOUND", "No invitation with this id");
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.id, id), eq(invitations.organizationId, ctx.organization.id)))
+      .for("update");
+    if (!row) throw new ApiError("NOT_FOUND", "No invitation with this id");
+    if (!mayGrant(ctx.role, row.role)) {
+      throw new ApiError("FORBIDDEN", "Only an owner can revoke an owner's invitation");
+    }
+    if (row.acceptedAt || row.revokedAt) return toPublicInvitation(row);
+    const [revoked] = await tx
+      .update(invitations)
+      .set({ revokedAt: now() })
+      .where(eq(invitations.id, id))
+      .returning();
+    await recordAudit(tx, actorOf(ctx), {
+      action: "invitation.revoked",
+      organizationId: ctx.organization.id,
+      targetType: "invitation",
+      targetId: id,
+      metadata: { email: row.email, role: row.role },
+    });
+    return toPublicInvitation(revoked ?? row);
+  });
+}
+
+/** What /invite/<token> shows before accepting: null when the link is no longer valid. */
+export async function describeInvitation(token: string) {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      email: invitations.email,
+      role: invitations.role,
+      organization: organizations.name,
+      acceptedAt: invitations.acceptedAt,
+      revokedAt: invitations.revokedAt,
+      expiresAt: invitations.expiresAt,
+    })
+    .from(invitations)
+    .innerJoin(organizations, eq(organizations.id, invitations.organizationId))
+    .where(eq(invitations.tokenHash, hashToken(token)));
+  if (!row || row.acceptedAt || row.revokedAt || row.expiresAt <= now()) return null;
+  const [account] = await db.select({ id: users.id }).from(users).where(eq(users.email, row.email));
+  return {
+    email: row.email,
+    role: row.role,
+    organization: row.organization,
+    hasAccount: !!account,
+  };
+}
+
+/**
+ * Accepts an invitation: a new email gets an account, an existing account proves its password.
+ * The invitation row is locked and spent in the same transaction, so two accepts of one token
+ * give exactly one membership. Keys the person held in this organization before being removed
+ * are revoked here, so re-joining never revives them.
+ */
+export async function acceptInvitation(
+  input: AcceptInvitationInput,
+  ip: string,
+): Promise<TokenPair> {
+  const db = await getDb();
+  const tokenHash = hashToken(input.token);
+  // Checked before any hashing work, and again under the lock below.
+  const [peek] = await db
+    .select({ email: invitations.email, acceptedAt: invitations.acceptedAt })
+    .from(invitations)
+    .where(eq(invitations.tokenHash, tokenHash));
+  if (!peek || peek.acceptedAt) throw new ApiError("NOT_FOUND", NO_LONGER_VALID);
+  const [existing] = await db
+    .select({ id: users.id, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
+    .from(users)
+    .where(eq(users.email, peek.email));
+  let newHash: string | null = null;
+  if (existing) {
+    if (existing.disabledAt || !(await verifyPassword(input.password, existing.passwordHash))) {
+      throw new ApiError("UNAUTHORIZED", "The password is not this account's password");
+    }
+  } else {
+    if (!input.name) {
+      throw new ApiError("VALIDATION_ERROR", "Invalid name: your name is required", [
+        { field: "name", message: "Required for a new account" },
+      ]);
+    }
+    assertStrongPassword(input.password, [peek.email, input.name], "password");
+    newHash = await hashPassword(input.password);
+  }
+
+  const result = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(invitations)
+      .where(eq(invitations.tokenHash, tokenHash))
+      .for("update");
+    if (!row || row.acceptedAt || row.revokedAt || row.expiresAt <= now()) {
+      throw new ApiError("NOT_FOUND", NO_LONGER_VALID);
+    }
+    let userId = existing?.id;
+    if (!userId) {
+      userId = newId("usr");
+      const [inserted] = await tx
+        .insert(users)
+        .values({
+          id: userId,
+          email: row.email,
+          name: input.name ?? row.email,
+          passwordHash: newHash ?? "",
+        })
+        .onConflictDoNothing({ target: users.email })
+        .returning({ id: users.id });
+      // Someone signed up with this email in between: they must accept with their password.
+      if (!inserted)
+        throw new ApiError("CONFLICT", "An account with this email exists now: sign in to accept");
+    }
+    const [joined] = await tx
+      .insert(memberships)
+      .values({ userId, organizationId: row.organizationId, role: row.role })
+      .onConflictDoNothing()
+      .returning({ userId: memberships.userId });
+    if (!joined) throw new ApiError("CONFLICT", "You are already a member of this organization");
+    const revokedKeys = await tx
+      .update(apiKeys)
+      .set({ revokedAt: now() })
+      .where(
+        and(
+          eq(apiKeys.createdBy, userId),
+          eq(apiKeys.organizationId, row.organizationId),
+          isNull(apiKeys.revokedAt),
+        ),
+      )
+      .returning({ id: apiKeys.id });
+    await tx
+      .update(invitations)
+      .set({ acceptedAt: now(), acceptedBy: userId })
+      .where(eq(invitations.id, row.id));
+    await recordAudit(
+      tx,
+      { userId, credentialId: "invitation", ip },
+      {
+        action: "invitation.accepted",
+        organizationId: row.organizationId,
+        targetType: "invitation",
+        targetId: row.id,
+        metadata: { email: row.email, role: row.role, new_account: !existing },
+      },
+    );
+    const [organization] = await tx
+      .select({ id: organizations.id, name: organizations.name })
+      .from(organizations)
+      .where(eq(organizations.id, row.organizationId));
+    if (!organization) throw new ApiError("NOT_FOUND", NO_LONGER_VALID);
+    const pair = await issueTokenPair(tx, { userId, organization });
+    // A new membership: contexts cached while this user was not a member here are stale.
+    await publishAuthChange(tx, { userId, organizationId: row.organizationId });
+    if (revokedKeys.length > 0) {
+      await publishAuthChange(tx, { credentialIds: revokedKeys.map((k) => k.id) });
+    }
+    return { pair };
+  });
+  return result.pair;
+}

@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { listQuerySchema } from "@/server/accounts/cursor";
+import { defineOperation } from "@/server/http/operation";
+import { tokenPairSchema } from "@/server/tokens/schemas";
+import {
+  acceptInvitationSchema,
+  createdInvitationSchema,
+  createInvitationSchema,
+  invitationSchema,
+} from "./schemas";
+
+export const listInvitationsOperation = defineOperation({
+  method: "GET",
+  path: "/invitations",
+  summary: "List pending invitations",
+  description: "Pending invitations of the organization, newest first; never a token or link.",
+  scope: "read:users",
+  query: listQuerySchema,
+  response: {
+    status: 200,
+    schema: z.array(invitationSchema),
+    description: "A page of invitations",
+    paginated: true,
+  },
+  errors: [],
+});
+
+export const createInvitationOperation = defineOperation({
+  method: "POST",
+  path: "/invitations",
+  summary: "Invite someone",
+  description:
+    "The link in `url` is shown this once; it is valid for 7 days and for one use. Owners invite owners; admins invite admins and members.",
+  scope: "write:users",
+  body: createInvitationSchema,
+  example: { email: "new.colleague@example.com", role: "member" },
+  response: { status: 201, schema: createdInvitationSchema, description: "The invitation" },
+  errors: [409],
+});
+
+export const revokeInvitationOperation = defineOperation({
+  method: "DELETE",
+  path: "/invitations/{id}",
+  summary: "Revoke an invitation",
+  scope: "write:users",
+  params: z.object({ id: z.string() }),
+  response: { status: 200, schema: invitationSchema, description: "The revoked invitation" },
+  errors: [404],
+});
+
+export const acceptInvitationOperation = defineOperation({
+  method: "POST",
+  path: "/invitations/accept",
+  summary: "Accept an invitation",
+  description:
+    "A new email needs `name` and a password (12+ characters, not common); an existing account gives its own password. Answers a token pair like POST /auth/token. A used, expired or revoked invitation is a 404.",
+  scope: "public",
+  body: acceptInvitationSchema,
+  response: { status: 200, schema: tokenPairSchema, description: "Tokens for the new member" },
+  errors: [401, 404, 409],
+});
+
+export const INVITATION_OPERATIONS = [
+  listInvitationsOperation,
+  createInvitationOperation,
+  revokeInvitationOperation,
+  acceptInvitationOperation,
+];

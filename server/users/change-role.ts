@@ -1,0 +1,83 @@
+import { and, count, eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { memberships, type Role } from "@/db/schema";
+import { type AuditActor, recordAudit } from "@/server/audit/record-audit";
+import { publishAuthChange } from "@/server/auth/auth-bus";
+import { ApiError } from "@/server/http/api-error";
+import { getMember, type Member } from "./list-members";
+
+/**
+ * Why the actor may not move a member from `from` to `to`, or null. Admins set member or admin;
+ * only owners grant or take away owner. (The last-owner rule needs the database: see below.)
+ */
+export function roleChangeRefusal(actorRole: Role, from: Role, to: Role): string | null {
+  if (actorRole === "member") return "Members cannot change roles";
+  if ((from === "owner" || to === "owner") && actorRole !== "owner") {
+    return "Only an owner can grant or take away the owner role";
+  }
+  return null;
+}
+
+/**
+ * Changes a member's role. Takes effect on the member's next request: the wrapper reads
+ * membership every time and caps key scopes by the current role. The membership row is locked
+ * and the owners counted in the same transaction, so two owners demoting each other at once
+ * cannot leave the organization without one.
+ */
+export async function changeRole(
+  organizationId: string,
+  userId: string,
+  role: Role,
+  options: { actor: AuditActor; actorRole: Role },
+): Promise<Member> {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    // Every owner row of the organization is locked: concurrent demotions serialize here.
+    const owners = await tx
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .where(and(eq(memberships.organizationId, organizationId), eq(memberships.role, "owner")))
+      .for("update");
+    const [membership] = await tx
+      .select({ role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)))
+      .for("update");
+    if (!membership)
+      throw new ApiError("NOT_FOUND", "This user is not a member of the organization");
+    const refusal = roleChangeRefusal(options.actorRole, membership.role, role);
+    if (refusal) throw new ApiError("FORBIDDEN", refusal);
+    if (membership.role === role) return;
+    if (membership.role === "owner" && owners.length <= 1) {
+      throw new ApiError(
+        "CONFLICT",
+        "An organization needs at least one owner: make someone else owner first",
+      );
+    }
+    await tx
+      .update(memberships)
+      .set({ role })
+      .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)));
+    await recordAudit(tx, options.actor, {
+      action: "membership.role_changed",
+      organizationId,
+      targetType: "user",
+      targetId: userId,
+      metadata: { from: membership.role, to: role },
+    });
+    // The member's keys and tokens here act with the new role from their next request on.
+    await publishAuthChange(tx, { userId, organizationId });
+  });
+  const member = await getMember(organizationId, userId);
+  if (!member) throw new ApiError("NOT_FOUND", "This user is not a member of the organization");
+  return member;
+}
+
+export async function countOwners(organizationId: string): Promise<number> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ n: count() })
+    .from(memberships)
+    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.role, "owner")));
+  return row?.n ?? 0;
+}

@@ -1,0 +1,76 @@
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { memberships, users } from "@/db/schema";
+import { assertStrongPassword } from "@/server/accounts/password-policy";
+import { type AuditActor, recordAudit } from "@/server/audit/record-audit";
+import { hashPassword, verifyPassword } from "@/server/auth/password";
+import { now } from "@/server/clock";
+import { ApiError } from "@/server/http/api-error";
+import { revokeUserTokensOf } from "@/server/tokens/user-tokens";
+
+/** Settings > Account: a new display name, audited in each of the user's organizations. */
+export async function renameUser(userId: string, name: string, actor: AuditActor): Promise<void> {
+  const trimmed = name.trim();
+  if (!trimmed || trimmed.length > 100) {
+    throw new ApiError("VALIDATION_ERROR", "Enter a name of 1 to 100 characters");
+  }
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ name: trimmed }).where(eq(users.id, userId));
+    const orgs = await tx
+      .select({ id: memberships.organizationId })
+      .from(memberships)
+      .where(eq(memberships.userId, userId));
+    for (const org of orgs) {
+      await recordAudit(tx, actor, {
+        action: "user.renamed",
+        organizationId: org.id,
+        targetType: "user",
+        targetId: userId,
+      });
+    }
+  });
+}
+
+/**
+ * Changes the password after checking the current one. Every browser session issued before now
+ * (sessions_valid_after, whole seconds, so the caller can sign in again at once) and every user
+ * token of the user are revoked. API keys are separate credentials and keep working.
+ */
+export async function changePassword(
+  userId: string,
+  current: string,
+  next: string,
+  actor: AuditActor,
+): Promise<void> {
+  const db = await getDb();
+  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  if (!user || user.disabledAt) throw new ApiError("UNAUTHORIZED");
+  if (!(await verifyPassword(current, user.passwordHash))) {
+    throw new ApiError("VALIDATION_ERROR", "The current password is not correct", [
+      { field: "current_password", message: "Not this account's password" },
+    ]);
+  }
+  assertStrongPassword(next, [user.email, user.name], "new_password");
+  const passwordHash = await hashPassword(next);
+  const validAfter = new Date(Math.floor(now().getTime() / 1000) * 1000);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ passwordHash, sessionsValidAfter: validAfter })
+      .where(eq(users.id, userId));
+    await revokeUserTokensOf(tx, userId);
+    const orgs = await tx
+      .select({ id: memberships.organizationId })
+      .from(memberships)
+      .where(eq(memberships.userId, userId));
+    for (const org of orgs) {
+      await recordAudit(tx, actor, {
+        action: "user.password_changed",
+        organizationId: org.id,
+        targetType: "user",
+        targetId: userId,
+      });
+    }
+  });
+}

@@ -1,0 +1,64 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import * as meRoute from "@/app/api/v1/auth/me/route";
+import * as tokenRoute from "@/app/api/v1/auth/token/route";
+import * as timeEntriesRoute from "@/app/api/v1/time-entries/route";
+import { getDb } from "@/db";
+import { DEMO_PASSWORD } from "@/db/seed";
+import { changePassword, renameUser } from "@/server/users/update-account";
+import { createKey } from "../../helpers/fixtures";
+import { call, login, makeUser } from "../../helpers/tokens";
+
+beforeAll(async () => {
+  await getDb();
+});
+
+const actor = (userId: string) => ({ userId, credentialId: "session", ip: "127.0.0.1" });
+
+describe("Settings > Account", () => {
+  it("changing the password needs the current one, revokes user tokens, keeps API keys", async () => {
+    const user = await makeUser("acme", "member");
+    const old = await login(user.email);
+    const { secret } = await createKey(user.email, "acme", ["read:time-entries"]);
+
+    await expect(
+      changePassword(user.id, "wrong password", "river candle mosaic 83", actor(user.id)),
+    ).rejects.toMatchObject({ code: "VALIDATION_ERROR" });
+    await expect(
+      changePassword(user.id, DEMO_PASSWORD, "password1234", actor(user.id)),
+    ).rejects.toMatchObject({ code: "VALIDATION_ERROR" });
+    // Refused attempts changed nothing.
+    expect((await call(meRoute.GET, { path: "/auth/me", token: old.access_token })).status).toBe(
+      200,
+    );
+
+    await changePassword(user.id, DEMO_PASSWORD, "river candle mosaic 83", actor(user.id));
+    expect((await call(meRoute.GET, { path: "/auth/me", token: old.access_token })).status).toBe(
+      401,
+    );
+    const keyStill = await call(timeEntriesRoute.GET, { path: "/time-entries", token: secret });
+    expect(keyStill.status).toBe(200);
+    const oldPassword = await call(tokenRoute.POST, {
+      method: "POST",
+      path: "/auth/token",
+      body: { email: user.email, password: DEMO_PASSWORD },
+    });
+    expect(oldPassword.status).toBe(401);
+    const newPassword = await call(tokenRoute.POST, {
+      method: "POST",
+      path: "/auth/token",
+      body: { email: user.email, password: "river candle mosaic 83" },
+    });
+    expect(newPassword.status).toBe(200);
+  });
+
+  it("renames the user", async () => {
+    const user = await makeUser("acme", "member");
+    await renameUser(user.id, "  Renamed Person ", actor(user.id));
+    const { access_token } = await login(user.email);
+    const me = await call(meRoute.GET, { path: "/auth/me", token: access_token });
+    expect(me.body.data.name).toBe("Renamed Person");
+    await expect(renameUser(user.id, "   ", actor(user.id))).rejects.toMatchObject({
+      code: "VALIDATION_ERROR",
+    });
+  });
+});

@@ -1,0 +1,280 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import * as meRoute from "@/app/api/v1/auth/me/route";
+import * as invitationRoute from "@/app/api/v1/invitations/[id]/route";
+import * as acceptRoute from "@/app/api/v1/invitations/accept/route";
+import * as invitationsRoute from "@/app/api/v1/invitations/route";
+import * as timeEntriesRoute from "@/app/api/v1/time-entries/route";
+import * as userRoute from "@/app/api/v1/users/[id]/route";
+import { getDb } from "@/db";
+import { auditLogs, invitations } from "@/db/schema";
+import { DEMO_PASSWORD } from "@/db/seed";
+import { createKey, DEMO } from "../../helpers/fixtures";
+import { call, login, makeUser } from "../../helpers/tokens";
+
+beforeAll(async () => {
+  await getDb();
+});
+
+const STRONG = "correct horse battery staple 42";
+
+async function invite(token: string, email: string, role = "member") {
+  return call(invitationsRoute.POST, {
+    method: "POST",
+    path: "/invitations",
+    token,
+    body: { email, role },
+  });
+}
+
+function tokenOf(url: string): string {
+  return url.split("/invite/")[1] ?? "";
+}
+
+async function accept(body: Record<string, unknown>) {
+  return call(acceptRoute.POST, { method: "POST", path: "/invitations/accept", body });
+}
+
+const freshEmail = () => `new-${Math.random().toString(36).slice(2, 10)}@example.test`;
+
+describe("invitation lifecycle", () => {
+  it("creates a link shown once, lists it without the token, and the link makes an account", async () => {
+    const { access_token } = await login(DEMO.acmeOwner);
+    const email = freshEmail();
+    const created = await invite(access_token, email, "member");
+    expect(created.status).toBe(201);
+    const data = created.body.data;
+    expect(data).toMatchObject({ email, role: "member", status: "pending" });
+    expect(data.id).toMatch(/^inv_/);
+    expect(data.url).toMatch(/^http:\/\/localhost:3000\/invite\/[A-Za-z0-9_-]{40,}$/);
+    expect(new Date(data.expires_at).getTime() - Date.now()).toBeGreaterThan(6.9 * 86400_000);
+
+    const list = await call(invitationsRoute.GET, { path: "/invitations", token: access_token });
+    expect(list.status).toBe(200);
+    expect(list.body.next_cursor === null || typeof list.body.next_cursor === "string").toBe(true);
+    const listed = list.body.data.find((i: { id: string }) => i.id === data.id);
+    expect(listed).toMatchObject({ email, status: "pending" });
+    expect(JSON.stringify(list.body)).not.toContain(tokenOf(data.url));
+    expect(listed.url).toBeUndefined();
+
+    // Only the hash is stored.
+    const db = await getDb();
+    const [row] = await db.select().from(invitations).where(eq(invitations.id, data.id));
+    expect(row?.tokenHash).not.toContain(tokenOf(data.url));
+
+    const accepted = await accept({ token: tokenOf(data.url), name: "Nina New", password: STRONG });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.data.access_token).toMatch(/^vlt_at_/);
+    const me = await call(meRoute.GET, {
+      path: "/auth/me",
+      token: accepted.body.data.access_token,
+    });
+    expect(me.body.data).toMatchObject({ email, name: "Nina New", role: "member" });
+
+    // Single use.
+    const again = await accept({ token: tokenOf(data.url), name: "Nina", password: STRONG });
+    expect(again.status).toBe(404);
+    expect(again.body.error).toEqual({
+      code: "NOT_FOUND",
+      message: "This invitation is no longer valid",
+    });
+    const actions = (await db.select().from(auditLogs).where(eq(auditLogs.targetId, data.id))).map(
+      (a) => a.action,
+    );
+    expect(actions.sort()).toEqual(["invitation.accepted", "invitation.created"]);
+  });
+
+  it("refuses revoked and expired invitations with the same 404", async () => {
+    const { access_token } = await login(DEMO.acmeOwner);
+    const revokedInv = (await invite(access_token, freshEmail())).body.data;
+    const del = await call(invitationRoute.DELETE, {
+      method: "DELETE",
+      path: `/invitations/${revokedInv.id}`,
+      token: access_token,
+      params: { id: revokedInv.id },
+    });
+    expect(del.status).toBe(200);
+    expect(del.body.data.status).toBe("revoked");
+    const list = await call(invitationsRoute.GET, { path: "/invitations", token: access_token });
+    expect(list.body.data.map((i: { id: string }) => i.id)).not.toContain(revokedInv.id);
+    const r = await accept({ token: tokenOf(revokedInv.url), name: "X", password: STRONG });
+    expect(r.status).toBe(404);
+    expect(r.body.error.message).toBe("This invitation is no longer valid");
+
+    const expiredInv = (await invite(access_token, freshEmail())).body.data;
+    const db = await getDb();
+    await db
+      .update(invitations)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invitations.id, expiredInv.id));
+    const e = await accept({ token: tokenOf(expiredInv.url), name: "X", password: STRONG });
+    expect(e.status).toBe(404);
+    expect(e.body.error.message).toBe("This invitation is no longer valid");
+
+    const unknown = await accept({ token: "not-a-real-token", name: "X", password: STRONG });
+    expect(unknown.status).toBe(404);
+  });
+
+  it("adds an existing account only with that account's password", async () => {
+    const { access_token } = await login(DEMO.globexOwner);
+    const existing = await makeUser("acme");
+    const inv = (await invite(access_token, existing.email, "admin")).body.data;
+    const wrong = await accept({ token: tokenOf(inv.url), password: "wrong password 123456" });
+    expect(wrong.status).toBe(401);
+    const ok = await accept({ token: tokenOf(inv.url), password: DEMO_PASSWORD });
+    expect(ok.status).toBe(200);
+    expect(ok.body.data.organization.name).toBe("Globex");
+    const me = await call(meRoute.GET, { path: "/auth/me", token: ok.body.data.access_token });
+    expect(me.body.data).toMatchObject({ email: existing.email, role: "admin" });
+  });
+
+  it("two accepts of one token: exactly one succeeds", async () => {
+    const { access_token } = await login(DEMO.acmeOwner);
+    const inv = (await invite(access_token, freshEmail())).body.data;
+    const results = await Promise.all([
+      accept({ token: tokenOf(inv.url), name: "Racer One", password: STRONG }),
+      accept({ token: tokenOf(inv.url), name: "Racer Two", password: STRONG }),
+    ]);
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses[0]).toBe(200);
+    expect(statuses[1]).not.toBe(200);
+    expect([404, 409]).toContain(statuses[1]);
+  });
+
+  it("keys a removed member had stay dead after they are invited back", async () => {
+    const { access_token } = await login(DEMO.acmeOwner);
+    const member = await makeUser("acme");
+    const { secret } = await createKey(member.email, "acme", ["read:time-entries"]);
+    const before = await call(timeEntriesRoute.GET, { path: "/time-entries", token: secret });
+    expect(before.status).toBe(200);
+    const removed = await call(userRoute.DELETE, {
+      method: "DELETE",
+      path: `/users/${member.id}`,
+      token: access_token,
+      params: { id: member.id },
+    });
+    expect(removed.status).toBe(200);
+    const inv = (await invite(access_token, member.email)).body.data;
+    const back = await accept({ token: tokenOf(inv.url), password: DEMO_PASSWORD });
+    expect(back.status).toBe(200);
+    const after = await call(timeEntriesRoute.GET, { path: "/time-entries", token: secret });
+    expect(after.status).toBe(401);
+    // The new login works.
+    const me = await call(meRoute.GET, { path: "/auth/me", token: back.body.data.access_token });
+    expect(me.status).toBe(200);
+  });
+});
+
+describe("who may invite", () => {
+  it("owners invite owners; admins invite admins and members, not owners; members not at all", async () => {
+    const owner = await login(DEMO.acmeOwner);
+    const adminUser = await makeUser("acme", "admin");
+    const admin = await login(adminUser.email);
+    const memberUser = await makeUser("acme", "member");
+    const member = await login(memberUser.email);
+
+    expect((await invite(owner.access_token, freshEmail(), "owner")).status).toBe(201);
+    expect((await invite(admin.access_token, freshEmail(), "admin")).status).toBe(201);
+    expect((await invite(admin.access_token, freshEmail(), "member")).status).toBe(201);
+    const adminOwner = await invite(admin.access_token, freshEmail(), "owner");
+    expect(adminOwner.status).toBe(403);
+    expect(adminOwner.body.error.code).toBe("FORBIDDEN");
+    const byMember = await invite(member.access_token, freshEmail(), "member");
+    expect(byMember.status).toBe(403);
+    const list = await call(invitationsRoute.GET, {
+      path: "/invitations",
+      token: member.access_token,
+    });
+    expect(list.status).toBe(200);
+  });
+
+  it("an API key without write:users cannot invite", async () => {
+    const { secret } = await createKey(DEMO.acmeOwner, "acme", ["read:users"]);
+    const res = await invite(secret, freshEmail());
+    expect(res.status).toBe(403);
+    expect(res.body.error.details).toEqual({ required_scope: "write:users" });
+  });
+});
+
+describe("tenancy", () => {
+  it("another organization never sees or revokes an invitation", async () => {
+    const acme = await login(DEMO.acmeOwner);
+    const globex = await login(DEMO.globexOwner);
+    const inv = (await invite(acme.access_token, freshEmail())).body.data;
+    const list = await call(invitationsRoute.GET, {
+      path: "/invitations?limit=100",
+      token: globex.access_token,
+    });
+    expect(list.body.data.map((i: { id: string }) => i.id)).not.toContain(inv.id);
+    const del = await call(invitationRoute.DELETE, {
+      method: "DELETE",
+      path: `/invitations/${inv.id}`,
+      token: globex.access_token,
+      params: { id: inv.id },
+    });
+    expect(del.status).toBe(404);
+    const stillListed = await call(invitationsRoute.GET, {
+      path: "/invitations?limit=100",
+      token: acme.access_token,
+    });
+    expect(stillListed.body.data.map((i: { id: string }) => i.id)).toContain(inv.id);
+  });
+});
+
+describe("bad input", () => {
+  it("answers 400 for bad email, role, limit and cursor, and weak passwords", async () => {
+    const { access_token } = await login(DEMO.acmeOwner);
+    const badEmail = await invite(access_token, "not-an-email");
+    expect(badEmail.status).toBe(400);
+    expect(badEmail.body.error.code).toBe("VALIDATION_ERROR");
+    expect((await invite(access_token, freshEmail(), "king")).status).toBe(400);
+    for (const q of ["limit=0", "limit=101", "limit=abc", "cursor=%%%"]) {
+      const res = await call(invitationsRoute.GET, {
+        path: `/invitations?${q}`,
+        token: access_token,
+      });
+      expect(res.status, q).toBe(400);
+      expect(res.body.error.code).toBe("VALIDATION_ERROR");
+    }
+    const inv = (await invite(access_token, freshEmail())).body.data;
+    const short = await accept({ token: tokenOf(inv.url), name: "Sam", password: "short1!" });
+    expect(short.status).toBe(400);
+    expect(short.body.error.message).toMatch(/at least 12 characters/);
+    const common = await accept({ token: tokenOf(inv.url), name: "Sam", password: "password1234" });
+    expect(common.status).toBe(400);
+    expect(common.body.error.code).toBe("VALIDATION_ERROR");
+    expect(common.body.error.message).toMatch(/too common or easy to guess/);
+    const noName = await accept({ token: tokenOf(inv.url), password: STRONG });
+    expect(noName.status).toBe(400);
+    // A refused attempt does not spend the invitation.
+    const ok = await accept({ token: tokenOf(inv.url), name: "Sam", password: STRONG });
+    expect(ok.status).toBe(200);
+  });
+
+  it("pages pending invitations newest first with a cursor", async () => {
+    const owner = await makeUser("globex", "owner");
+    const { access_token } = await login(owner.email);
+    const made: string[] = [];
+    for (let i = 0; i < 3; i++) made.push((await invite(access_token, freshEmail())).body.data.id);
+    const first = await call(invitationsRoute.GET, {
+      path: "/invitations?limit=2",
+      token: access_token,
+    });
+    expect(first.body.data).toHaveLength(2);
+    expect(first.body.next_cursor).toEqual(expect.any(String));
+    const all: string[] = first.body.data.map((i: { id: string }) => i.id);
+    let cursor = first.body.next_cursor;
+    while (cursor) {
+      const next = await call(invitationsRoute.GET, {
+        path: `/invitations?limit=2&cursor=${cursor}`,
+        token: access_token,
+      });
+      expect(next.status).toBe(200);
+      all.push(...next.body.data.map((i: { id: string }) => i.id));
+      cursor = next.body.next_cursor;
+    }
+    expect(new Set(all).size).toBe(all.length);
+    const mine = all.filter((id) => made.includes(id));
+    expect(mine).toEqual([...made].reverse());
+  });
+});
