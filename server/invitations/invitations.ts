@@ -149,7 +149,15 @@ export async function revokeInvitation(ctx: AuthContext, id: string): Promise<Pu
       .from(invitations)
       .where(and(eq(invitations.id, id), eq(invitations.organizationId, ctx.organization.id)))
       .for("update");
-    if (!row) throw new ApiError("NOT_FOUND", "No invitation with this id");
+    if (!row) {
+      // Another organization's invitation exists, but not for you: 403, and nothing of it.
+      const [elsewhere] = await tx
+        .select({ id: invitations.id })
+        .from(invitations)
+        .where(eq(invitations.id, id));
+      if (elsewhere) throw new ApiError("FORBIDDEN");
+      throw new ApiError("NOT_FOUND", "No invitation with this id");
+    }
     if (!mayGrant(ctx.role, row.role)) {
       throw new ApiError("FORBIDDEN", "Only an owner can revoke an owner's invitation");
     }

@@ -118,6 +118,10 @@ export async function renameOrganization(
   input: OrganizationNameInput,
 ): Promise<PublicOrganization> {
   if (!isId("org", id)) throw new ApiError("NOT_FOUND", "No organization with this id");
+  // Organizations are managed by people (a user token or the dashboard), never by API keys.
+  if (ctx.credential.type === "api_key") {
+    throw new ApiError("FORBIDDEN", "Organizations cannot be renamed with an API key");
+  }
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [row] = await tx

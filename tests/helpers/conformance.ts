@@ -29,6 +29,7 @@ const SECRET_RESPONSES = new Set([
   "post /api-keys/{id}/rotate 201",
   "post /auth/token 200",
   "post /auth/refresh 200",
+  "post /invitations/accept 200",
 ]);
 // A whole token (32+ characters after the kind); the list's short display prefix is not one.
 const SECRET_PATTERN = /vlt_(?:live|test|at|rt)_[0-9A-Za-z]{32,}/;

@@ -5,9 +5,10 @@ import * as scopesRoute from "@/app/api/v1/scopes/route";
 import * as usersRoute from "@/app/api/v1/users/route";
 import { getDb } from "@/db";
 import type { AnyOperation } from "@/server/http/operation";
+import { createInvitation } from "@/server/invitations/invitations";
 import { OPERATIONS } from "@/server/openapi/operations";
 import { SCOPES, type Scope } from "@/server/scopes/catalogue";
-import { createKey, DEMO } from "../helpers/fixtures";
+import { createKey, DEMO, sessionContext } from "../helpers/fixtures";
 import { fillPath, handlerOf } from "../helpers/routes";
 import { call, login, makeUser } from "../helpers/tokens";
 
@@ -27,8 +28,12 @@ const SCOPED = OPERATIONS.flatMap((op) =>
     : [{ name: `${op.method} ${op.path}`, op, scope: op.scope }],
 );
 
-function requestFor(op: AnyOperation, t: { keyId: string; userId: string }) {
-  const id = op.path.startsWith("/api-keys/") ? t.keyId : t.userId;
+function requestFor(op: AnyOperation, t: { keyId: string; userId: string; invitationId: string }) {
+  const id = op.path.startsWith("/api-keys/")
+    ? t.keyId
+    : op.path.startsWith("/invitations/")
+      ? t.invitationId
+      : t.userId;
   const params = op.path.includes("{id}") ? { id } : undefined;
   return {
     method: op.method,
@@ -44,8 +49,13 @@ const OWNER_SCOPES = SCOPES.filter((s) => s !== "admin:organizations");
 async function target() {
   // write:api-keys only, so that a key holding just that scope may rotate it.
   const { key } = await createKey(DEMO.acmeOwner, "acme", ["write:api-keys"]);
-  // A member of its own, since DELETE /users/{id} removes it.
-  return { keyId: key.id, userId: (await makeUser("acme")).id };
+  // A member of its own, since DELETE /users/{id} removes it; an invitation of its own too.
+  const email = `scopes-${key.id.slice(-8).toLowerCase()}@example.test`;
+  const { invitation } = await createInvitation(await sessionContext(DEMO.acmeOwner, "acme"), {
+    email,
+    role: "member",
+  });
+  return { keyId: key.id, userId: (await makeUser("acme")).id, invitationId: invitation.id };
 }
 
 describe("scope denial per operation", () => {

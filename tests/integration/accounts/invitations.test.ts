@@ -212,7 +212,7 @@ describe("tenancy", () => {
       token: globex.access_token,
       params: { id: inv.id },
     });
-    expect(del.status).toBe(404);
+    expect(del.status).toBe(403);
     const stillListed = await call(invitationsRoute.GET, {
       path: "/invitations?limit=100",
       token: acme.access_token,

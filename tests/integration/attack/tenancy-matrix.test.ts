@@ -1,6 +1,8 @@
+import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { DEMO_PASSWORD } from "@/db/seed";
+import { createInvitation } from "@/server/invitations/invitations";
 import { generateToken } from "@/server/tokens/format";
 import {
   attackPrincipals,
@@ -9,7 +11,7 @@ import {
   type Principal,
 } from "../../helpers/attack-world";
 import { ConformanceChecker } from "../../helpers/conformance";
-import { createKey, DEMO, userId } from "../../helpers/fixtures";
+import { createKey, DEMO, orgId, sessionContext, userId } from "../../helpers/fixtures";
 import type { Invoked } from "../../helpers/invoke";
 import { type ApiRoute, apiRoutes, fillPath } from "../../helpers/routes";
 import { call, login } from "../../helpers/tokens";
@@ -29,12 +31,28 @@ import { call, login } from "../../helpers/tokens";
  *   6. otherwise                                      -> the route's success status
  * and the explicit exceptions in OVERRIDES.
  */
+const KEYS_REFUSED = Object.fromEntries(
+  [
+    "read:users",
+    "write:users",
+    "read:time-entries",
+    "write:time-entries",
+    "read:api-keys",
+    "write:api-keys",
+    "admin:organizations",
+  ].map((scope) => [`key ${scope}`, 403]),
+);
+
 const OVERRIDES: Record<string, Record<string, number>> = {
   // Keys authenticate as a member of their organization: a visiting platform admin makes none.
   "POST /api-keys": { "platform admin in B": 403 },
   // The caller receives the new secret, so it must hold the key's scopes: a write:api-keys key
   // cannot turn a read:users key into a read:users secret of its own.
   "POST /api-keys/{id}/rotate": { "key write:api-keys": 403 },
+  // Organizations are made and renamed by people (user tokens, sessions), never by API keys;
+  // only owners and admins rename, and a platform admin may rename any (admin:organizations).
+  "POST /organizations": KEYS_REFUSED,
+  "PATCH /organizations/{id}": { ...KEYS_REFUSED, "member A": 403, "platform admin in B": 200 },
 };
 
 function expected(route: ApiRoute, principal: Principal): number {
@@ -62,6 +80,14 @@ let cells: Cell[];
 let secrets: string[];
 let checker: ConformanceChecker;
 
+const STRONG_PASSWORD = "violet-harbour-quantum-47";
+
+/** A pending invitation of org A, made by its owner. */
+async function invite() {
+  const email = `matrix-${randomBytes(5).toString("hex")}@example.test`;
+  return createInvitation(await sessionContext(DEMO.acmeOwner, "acme"), { email, role: "member" });
+}
+
 /** The request each row sends: valid in itself, so the credential alone decides the answer. */
 async function requestFor(route: ApiRoute, sharedKeyId: string) {
   const key = async () => (await createKey(DEMO.acmeOwner, "acme", ["read:users"])).key.id;
@@ -88,6 +114,21 @@ async function requestFor(route: ApiRoute, sharedKeyId: string) {
       return { params: { id: await key() } };
     case "POST /api-keys/{id}/rotate":
       return { params: { id: await key() }, body: { grace_seconds: 0 } };
+    case "PATCH /users/{id}":
+      return { params: { id: (await insertMember("acme")).id }, body: { role: "admin" } };
+    case "POST /invitations":
+      return {
+        body: { email: `matrix-${randomBytes(5).toString("hex")}@example.test`, role: "member" },
+      };
+    case "DELETE /invitations/{id}":
+      return { params: { id: (await invite()).invitation.id } };
+    case "POST /invitations/accept":
+      return { body: { token: (await invite()).token, name: "Matrix", password: STRONG_PASSWORD } };
+    case "POST /organizations":
+      return { body: { name: "Matrix Inc" } };
+    case "PATCH /organizations/{id}":
+      // Renamed to its own name: the cell proves the right, and Acme stays Acme.
+      return { params: { id: await orgId("acme") }, body: { name: "Acme" } };
     default:
       return route.op.path.includes("{id}") ? { params: { id: sharedKeyId } } : {};
   }
@@ -172,6 +213,8 @@ describe("tenancy matrix: every /api/v1 operation × every principal", () => {
     const leaks: string[] = [];
     for (const { route, principal, res } of cells) {
       if (principal.acts?.org !== "B" || route.op.scope === "public") continue;
+      // A platform admin (admin:organizations) sees every organization, org A included.
+      if (principal.acts.scopes.includes("admin:organizations")) continue;
       const text = JSON.stringify(res.body);
       for (const secret of secrets) {
         if (text.includes(secret)) leaks.push(`${route.name} as ${principal.name}: ${secret}`);
