@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { apiKeys } from "@/db/schema";
+import { now } from "@/lib/clock";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import type { AuthContext } from "@/server/auth/principal";
-import { now } from "@/server/clock";
 import { evictCredentials } from "@/server/tokens/credential-cache";
 import { findAccessibleKey } from "./find-api-key";
 import { keyStatus, toPublicApiKey } from "./public-api-key";

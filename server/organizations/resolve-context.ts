@@ -1,10 +1,10 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db";
 import { memberships, organizations, type Role } from "@/db/schema";
+import { isId } from "@/lib/ids";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import type { AuthContext, Credential } from "@/server/auth/principal";
 import { ApiError } from "@/server/http/api-error";
-import { isId } from "@/server/ids";
 import { scopesFor } from "@/server/scopes/catalogue";
 import { findActiveUser } from "@/server/users/find-active-user";
 

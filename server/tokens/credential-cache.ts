@@ -1,5 +1,5 @@
+import { nowMs } from "@/lib/clock";
 import type { Credential } from "@/server/auth/principal";
-import { nowMs } from "@/server/clock";
 
 // Verified credentials by secret hash. A revocation on this process deletes the entry at once;
 // other processes see it within TTL_MS. Membership and account state are never cached.

@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { type Db, getDb, type Tx } from "@/db";
 import { memberships, organizations, tokenFamilies, users, userTokens } from "@/db/schema";
-import { now } from "@/server/clock";
+import { now } from "@/lib/clock";
+import { newId } from "@/lib/ids";
 import { ApiError } from "@/server/http/api-error";
-import { newId } from "@/server/ids";
 import { evictCredentials } from "./credential-cache";
 import { generateToken, hashToken, parseToken } from "./format";
 import {

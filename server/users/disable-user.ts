@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
-import { now } from "@/server/clock";
+import { now } from "@/lib/clock";
 import { ApiError } from "@/server/http/api-error";
 import { evictCredentials } from "@/server/tokens/credential-cache";
 import { revokeUserTokensOf } from "@/server/tokens/user-tokens";

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { afterAll } from "vitest";
 import { closeDb, getDb } from "@/db";
-import { resetEnvForTests } from "@/server/env";
+import { resetEnvForTests } from "@/lib/env";
 import { drainUsage } from "@/server/usage/record-usage";
 import { templateDatabase, withDatabase } from "./template-database";
 
