@@ -1,5 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { env } from "@/server/env";
+import { env } from "@/lib/env";
 import {
   contentSecurityPolicy,
   cspNonce,

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { PublicUrlProvider } from "@/components/public-url";
-import { env } from "@/server/env";
+import { env } from "@/lib/env";
 import "./globals.css";
 
 export const metadata: Metadata = {

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
-import { hashPassword } from "@/server/auth/password";
-import { newId } from "@/server/ids";
+import { newId } from "@/lib/ids";
+import { hashPassword } from "@/lib/password";
 import type { Db } from "./client";
 import { instanceState, memberships, organizations, type Role, timeEntries, users } from "./schema";
 

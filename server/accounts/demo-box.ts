@@ -2,7 +2,7 @@ import { inArray } from "drizzle-orm";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { DEMO_EMAILS } from "@/db/seed";
-import { env } from "@/server/env";
+import { env } from "@/lib/env";
 
 /** The login page's demo box: in development, and only while the demo accounts exist. */
 export async function demoUsersPresent(): Promise<boolean> {

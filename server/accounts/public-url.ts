@@ -1,4 +1,4 @@
-import { env } from "@/server/env";
+import { env } from "@/lib/env";
 
 /** Base of links we hand out: PUBLIC_URL when configured, else the request's own origin. */
 export function publicBaseUrl(req?: Request): string {

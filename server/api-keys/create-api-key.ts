@@ -1,12 +1,12 @@
 import { and, count, eq, gt, isNull, or } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
 import { apiKeys, organizations, users } from "@/db/schema";
+import { now } from "@/lib/clock";
+import { env } from "@/lib/env";
+import { newId } from "@/lib/ids";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import type { AuthContext } from "@/server/auth/principal";
-import { now } from "@/server/clock";
-import { env } from "@/server/env";
 import { ApiError } from "@/server/http/api-error";
-import { newId } from "@/server/ids";
 import type { Scope } from "@/server/scopes/catalogue";
 import { displayParts, generateToken, hashToken } from "@/server/tokens/format";
 import { type ApiKeyRow, publicApiKeyColumns, toPublicApiKey } from "./public-api-key";

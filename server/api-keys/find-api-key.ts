@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { type Db, getDb, type Tx } from "@/db";
 import { apiKeys, users } from "@/db/schema";
+import { isId } from "@/lib/ids";
 import type { AuthContext } from "@/server/auth/principal";
 import { ApiError } from "@/server/http/api-error";
-import { isId } from "@/server/ids";
 import {
   type ApiKeyRow,
   type PublicApiKey,

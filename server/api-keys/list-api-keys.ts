@@ -14,8 +14,8 @@ import {
 } from "drizzle-orm";
 import { getDb } from "@/db";
 import { apiKeys, users } from "@/db/schema";
+import { now } from "@/lib/clock";
 import type { AuthContext } from "@/server/auth/principal";
-import { now } from "@/server/clock";
 import { afterCursor, cursorTime, type Page, toPage } from "@/server/http/pagination";
 import { seesAllKeys } from "./find-api-key";
 import {

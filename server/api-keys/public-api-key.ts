@@ -1,5 +1,5 @@
 import { apiKeys, users } from "@/db/schema";
-import { nowMs } from "@/server/clock";
+import { nowMs } from "@/lib/clock";
 import type { Scope } from "@/server/scopes/catalogue";
 import type { ApiKeyStatus } from "./schemas";
 

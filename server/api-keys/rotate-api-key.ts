@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
 import { apiKeys, memberships, users } from "@/db/schema";
+import { now } from "@/lib/clock";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import { publishAuthChange } from "@/server/auth/auth-bus";
 import type { AuthContext } from "@/server/auth/principal";
-import { now } from "@/server/clock";
 import { ApiError } from "@/server/http/api-error";
 import { type Scope, scopesFor } from "@/server/scopes/catalogue";
 import { assertGrantable, assertMember, insertApiKey } from "./create-api-key";

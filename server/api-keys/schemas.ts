@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { now } from "@/server/clock";
+import { now } from "@/lib/clock";
+import { isId } from "@/lib/ids";
 import { pageQuerySchema } from "@/server/http/pagination";
-import { isId } from "@/server/ids";
 import { scopeSchema } from "@/server/scopes/catalogue";
 
 export const API_KEY_NAME_MAX = 100;

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type postgres from "postgres";
 import type { Db, Tx } from "@/db";
-import { env } from "@/server/env";
+import { env } from "@/lib/env";
 import { onShutdown } from "@/server/shutdown";
 import { type AuthChange, evictAuth, setAuthCacheUsable } from "./auth-cache";
 

@@ -1,5 +1,5 @@
-import { nowMs } from "@/server/clock";
-import { env } from "@/server/env";
+import { nowMs } from "@/lib/clock";
+import { env } from "@/lib/env";
 
 /**
  * What changed about who may do what. An entry is evicted when it matches every field given:

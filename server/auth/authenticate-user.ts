@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { memberships, organizations, users } from "@/db/schema";
-import { dummyPasswordHash, verifyPassword } from "./password";
+import { dummyPasswordHash, verifyPassword } from "@/lib/password";
 
 export interface AuthenticatedUser {
   id: string;

@@ -1,7 +1,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import { encode } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
-import { authSecret } from "@/server/env";
+import { authSecret } from "@/lib/env";
 import { authorizeCredentials } from "./credentials";
 import { sessionJwt } from "./session-callbacks";
 import { endSession, SESSION_MAX_AGE_SECONDS, sessionSecondsLeft } from "./session-validity";

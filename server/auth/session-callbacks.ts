@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { JWT } from "next-auth/jwt";
-import { nowMs } from "@/server/clock";
+import { nowMs } from "@/lib/clock";
 import { canEnterOrganization } from "@/server/organizations/list-organizations";
 import { sessionIsValid } from "./session-validity";
 

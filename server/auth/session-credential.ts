@@ -1,5 +1,5 @@
 import { getToken } from "next-auth/jwt";
-import { authSecret } from "@/server/env";
+import { authSecret } from "@/lib/env";
 import { ApiError } from "@/server/http/api-error";
 import { isJsonContentType } from "@/server/http/read-body";
 import type { Credential } from "./principal";

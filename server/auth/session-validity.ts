@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { endedSessions, users } from "@/db/schema";
-import { now, nowMs } from "@/server/clock";
+import { now, nowMs } from "@/lib/clock";
 
 // Browser sessions last as long as user access tokens: 24 hours from sign-in, never extended.
 export const SESSION_MAX_AGE_SECONDS = 24 * 60 * 60;

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { nowMs } from "@/server/clock";
+import { nowMs } from "@/lib/clock";
 import { ApiError } from "@/server/http/api-error";
 import { processRateLimiter, type RateLimitSubject } from "@/server/rate-limit";
 import { SIGN_IN_LIMIT, SIGN_IN_WINDOW_MS } from "@/server/rate-limit/rate-limiter";

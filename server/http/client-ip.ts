@@ -1,6 +1,6 @@
 import { isIP } from "node:net";
 import ipaddr from "ipaddr.js";
-import { env } from "@/server/env";
+import { env } from "@/lib/env";
 
 /**
  * The client address. Next.js gives route handlers no socket, so server.mjs copies the socket's

@@ -1,6 +1,6 @@
 import { type AnyColumn, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { IdPrefix } from "@/server/ids";
+import type { IdPrefix } from "@/lib/ids";
 import { json } from "./responses";
 
 export const LIST_LIMIT_DEFAULT = 50;

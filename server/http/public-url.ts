@@ -1,4 +1,4 @@
-import { env } from "@/server/env";
+import { env } from "@/lib/env";
 
 /**
  * The API's public base: PUBLIC_URL + /api/v1, or a relative /api/v1 without it. Never built from

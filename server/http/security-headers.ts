@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { env } from "@/server/env";
+import { env } from "@/lib/env";
 
 /** A fresh, unguessable nonce for one page view. */
 export function cspNonce(): string {

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
+import { now } from "@/lib/clock";
 import type { AuthContext, Credential, PublicContext } from "@/server/auth/principal";
 import { sessionCredential } from "@/server/auth/session-credential";
-import { now } from "@/server/clock";
 import { auditOverride, resolveAuthContext } from "@/server/organizations/resolve-context";
 import {
   blockedAddress,

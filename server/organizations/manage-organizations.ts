@@ -3,13 +3,13 @@ import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { type Db, getDb, type Tx } from "@/db";
 import { memberships, organizations, ROLES, type Role } from "@/db/schema";
+import { now } from "@/lib/clock";
+import { isId, newId } from "@/lib/ids";
 import { afterCursor, type ListQuery, newestFirst, page } from "@/server/accounts/cursor";
 import { type AuditActor, actorOf, recordAudit } from "@/server/audit/record-audit";
 import { publishAuthChange } from "@/server/auth/auth-bus";
 import type { AuthContext } from "@/server/auth/principal";
-import { now } from "@/server/clock";
 import { ApiError } from "@/server/http/api-error";
-import { isId, newId } from "@/server/ids";
 
 export const organizationNameSchema = z.string().trim().min(1).max(100);
 export const createOrganizationSchema = z

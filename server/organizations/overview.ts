@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { apiKeys, memberships, timeEntries } from "@/db/schema";
-import { now } from "@/server/clock";
+import { now } from "@/lib/clock";
 
 /** Counts for the dashboard's overview cards. */
 export async function organizationOverview(organizationId: string) {

@@ -1,12 +1,12 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db";
 import { memberships, organizations, type Role, users } from "@/db/schema";
+import { isId } from "@/lib/ids";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import { ensureAuthListener } from "@/server/auth/auth-bus";
 import { authCacheGeneration, getAuthCached, setAuthCached } from "@/server/auth/auth-cache";
 import type { AuthContext, Credential } from "@/server/auth/principal";
 import { ApiError } from "@/server/http/api-error";
-import { isId } from "@/server/ids";
 import { scopesFor } from "@/server/scopes/catalogue";
 
 // A platform admin acting in an organization it does not belong to gets an admin's scopes there.

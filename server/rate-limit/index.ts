@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { nowMs } from "@/server/clock";
-import { env } from "@/server/env";
+import { nowMs } from "@/lib/clock";
+import { env } from "@/lib/env";
 import { addressBudgetKey } from "@/server/http/client-ip";
 import { onShutdown } from "@/server/shutdown";
 import {

@@ -5,7 +5,7 @@ import {
   RateLimiterRedis,
   RateLimiterRes,
 } from "rate-limiter-flexible";
-import { nowMs } from "@/server/clock";
+import { nowMs } from "@/lib/clock";
 
 export const UNAUTHENTICATED_LIMIT = 100;
 export const AUTHENTICATED_LIMIT = 1000;

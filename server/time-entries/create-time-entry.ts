@@ -1,7 +1,7 @@
 import { getDb } from "@/db";
 import { timeEntries } from "@/db/schema";
-import { now } from "@/server/clock";
-import { newId } from "@/server/ids";
+import { now } from "@/lib/clock";
+import { newId } from "@/lib/ids";
 import { publicTimeEntryColumns, toPublicTimeEntry } from "./public-time-entry";
 import type { CreateTimeEntryInput, PublicTimeEntry } from "./schemas";
 

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { randomBase62, toBase62 } from "@/server/ids";
+import { randomBase62, toBase62 } from "@/lib/ids";
 
 /**
  * Token layout: `vlt_<kind>_<random><checksum>`.

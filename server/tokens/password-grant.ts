@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { memberships, organizations } from "@/db/schema";
+import { isId } from "@/lib/ids";
 import { authenticateUser, defaultOrganizationId } from "@/server/auth/authenticate-user";
 import { throttleSignIn } from "@/server/auth/sign-in-throttle";
 import { ApiError } from "@/server/http/api-error";
-import { isId } from "@/server/ids";
 import type { CreateTokenInput, TokenPair } from "./schemas";
 import { issueTokenPair } from "./user-tokens";
 

@@ -1,10 +1,10 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { type Db, getDb, type Tx } from "@/db";
 import { memberships, organizations, tokenFamilies, users, userTokens } from "@/db/schema";
+import { now } from "@/lib/clock";
+import { newId } from "@/lib/ids";
 import { publishAuthChange } from "@/server/auth/auth-bus";
-import { now } from "@/server/clock";
 import { ApiError } from "@/server/http/api-error";
-import { newId } from "@/server/ids";
 import { generateToken, hashToken, parseToken } from "./format";
 import {
   ACCESS_TOKEN_TTL_SECONDS,

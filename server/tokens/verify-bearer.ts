@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { apiKeys, userTokens } from "@/db/schema";
+import { now } from "@/lib/clock";
+import { env } from "@/lib/env";
 import { ensureAuthListener } from "@/server/auth/auth-bus";
 import { authCacheGeneration, getAuthCached, setAuthCached } from "@/server/auth/auth-cache";
 import type { Credential } from "@/server/auth/principal";
-import { now } from "@/server/clock";
-import { env } from "@/server/env";
 import { ApiError } from "@/server/http/api-error";
 import type { Scope } from "@/server/scopes/catalogue";
 import { hashToken, parseToken } from "./format";

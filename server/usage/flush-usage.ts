@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { apiKeys, usageBuckets } from "@/db/schema";
-import { isId } from "@/server/ids";
+import { isId } from "@/lib/ids";
 import { emptyBatch, eventCount, isEmpty, mergeBatch, type UsageBatch } from "./usage-buffer";
 import { usageState } from "./usage-state";
 

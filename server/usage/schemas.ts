@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { nowMs } from "@/server/clock";
+import { nowMs } from "@/lib/clock";
 
 export const USAGE_INTERVALS = ["minute", "hour", "day"] as const;
 export type UsageInterval = (typeof USAGE_INTERVALS)[number];

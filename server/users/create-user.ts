@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { memberships, organizations, users } from "@/db/schema";
+import { newId } from "@/lib/ids";
+import { hashPassword } from "@/lib/password";
 import { assertStrongPassword } from "@/server/accounts/password-policy";
-import { hashPassword } from "@/server/auth/password";
 import { ApiError } from "@/server/http/api-error";
-import { newId } from "@/server/ids";
 import { insertOrganization } from "@/server/organizations/manage-organizations";
 
 export interface CreateUserInput {

@@ -1,8 +1,8 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
+import { now } from "@/lib/clock";
 import { publishAuthChange } from "@/server/auth/auth-bus";
-import { now } from "@/server/clock";
 import { ApiError } from "@/server/http/api-error";
 import { revokeUserTokensOf } from "@/server/tokens/user-tokens";
 

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
+import { isId } from "@/lib/ids";
 import { ApiError } from "@/server/http/api-error";
-import { isId } from "@/server/ids";
 import { getMember, type Member } from "./list-members";
 
 /**

@@ -1,9 +1,9 @@
 import { and, asc, count, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
 import { apiKeys, memberships } from "@/db/schema";
+import { now } from "@/lib/clock";
 import { type AuditActor, recordAudit } from "@/server/audit/record-audit";
 import { publishAuthChange } from "@/server/auth/auth-bus";
-import { now } from "@/server/clock";
 import { ApiError } from "@/server/http/api-error";
 import { revokeUserTokensOf } from "@/server/tokens/user-tokens";
 

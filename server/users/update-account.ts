@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { memberships, users } from "@/db/schema";
+import { now } from "@/lib/clock";
+import { hashPassword, verifyPassword } from "@/lib/password";
 import { assertStrongPassword } from "@/server/accounts/password-policy";
 import { type AuditActor, recordAudit } from "@/server/audit/record-audit";
-import { hashPassword, verifyPassword } from "@/server/auth/password";
-import { now } from "@/server/clock";
 import { ApiError } from "@/server/http/api-error";
 import { revokeUserTokensOf } from "@/server/tokens/user-tokens";
 

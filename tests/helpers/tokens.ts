@@ -3,9 +3,9 @@ import * as tokenRoute from "@/app/api/v1/auth/token/route";
 import { getDb } from "@/db";
 import { memberships, type Role, users } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
-import { hashPassword } from "@/server/auth/password";
+import { newId } from "@/lib/ids";
+import { hashPassword } from "@/lib/password";
 import type { RouteHandler } from "@/server/http/with-api";
-import { newId } from "@/server/ids";
 import { orgId } from "./fixtures";
 import { type Invoked, type InvokeOptions, invoke } from "./invoke";
 

@@ -7,7 +7,7 @@ import * as timeEntriesRoute from "@/app/api/v1/time-entries/route";
 import * as userRoute from "@/app/api/v1/users/[id]/route";
 import * as usersRoute from "@/app/api/v1/users/route";
 import { getDb } from "@/db";
-import { testClock } from "@/server/clock";
+import { testClock } from "@/lib/clock";
 import { generateToken } from "@/server/tokens/format";
 import { createKey, DEMO } from "../helpers/fixtures";
 import { call, login } from "../helpers/tokens";

@@ -10,10 +10,10 @@ import * as usersRoute from "@/app/api/v1/users/route";
 import { getDb } from "@/db";
 import { apiKeys, memberships, organizations, type Role, timeEntries, users } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
+import { newId, randomBase62 } from "@/lib/ids";
+import { hashPassword } from "@/lib/password";
 import { MAX_ACTIVE_KEYS_PER_ORGANIZATION } from "@/server/api-keys/create-api-key";
-import { hashPassword } from "@/server/auth/password";
 import type { RouteHandler } from "@/server/http/with-api";
-import { newId, randomBase62 } from "@/server/ids";
 import { call, login } from "../helpers/tokens";
 
 beforeAll(async () => {

@@ -3,8 +3,8 @@ import { createServer, type Server, Socket } from "node:net";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as scopesRoute from "@/app/api/v1/scopes/route";
-import { nowMs, testClock } from "@/server/clock";
-import { resetEnvForTests } from "@/server/env";
+import { nowMs, testClock } from "@/lib/clock";
+import { resetEnvForTests } from "@/lib/env";
 import {
   closeRateLimiter,
   createRateLimiter,

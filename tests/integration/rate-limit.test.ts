@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as scopesRoute from "@/app/api/v1/scopes/route";
 import { getDb } from "@/db";
-import { nowMs, testClock } from "@/server/clock";
+import { nowMs, testClock } from "@/lib/clock";
 import {
   AUTHENTICATED_LIMIT,
   closeRateLimiter,

@@ -3,7 +3,7 @@ import * as auditLogRoute from "@/app/api/v1/api-keys/[id]/audit-log/route";
 import * as rotateRoute from "@/app/api/v1/api-keys/[id]/rotate/route";
 import * as keyRoute from "@/app/api/v1/api-keys/[id]/route";
 import * as meRoute from "@/app/api/v1/auth/me/route";
-import { now, testClock } from "@/server/clock";
+import { now, testClock } from "@/lib/clock";
 import { createKey, DEMO } from "../helpers/fixtures";
 import { call, login } from "../helpers/tokens";
 

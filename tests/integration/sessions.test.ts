@@ -2,10 +2,10 @@ import { encode, type JWT } from "next-auth/jwt";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as meRoute from "@/app/api/v1/auth/me/route";
 import { getDb } from "@/db";
+import { nowMs, testClock } from "@/lib/clock";
+import { authSecret } from "@/lib/env";
 import { sessionJwt } from "@/server/auth/session-callbacks";
 import { endAllSessions, endSession } from "@/server/auth/session-validity";
-import { nowMs, testClock } from "@/server/clock";
-import { authSecret } from "@/server/env";
 import { orgId } from "../helpers/fixtures";
 import { call, makeUser } from "../helpers/tokens";
 

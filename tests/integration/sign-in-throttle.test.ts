@@ -2,9 +2,9 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as tokenRoute from "@/app/api/v1/auth/token/route";
 import { getDb } from "@/db";
 import { DEMO_PASSWORD } from "@/db/seed";
+import { nowMs, testClock } from "@/lib/clock";
 import { AccountLocked, authorizeCredentials } from "@/server/auth/credentials";
 import { SIGN_IN_LIMIT, SIGN_IN_WINDOW_MS } from "@/server/auth/sign-in-throttle";
-import { nowMs, testClock } from "@/server/clock";
 import { call, makeUser, nextIp } from "../helpers/tokens";
 
 // Per-account sign-in throttle: 10 attempts per account per 15 minutes, from any address, shared

@@ -5,7 +5,7 @@ import * as usageRoute from "@/app/api/v1/api-keys/[id]/usage/route";
 import * as scopesRoute from "@/app/api/v1/scopes/route";
 import { getDb } from "@/db";
 import { apiKeys, usageBuckets } from "@/db/schema";
-import { testClock } from "@/server/clock";
+import { testClock } from "@/lib/clock";
 import { flushUsage, pendingUsageEvents } from "@/server/usage/flush-usage";
 import { recordUsage, setUsageAutoFlush } from "@/server/usage/record-usage";
 import { keyUsageReportSchema } from "@/server/usage/schemas";

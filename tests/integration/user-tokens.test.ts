@@ -7,7 +7,7 @@ import * as tokenRoute from "@/app/api/v1/auth/token/route";
 import { getDb } from "@/db";
 import { tokenFamilies, userTokens } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
-import { testClock } from "@/server/clock";
+import { testClock } from "@/lib/clock";
 import { generateToken, hashToken } from "@/server/tokens/format";
 import { createKey, DEMO, orgId } from "../helpers/fixtures";
 import { call, login, makeUser } from "../helpers/tokens";

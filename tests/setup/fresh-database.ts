@@ -3,8 +3,8 @@ import postgres from "postgres";
 import { afterAll } from "vitest";
 import { closeDb, getDb } from "@/db";
 import { seedDemoData } from "@/db/seed";
+import { resetEnvForTests } from "@/lib/env";
 import { closeAuthListener } from "@/server/auth/auth-bus";
-import { resetEnvForTests } from "@/server/env";
 import { drainUsage } from "@/server/usage/record-usage";
 import { templateDatabase, withDatabase } from "./template-database";
 

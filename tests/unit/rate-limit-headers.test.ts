@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { testClock } from "@/server/clock";
+import { testClock } from "@/lib/clock";
 import { rateLimitHeaders } from "@/server/rate-limit";
 
 const NOW = Date.parse("2026-06-01T12:00:00.000Z");

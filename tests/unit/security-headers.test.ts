@@ -1,7 +1,7 @@
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it } from "vitest";
+import { resetEnvForTests } from "@/lib/env";
 import { proxy } from "@/proxy";
-import { resetEnvForTests } from "@/server/env";
 
 function configure(vars: { PUBLIC_URL?: string; TRUST_PROXY?: string }) {
   for (const name of ["PUBLIC_URL", "TRUST_PROXY"] as const) {
