@@ -61,6 +61,9 @@ async function openPostgres(url: string): Promise<DbHandle> {
     // reconnect backoff that grows to 20 s after a few failures, and a connect for 30 s.
     connect_timeout: CONNECT_TIMEOUT_SECONDS,
     backoff: (retries: number) => Math.min(0.05 * 2 ** retries, MAX_BACKOFF_SECONDS),
+    // No array-type lookup on each new connection: Drizzle parses array columns itself, and that
+    // lookup, cut short by an outage, rejects inside postgres.js where nothing can catch it.
+    fetch_types: false,
   });
   const db = drizzle({ client, schema, casing: "snake_case" }) as unknown as Db;
   return {
