@@ -16,12 +16,19 @@ const DEMO_USERS = [
 export default async function LoginPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string }>;
+  searchParams: Promise<{ callbackUrl?: string; reason?: string }>;
 }) {
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, reason } = await searchParams;
   const target =
     callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/dashboard";
   if ((await auth())?.userId) redirect(target);
+  // Why the reader is here, when a page sent them: an expired session or a signed-out visit.
+  const notice =
+    reason === "expired"
+      ? "Your session has expired. Sign in again to continue where you were."
+      : callbackUrl
+        ? "Sign in to continue to the page you asked for."
+        : null;
 
   return (
     <main className="flex min-h-screen flex-col items-center justify-center px-4 py-12">
@@ -31,6 +38,14 @@ export default async function LoginPage({
           <h1 className="text-lg font-semibold text-slate-900">Sign in to your dashboard</h1>
           <p className="text-sm text-slate-500">Manage API keys, usage and your organization.</p>
         </div>
+        {notice ? (
+          <p
+            role="status"
+            className="mb-4 rounded-lg bg-brand-50 px-4 py-3 text-sm text-brand-700 ring-1 ring-brand-100"
+          >
+            {notice}
+          </p>
+        ) : null}
         <div className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200 sm:p-8">
           <LoginForm callbackUrl={target} />
         </div>
