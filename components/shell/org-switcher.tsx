@@ -1,9 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { switchOrganization } from "@/app/(dashboard)/actions";
+import { useState } from "react";
 import { usePopoverMenu } from "@/components/ui/use-popover-menu";
+import { useSwitchOrganization } from "./use-switch-organization";
 
 interface Org {
   id: string;
@@ -14,21 +13,16 @@ interface Org {
 export function OrgSwitcher({ current, organizations }: { current: Org; organizations: Org[] }) {
   const { open, setOpen, menuId, rootRef, onKeyDown } = usePopoverMenu();
   const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-  const router = useRouter();
+  const { switchTo, pending } = useSwitchOrganization();
 
   function choose(org: Org) {
     setOpen(false);
     if (org.id === current.id) return;
-    startTransition(async () => {
-      const result = await switchOrganization(org.id);
-      if (!result.ok) {
-        setError(`You cannot switch to ${org.name}.`);
-        return;
-      }
-      setError(null);
-      router.refresh();
-    });
+    switchTo(
+      org.id,
+      () => setError(`You cannot switch to ${org.name}.`),
+      () => setError(null),
+    );
   }
 
   return (
@@ -82,7 +76,9 @@ export function OrgSwitcher({ current, organizations }: { current: Org; organiza
             >
               <span className="min-w-0 truncate">{org.name}</span>
               <span className="shrink-0 text-xs text-slate-500">
-                {org.id === current.id ? "Current" : (org.role ?? "Platform admin")}
+                {/* How you are in it stays, current or not: a platform admin is not a member. */}
+                {org.role ?? "Platform admin"}
+                {org.id === current.id ? " · Current" : ""}
               </span>
             </button>
           ))}

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { type ReactNode, useId } from "react";
 import { useApiKey, useScopeCatalogue } from "@/components/api-keys/api-key-queries";
 import type { ApiKey } from "@/components/api-keys/api-key-types";
 import { KeyAuditTrail } from "@/components/api-keys/key-audit-trail";
@@ -26,11 +26,13 @@ export function ApiKeyDetailClient({
   organization,
   role,
   currentUserId,
+  rotateBlockedReason = null,
 }: {
   keyId: string;
   organization: { id: string; name: string };
   role: string;
   currentUserId: string;
+  rotateBlockedReason?: string | null;
 }) {
   const query = useApiKey(organization.id, keyId);
   const dialogs = useKeyDialogs({
@@ -76,6 +78,7 @@ export function ApiKeyDetailClient({
           canEdit={role === "admin" || role === "owner" || query.data.created_by === currentUserId}
           onRotate={() => dialogs.openRotate(query.data)}
           onRevoke={() => dialogs.openRevoke(query.data)}
+          rotateBlockedReason={rotateBlockedReason}
         />
       )}
       {dialogs.dialog}
@@ -89,13 +92,16 @@ function KeyDetail({
   canEdit,
   onRotate,
   onRevoke,
+  rotateBlockedReason,
 }: {
   apiKey: ApiKey;
   organization: { id: string; name: string };
   canEdit: boolean;
   onRotate: () => void;
   onRevoke: () => void;
+  rotateBlockedReason: string | null;
 }) {
+  const blockedId = useId();
   const nowMs = useNow();
   const rotatable =
     (apiKey.status === "active" || apiKey.status === "expiring_soon") && !apiKey.replaced_by;
@@ -125,7 +131,12 @@ function KeyDetail({
           {canEdit && (rotatable || revocable) ? (
             <div className="flex shrink-0 gap-2">
               {rotatable ? (
-                <Button variant="secondary" onClick={onRotate}>
+                <Button
+                  variant="secondary"
+                  onClick={onRotate}
+                  disabled={rotateBlockedReason !== null}
+                  aria-describedby={rotateBlockedReason ? blockedId : undefined}
+                >
                   Rotate key
                 </Button>
               ) : null}
@@ -137,6 +148,11 @@ function KeyDetail({
             </div>
           ) : null}
         </div>
+        {canEdit && rotatable && rotateBlockedReason ? (
+          <p id={blockedId} className="mt-3 text-sm text-slate-600 sm:text-right">
+            {rotateBlockedReason}
+          </p>
+        ) : null}
 
         <dl className="mt-6 grid grid-cols-2 gap-x-6 gap-y-4 border-t border-slate-100 pt-5 text-sm lg:grid-cols-3">
           <Detail label="Created">
