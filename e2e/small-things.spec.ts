@@ -104,7 +104,11 @@ for (const { name: device, viewport } of VIEWPORTS) {
           async () => {
             await page.goto(`/settings/api-keys/${key.id}`);
             await page.getByRole("button", { name: "7 days" }).click();
-            await page.locator(".recharts-xAxis").first().waitFor({ timeout: 3_000 }).catch(() => {});
+            await page
+              .locator(".recharts-xAxis")
+              .first()
+              .waitFor({ timeout: 3_000 })
+              .catch(() => {});
             return ticks.count();
           },
           { timeout: 30_000 },
