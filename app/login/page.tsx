@@ -56,14 +56,14 @@ export default async function LoginPage({
           <h2 id="demo-users" className="font-medium text-slate-700">
             Demo accounts
           </h2>
-          <p className="mt-1 text-slate-500">
+          <p className="mt-1 text-slate-600">
             Password for all: <code className="font-mono text-slate-700">voltasis-demo</code>
           </p>
           <ul className="mt-2 space-y-1">
             {DEMO_USERS.map(([email, role]) => (
               <li key={email} className="flex justify-between gap-4">
                 <code className="font-mono text-slate-700">{email}</code>
-                <span className="text-slate-500">{role}</span>
+                <span className="text-slate-600">{role}</span>
               </li>
             ))}
           </ul>

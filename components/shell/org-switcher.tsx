@@ -38,12 +38,12 @@ export function OrgSwitcher({ current, organizations }: { current: Org; organiza
         disabled={pending}
         className="flex max-w-full items-center gap-2 rounded-md px-2.5 py-1.5 text-sm font-medium text-slate-800 ring-1 ring-slate-200 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-600"
       >
+        {/* The initial is drawn by CSS, so the visible text is the name the label contains. */}
         <span
-          className="grid size-6 shrink-0 place-items-center rounded bg-brand-100 text-xs font-bold text-brand-700"
+          className="grid size-6 shrink-0 place-items-center rounded bg-brand-100 text-xs font-bold text-brand-700 before:content-[attr(data-initial)]"
+          data-initial={current.name.slice(0, 1).toUpperCase()}
           aria-hidden="true"
-        >
-          {current.name.slice(0, 1).toUpperCase()}
-        </span>
+        />
         <span data-testid="current-organization" className="max-w-40 truncate sm:max-w-56">
           {current.name}
         </span>

@@ -55,7 +55,12 @@ export default async function DashboardPage() {
           <p className="mt-1 text-sm text-slate-500">
             Create an API key under Settings › API Keys, then call the API with it:
           </p>
-          <pre className="mt-4 overflow-x-auto rounded-lg bg-slate-900 p-4 font-mono text-sm text-slate-100">
+          <pre
+            // Focusable: it scrolls sideways on a phone, and keyboards must reach that too.
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region needs focus to scroll
+            tabIndex={0}
+            className="mt-4 overflow-x-auto rounded-lg bg-slate-900 p-4 font-mono text-sm text-slate-100"
+          >
             {"curl -X GET "}
             <PublicOrigin />
             {`/api/v1/auth/me \\

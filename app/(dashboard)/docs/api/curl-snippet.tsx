@@ -8,7 +8,11 @@ export function CurlSnippet({ method, afterOrigin }: { method: string; afterOrig
   const command = `curl -X ${method} ${usePublicOrigin()}${afterOrigin}`;
   return (
     <div className="relative mt-4">
-      <pre className="overflow-x-auto rounded-lg bg-slate-900 p-4 pr-20 font-mono text-xs text-slate-100">
+      <pre
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region needs focus to scroll by keyboard
+        tabIndex={0}
+        className="overflow-x-auto rounded-lg bg-slate-900 p-4 pr-20 font-mono text-xs text-slate-100"
+      >
         {command}
       </pre>
       <CopyButton

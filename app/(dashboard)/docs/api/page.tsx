@@ -91,6 +91,8 @@ function ExampleResponse({ op }: { op: Operation }) {
         <CopyButton text={body} label="Copy example response" />
       </div>
       <pre
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region needs focus to scroll by keyboard
+        tabIndex={0}
         data-testid="example-response"
         className="mt-2 max-h-80 overflow-auto rounded-lg bg-slate-50 p-4 font-mono text-xs text-slate-800 ring-1 ring-slate-200"
       >
