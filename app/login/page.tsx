@@ -17,14 +17,21 @@ const DEMO_USERS = [
 export default async function LoginPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string }>;
+  searchParams: Promise<{ callbackUrl?: string; reason?: string }>;
 }) {
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, reason } = await searchParams;
   const target =
     callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/dashboard";
   if ((await auth())?.userId) redirect(target);
   // Development only, and only while the demo accounts exist: never on a production install.
   const showDemo = await demoUsersPresent();
+  // Why the reader is here, when a page sent them: an expired session or a signed-out visit.
+  const notice =
+    reason === "expired"
+      ? "Your session has expired. Sign in again to continue where you were."
+      : callbackUrl
+        ? "Sign in to continue to the page you asked for."
+        : null;
 
   return (
     <main className="flex min-h-screen flex-col items-center justify-center px-4 py-12">
@@ -34,6 +41,14 @@ export default async function LoginPage({
           <h1 className="text-lg font-semibold text-slate-900">Sign in to your dashboard</h1>
           <p className="text-sm text-slate-500">Manage API keys, usage and your organization.</p>
         </div>
+        {notice ? (
+          <p
+            role="status"
+            className="mb-4 rounded-lg bg-brand-50 px-4 py-3 text-sm text-brand-700 ring-1 ring-brand-100"
+          >
+            {notice}
+          </p>
+        ) : null}
         <div className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200 sm:p-8">
           <LoginForm callbackUrl={target} />
         </div>
@@ -45,14 +60,14 @@ export default async function LoginPage({
             <h2 id="demo-users" className="font-medium text-slate-700">
               Demo accounts
             </h2>
-            <p className="mt-1 text-slate-500">
+            <p className="mt-1 text-slate-600">
               Password for all: <code className="font-mono text-slate-700">voltasis-demo</code>
             </p>
             <ul className="mt-2 space-y-1">
               {DEMO_USERS.map(([email, role]) => (
                 <li key={email} className="flex justify-between gap-4">
                   <code className="font-mono text-slate-700">{email}</code>
-                  <span className="text-slate-500">{role}</span>
+                  <span className="text-slate-600">{role}</span>
                 </li>
               ))}
             </ul>

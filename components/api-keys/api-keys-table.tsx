@@ -12,6 +12,8 @@ import { StatusBadge } from "./status-badge";
 interface RowActions {
   onRotate: (key: ApiKey) => void;
   onRevoke: (key: ApiKey) => void;
+  /** Set when the viewer may not rotate (a platform admin outside its organizations): why. */
+  rotateBlockedReason?: string | null;
 }
 
 function canRotate(key: ApiKey): boolean {
@@ -64,7 +66,12 @@ function ExpiryCell({ apiKey }: { apiKey: ApiKey }) {
  * fixed column widths so it never grows past its box: Revoke, the action people need in an
  * incident, is always on screen, and tabbing to it never scrolls the name away.
  */
-export function ApiKeysTable({ keys, onRotate, onRevoke }: { keys: ApiKey[] } & RowActions) {
+export function ApiKeysTable({
+  keys,
+  onRotate,
+  onRevoke,
+  rotateBlockedReason = null,
+}: { keys: ApiKey[] } & RowActions) {
   const nowMs = useNow();
   return (
     <>
@@ -131,9 +138,10 @@ export function ApiKeysTable({ keys, onRotate, onRevoke }: { keys: ApiKey[] } & 
                 <div className="flex justify-end gap-0.5">
                   <IconAction
                     label={`Rotate ${key.name}`}
-                    tooltip="Rotate: issue a new secret"
+                    tooltip={rotateBlockedReason ?? "Rotate: issue a new secret"}
                     onClick={() => onRotate(key)}
                     hidden={!canRotate(key)}
+                    disabled={rotateBlockedReason !== null}
                     icon="rotate"
                   />
                   <IconAction
@@ -214,7 +222,9 @@ export function ApiKeysTable({ keys, onRotate, onRevoke }: { keys: ApiKey[] } & 
                     aria-label={`Rotate ${key.name}`}
                     data-action="rotate"
                     onClick={() => onRotate(key)}
-                    className="rounded-md px-2.5 py-1.5 text-sm font-medium text-slate-700 ring-1 ring-slate-300 ring-inset hover:bg-slate-50"
+                    disabled={rotateBlockedReason !== null}
+                    title={rotateBlockedReason ?? undefined}
+                    className="rounded-md px-2.5 py-1.5 text-sm font-medium text-slate-700 ring-1 ring-slate-300 ring-inset hover:bg-slate-50 disabled:cursor-not-allowed disabled:text-slate-400"
                   >
                     Rotate
                   </button>
@@ -260,12 +270,14 @@ function IconAction({
   tooltip,
   onClick,
   hidden,
+  disabled = false,
   icon,
 }: {
   label: string;
   tooltip: string;
   onClick: () => void;
   hidden: boolean;
+  disabled?: boolean;
   icon: "rotate" | "revoke";
 }) {
   // An invisible placeholder keeps the action columns aligned across rows.
@@ -277,7 +289,8 @@ function IconAction({
       data-action={icon}
       title={tooltip}
       onClick={onClick}
-      className={`grid size-8 place-items-center rounded-md focus-visible:outline-2 focus-visible:outline-brand-600 ${
+      disabled={disabled}
+      className={`grid size-8 disabled:cursor-not-allowed disabled:opacity-40 place-items-center rounded-md focus-visible:outline-2 focus-visible:outline-brand-600 ${
         icon === "revoke"
           ? "text-slate-500 hover:bg-red-50 hover:text-red-600"
           : "text-slate-500 hover:bg-slate-100 hover:text-slate-800"

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId } from "react";
+import { useEffect, useId, useRef } from "react";
 import { inputClass } from "@/components/ui/field";
 
 export type Expiry =
@@ -55,6 +55,12 @@ export function ExpiryPicker({
   const iso = expiryToIso(value);
   const tomorrow = dateInputValue(new Date(Date.now() + DAY_MS));
   const dateId = `${baseId}-date`;
+  const customRef = useRef<HTMLDivElement>(null);
+
+  // Choosing "Custom date" reveals a field below the options: bring it into view.
+  useEffect(() => {
+    if (value.kind === "custom") customRef.current?.scrollIntoView({ block: "nearest" });
+  }, [value.kind]);
 
   return (
     <fieldset>
@@ -82,7 +88,7 @@ export function ExpiryPicker({
         ))}
       </div>
       {value.kind === "custom" ? (
-        <div className="mt-3 max-w-56 space-y-1.5">
+        <div ref={customRef} className="mt-3 max-w-56 scroll-mb-4 space-y-1.5">
           <label htmlFor={dateId} className="block text-sm font-medium text-slate-800">
             Expiry date
           </label>

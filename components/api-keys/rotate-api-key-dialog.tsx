@@ -104,6 +104,10 @@ export function RotateApiKeyDialog({
           </label>
         ))}
       </fieldset>
+      <p className="mt-3 text-xs text-slate-500">
+        Through the API, <code className="font-mono">grace_seconds</code> defaults to 0: the old key
+        stops at once. Here the default is 24 hours, time to deploy the new key.
+      </p>
       {error ? (
         <p
           role="alert"

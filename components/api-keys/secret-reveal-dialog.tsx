@@ -201,10 +201,8 @@ export function SecretRevealDialog({
               <span className="text-red-600">
                 Copying failed. Select the key and copy it with your keyboard.
               </span>
-            ) : copied ? (
-              <span className="text-emerald-700">
-                {copied === "key" ? "Key copied to the clipboard." : "Command copied."}
-              </span>
+            ) : copied === "key" ? (
+              <span className="text-emerald-700">Key copied to the clipboard.</span>
             ) : null}
           </p>
         </div>
@@ -223,8 +221,12 @@ export function SecretRevealDialog({
           <pre className="overflow-x-auto rounded-lg bg-slate-900 px-4 py-3 font-mono text-xs leading-relaxed text-slate-100">
             <code>{curl}</code>
           </pre>
-          <p className="text-xs text-slate-500">
-            A working key answers with your user and organization.
+          {/* The command's own status, beside it: not under the secret field. */}
+          <p aria-live="polite" className="text-xs">
+            {copied === "curl" ? <span className="text-emerald-700">Command copied. </span> : null}
+            <span className="text-slate-500">
+              A working key answers with your user and organization.
+            </span>
           </p>
         </div>
       </div>

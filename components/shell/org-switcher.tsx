@@ -1,9 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { switchOrganization } from "@/app/(dashboard)/actions";
+import { useState } from "react";
 import { usePopoverMenu } from "@/components/ui/use-popover-menu";
+import { useSwitchOrganization } from "./use-switch-organization";
 
 interface Org {
   id: string;
@@ -14,21 +13,16 @@ interface Org {
 export function OrgSwitcher({ current, organizations }: { current: Org; organizations: Org[] }) {
   const { open, setOpen, menuId, rootRef, onKeyDown } = usePopoverMenu();
   const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-  const router = useRouter();
+  const { switchTo, pending } = useSwitchOrganization();
 
   function choose(org: Org) {
     setOpen(false);
     if (org.id === current.id) return;
-    startTransition(async () => {
-      const result = await switchOrganization(org.id);
-      if (!result.ok) {
-        setError(`You cannot switch to ${org.name}.`);
-        return;
-      }
-      setError(null);
-      router.refresh();
-    });
+    switchTo(
+      org.id,
+      () => setError(`You cannot switch to ${org.name}.`),
+      () => setError(null),
+    );
   }
 
   return (
@@ -44,12 +38,12 @@ export function OrgSwitcher({ current, organizations }: { current: Org; organiza
         disabled={pending}
         className="flex max-w-full items-center gap-2 rounded-md px-2.5 py-1.5 text-sm font-medium text-slate-800 ring-1 ring-slate-200 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-600"
       >
+        {/* The initial is drawn by CSS, so the visible text is the name the label contains. */}
         <span
-          className="grid size-6 shrink-0 place-items-center rounded bg-brand-100 text-xs font-bold text-brand-700"
+          className="grid size-6 shrink-0 place-items-center rounded bg-brand-100 text-xs font-bold text-brand-700 before:content-[attr(data-initial)]"
+          data-initial={current.name.slice(0, 1).toUpperCase()}
           aria-hidden="true"
-        >
-          {current.name.slice(0, 1).toUpperCase()}
-        </span>
+        />
         <span data-testid="current-organization" className="max-w-40 truncate sm:max-w-56">
           {current.name}
         </span>
@@ -82,7 +76,9 @@ export function OrgSwitcher({ current, organizations }: { current: Org; organiza
             >
               <span className="min-w-0 truncate">{org.name}</span>
               <span className="shrink-0 text-xs text-slate-500">
-                {org.id === current.id ? "Current" : (org.role ?? "Platform admin")}
+                {/* How you are in it stays, current or not: a platform admin is not a member. */}
+                {org.role ?? "Platform admin"}
+                {org.id === current.id ? " · Current" : ""}
               </span>
             </button>
           ))}

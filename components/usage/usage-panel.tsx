@@ -209,6 +209,7 @@ function UsageChart({ report, rangeLabel }: { report: KeyUsageReport; rangeLabel
             dataKey="start"
             tickFormatter={tick}
             minTickGap={24}
+            {...evenTicks(report, rangeLabel)}
             tick={{ fontSize: 12, fill: "#64748b" }}
             tickLine={false}
             axisLine={{ stroke: "#cbd5e1" }}
@@ -333,13 +334,25 @@ function UsageEmpty({ rangeLabel }: { rangeLabel: string }) {
   );
 }
 
+/**
+ * Over 7 days of hourly buckets, one tick per local midnight: evenly spaced, where recharts'
+ * own choice (dropping ticks that collide) leaves uneven gaps.
+ */
+function evenTicks(report: KeyUsageReport, rangeLabel: string) {
+  if (report.interval !== "hour" || rangeLabel !== RANGES["7d"].label) return {};
+  const ticks = report.series
+    .map((point) => point.start)
+    .filter((start) => new Date(start).getHours() === 0);
+  return { ticks, interval: 0 as const };
+}
+
 function tickFormatter(interval: KeyUsageReport["interval"], rangeLabel: string) {
   const format =
     interval === "day"
       ? new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric" })
       : rangeLabel === RANGES["24h"].label || interval === "minute"
         ? new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" })
-        : new Intl.DateTimeFormat(undefined, { weekday: "short", hour: "2-digit" });
+        : new Intl.DateTimeFormat(undefined, { weekday: "short", day: "numeric" });
   return (value: string) => format.format(new Date(value));
 }
 

@@ -1,23 +1,33 @@
-import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, or, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { apiKeys, memberships, timeEntries } from "@/db/schema";
 import { now } from "@/lib/clock";
+import { seesAllKeys } from "@/server/api-keys/find-api-key";
+import type { AuthContext } from "@/server/auth/principal";
 
-/** Counts for the dashboard's overview cards. */
-export async function organizationOverview(organizationId: string) {
+type Viewer = Pick<AuthContext, "organization" | "role" | "user">;
+
+/**
+ * Counts for the dashboard's overview cards, of what the viewer can see: a member's key count
+ * is their own keys, as on their keys page. A key in service is one the API lists as active or
+ * expiring soon: not revoked (a rotation's grace period still counts) and not expired.
+ */
+export async function organizationOverview(viewer: Viewer) {
   const db = await getDb();
+  const organizationId = viewer.organization.id;
+  const at = now();
   const count = sql<number>`count(*)::int`;
+  const keyConditions: (SQL | undefined)[] = [
+    eq(apiKeys.organizationId, organizationId),
+    or(isNull(apiKeys.revokedAt), gt(apiKeys.revokedAt, at)),
+    or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, at)),
+  ];
+  if (!seesAllKeys(viewer)) keyConditions.push(eq(apiKeys.createdBy, viewer.user.id));
   const [[keys], [members], [entries]] = await Promise.all([
     db
       .select({ n: count })
       .from(apiKeys)
-      .where(
-        and(
-          eq(apiKeys.organizationId, organizationId),
-          isNull(apiKeys.revokedAt),
-          or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, now())),
-        ),
-      ),
+      .where(and(...keyConditions)),
     db.select({ n: count }).from(memberships).where(eq(memberships.organizationId, organizationId)),
     db.select({ n: count }).from(timeEntries).where(eq(timeEntries.organizationId, organizationId)),
   ]);

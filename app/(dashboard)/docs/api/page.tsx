@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
-import { PublicOrigin } from "@/components/public-url";
+import { CopyButton } from "@/components/ui/copy-button";
 import { requireDashboardSession } from "@/server/auth/dashboard-session";
 import { DEFAULT_MESSAGES, ERROR_STATUS, type ErrorCode } from "@/server/http/api-error";
 import type { AnyOperation as Operation } from "@/server/http/operation";
 import { errorStatuses, inlineJsonSchema } from "@/server/openapi/document";
 import { OPERATIONS } from "@/server/openapi/operations";
+import { CurlSnippet } from "./curl-snippet";
+import { exampleResponse } from "./example-response";
+import { InlineCode } from "./inline-code";
 
 export const metadata: Metadata = { title: "API reference" };
 
@@ -56,7 +59,7 @@ function bodyFields(op: Operation): Field[] {
   });
 }
 
-/** The curl example after its origin, which <PublicOrigin /> fills in: `/api/v1/… \\ -H …`. */
+/** The curl example after its origin, which <CurlSnippet> fills in: `/api/v1/… \\ -H …`. */
 function curlAfterOrigin(op: Operation): string {
   const path = op.path.replace("{id}", op.path.startsWith("/users") ? "usr_…" : "key_…");
   const lines = [`/api/v1${path}`];
@@ -74,6 +77,29 @@ function curlAfterOrigin(op: Operation): string {
     lines.push(`  -d '${JSON.stringify(example)}'`);
   }
   return lines.join(" \\\n");
+}
+
+/** What a successful call answers, with a copy button. */
+function ExampleResponse({ op }: { op: Operation }) {
+  const body = exampleResponse(op);
+  return (
+    <div className="mt-4">
+      <div className="flex items-center justify-between gap-2">
+        <p className="text-xs font-medium uppercase tracking-wide text-slate-500">
+          Example response · {op.response.status}
+        </p>
+        <CopyButton text={body} label="Copy example response" />
+      </div>
+      <pre
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region needs focus to scroll by keyboard
+        tabIndex={0}
+        data-testid="example-response"
+        className="mt-2 max-h-80 overflow-auto rounded-lg bg-slate-50 p-4 font-mono text-xs text-slate-800 ring-1 ring-slate-200"
+      >
+        {body}
+      </pre>
+    </div>
+  );
 }
 
 export default async function ApiReferencePage() {
@@ -145,9 +171,13 @@ export default async function ApiReferencePage() {
                     : "Any valid token"}
               </span>
             </div>
-            <p className="mt-3 text-sm font-medium text-slate-900">{op.summary}</p>
+            <p className="mt-3 text-sm font-medium text-slate-900">
+              <InlineCode text={op.summary} />
+            </p>
             {op.description ? (
-              <p className="mt-1 text-sm text-slate-600">{op.description}</p>
+              <p className="mt-1 text-sm text-slate-600">
+                <InlineCode text={op.description} />
+              </p>
             ) : null}
             {fields.length > 0 ? (
               <div className="mt-4 overflow-x-auto">
@@ -163,21 +193,20 @@ export default async function ApiReferencePage() {
                         <td className="py-2 pr-4 text-xs text-slate-500">
                           {f.required ? "required" : "optional"}
                         </td>
-                        <td className="py-2 text-slate-600">{f.description}</td>
+                        <td className="min-w-48 py-2 text-slate-600">
+                          <InlineCode text={f.description} />
+                        </td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
               </div>
             ) : null}
-            <pre className="mt-4 overflow-x-auto rounded-lg bg-slate-900 p-4 font-mono text-xs text-slate-100">
-              {`curl -X ${op.method.toUpperCase()} `}
-              <PublicOrigin />
-              {curlAfterOrigin(op)}
-            </pre>
+            <CurlSnippet method={op.method.toUpperCase()} afterOrigin={curlAfterOrigin(op)} />
+            <ExampleResponse op={op} />
             <p className="mt-3 text-xs text-slate-500">
-              {op.response.status} {op.response.description}. Errors: {errorStatuses(op).join(", ")}
-              .
+              {op.response.status} <InlineCode text={op.response.description} />. Errors:{" "}
+              {errorStatuses(op).join(", ")}.
             </p>
           </section>
         );
@@ -190,17 +219,30 @@ export default async function ApiReferencePage() {
         <h2 id="errors-heading" className="text-base font-semibold text-slate-900">
           Errors
         </h2>
-        <table className="mt-4 min-w-full text-sm">
-          <tbody className="divide-y divide-slate-100">
-            {(Object.keys(ERROR_STATUS) as ErrorCode[]).map((code) => (
-              <tr key={code}>
-                <td className="py-2 pr-4 font-mono text-slate-500">{ERROR_STATUS[code]}</td>
-                <td className="py-2 pr-4 font-mono text-slate-900">{code}</td>
-                <td className="py-2 text-slate-600">{DEFAULT_MESSAGES[code]}</td>
+        {/* On a phone the table scrolls sideways inside its card instead of clipping. */}
+        <div className="mt-4 overflow-x-auto">
+          <table className="min-w-full text-sm">
+            <caption className="sr-only">Error codes</caption>
+            <thead className="sr-only">
+              <tr>
+                <th scope="col">Status</th>
+                <th scope="col">Code</th>
+                <th scope="col">Message</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {(Object.keys(ERROR_STATUS) as ErrorCode[]).map((code) => (
+                <tr key={code}>
+                  <td className="py-2 pr-4 font-mono text-slate-500">{ERROR_STATUS[code]}</td>
+                  <td className="py-2 pr-4 font-mono text-slate-900">{code}</td>
+                  <td className="min-w-48 py-2 text-slate-600">
+                    <InlineCode text={DEFAULT_MESSAGES[code]} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
     </div>
   );

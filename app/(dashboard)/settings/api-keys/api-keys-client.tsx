@@ -332,6 +332,9 @@ function ApiKeysView({ organization, role, isMember }: ApiKeysClientProps) {
                 keys={rows}
                 onRotate={dialogs.openRotate}
                 onRevoke={dialogs.openRevoke}
+                rotateBlockedReason={
+                  isMember ? null : `Only members of ${organization.name} can rotate its keys`
+                }
               />
             )}
           </div>

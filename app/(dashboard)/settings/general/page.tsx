@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { CopyButton } from "@/components/ui/copy-button";
 import { Table, TableBody, TableHead, Td, Th, Tr } from "@/components/ui/table";
 import { requireDashboardSession } from "@/server/auth/dashboard-session";
 import { listMembers } from "@/server/users/list-members";
@@ -24,7 +25,15 @@ export default async function GeneralSettingsPage() {
           </div>
           <div>
             <dt className="text-sm text-slate-500">Organization ID</dt>
-            <dd className="mt-1 font-mono text-sm text-slate-900">{session.organization.id}</dd>
+            <dd className="mt-1 flex items-center gap-2">
+              <span
+                data-testid="organization-id"
+                className="font-mono text-sm break-all text-slate-900"
+              >
+                {session.organization.id}
+              </span>
+              <CopyButton text={session.organization.id} label="Copy organization ID" />
+            </dd>
           </div>
           <div>
             <dt className="text-sm text-slate-500">Your role</dt>

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { type ReactNode, useId } from "react";
 import { useApiKey, useScopeCatalogue } from "@/components/api-keys/api-key-queries";
 import type { ApiKey } from "@/components/api-keys/api-key-types";
 import { KeyAuditTrail } from "@/components/api-keys/key-audit-trail";
@@ -26,11 +26,13 @@ export function ApiKeyDetailClient({
   organization,
   role,
   currentUserId,
+  rotateBlockedReason = null,
 }: {
   keyId: string;
   organization: { id: string; name: string };
   role: string;
   currentUserId: string;
+  rotateBlockedReason?: string | null;
 }) {
   const query = useApiKey(organization.id, keyId);
   const dialogs = useKeyDialogs({
@@ -77,6 +79,7 @@ export function ApiKeyDetailClient({
           onRotate={() => dialogs.openRotate(query.data)}
           onRevoke={() => dialogs.openRevoke(query.data)}
           onEndGrace={() => dialogs.openEndGrace(query.data)}
+          rotateBlockedReason={rotateBlockedReason}
         />
       )}
       {dialogs.dialog}
@@ -91,6 +94,7 @@ function KeyDetail({
   onRotate,
   onRevoke,
   onEndGrace,
+  rotateBlockedReason,
 }: {
   apiKey: ApiKey;
   organization: { id: string; name: string };
@@ -98,7 +102,9 @@ function KeyDetail({
   onRotate: () => void;
   onRevoke: () => void;
   onEndGrace: () => void;
+  rotateBlockedReason: string | null;
 }) {
+  const blockedId = useId();
   const nowMs = useNow();
   const rotatable =
     (apiKey.status === "active" || apiKey.status === "expiring_soon") && !apiKey.replaced_by;
@@ -153,7 +159,12 @@ function KeyDetail({
           {canEdit && (rotatable || revocable) ? (
             <div className="flex shrink-0 gap-2">
               {rotatable ? (
-                <Button variant="secondary" onClick={onRotate}>
+                <Button
+                  variant="secondary"
+                  onClick={onRotate}
+                  disabled={rotateBlockedReason !== null}
+                  aria-describedby={rotateBlockedReason ? blockedId : undefined}
+                >
                   Rotate key
                 </Button>
               ) : null}
@@ -165,6 +176,11 @@ function KeyDetail({
             </div>
           ) : null}
         </div>
+        {canEdit && rotatable && rotateBlockedReason ? (
+          <p id={blockedId} className="mt-3 text-sm text-slate-600 sm:text-right">
+            {rotateBlockedReason}
+          </p>
+        ) : null}
 
         <dl className="mt-6 grid grid-cols-2 gap-x-6 gap-y-4 border-t border-slate-100 pt-5 text-sm lg:grid-cols-3">
           <Detail label="Created">

@@ -34,6 +34,12 @@ export default async function ApiKeyDetailPage({ params }: { params: Promise<{ i
         organization={session.organization}
         role={session.role}
         currentUserId={session.user.id}
+        rotateBlockedReason={
+          // The API refuses rotation by a non-member (assertMember): say so before they try.
+          session.isMember
+            ? null
+            : `Only members of ${session.organization.name} can rotate its keys: a platform admin can rename or revoke them.`
+        }
       />
     </HydrationBoundary>
   );

@@ -1,0 +1,84 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
+import { createKeyViaApi, openOrgMenu, uniqueName, VIEWPORTS } from "./helpers/dashboard";
+import { login } from "./helpers/login";
+
+/** Runs axe on the page as it stands; returns the serious and critical violations, described. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} at ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join(", ")}`,
+    );
+}
+
+async function expectAccessible(page: Page, path: string, ready: (page: Page) => Promise<void>) {
+  await page.goto(path);
+  await ready(page);
+  // Soft: one run reports every page's violations, not only the first page's.
+  expect.soft(await seriousViolations(page), `axe on ${path}`).toEqual([]);
+}
+
+const ROLES = [
+  { who: "owner", email: "owner@acme.test", foreign: false },
+  { who: "member", email: "member@acme.test", foreign: false },
+  { who: "platform admin in Globex", email: "admin@voltasis.test", foreign: true },
+] as const;
+
+const heading = (name: string | RegExp) => async (page: Page) => {
+  await expect(page.getByRole("heading", { name, level: 1 }).first()).toBeVisible();
+};
+
+for (const { name: device, viewport } of VIEWPORTS) {
+  test.describe(`axe on a ${device}`, () => {
+    test.use({ viewport });
+
+    test("the login page has no serious or critical violations", async ({ page }) => {
+      await expectAccessible(page, "/login", heading("Sign in to your dashboard"));
+    });
+
+    for (const role of ROLES) {
+      test(`every dashboard page, signed in as ${role.who}`, async ({ page, browser }) => {
+        let keyId: string;
+        let keyName: string;
+        if (role.foreign) {
+          // A Globex key, made by Globex's owner, which the admin then views from Globex.
+          const globex = await browser.newContext();
+          const owner = await globex.newPage();
+          await login(owner, "owner@globex.test");
+          keyName = uniqueName("Globex axe");
+          keyId = (await createKeyViaApi(owner, keyName, ["read:users"])).id;
+          await globex.close();
+          await login(page, role.email);
+          await (await openOrgMenu(page)).getByRole("menuitemradio", { name: /^Globex/ }).click();
+          await expect(
+            page.getByRole("button", { name: /^Organization: Globex\. Switch organization$/ }),
+          ).toBeVisible();
+        } else {
+          await login(page, role.email);
+          keyName = uniqueName("Axe key");
+          keyId = (await createKeyViaApi(page, keyName, ["read:users"])).id;
+        }
+
+        await expectAccessible(page, "/dashboard", heading(/^Welcome back/));
+        await expectAccessible(page, "/settings/general", async (p) => {
+          await expect(p.getByRole("heading", { name: "Organization" })).toBeVisible();
+        });
+        await expectAccessible(page, "/settings/api-keys", async (p) => {
+          await expect(p.getByRole("heading", { name: "API Keys", exact: true })).toBeVisible();
+          await expect(p.getByText(keyName).first()).toBeVisible();
+        });
+        await expectAccessible(page, `/settings/api-keys/${keyId}`, async (p) => {
+          await expect(p.getByRole("heading", { name: keyName, level: 2 })).toBeVisible();
+          await expect(p.getByRole("heading", { name: "Audit trail" })).toBeVisible();
+        });
+        await expectAccessible(page, "/docs/api", heading("API reference"));
+      });
+    }
+  });
+}
