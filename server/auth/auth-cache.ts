@@ -26,12 +26,17 @@ interface Entry {
 
 // A backstop only: every change that matters evicts at once, on every instance (auth-bus.ts).
 const TTL_MS = 30_000;
+// A change is announced inside its transaction, before it commits: until the commit has surely
+// been delivered, loads of what it touches may still read the old rows, so they are not stored.
+const SETTLE_MS = 2_000;
 const MAX_ENTRIES = 20_000;
 
 interface CacheState {
   entries: Map<string, Entry>;
   /** Bumped by every eviction: a load that began before it must not store what it read. */
   generation: number;
+  /** Changes of the last SETTLE_MS: what they touch is read from the database, not stored. */
+  recent: { change: AuthChange; at: number }[];
   /**
    * False while this instance cannot hear other instances' changes: then nothing is cached.
    * Unset until decided: on with embedded PGlite (one process), off with PostgreSQL until the
@@ -42,7 +47,7 @@ interface CacheState {
 
 // One cache per process, surviving Next's dev module reloads.
 const store = globalThis as unknown as { __voltasisAuthCache?: CacheState };
-store.__voltasisAuthCache ??= { entries: new Map(), generation: 0 };
+store.__voltasisAuthCache ??= { entries: new Map(), generation: 0, recent: [] };
 const state = store.__voltasisAuthCache;
 
 export function authCacheGeneration(): number {
@@ -63,6 +68,9 @@ export function getAuthCached<T>(key: string): T | undefined {
 /** Stores a load's result, unless an eviction happened since the load began (`loadedAt`). */
 export function setAuthCached(key: string, value: unknown, tags: AuthTags, loadedAt: number): void {
   if (!authCacheUsable() || loadedAt !== state.generation) return;
+  const at = nowMs();
+  state.recent = state.recent.filter((r) => at - r.at < SETTLE_MS);
+  if (state.recent.some((r) => matches(tags, r.change))) return;
   if (state.entries.size >= MAX_ENTRIES) {
     const oldest = state.entries.keys().next().value;
     if (oldest !== undefined) state.entries.delete(oldest);
@@ -72,6 +80,7 @@ export function setAuthCached(key: string, value: unknown, tags: AuthTags, loade
 
 export function evictAuth(change: AuthChange): void {
   state.generation += 1;
+  state.recent.push({ change, at: nowMs() });
   for (const [key, { tags }] of state.entries) {
     if (matches(tags, change)) state.entries.delete(key);
   }
@@ -91,7 +100,8 @@ function matches(tags: AuthTags, change: AuthChange): boolean {
  * database; back on, the cache starts empty, since changes may have been missed meanwhile.
  */
 export function setAuthCacheUsable(usable: boolean): void {
-  evictAuth({});
+  state.generation += 1;
+  state.entries.clear();
   state.usable = usable;
 }
 

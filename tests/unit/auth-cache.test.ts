@@ -1,4 +1,5 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { testClock } from "@/lib/clock";
 import {
   authCacheGeneration,
   evictAuth,
@@ -10,8 +11,13 @@ import {
 const tags = { credentialId: "key_1", userId: "usr_1", organizationIds: ["org_1"] };
 
 describe("auth-state cache", () => {
-  // As when the change listener is listening (or with embedded PGlite).
-  beforeEach(() => setAuthCacheUsable(true));
+  // As when the change listener is listening (or with embedded PGlite), each case after the
+  // previous one's changes have settled.
+  beforeEach(() => {
+    setAuthCacheUsable(true);
+    testClock.advance(5_000);
+  });
+  afterAll(() => testClock.reset());
 
   it("a load that raced an eviction does not write its stale result back", () => {
     const loadedAt = authCacheGeneration();
@@ -34,6 +40,15 @@ describe("auth-state cache", () => {
     setAuthCached("entry", "value", tags, authCacheGeneration());
     evictAuth(change);
     expect(getAuthCached("entry") === undefined).toBe(evicted);
+  });
+
+  it("what a change touches is not stored while its commit may still be on the way", () => {
+    evictAuth({ userId: "usr_1" });
+    setAuthCached("settling", "value", tags, authCacheGeneration());
+    expect(getAuthCached("settling")).toBeUndefined();
+    testClock.advance(5_000);
+    setAuthCached("settled", "value", tags, authCacheGeneration());
+    expect(getAuthCached("settled")).toBe("value");
   });
 
   it("while changes cannot be heard nothing is served from it, and it comes back empty", () => {

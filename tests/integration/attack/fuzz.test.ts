@@ -224,8 +224,12 @@ function send(route: ApiRoute, c: Case): Promise<Invoked> {
   });
 }
 
-/** Password checks run scrypt on purpose (tens of ms): the one case exempt from the budget. */
+/**
+ * Exempt from the budget: password checks run scrypt on purpose (tens of ms), and /health's
+ * time is the database's own answer time, which it exists to report.
+ */
 function checksPassword(route: ApiRoute, c: Case): boolean {
+  if (route.name === "GET /health") return true;
   return (
     route.name === "POST /auth/token" &&
     c.body !== undefined &&
