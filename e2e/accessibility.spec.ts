@@ -71,6 +71,7 @@ for (const { name: device, viewport } of VIEWPORTS) {
         });
         await expectAccessible(page, "/settings/api-keys", async (p) => {
           await expect(p.getByRole("heading", { name: "API Keys", exact: true })).toBeVisible();
+          // The table on a wide screen, the cards on a phone: whichever is shown.
           await expect(p.getByText(keyName).filter({ visible: true }).first()).toBeVisible();
         });
         await expectAccessible(page, `/settings/api-keys/${keyId}`, async (p) => {

@@ -1,6 +1,6 @@
 "use client";
 
-import { usePathname, useRouter } from "next/navigation";
+import { usePathname } from "next/navigation";
 import { useTransition } from "react";
 import { switchOrganization } from "@/app/(dashboard)/actions";
 
@@ -8,12 +8,11 @@ import { switchOrganization } from "@/app/(dashboard)/actions";
 const KEY_PAGE = /^\/settings\/api-keys\/[^/]+/;
 
 /**
- * Switches the session's organization and shows the new one: the same page, or the keys list
- * when the page shows one key of the organization being left.
+ * Switches the session's organization and shows the new one: the same page reloaded, or the
+ * keys list when the page shows one key of the organization being left.
  */
 export function useSwitchOrganization() {
   const [pending, startTransition] = useTransition();
-  const router = useRouter();
   const pathname = usePathname();
 
   function switchTo(organizationId: string, onRefused?: () => void, onDone?: () => void) {
@@ -24,8 +23,10 @@ export function useSwitchOrganization() {
         return;
       }
       onDone?.();
-      if (KEY_PAGE.test(pathname)) router.push("/settings/api-keys");
-      else router.refresh();
+      // A full load: the session cookie the action just set is read by every part of the page,
+      // and nothing cached for the organization left behind (queries, prefetches) survives.
+      if (KEY_PAGE.test(pathname)) window.location.assign("/settings/api-keys");
+      else window.location.reload();
     });
   }
 

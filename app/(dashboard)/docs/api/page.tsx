@@ -180,7 +180,15 @@ export default async function ApiReferencePage() {
               </p>
             ) : null}
             {fields.length > 0 ? (
-              <div className="mt-4 overflow-x-auto">
+              // A labelled, focusable region: on a phone it scrolls sideways, by keyboard too.
+              // biome-ignore lint/a11y/useSemanticElements: a scrolling box around a table, not a form group
+              <div
+                role="group"
+                aria-label={`Request body of ${op.method} ${op.path}`}
+                // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region needs focus to scroll by keyboard
+                tabIndex={0}
+                className="mt-4 overflow-x-auto rounded focus-visible:outline-2 focus-visible:outline-brand-600"
+              >
                 <table className="min-w-full text-sm">
                   <caption className="pb-2 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
                     Request body
@@ -220,7 +228,14 @@ export default async function ApiReferencePage() {
           Errors
         </h2>
         {/* On a phone the table scrolls sideways inside its card instead of clipping. */}
-        <div className="mt-4 overflow-x-auto">
+        {/* biome-ignore lint/a11y/useSemanticElements: a scrolling box around a table, not a form group */}
+        <div
+          role="group"
+          aria-label="Error codes"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region needs focus to scroll by keyboard
+          tabIndex={0}
+          className="mt-4 overflow-x-auto rounded focus-visible:outline-2 focus-visible:outline-brand-600"
+        >
           <table className="min-w-full text-sm">
             <caption className="sr-only">Error codes</caption>
             <thead className="sr-only">
