@@ -15,6 +15,9 @@ for (const { name: device, viewport } of VIEWPORTS) {
       const path = `/settings/api-keys/${key.id}`;
       await page.goto(path);
       await expect(page.getByRole("heading", { name, level: 2 })).toBeVisible();
+      // Everything the page loads by itself has arrived, so the next request is the one we make.
+      await expect(page.getByRole("region", { name: "Usage" })).toContainText("No requests yet");
+      await expect(page.getByRole("region", { name: "Audit trail" })).toContainText("Created");
 
       // The session ends behind the page's back (expiry, sign-out elsewhere): the next request is a 401.
       await page.context().clearCookies();
