@@ -1,45 +1,29 @@
-import type { PublicApiKey } from "@/server/api-keys/public-api-key";
-import type { ApiKeyStatus } from "@/server/api-keys/schemas";
-import type { Scope } from "@/server/scopes/catalogue";
+import type { z } from "zod";
+import type { Scope } from "@/lib/scopes";
+import type { keyAuditEntrySchema } from "@/server/api-keys/key-audit-trail";
+import type {
+  ApiKeyStatus,
+  createApiKeySchema,
+  createdApiKeySchema,
+  publicApiKeySchema,
+  rotatedApiKeySchema,
+} from "@/server/api-keys/schemas";
+import type { scopeEntrySchema } from "@/server/scopes/catalogue";
 
-// The JSON shapes of /api/v1, typed from the server's own serializers so they cannot drift.
-export type ApiKey = PublicApiKey;
+// The JSON shapes of /api/v1, inferred from the zod schemas the server validates and documents
+// them with, so the dashboard cannot drift from the API.
 export type { ApiKeyStatus, Scope };
-
-/** POST /api-keys: the public key plus its secret, which the server returns this once. */
-export type CreatedApiKey = ApiKey & { key: string };
-
+export type ApiKey = z.infer<typeof publicApiKeySchema>;
+/** POST /api-keys: the key plus its secret, which the server returns this once. */
+export type CreatedApiKey = z.infer<typeof createdApiKeySchema>;
 /** POST /api-keys/{id}/rotate: the new key and secret, and the old key as it now stands. */
-export type RotatedApiKey = CreatedApiKey & { previous_key: ApiKey };
-
+export type RotatedApiKey = z.infer<typeof rotatedApiKeySchema>;
 /** One entry of GET /scopes. */
-export interface ScopeInfo {
-  scope: Scope;
-  resource: string;
-  action: string;
-  description: string;
-  /** Whether the current user may grant it. */
-  granted: boolean;
-  /** The roles whose maximum includes it (empty: platform admins only). */
-  roles: string[];
-}
-
+export type ScopeInfo = z.infer<typeof scopeEntrySchema>;
 /** One entry of GET /api-keys/{id}/audit-log. */
-export interface AuditEntry {
-  id: string;
-  action: string;
-  actor: { id: string; name: string | null; email: string | null } | null;
-  credential: string | null;
-  ip: string | null;
-  metadata: Record<string, unknown> | null;
-  created_at: string;
-}
-
-export interface CreateApiKeyInput {
-  name: string;
-  scopes: Scope[];
-  expires_at: string | null;
-}
+export type AuditEntry = z.infer<typeof keyAuditEntrySchema>;
+/** The body of POST /api-keys, as the create dialog sends it. */
+export type CreateApiKeyInput = z.input<typeof createApiKeySchema>;
 
 /** The choices the rotate dialog offers for how long the old key keeps working. */
 export const GRACE_PERIODS = [

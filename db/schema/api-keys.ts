@@ -6,6 +6,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import type { Scope } from "@/lib/scopes";
 import { organizations, users } from "./tenancy";
 
 export const apiKeys = pgTable(
@@ -24,7 +25,7 @@ export const apiKeys = pgTable(
     secretHash: text().notNull(),
     prefix: text().notNull(),
     last4: text().notNull(),
-    scopes: text().array().notNull(),
+    scopes: text().array().notNull().$type<Scope[]>(),
     expiresAt: timestamp({ withTimezone: true }),
     lastUsedAt: timestamp({ withTimezone: true }),
     // Revocation is a timestamp, never a delete: the audit trail and usage keep their key.

@@ -710,6 +710,43 @@ export interface components {
         UpdateApiKeyRequest: {
             name: string;
         };
+        RotatedApiKey: {
+            /** @example key_3hT9xQ2mVb7Lk0PzR1aD */
+            id: string;
+            organization_id: string;
+            name: string;
+            /** @enum {string} */
+            environment: "live" | "test";
+            /**
+             * @description The first characters of the key
+             * @example vlt_live_Ab3d
+             */
+            prefix: string;
+            /** @description The last four characters of the key */
+            last4: string;
+            scopes: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "admin:organizations")[];
+            /** @description Id of the user who created the key */
+            created_by: string;
+            creator: {
+                id: string;
+                name: string;
+                email: string;
+            };
+            /** Format: date-time */
+            created_at: string;
+            expires_at: string | null;
+            last_used_at: string | null;
+            revoked_at: string | null;
+            /** @enum {string} */
+            status: "active" | "expiring_soon" | "expired" | "revoked";
+            /** @description The key this one replaced */
+            rotated_from: string | null;
+            /** @description The key that replaced this one */
+            replaced_by: string | null;
+            /** @description The secret. Returned once, never again. */
+            key: string;
+            previous_key: components["schemas"]["ApiKey"];
+        };
         RotateApiKeyRequest: {
             /** @default 0 */
             grace_seconds?: number;
@@ -6138,43 +6175,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            /** @example key_3hT9xQ2mVb7Lk0PzR1aD */
-                            id: string;
-                            organization_id: string;
-                            name: string;
-                            /** @enum {string} */
-                            environment: "live" | "test";
-                            /**
-                             * @description The first characters of the key
-                             * @example vlt_live_Ab3d
-                             */
-                            prefix: string;
-                            /** @description The last four characters of the key */
-                            last4: string;
-                            scopes: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "admin:organizations")[];
-                            /** @description Id of the user who created the key */
-                            created_by: string;
-                            creator: {
-                                id: string;
-                                name: string;
-                                email: string;
-                            };
-                            /** Format: date-time */
-                            created_at: string;
-                            expires_at: string | null;
-                            last_used_at: string | null;
-                            revoked_at: string | null;
-                            /** @enum {string} */
-                            status: "active" | "expiring_soon" | "expired" | "revoked";
-                            /** @description The key this one replaced */
-                            rotated_from: string | null;
-                            /** @description The key that replaced this one */
-                            replaced_by: string | null;
-                            /** @description The secret. Returned once, never again. */
-                            key: string;
-                            previous_key: components["schemas"]["ApiKey"];
-                        };
+                        data: components["schemas"]["RotatedApiKey"];
                     };
                 };
             };

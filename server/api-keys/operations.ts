@@ -8,6 +8,7 @@ import {
   listApiKeysQuerySchema,
   publicApiKeySchema,
   rotateApiKeySchema,
+  rotatedApiKeySchema,
   updateApiKeySchema,
 } from "./schemas";
 
@@ -88,7 +89,7 @@ export const rotateApiKeyOperation = defineOperation({
   example: { grace_seconds: 3600 },
   response: {
     status: 200,
-    schema: createdApiKeySchema.extend({ previous_key: publicApiKeySchema }),
+    schema: rotatedApiKeySchema,
     description: "The new key with its secret, and the retired key",
   },
   errors: [404, 409],

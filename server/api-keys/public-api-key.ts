@@ -1,7 +1,8 @@
+import type { GetColumnData } from "drizzle-orm";
+import type { z } from "zod";
 import { apiKeys, users } from "@/db/schema";
 import { nowMs } from "@/lib/clock";
-import type { Scope } from "@/server/scopes/catalogue";
-import type { ApiKeyStatus } from "./schemas";
+import type { ApiKeyStatus, publicApiKeySchema } from "./schemas";
 
 export const EXPIRING_SOON_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -25,26 +26,14 @@ export const publicApiKeyColumns = {
   replacedById: apiKeys.replacedById,
 };
 
-export interface ApiKeyRow {
-  id: string;
-  organizationId: string;
-  name: string;
-  environment: "live" | "test";
-  prefix: string;
-  last4: string;
-  scopes: string[];
-  createdBy: string;
-  creatorName: string;
-  creatorEmail: string;
-  createdAt: Date;
-  expiresAt: Date | null;
-  lastUsedAt: Date | null;
-  revokedAt: Date | null;
-  rotatedFromId: string | null;
-  replacedById: string | null;
-}
+type PublicApiKeyColumns = typeof publicApiKeyColumns;
 
-export type PublicApiKey = ReturnType<typeof toPublicApiKey>;
+/** A key as `publicApiKeyColumns` selects it (the creator's columns come from an inner join). */
+export type ApiKeyRow = {
+  [K in keyof PublicApiKeyColumns]: GetColumnData<PublicApiKeyColumns[K]>;
+};
+
+export type PublicApiKey = z.infer<typeof publicApiKeySchema>;
 
 export function keyStatus(row: Pick<ApiKeyRow, "revokedAt" | "expiresAt">): ApiKeyStatus {
   const now = nowMs();
@@ -54,7 +43,7 @@ export function keyStatus(row: Pick<ApiKeyRow, "revokedAt" | "expiresAt">): ApiK
   return "active";
 }
 
-export function toPublicApiKey(row: ApiKeyRow) {
+export function toPublicApiKey(row: ApiKeyRow): PublicApiKey {
   return {
     id: row.id,
     organization_id: row.organizationId,
@@ -62,7 +51,7 @@ export function toPublicApiKey(row: ApiKeyRow) {
     environment: row.environment,
     prefix: row.prefix,
     last4: row.last4,
-    scopes: row.scopes as Scope[],
+    scopes: row.scopes,
     created_by: row.createdBy,
     creator: { id: row.createdBy, name: row.creatorName, email: row.creatorEmail },
     created_at: row.createdAt.toISOString(),

@@ -2,11 +2,12 @@ import { and, eq } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
 import { apiKeys, memberships, users } from "@/db/schema";
 import { now } from "@/lib/clock";
+import type { Scope } from "@/lib/scopes";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import { publishAuthChange } from "@/server/auth/auth-bus";
 import type { AuthContext } from "@/server/auth/principal";
 import { ApiError } from "@/server/http/api-error";
-import { type Scope, scopesFor } from "@/server/scopes/catalogue";
+import { scopesFor } from "@/server/scopes/catalogue";
 import { assertGrantable, assertMember, insertApiKey } from "./create-api-key";
 import { findAccessibleKey } from "./find-api-key";
 import { keyStatus, toPublicApiKey } from "./public-api-key";
@@ -28,8 +29,8 @@ export async function rotateApiKey(ctx: AuthContext, id: string, input: RotateAp
     if (old.replacedById) throw new ApiError("CONFLICT", "This key has already been rotated");
     assertMember(ctx);
     // The caller receives the new secret: it must hold every scope that secret carries.
-    assertGrantable(ctx, old.scopes as Scope[]);
-    const scopes = await ownerScopes(tx, old.createdBy, ctx.organization.id, old.scopes as Scope[]);
+    assertGrantable(ctx, old.scopes);
+    const scopes = await ownerScopes(tx, old.createdBy, ctx.organization.id, old.scopes);
 
     const created = await insertApiKey(tx, ctx, {
       ownerId: old.createdBy,

@@ -123,5 +123,9 @@ export const createdApiKeySchema = publicApiKeySchema
   })
   .meta({ id: "CreatedApiKey" });
 
+export const rotatedApiKeySchema = createdApiKeySchema
+  .extend({ previous_key: publicApiKeySchema })
+  .meta({ id: "RotatedApiKey" });
+
 export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;
 export type RotateApiKeyInput = z.infer<typeof rotateApiKeySchema>;

@@ -1,5 +1,5 @@
 import type { Role } from "@/db/schema";
-import type { Scope } from "@/server/scopes/catalogue";
+import type { Scope } from "@/lib/scopes";
 
 export type CredentialType = "api_key" | "access_token" | "session";
 

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { Scope } from "@/server/scopes/catalogue";
+import type { Scope } from "@/lib/scopes";
 
 export const OPERATION_METHODS = ["GET", "POST", "PATCH", "DELETE"] as const;
 export type OperationMethod = (typeof OPERATION_METHODS)[number];

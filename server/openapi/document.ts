@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { SCOPES } from "@/lib/scopes";
 import { DEFAULT_MESSAGES, ERROR_STATUS, type ErrorCode } from "@/server/http/api-error";
 import type { AnyOperation } from "@/server/http/operation";
 import { nextCursorSchema } from "@/server/http/pagination";
-import { SCOPE_DESCRIPTIONS, SCOPES } from "@/server/scopes/catalogue";
+import { SCOPE_DESCRIPTIONS } from "@/server/scopes/catalogue";
 import { errorSchemaFor, errorSchemas } from "./error-schemas";
 import { RESPONSE_HEADERS, rateLimitHeaderRefs } from "./headers";
 import { OPERATIONS } from "./operations";

@@ -1,5 +1,5 @@
+import { SCOPES } from "@/lib/scopes";
 import { ERROR_STATUS, type ErrorCode } from "@/server/http/api-error";
-import { SCOPES } from "@/server/scopes/catalogue";
 
 type JsonSchema = Record<string, unknown>;
 

@@ -1,18 +1,7 @@
 import { z } from "zod";
 import type { Role } from "@/db/schema";
+import { SCOPES, type Scope } from "@/lib/scopes";
 
-// The one list of scopes. Zod enums, role maximums and GET /api/v1/scopes are built from it.
-export const SCOPES = [
-  "read:users",
-  "write:users",
-  "read:time-entries",
-  "write:time-entries",
-  "read:api-keys",
-  "write:api-keys",
-  "admin:organizations",
-] as const;
-
-export type Scope = (typeof SCOPES)[number];
 export const scopeSchema = z.enum(SCOPES, {
   error: (issue) => `unknown scope ${JSON.stringify(issue.input)}: see GET /api/v1/scopes`,
 });

@@ -3,11 +3,11 @@ import { getDb } from "@/db";
 import { apiKeys, userTokens } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
+import type { Scope } from "@/lib/scopes";
 import { ensureAuthListener } from "@/server/auth/auth-bus";
 import { authCacheGeneration, getAuthCached, setAuthCached } from "@/server/auth/auth-cache";
 import type { Credential } from "@/server/auth/principal";
 import { ApiError } from "@/server/http/api-error";
-import type { Scope } from "@/server/scopes/catalogue";
 import { hashToken, parseToken } from "./format";
 
 const invalid = (reason?: string) =>
@@ -83,7 +83,7 @@ async function loadApiKey(hash: string): Promise<Credential | undefined> {
     id: key.id,
     userId: key.userId,
     organizationId: key.organizationId,
-    keyScopes: key.scopes as Scope[],
+    keyScopes: key.scopes,
     expiresAt: key.expiresAt,
   };
 }

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { organizations, users } from "@/db/schema";
+import type { Scope } from "@/lib/scopes";
 import { createApiKey } from "@/server/api-keys/create-api-key";
 import type { AuthContext } from "@/server/auth/principal";
 import { resolveAuthContext } from "@/server/organizations/resolve-context";
-import type { Scope } from "@/server/scopes/catalogue";
 
 export const DEMO = {
   admin: "admin@voltasis.test",

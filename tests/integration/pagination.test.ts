@@ -12,6 +12,7 @@ import { apiKeys, memberships, organizations, type Role, timeEntries, users } fr
 import { DEMO_PASSWORD } from "@/db/seed";
 import { newId, randomBase62 } from "@/lib/ids";
 import { hashPassword } from "@/lib/password";
+import type { Scope } from "@/lib/scopes";
 import { MAX_ACTIVE_KEYS_PER_ORGANIZATION } from "@/server/api-keys/create-api-key";
 import type { RouteHandler } from "@/server/http/with-api";
 import { call, login } from "../helpers/tokens";
@@ -57,7 +58,7 @@ function keyRow(organizationId: string, createdBy: string, fields: Record<string
     secretHash: createHash("sha256").update(secret).digest("hex"),
     prefix: secret.slice(0, 13),
     last4: secret.slice(-4),
-    scopes: ["read:users"],
+    scopes: ["read:users"] satisfies Scope[],
     ...fields,
   };
 }

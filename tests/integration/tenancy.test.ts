@@ -9,7 +9,7 @@ import * as userRoute from "@/app/api/v1/users/[id]/route";
 import * as usersRoute from "@/app/api/v1/users/route";
 import { getDb } from "@/db";
 import { apiKeys, auditLogs, memberships, timeEntries } from "@/db/schema";
-import { SCOPES } from "@/server/scopes/catalogue";
+import { SCOPES } from "@/lib/scopes";
 import { removeMembership } from "@/server/users/remove-membership";
 import { createKey, DEMO, orgId, userId } from "../helpers/fixtures";
 import { call, login, makeUser } from "../helpers/tokens";

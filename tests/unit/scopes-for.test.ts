@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ROLE_SCOPES, SCOPES, scopesFor } from "@/server/scopes/catalogue";
+import { SCOPES } from "@/lib/scopes";
+import { ROLE_SCOPES, scopesFor } from "@/server/scopes/catalogue";
 
 const MEMBER = [
   "read:users",

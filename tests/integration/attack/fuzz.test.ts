@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
+import { SCOPES } from "@/lib/scopes";
 import { OPERATIONS } from "@/server/openapi/operations";
-import { SCOPES } from "@/server/scopes/catalogue";
 import { generateToken, TOKEN_KINDS } from "@/server/tokens/format";
 import { createTokenSchema } from "@/server/tokens/schemas";
 import { ConformanceChecker } from "../../helpers/conformance";
