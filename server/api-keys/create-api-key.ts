@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import { newId } from "@/lib/ids";
 import type { Scope } from "@/lib/scopes";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
-import type { AuthContext } from "@/server/auth/principal";
+import type { AuthContext } from "@/server/auth/auth-context";
 import { ApiError } from "@/server/http/api-error";
 import { displayParts, generateToken, hashToken } from "@/server/tokens/format";
 import { type ApiKeyRow, publicApiKeyColumns, toPublicApiKey } from "./public-api-key";

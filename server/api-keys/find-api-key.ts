@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { type Db, getDb, type Tx } from "@/db";
 import { apiKeys, users } from "@/db/schema";
 import { isId } from "@/lib/ids";
-import type { AuthContext } from "@/server/auth/principal";
+import type { AuthContext } from "@/server/auth/auth-context";
 import { ApiError } from "@/server/http/api-error";
 import {
   type ApiKeyRow,

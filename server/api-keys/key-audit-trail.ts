@@ -3,7 +3,7 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { auditLogs, users } from "@/db/schema";
 import { AUDIT_ACTIONS } from "@/server/audit/record-audit";
-import type { AuthContext } from "@/server/auth/principal";
+import type { AuthContext } from "@/server/auth/auth-context";
 import { findAccessibleKey, seesAllKeys } from "./find-api-key";
 
 export const keyAuditEntrySchema = z

@@ -15,7 +15,7 @@ import {
 import { getDb } from "@/db";
 import { apiKeys, users } from "@/db/schema";
 import { now } from "@/lib/clock";
-import type { AuthContext } from "@/server/auth/principal";
+import type { AuthContext } from "@/server/auth/auth-context";
 import { afterCursor, cursorTime, type Page, toPage } from "@/server/http/pagination";
 import { seesAllKeys } from "./find-api-key";
 import {

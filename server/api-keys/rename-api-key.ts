@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { apiKeys } from "@/db/schema";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
-import type { AuthContext } from "@/server/auth/principal";
+import type { AuthContext } from "@/server/auth/auth-context";
 import { findAccessibleKey } from "./find-api-key";
 import { toPublicApiKey } from "./public-api-key";
 

@@ -4,7 +4,7 @@ import { apiKeys } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import { publishAuthChange } from "@/server/auth/auth-bus";
-import type { AuthContext } from "@/server/auth/principal";
+import type { AuthContext } from "@/server/auth/auth-context";
 import { findAccessibleKey } from "./find-api-key";
 import { keyStatus, toPublicApiKey } from "./public-api-key";
 

@@ -5,7 +5,7 @@ import { now } from "@/lib/clock";
 import type { Scope } from "@/lib/scopes";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import { publishAuthChange } from "@/server/auth/auth-bus";
-import type { AuthContext } from "@/server/auth/principal";
+import type { AuthContext } from "@/server/auth/auth-context";
 import { ApiError } from "@/server/http/api-error";
 import { scopesFor } from "@/server/scopes/catalogue";
 import { assertGrantable, assertMember, insertApiKey } from "./create-api-key";

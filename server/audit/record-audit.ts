@@ -1,7 +1,7 @@
 import type { Db, Tx } from "@/db";
 import { auditLogs } from "@/db/schema";
 import { newId } from "@/lib/ids";
-import type { AuthContext } from "@/server/auth/principal";
+import type { AuthContext } from "@/server/auth/auth-context";
 
 export const AUDIT_ACTIONS = [
   "api_key.created",

@@ -2,11 +2,11 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import type { Role } from "@/db/schema";
 import type { Scope } from "@/lib/scopes";
+import { PLATFORM_ADMIN_ROLE } from "@/server/auth/auth-context";
 import {
   listEnterableOrganizations,
   type OrganizationChoice,
 } from "@/server/organizations/list-organizations";
-import { PLATFORM_ADMIN_ROLE } from "@/server/organizations/resolve-context";
 import { scopesFor } from "@/server/scopes/catalogue";
 import { findActiveUser } from "@/server/users/find-active-user";
 import { auth } from "./config";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "@/db/schema";
 import { scopeSchema } from "@/server/scopes/catalogue";
-import type { AuthContext } from "./principal";
+import type { AuthContext } from "./auth-context";
 
 export const meSchema = z
   .object({

@@ -2,7 +2,7 @@ import { getToken } from "next-auth/jwt";
 import { authSecret } from "@/lib/env";
 import { ApiError } from "@/server/http/api-error";
 import { isJsonContentType } from "@/server/http/read-body";
-import type { Credential } from "./principal";
+import type { Credential } from "./auth-context";
 import { sessionIsValid } from "./session-validity";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

@@ -1,9 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { now } from "@/lib/clock";
-import type { AuthContext, Credential, PublicContext } from "@/server/auth/principal";
+import {
+  type AuthContext,
+  auditOverride,
+  type Credential,
+  type PublicContext,
+  resolveAuthContext,
+} from "@/server/auth/auth-context";
 import { sessionCredential } from "@/server/auth/session-credential";
-import { auditOverride, resolveAuthContext } from "@/server/organizations/resolve-context";
 import {
   blockedAddress,
   consumeRateLimit,

@@ -9,7 +9,7 @@ import { afterCursor, type ListQuery, newestFirst, page } from "@/server/account
 import { assertStrongPassword } from "@/server/accounts/password-policy";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import { publishAuthChange } from "@/server/auth/auth-bus";
-import type { AuthContext } from "@/server/auth/principal";
+import type { AuthContext } from "@/server/auth/auth-context";
 import { ApiError } from "@/server/http/api-error";
 import { hashToken } from "@/server/tokens/format";
 import type { TokenPair } from "@/server/tokens/schemas";

@@ -8,7 +8,7 @@ import { isId, newId } from "@/lib/ids";
 import { afterCursor, type ListQuery, newestFirst, page } from "@/server/accounts/cursor";
 import { type AuditActor, actorOf, recordAudit } from "@/server/audit/record-audit";
 import { publishAuthChange } from "@/server/auth/auth-bus";
-import type { AuthContext } from "@/server/auth/principal";
+import type { AuthContext } from "@/server/auth/auth-context";
 import { ApiError } from "@/server/http/api-error";
 
 export const organizationNameSchema = z.string().trim().min(1).max(100);

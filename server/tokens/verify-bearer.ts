@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import type { Scope } from "@/lib/scopes";
 import { ensureAuthListener } from "@/server/auth/auth-bus";
 import { authCacheGeneration, getAuthCached, setAuthCached } from "@/server/auth/auth-cache";
-import type { Credential } from "@/server/auth/principal";
+import type { Credential } from "@/server/auth/auth-context";
 import { ApiError } from "@/server/http/api-error";
 import { hashToken, parseToken } from "./format";
 

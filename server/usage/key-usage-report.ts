@@ -2,7 +2,7 @@ import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { usageBuckets } from "@/db/schema";
 import { findAccessibleKey } from "@/server/api-keys/find-api-key";
-import type { AuthContext } from "@/server/auth/principal";
+import type { AuthContext } from "@/server/auth/auth-context";
 import type { KeyUsageReport, UsageQuery } from "./schemas";
 import type { StatusClass } from "./usage-buffer";
 

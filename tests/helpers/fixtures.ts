@@ -3,8 +3,7 @@ import { getDb } from "@/db";
 import { organizations, users } from "@/db/schema";
 import type { Scope } from "@/lib/scopes";
 import { createApiKey } from "@/server/api-keys/create-api-key";
-import type { AuthContext } from "@/server/auth/principal";
-import { resolveAuthContext } from "@/server/organizations/resolve-context";
+import { type AuthContext, resolveAuthContext } from "@/server/auth/auth-context";
 
 export const DEMO = {
   admin: "admin@voltasis.test",

@@ -5,12 +5,11 @@ import { headers } from "next/headers";
 import type { Role } from "@/db/schema";
 import { publicBaseUrl } from "@/server/accounts/public-url";
 import { actorOf } from "@/server/audit/record-audit";
+import { type AuthContext, resolveAuthContext } from "@/server/auth/auth-context";
 import { requireDashboardSession } from "@/server/auth/dashboard-session";
-import type { AuthContext } from "@/server/auth/principal";
 import { ApiError } from "@/server/http/api-error";
 import { clientIp } from "@/server/http/client-ip";
 import { createInvitation, revokeInvitation } from "@/server/invitations/invitations";
-import { resolveAuthContext } from "@/server/organizations/resolve-context";
 import { changeRole } from "@/server/users/change-role";
 
 /** The same context a session request to /api/v1 gets, so the same rules apply. */

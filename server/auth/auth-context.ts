@@ -2,12 +2,48 @@ import { and, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db";
 import { memberships, organizations, type Role, users } from "@/db/schema";
 import { isId } from "@/lib/ids";
+import type { Scope } from "@/lib/scopes";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import { ensureAuthListener } from "@/server/auth/auth-bus";
 import { authCacheGeneration, getAuthCached, setAuthCached } from "@/server/auth/auth-cache";
-import type { AuthContext, Credential } from "@/server/auth/principal";
 import { ApiError } from "@/server/http/api-error";
 import { scopesFor } from "@/server/scopes/catalogue";
+
+export type CredentialType = "api_key" | "access_token" | "session";
+
+/** The credential a request presented, after its secret was checked. */
+export interface Credential {
+  type: CredentialType;
+  /** Key id (`key_…`), token id (`tok_…`), or the user id for a browser session. */
+  id: string;
+  userId: string;
+  /** The organization the credential belongs to (a key's, a token's, the session's current). */
+  organizationId: string;
+  /** API keys only: the scopes the key was given. Tokens and sessions carry the role's scopes. */
+  keyScopes: readonly Scope[] | null;
+  expiresAt: Date | null;
+}
+
+/** Who is acting, where, and with which scopes: what every /api/v1 handler receives. */
+export interface AuthContext {
+  requestId: string;
+  ip: string;
+  credential: Credential;
+  user: { id: string; email: string; name: string; isPlatformAdmin: boolean };
+  organization: { id: string; name: string };
+  role: Role;
+  /** The role's scopes intersected with the key's: what this request may do. */
+  scopes: readonly Scope[];
+  /** True when X-Organization-ID moved the request out of the credential's own organization. */
+  overridden: boolean;
+  /** False when a platform admin acts in an organization it does not belong to. */
+  isMember: boolean;
+}
+
+export interface PublicContext {
+  requestId: string;
+  ip: string;
+}
 
 // A platform admin acting in an organization it does not belong to gets an admin's scopes there.
 export const PLATFORM_ADMIN_ROLE: Role = "admin";
