@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { type Db, getDb, type Tx } from "@/db";
 import { apiKeys, users } from "@/db/schema";
 import { isId } from "@/lib/ids";
-import type { AuthContext } from "@/server/auth/auth-context";
+import type { Viewer } from "@/server/auth/auth-context";
 import { ApiError } from "@/server/http/api-error";
 import {
   type ApiKeyRow,
@@ -10,8 +10,6 @@ import {
   publicApiKeyColumns,
   toPublicApiKey,
 } from "./public-api-key";
-
-type Viewer = Pick<AuthContext, "organization" | "role" | "user">;
 
 /** Members manage their own keys; admins and owners every key of the organization. */
 export function seesAllKeys(viewer: Viewer): boolean {

@@ -40,6 +40,9 @@ export interface AuthContext {
   isMember: boolean;
 }
 
+/** What a page or a list needs of whoever looks: an API context or a dashboard session. */
+export type Viewer = Pick<AuthContext, "organization" | "role" | "user">;
+
 export interface PublicContext {
   requestId: string;
   ip: string;

@@ -3,9 +3,7 @@ import { getDb } from "@/db";
 import { apiKeys, memberships, timeEntries } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { seesAllKeys } from "@/server/api-keys/find-api-key";
-import type { AuthContext } from "@/server/auth/auth-context";
-
-type Viewer = Pick<AuthContext, "organization" | "role" | "user">;
+import type { Viewer } from "@/server/auth/auth-context";
 
 /**
  * Counts for the dashboard's overview cards, of what the viewer can see: a member's key count

@@ -2,13 +2,13 @@ import { getDb } from "@/db";
 import { timeEntries } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { newId } from "@/lib/ids";
+import type { AuthContext } from "@/server/auth/auth-context";
 import { publicTimeEntryColumns, toPublicTimeEntry } from "./public-time-entry";
 import type { CreateTimeEntryInput, PublicTimeEntry } from "./schemas";
 
-/** Records time for a user in an organization; the caller decides who and where, never the body. */
+/** Records time for the caller in its current organization: who and where never come from the body. */
 export async function createTimeEntry(
-  organizationId: string,
-  userId: string,
+  ctx: AuthContext,
   input: CreateTimeEntryInput,
 ): Promise<PublicTimeEntry> {
   const db = await getDb();
@@ -16,8 +16,8 @@ export async function createTimeEntry(
     .insert(timeEntries)
     .values({
       id: newId("te"),
-      organizationId,
-      userId,
+      organizationId: ctx.organization.id,
+      userId: ctx.user.id,
       description: input.description,
       startedAt: new Date(input.started_at),
       durationMinutes: input.duration_minutes,

@@ -1,6 +1,7 @@
 import { and, desc, eq, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
 import { timeEntries } from "@/db/schema";
+import type { Viewer } from "@/server/auth/auth-context";
 import { afterCursor, cursorTime, type Page, toPage } from "@/server/http/pagination";
 import { publicTimeEntryColumns, toPublicTimeEntry } from "./public-time-entry";
 import type { ListTimeEntriesQuery, PublicTimeEntry } from "./schemas";
@@ -10,11 +11,11 @@ import type { ListTimeEntriesQuery, PublicTimeEntry } from "./schemas";
  * then id). The organization is required and in every query, so no cursor crosses into another.
  */
 export async function listTimeEntries(
-  organizationId: string,
+  viewer: Viewer,
   query: ListTimeEntriesQuery,
 ): Promise<Page<PublicTimeEntry>> {
   const db = await getDb();
-  const where: SQL[] = [eq(timeEntries.organizationId, organizationId)];
+  const where: SQL[] = [eq(timeEntries.organizationId, viewer.organization.id)];
   if (query.cursor) where.push(afterCursor(timeEntries.createdAt, timeEntries.id, query.cursor));
   const rows = await db
     .select({ ...publicTimeEntryColumns, cursorTime: cursorTime(timeEntries.createdAt) })

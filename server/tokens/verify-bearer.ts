@@ -3,7 +3,6 @@ import { getDb } from "@/db";
 import { apiKeys, userTokens } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
-import type { Scope } from "@/lib/scopes";
 import { ensureAuthListener } from "@/server/auth/auth-bus";
 import { authCacheGeneration, getAuthCached, setAuthCached } from "@/server/auth/auth-cache";
 import type { Credential } from "@/server/auth/auth-context";

@@ -1,10 +1,11 @@
 import { and, count, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { memberships, type Role } from "@/db/schema";
-import { type AuditActor, recordAudit } from "@/server/audit/record-audit";
+import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import { publishAuthChange } from "@/server/auth/auth-bus";
+import type { AuthContext } from "@/server/auth/auth-context";
 import { ApiError } from "@/server/http/api-error";
-import { getMember, type Member } from "./list-members";
+import { type Member, memberOf } from "./list-members";
 
 /**
  * Why the actor may not move a member from `from` to `to`, or null. Admins set member or admin;
@@ -25,11 +26,10 @@ export function roleChangeRefusal(actorRole: Role, from: Role, to: Role): string
  * cannot leave the organization without one.
  */
 export async function changeRole(
-  organizationId: string,
-  userId: string,
-  role: Role,
-  options: { actor: AuditActor; actorRole: Role },
+  ctx: AuthContext,
+  { userId, role }: { userId: string; role: Role },
 ): Promise<Member> {
+  const organizationId = ctx.organization.id;
   const db = await getDb();
   await db.transaction(async (tx) => {
     // Every owner row of the organization is locked: concurrent demotions serialize here.
@@ -45,7 +45,7 @@ export async function changeRole(
       .for("update");
     if (!membership)
       throw new ApiError("NOT_FOUND", "This user is not a member of the organization");
-    const refusal = roleChangeRefusal(options.actorRole, membership.role, role);
+    const refusal = roleChangeRefusal(ctx.role, membership.role, role);
     if (refusal) throw new ApiError("FORBIDDEN", refusal);
     if (membership.role === role) return;
     if (membership.role === "owner" && owners.length <= 1) {
@@ -58,7 +58,7 @@ export async function changeRole(
       .update(memberships)
       .set({ role })
       .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)));
-    await recordAudit(tx, options.actor, {
+    await recordAudit(tx, actorOf(ctx), {
       action: "membership.role_changed",
       organizationId,
       targetType: "user",
@@ -68,7 +68,7 @@ export async function changeRole(
     // The member's keys and tokens here act with the new role from their next request on.
     await publishAuthChange(tx, { userId, organizationId });
   });
-  const member = await getMember(organizationId, userId);
+  const member = await memberOf(organizationId, userId);
   if (!member) throw new ApiError("NOT_FOUND", "This user is not a member of the organization");
   return member;
 }

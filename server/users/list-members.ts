@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
 import { memberships, type Role, users } from "@/db/schema";
+import type { Viewer } from "@/server/auth/auth-context";
 import {
   afterCursor,
   cursorTime,
@@ -27,13 +28,13 @@ const memberColumns = {
 };
 
 /** Every member of one organization, by name, for the settings page (the API pages instead). */
-export async function listMembers(organizationId: string): Promise<Member[]> {
+export async function listMembers(viewer: Viewer): Promise<Member[]> {
   const db = await getDb();
   return db
     .select(memberColumns)
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.organizationId, organizationId))
+    .where(eq(memberships.organizationId, viewer.organization.id))
     .orderBy(asc(users.name));
 }
 
@@ -42,11 +43,11 @@ export async function listMembers(organizationId: string): Promise<Member[]> {
  * user id); the organization is in every query, so no cursor reaches another organization.
  */
 export async function listMembersPage(
-  organizationId: string,
+  viewer: Viewer,
   query: PageQuery,
 ): Promise<Page<PublicMember>> {
   const db = await getDb();
-  const where: SQL[] = [eq(memberships.organizationId, organizationId)];
+  const where: SQL[] = [eq(memberships.organizationId, viewer.organization.id)];
   if (query.cursor)
     where.push(afterCursor(memberships.createdAt, memberships.userId, query.cursor));
   const rows = await db
@@ -59,7 +60,8 @@ export async function listMembersPage(
   return toPage(rows, query.limit, toPublicMember);
 }
 
-export async function getMember(organizationId: string, userId: string): Promise<Member | null> {
+/** The member `userId` of the organization, or null; for domain code that already checked access. */
+export async function memberOf(organizationId: string, userId: string): Promise<Member | null> {
   const db = await getDb();
   const [member] = await db
     .select(memberColumns)

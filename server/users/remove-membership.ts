@@ -2,8 +2,9 @@ import { and, asc, count, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
 import { apiKeys, memberships } from "@/db/schema";
 import { now } from "@/lib/clock";
-import { type AuditActor, recordAudit } from "@/server/audit/record-audit";
+import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import { publishAuthChange } from "@/server/auth/auth-bus";
+import type { AuthContext } from "@/server/auth/auth-context";
 import { ApiError } from "@/server/http/api-error";
 import { revokeUserTokensOf } from "@/server/tokens/user-tokens";
 
@@ -13,10 +14,10 @@ import { revokeUserTokensOf } from "@/server/tokens/user-tokens";
  * for the organization are revoked outright, so that adding them back does not revive a login.
  */
 export async function removeMembership(
-  organizationId: string,
-  userId: string,
-  options: { actor?: AuditActor; actorRole?: "member" | "admin" | "owner" } = {},
+  ctx: AuthContext,
+  { userId }: { userId: string },
 ): Promise<void> {
+  const organizationId = ctx.organization.id;
   const db = await getDb();
   await db.transaction(async (tx) => {
     // Lock every owner membership of the organization first, always in the same order: two
@@ -36,7 +37,7 @@ export async function removeMembership(
     if (!membership)
       throw new ApiError("NOT_FOUND", "This user is not a member of the organization");
     // Only an owner may remove an owner; admins manage members and admins.
-    if (membership.role === "owner" && options.actorRole && options.actorRole !== "owner") {
+    if (membership.role === "owner" && ctx.role !== "owner") {
       throw new ApiError("FORBIDDEN", "Only an owner can remove an owner");
     }
     if (membership.role === "owner") {
@@ -67,14 +68,12 @@ export async function removeMembership(
       );
     // Keys and contexts of this user in this organization, on every instance, at commit.
     await publishAuthChange(tx, { userId, organizationId });
-    if (options.actor) {
-      await recordAudit(tx, options.actor, {
-        action: "membership.removed",
-        organizationId,
-        targetType: "user",
-        targetId: userId,
-        metadata: { role: membership.role },
-      });
-    }
+    await recordAudit(tx, actorOf(ctx), {
+      action: "membership.removed",
+      organizationId,
+      targetType: "user",
+      targetId: userId,
+      metadata: { role: membership.role },
+    });
   });
 }

@@ -31,8 +31,11 @@ export async function orgId(slug: "acme" | "globex"): Promise<string> {
 
 /** The context a browser session of this user would have in its organization. */
 export async function sessionContext(email: string, slug: "acme" | "globex"): Promise<AuthContext> {
-  const id = await userId(email);
-  const organizationId = await orgId(slug);
+  return sessionContextOf(await userId(email), await orgId(slug));
+}
+
+/** The same, by ids: for users and organizations a test made itself. */
+export async function sessionContextOf(id: string, organizationId: string): Promise<AuthContext> {
   return resolveAuthContext(
     { type: "session", id, userId: id, organizationId, keyScopes: null, expiresAt: null },
     null,

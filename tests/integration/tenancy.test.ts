@@ -11,7 +11,7 @@ import { getDb } from "@/db";
 import { apiKeys, auditLogs, memberships, timeEntries } from "@/db/schema";
 import { SCOPES } from "@/lib/scopes";
 import { removeMembership } from "@/server/users/remove-membership";
-import { createKey, DEMO, orgId, userId } from "../helpers/fixtures";
+import { createKey, DEMO, orgId, sessionContext, userId } from "../helpers/fixtures";
 import { call, login, makeUser } from "../helpers/tokens";
 
 // Opening the file's database (migrate and seed) counts against the hook timeout, not a test's.
@@ -283,7 +283,9 @@ describe("keys belong to members", () => {
   it("a key stops working when its creator is no longer a member, platform admin or not", async () => {
     const { secret } = await createKey(DEMO.admin, "acme", ["read:users"]);
     expect((await call(meRoute.GET, { path: "/auth/me", token: secret })).status).toBe(200);
-    await removeMembership(await orgId("acme"), await userId(DEMO.admin));
+    await removeMembership(await sessionContext(DEMO.acmeOwner, "acme"), {
+      userId: await userId(DEMO.admin),
+    });
     const res = await call(meRoute.GET, { path: "/auth/me", token: secret });
     expect(res.status).toBe(401);
   });

@@ -9,7 +9,7 @@ import { tokenFamilies, userTokens } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { testClock } from "@/lib/clock";
 import { generateToken, hashToken } from "@/server/tokens/format";
-import { createKey, DEMO, orgId } from "../helpers/fixtures";
+import { createKey, DEMO, orgId, sessionContext } from "../helpers/fixtures";
 import { call, login, makeUser } from "../helpers/tokens";
 
 // Opening the file's database (migrate and seed) counts against the hook timeout, not a test's.
@@ -338,7 +338,7 @@ describe("POST /auth/refresh", () => {
     const leaverPair = await login(leaver.email);
     const disabledPair = await login(disabled.email);
 
-    await removeMembership(await orgId("acme"), leaver.id);
+    await removeMembership(await sessionContext(DEMO.acmeOwner, "acme"), { userId: leaver.id });
     await disableUser(disabled.id);
     for (const pair of [leaverPair, disabledPair]) {
       expect((await refresh(pair.refresh_token)).status).toBe(401);

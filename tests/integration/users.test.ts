@@ -7,10 +7,16 @@ import { getDb } from "@/db";
 import { apiKeys, memberships, organizations, users } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import { publishAuthChange } from "@/server/auth/auth-bus";
-import { ApiError } from "@/server/http/api-error";
 import { disableUser } from "@/server/users/disable-user";
 import { removeMembership } from "@/server/users/remove-membership";
-import { createKey, DEMO, orgId, userId } from "../helpers/fixtures";
+import {
+  createKey,
+  DEMO,
+  orgId,
+  sessionContext,
+  sessionContextOf,
+  userId,
+} from "../helpers/fixtures";
 import { call, login, makeUser } from "../helpers/tokens";
 
 // Opening the file's database (migrate and seed) counts against the hook timeout, not a test's.
@@ -78,7 +84,7 @@ describe("losing access", () => {
     expect((await me(secret)).status).toBe(200);
     expect((await me(pair.access_token)).status).toBe(200);
 
-    await removeMembership(acme, user.id);
+    await removeMembership(await sessionContext(DEMO.acmeOwner, "acme"), { userId: user.id });
     for (const token of [secret, pair.access_token]) {
       const res = await me(token);
       expect(res.status).toBe(401);
@@ -114,14 +120,14 @@ describe("losing access", () => {
   });
 
   it("refuses to remove the last owner or a non-member", async () => {
-    const globex = await orgId("globex");
     const owner = await userId(DEMO.globexOwner);
-    await expect(removeMembership(globex, owner)).rejects.toMatchObject({
+    const asOwner = await sessionContext(DEMO.globexOwner, "globex");
+    await expect(removeMembership(asOwner, { userId: owner })).rejects.toMatchObject({
       code: "CONFLICT",
     });
-    await expect(removeMembership(globex, await userId(DEMO.acmeMember))).rejects.toBeInstanceOf(
-      ApiError,
-    );
+    await expect(
+      removeMembership(asOwner, { userId: await userId(DEMO.acmeMember) }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(disableUser("usr_AAAAAAAAAAAAAAAAAAAA")).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
@@ -150,9 +156,10 @@ describe("the last-owner check under concurrency", () => {
     for (let round = 0; round < 5; round++) {
       const org = await orgWithOwners(2);
       const [a, b] = org.owners as [string, string];
+      const [asA, asB] = [await sessionContextOf(a, org.id), await sessionContextOf(b, org.id)];
       const results = await Promise.allSettled([
-        removeMembership(org.id, b, { actorRole: "owner" }),
-        removeMembership(org.id, a, { actorRole: "owner" }),
+        removeMembership(asA, { userId: b }),
+        removeMembership(asB, { userId: a }),
       ]);
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
       const refused = results.find((r) => r.status === "rejected");

@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "General settings" };
 
 export default async function GeneralSettingsPage() {
   const session = await requireDashboardSession();
-  const members = await listMembers(session.organization.id);
+  const members = await listMembers(session);
   return (
     <div className="space-y-8">
       <section

@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import type { Role } from "@/db/schema";
 import { publicBaseUrl } from "@/server/accounts/public-url";
-import { actorOf } from "@/server/audit/record-audit";
 import { type AuthContext, resolveAuthContext } from "@/server/auth/auth-context";
 import { requireDashboardSession } from "@/server/auth/dashboard-session";
 import { ApiError } from "@/server/http/api-error";
@@ -77,12 +76,10 @@ export async function changeRoleAction(_prev: RoleState, form: FormData): Promis
   try {
     const ctx = await sessionContext();
     requireScope(ctx);
-    await changeRole(
-      ctx.organization.id,
-      String(form.get("userId") ?? ""),
-      String(form.get("role") ?? "") as Role,
-      { actor: actorOf(ctx), actorRole: ctx.role },
-    );
+    await changeRole(ctx, {
+      userId: String(form.get("userId") ?? ""),
+      role: String(form.get("role") ?? "") as Role,
+    });
     revalidatePath("/settings/members");
     return { error: null };
   } catch (error) {

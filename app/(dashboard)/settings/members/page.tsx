@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Members" };
 
 export default async function MembersPage() {
   const session = await requireDashboardSession();
-  const members = await listMembers(session.organization.id);
+  const members = await listMembers(session);
   const canManage = session.scopes.includes("write:users");
   const invitations = await listPendingInvitations(session.organization.id);
   const owners = members.filter((m) => m.role === "owner").length;

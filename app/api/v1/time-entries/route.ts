@@ -10,11 +10,11 @@ import {
 } from "@/server/time-entries/operations";
 
 export const GET = withApi(listTimeEntriesOperation, async ({ ctx, query }) =>
-  pageResponse(await listTimeEntries(ctx.organization.id, query)),
+  pageResponse(await listTimeEntries(ctx, query)),
 );
 
 export const POST = withApi(createTimeEntryOperation, async ({ ctx, body }) =>
-  created(await createTimeEntry(ctx.organization.id, ctx.user.id, body)),
+  created(await createTimeEntry(ctx, body)),
 );
 
 export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");

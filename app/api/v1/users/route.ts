@@ -5,7 +5,7 @@ import { listMembersPage } from "@/server/users/list-members";
 import { listMembersOperation } from "@/server/users/operations";
 
 export const GET = withApi(listMembersOperation, async ({ ctx, query }) =>
-  pageResponse(await listMembersPage(ctx.organization.id, query)),
+  pageResponse(await listMembersPage(ctx, query)),
 );
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

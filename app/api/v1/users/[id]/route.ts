@@ -1,4 +1,3 @@
-import { actorOf } from "@/server/audit/record-audit";
 import { otherMethods } from "@/server/http/method-not-allowed";
 import { ok } from "@/server/http/responses";
 import { withApi } from "@/server/http/with-api";
@@ -13,26 +12,20 @@ import { removeMembership } from "@/server/users/remove-membership";
 import { toPublicMember } from "@/server/users/schemas";
 
 export const GET = withApi(getMemberOperation, async ({ ctx, params }) =>
-  ok(toPublicMember(await findMember(ctx.organization.id, params.id))),
+  ok(toPublicMember(await findMember(ctx, params.id))),
 );
 
 // Their keys and tokens for this organization stop working on the next request.
 export const DELETE = withApi(removeMemberOperation, async ({ ctx, params }) => {
-  const member = await findMember(ctx.organization.id, params.id);
-  await removeMembership(ctx.organization.id, member.id, {
-    actor: actorOf(ctx),
-    actorRole: ctx.role,
-  });
+  const member = await findMember(ctx, params.id);
+  await removeMembership(ctx, { userId: member.id });
   return ok({ ...toPublicMember(member), removed: true });
 });
 
 // The new role applies to the member's next request.
 export const PATCH = withApi(changeRoleOperation, async ({ ctx, params, body }) => {
-  const member = await findMember(ctx.organization.id, params.id);
-  const changed = await changeRole(ctx.organization.id, member.id, body.role, {
-    actor: actorOf(ctx),
-    actorRole: ctx.role,
-  });
+  const member = await findMember(ctx, params.id);
+  const changed = await changeRole(ctx, { userId: member.id, role: body.role });
   return ok(toPublicMember(changed));
 });
 
