@@ -1,8 +1,9 @@
 import { eq, sql } from "drizzle-orm";
 import { newId } from "@/lib/ids";
 import { hashPassword } from "@/lib/password";
+import type { Role } from "@/lib/roles";
 import type { Db } from "./client";
-import { instanceState, memberships, organizations, type Role, timeEntries, users } from "./schema";
+import { instanceState, memberships, organizations, timeEntries, users } from "./schema";
 
 export const DEMO_PASSWORD = "voltasis-demo";
 

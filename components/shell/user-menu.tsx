@@ -1,7 +1,7 @@
 "use client";
 
-import { signOutAction, signOutEverywhereAction } from "@/app/(dashboard)/actions";
 import { usePopoverMenu } from "@/components/ui/use-popover-menu";
+import { signOutAction, signOutEverywhereAction } from "@/server/auth/session-actions";
 
 export function UserMenu({ name, email, role }: { name: string; email: string; role: string }) {
   const { open, setOpen, menuId, rootRef, onKeyDown } = usePopoverMenu();

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-import { organizations, ROLES, users } from "./tenancy";
+import { ROLES } from "@/lib/roles";
+import { organizations, users } from "./tenancy";
 
 /**
  * Invitations by link: only the SHA-256 of the token is stored. Pending means not accepted, not

@@ -9,9 +9,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-
-export const ROLES = ["member", "admin", "owner"] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES } from "@/lib/roles";
 
 export const organizations = pgTable(
   "organizations",

@@ -5,10 +5,10 @@ import { instanceState, users } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import { hashPassword } from "@/lib/password";
 import { ApiError } from "@/server/http/api-error";
+import { publicBaseUrl } from "@/server/http/public-url";
 import { insertOrganization } from "@/server/organizations/manage-organizations";
 import { hashToken } from "@/server/tokens/format";
 import { assertStrongPassword } from "./password-policy";
-import { publicBaseUrl } from "./public-url";
 
 export async function hasAnyUser(db?: Db): Promise<boolean> {
   const handle = db ?? (await getDb());
@@ -29,7 +29,7 @@ export async function issueSetupLink(req?: Request): Promise<string | null> {
     .insert(instanceState)
     .values({ id: 1, setupTokenHash: hashToken(token) })
     .onConflictDoUpdate({ target: instanceState.id, set: { setupTokenHash: hashToken(token) } });
-  return `${publicBaseUrl(req)}/setup?token=${token}`;
+  return `${publicBaseUrl(req && new URL(req.url).origin)}/setup?token=${token}`;
 }
 
 const store = globalThis as unknown as { __voltasisStartupDone?: Promise<void> };

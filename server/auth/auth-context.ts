@@ -1,7 +1,8 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db";
-import { memberships, organizations, type Role, users } from "@/db/schema";
+import { memberships, organizations, users } from "@/db/schema";
 import { isId } from "@/lib/ids";
+import type { Role } from "@/lib/roles";
 import type { Scope } from "@/lib/scopes";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import { ensureAuthListener } from "@/server/auth/auth-bus";

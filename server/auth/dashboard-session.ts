@@ -1,8 +1,14 @@
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import type { Role } from "@/db/schema";
+import type { Role } from "@/lib/roles";
 import type { Scope } from "@/lib/scopes";
-import { PLATFORM_ADMIN_ROLE } from "@/server/auth/auth-context";
+import {
+  type AuthContext,
+  PLATFORM_ADMIN_ROLE,
+  resolveAuthContext,
+} from "@/server/auth/auth-context";
+import { clientIp } from "@/server/http/client-ip";
 import {
   listEnterableOrganizations,
   type OrganizationChoice,
@@ -50,3 +56,23 @@ export const requireDashboardSession = cache(async (): Promise<DashboardSession>
     organizations,
   };
 });
+
+/**
+ * The context a session request to /api/v1 would get, for server actions: the same rules
+ * (role, scopes, membership) apply to a form as to the API.
+ */
+export async function dashboardContext(): Promise<AuthContext> {
+  const session = await requireDashboardSession();
+  return resolveAuthContext(
+    {
+      type: "session",
+      id: session.user.id,
+      userId: session.user.id,
+      organizationId: session.organization.id,
+      keyScopes: null,
+      expiresAt: null,
+    },
+    null,
+    { requestId: "dashboard", ip: clientIp(await headers()) },
+  );
+}

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "@/db/schema";
+import { ROLES } from "@/lib/roles";
 import { scopeSchema } from "@/server/scopes/catalogue";
 import type { AuthContext } from "./auth-context";
 

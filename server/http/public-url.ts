@@ -8,3 +8,13 @@ import { env } from "@/lib/env";
 export function publicApiUrl(): string {
   return `${env().PUBLIC_URL ?? ""}/api/v1`;
 }
+
+/**
+ * Base of the links we hand out (invitations, first-run setup): PUBLIC_URL when configured, else
+ * the origin the request came to (a route's URL, or a server action's checked Origin header).
+ */
+export function publicBaseUrl(requestOrigin?: string | null): string {
+  const configured = env().PUBLIC_URL;
+  if (configured) return configured.replace(/\/+$/, "");
+  return requestOrigin ?? "http://localhost:3000";
+}

@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
-import { apiKeys, invitations, memberships, organizations, type Role, users } from "@/db/schema";
+import { apiKeys, invitations, memberships, organizations, users } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { isId, newId } from "@/lib/ids";
 import { hashPassword, verifyPassword } from "@/lib/password";
+import type { Role } from "@/lib/roles";
 import { afterCursor, type ListQuery, newestFirst, page } from "@/server/accounts/cursor";
 import { assertStrongPassword } from "@/server/accounts/password-policy";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "@/db/schema";
+import { ROLES } from "@/lib/roles";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 

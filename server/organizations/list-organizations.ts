@@ -1,6 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { memberships, organizations, type Role } from "@/db/schema";
+import { memberships, organizations } from "@/db/schema";
+import type { Role } from "@/lib/roles";
 import { findActiveUser } from "@/server/users/find-active-user";
 
 export interface OrganizationChoice {

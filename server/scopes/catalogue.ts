@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Role } from "@/db/schema";
+import type { Role } from "@/lib/roles";
 import { SCOPES, type Scope } from "@/lib/scopes";
 
 export const scopeSchema = z.enum(SCOPES, {

@@ -1,6 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { memberships, type Role } from "@/db/schema";
+import { memberships } from "@/db/schema";
+import type { Role } from "@/lib/roles";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import { publishAuthChange } from "@/server/auth/auth-bus";
 import type { AuthContext } from "@/server/auth/auth-context";

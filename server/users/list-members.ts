@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
-import { memberships, type Role, users } from "@/db/schema";
+import { memberships, users } from "@/db/schema";
+import type { Role } from "@/lib/roles";
 import type { Viewer } from "@/server/auth/auth-context";
 import {
   afterCursor,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "@/db/schema";
+import { ROLES } from "@/lib/roles";
 import { pageQuerySchema } from "@/server/http/pagination";
 import type { Member } from "./list-members";
 

@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
 import * as keyRoute from "@/app/api/v1/api-keys/[id]/route";
 import { getDb } from "@/db";
-import { apiKeys, memberships, type Role, users } from "@/db/schema";
+import { apiKeys, memberships, users } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { newId } from "@/lib/ids";
 import { hashPassword } from "@/lib/password";
+import type { Role } from "@/lib/roles";
 import { SCOPES, type Scope } from "@/lib/scopes";
 import { scopesFor } from "@/server/scopes/catalogue";
 import { generateToken } from "@/server/tokens/format";

@@ -1,10 +1,11 @@
 import { expect } from "vitest";
 import * as tokenRoute from "@/app/api/v1/auth/token/route";
 import { getDb } from "@/db";
-import { memberships, type Role, users } from "@/db/schema";
+import { memberships, users } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { newId } from "@/lib/ids";
 import { hashPassword } from "@/lib/password";
+import type { Role } from "@/lib/roles";
 import type { RouteHandler } from "@/server/http/with-api";
 import { orgId } from "./fixtures";
 import { type Invoked, type InvokeOptions, invoke } from "./invoke";

@@ -3,7 +3,10 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { acceptInviteAction, type InviteState } from "./actions";
+import {
+  acceptInviteAction,
+  type InviteState,
+} from "@/server/invitations/accept-invitation-action";
 
 export function InviteForm({
   token,

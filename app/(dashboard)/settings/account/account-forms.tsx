@@ -3,7 +3,11 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { type AccountFormState, changePasswordAction, renameAction } from "./actions";
+import {
+  type AccountFormState,
+  changePasswordAction,
+  renameAction,
+} from "@/server/users/account-actions";
 
 const initial: AccountFormState = { error: null, done: false };
 

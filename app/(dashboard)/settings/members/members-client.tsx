@@ -3,8 +3,13 @@
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import type { Role } from "@/db/schema";
-import { changeRoleAction, type InviteState, inviteAction, type RoleState } from "./actions";
+import type { Role } from "@/lib/roles";
+import {
+  changeRoleAction,
+  type InviteState,
+  inviteAction,
+  type RoleState,
+} from "@/server/users/member-actions";
 
 const ROLES: Role[] = ["member", "admin", "owner"];
 

@@ -3,7 +3,7 @@ import { Button } from "@/components/ui/button";
 import { requireDashboardSession } from "@/server/auth/dashboard-session";
 import { listPendingInvitations } from "@/server/invitations/invitations";
 import { listMembers } from "@/server/users/list-members";
-import { revokeInvitationAction } from "./actions";
+import { revokeInvitationAction } from "@/server/users/member-actions";
 import { InviteMember, RoleMenu } from "./members-client";
 
 export const metadata: Metadata = { title: "Members" };

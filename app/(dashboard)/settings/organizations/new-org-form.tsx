@@ -3,7 +3,10 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { createOrganizationAction, type NewOrgState } from "./actions";
+import {
+  createOrganizationAction,
+  type NewOrgState,
+} from "@/server/organizations/organization-actions";
 
 export function NewOrganizationForm() {
   const [state, action, pending] = useActionState<NewOrgState, FormData>(createOrganizationAction, {

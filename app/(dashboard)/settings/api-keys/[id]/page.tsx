@@ -2,9 +2,8 @@ import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { apiKeyQueryKeys } from "@/components/api-keys/api-key-query-keys";
-import { getDb } from "@/db";
-import { findAccessibleKey } from "@/server/api-keys/find-api-key";
-import { toPublicApiKey } from "@/server/api-keys/public-api-key";
+import { getApiKey } from "@/server/api-keys/find-api-key";
+import type { PublicApiKey } from "@/server/api-keys/public-api-key";
 import { requireDashboardSession } from "@/server/auth/dashboard-session";
 import { ApiError } from "@/server/http/api-error";
 import { ApiKeyDetailClient } from "./api-key-detail-client";
@@ -14,10 +13,10 @@ export const metadata: Metadata = { title: "API key" };
 export default async function ApiKeyDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const session = await requireDashboardSession();
-  let key: ReturnType<typeof toPublicApiKey>;
+  let key: PublicApiKey;
   try {
     // The same access rule as GET /api/v1/api-keys/{id}: members only reach their own keys.
-    key = toPublicApiKey(await findAccessibleKey(await getDb(), session, id));
+    key = await getApiKey(session, id);
   } catch (error) {
     // Another organization's key (say, after switching) or no such key: the page does not exist.
     if (error instanceof ApiError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) {

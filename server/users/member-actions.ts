@@ -2,32 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
-import type { Role } from "@/db/schema";
-import { publicBaseUrl } from "@/server/accounts/public-url";
-import { type AuthContext, resolveAuthContext } from "@/server/auth/auth-context";
-import { requireDashboardSession } from "@/server/auth/dashboard-session";
+import type { Role } from "@/lib/roles";
+import type { AuthContext } from "@/server/auth/auth-context";
+import { dashboardContext } from "@/server/auth/dashboard-session";
 import { ApiError } from "@/server/http/api-error";
-import { clientIp } from "@/server/http/client-ip";
+import { publicBaseUrl } from "@/server/http/public-url";
 import { createInvitation, revokeInvitation } from "@/server/invitations/invitations";
 import { changeRole } from "@/server/users/change-role";
-
-/** The same context a session request to /api/v1 gets, so the same rules apply. */
-async function sessionContext(): Promise<AuthContext> {
-  const session = await requireDashboardSession();
-  const ip = clientIp(await headers());
-  return resolveAuthContext(
-    {
-      type: "session",
-      id: session.user.id,
-      userId: session.user.id,
-      organizationId: session.organization.id,
-      keyScopes: null,
-      expiresAt: null,
-    },
-    null,
-    { requestId: "dashboard", ip },
-  );
-}
 
 function requireScope(ctx: AuthContext): void {
   if (!ctx.scopes.includes("write:users")) {
@@ -42,7 +23,7 @@ export interface InviteState {
 
 export async function inviteAction(_prev: InviteState, form: FormData): Promise<InviteState> {
   try {
-    const ctx = await sessionContext();
+    const ctx = await dashboardContext();
     requireScope(ctx);
     const email = String(form.get("email") ?? "");
     const role = String(form.get("role") ?? "member") as Role;
@@ -52,9 +33,10 @@ export async function inviteAction(_prev: InviteState, form: FormData): Promise<
     if (!["member", "admin", "owner"].includes(role)) return { error: "Pick a role", url: null };
     const { token } = await createInvitation(ctx, { email, role });
     revalidatePath("/settings/members");
-    const h = await headers();
-    const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? "localhost:3000"}`;
-    return { error: null, url: `${publicBaseUrl(new Request(origin))}/invite/${token}` };
+    return {
+      error: null,
+      url: `${publicBaseUrl((await headers()).get("origin"))}/invite/${token}`,
+    };
   } catch (error) {
     if (error instanceof ApiError) return { error: error.message, url: null };
     throw error;
@@ -62,7 +44,7 @@ export async function inviteAction(_prev: InviteState, form: FormData): Promise<
 }
 
 export async function revokeInvitationAction(form: FormData): Promise<void> {
-  const ctx = await sessionContext();
+  const ctx = await dashboardContext();
   requireScope(ctx);
   await revokeInvitation(ctx, String(form.get("id") ?? ""));
   revalidatePath("/settings/members");
@@ -74,7 +56,7 @@ export interface RoleState {
 
 export async function changeRoleAction(_prev: RoleState, form: FormData): Promise<RoleState> {
   try {
-    const ctx = await sessionContext();
+    const ctx = await dashboardContext();
     requireScope(ctx);
     await changeRole(ctx, {
       userId: String(form.get("userId") ?? ""),

@@ -2,12 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { recordAudit } from "@/server/audit/record-audit";
-import { auth, signOut, unstable_update } from "@/server/auth/config";
-import { endAllSessions } from "@/server/auth/session-validity";
+import { auth, unstable_update } from "@/server/auth/config";
+import { requireDashboardSession } from "@/server/auth/dashboard-session";
 import { clientIp } from "@/server/http/client-ip";
-import { listEnterableOrganizations } from "@/server/organizations/list-organizations";
+import { listEnterableOrganizations } from "./list-organizations";
+import { insertOrganization } from "./manage-organizations";
 
 export async function switchOrganization(organizationId: string): Promise<{ ok: boolean }> {
   const session = await auth();
@@ -36,13 +38,28 @@ export async function switchOrganization(organizationId: string): Promise<{ ok: 
   return { ok: true };
 }
 
-export async function signOutAction(): Promise<void> {
-  await signOut({ redirectTo: "/login" });
+export interface NewOrgState {
+  error: string | null;
 }
 
-/** Ends every browser session of the user, on every device, then this one's cookie. */
-export async function signOutEverywhereAction(): Promise<void> {
-  const session = await auth();
-  if (session?.userId) await endAllSessions(session.userId);
-  await signOut({ redirectTo: "/login" });
+/** Creates an organization owned by the signed-in user and switches to it. */
+export async function createOrganizationAction(
+  _prev: NewOrgState,
+  form: FormData,
+): Promise<NewOrgState> {
+  const session = await requireDashboardSession();
+  const name = String(form.get("name") ?? "").trim();
+  if (!name || name.length > 100) return { error: "Enter a name of 1 to 100 characters" };
+  const ip = clientIp(await headers());
+  const db = await getDb();
+  const org = await db.transaction((tx) =>
+    insertOrganization(tx, name, session.user.id, {
+      userId: session.user.id,
+      credentialId: "session",
+      ip,
+    }),
+  );
+  await switchOrganization(org.id);
+  revalidatePath("/", "layout");
+  redirect("/settings/general");
 }
