@@ -2722,7 +2722,9 @@ export interface operations {
     getInvitations: {
         parameters: {
             query?: {
+                /** @description How many items to return, 1 to 100 */
                 limit?: number;
+                /** @description The `next_cursor` of the previous page; leave it out for the first */
                 cursor?: string;
             };
             header?: {
@@ -3731,7 +3733,9 @@ export interface operations {
     getOrganizations: {
         parameters: {
             query?: {
+                /** @description How many items to return, 1 to 100 */
                 limit?: number;
+                /** @description The `next_cursor` of the previous page; leave it out for the first */
                 cursor?: string;
             };
             header?: {

@@ -1,17 +1,17 @@
 import { randomBytes } from "node:crypto";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, gt, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
 import { apiKeys, invitations, memberships, organizations, users } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { isId, newId } from "@/lib/ids";
 import { hashPassword, verifyPassword } from "@/lib/password";
 import type { Role } from "@/lib/roles";
-import { afterCursor, type ListQuery, newestFirst, page } from "@/server/accounts/cursor";
 import { assertStrongPassword } from "@/server/accounts/password-policy";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import { publishAuthChange } from "@/server/auth/auth-bus";
-import type { AuthContext } from "@/server/auth/auth-context";
+import type { AuthContext, Viewer } from "@/server/auth/auth-context";
 import { ApiError } from "@/server/http/api-error";
+import { afterCursor, cursorTime, type PageQuery, toPage } from "@/server/http/pagination";
 import { hashToken } from "@/server/tokens/format";
 import type { TokenPair } from "@/server/tokens/schemas";
 import { issueTokenPair } from "@/server/tokens/user-tokens";
@@ -101,43 +101,27 @@ export async function createInvitation(
   return { invitation: toPublicInvitation(row), token };
 }
 
-/** Pending invitations of the current organization, newest first. Never a token or a link. */
-export async function listInvitations(ctx: AuthContext, query: ListQuery) {
+/**
+ * Pending invitations of the current organization, newest first, for GET /invitations and the
+ * Members page. Never a token or a link.
+ */
+export async function listInvitations(viewer: Viewer, query: PageQuery) {
   const db = await getDb();
   const rows = await db
-    .select()
+    .select({ ...getTableColumns(invitations), cursorTime: cursorTime(invitations.createdAt) })
     .from(invitations)
     .where(
       and(
-        eq(invitations.organizationId, ctx.organization.id),
+        eq(invitations.organizationId, viewer.organization.id),
         isNull(invitations.acceptedAt),
         isNull(invitations.revokedAt),
         gt(invitations.expiresAt, now()),
-        afterCursor(query.cursor, invitations),
+        query.cursor ? afterCursor(invitations.createdAt, invitations.id, query.cursor) : undefined,
       ),
     )
-    .orderBy(...newestFirst(invitations))
+    .orderBy(desc(invitations.createdAt), desc(invitations.id))
     .limit(query.limit + 1);
-  return page(rows, query.limit, toPublicInvitation);
-}
-
-/** Pending invitations for the dashboard's Members page (at most 100, newest first). */
-export async function listPendingInvitations(organizationId: string): Promise<PublicInvitation[]> {
-  const db = await getDb();
-  const rows = await db
-    .select()
-    .from(invitations)
-    .where(
-      and(
-        eq(invitations.organizationId, organizationId),
-        isNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-        gt(invitations.expiresAt, now()),
-      ),
-    )
-    .orderBy(...newestFirst(invitations))
-    .limit(100);
-  return rows.map(toPublicInvitation);
+  return toPage(rows, query.limit, toPublicInvitation);
 }
 
 /** Revokes a pending invitation of the current organization; another organization's is a 404. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { listQuerySchema } from "@/server/accounts/cursor";
 import { defineOperation } from "@/server/http/operation";
+import { pageQuerySchema } from "@/server/http/pagination";
 import { tokenPairSchema } from "@/server/tokens/schemas";
 import {
   acceptInvitationSchema,
@@ -15,7 +15,7 @@ export const listInvitationsOperation = defineOperation({
   summary: "List pending invitations",
   description: "Pending invitations of the organization, newest first; never a token or link.",
   scope: "read:users",
-  query: listQuerySchema,
+  query: pageQuerySchema("inv"),
   response: {
     status: 200,
     schema: z.array(invitationSchema),

@@ -1,16 +1,16 @@
 import { randomBytes } from "node:crypto";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { type Db, getDb, type Tx } from "@/db";
 import { memberships, organizations } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { isId, newId } from "@/lib/ids";
 import { ROLES, type Role } from "@/lib/roles";
-import { afterCursor, type ListQuery, newestFirst, page } from "@/server/accounts/cursor";
 import { type AuditActor, actorOf, recordAudit } from "@/server/audit/record-audit";
 import { publishAuthChange } from "@/server/auth/auth-bus";
 import type { AuthContext } from "@/server/auth/auth-context";
 import { ApiError } from "@/server/http/api-error";
+import { afterCursor, cursorTime, type PageQuery, toPage } from "@/server/http/pagination";
 
 export const organizationNameSchema = z.string().trim().min(1).max(100);
 export const createOrganizationSchema = z
@@ -77,7 +77,7 @@ export async function createOrganization(
 }
 
 /** The caller's organizations; with admin:organizations every organization. Newest first. */
-export async function listOrganizations(ctx: AuthContext, query: ListQuery) {
+export async function listOrganizations(ctx: AuthContext, query: PageQuery) {
   const db = await getDb();
   const everything = ctx.scopes.includes("admin:organizations");
   const mine = db
@@ -89,6 +89,7 @@ export async function listOrganizations(ctx: AuthContext, query: ListQuery) {
       id: organizations.id,
       name: organizations.name,
       createdAt: organizations.createdAt,
+      cursorTime: cursorTime(organizations.createdAt),
       role: memberships.role,
     })
     .from(organizations)
@@ -99,12 +100,14 @@ export async function listOrganizations(ctx: AuthContext, query: ListQuery) {
     .where(
       and(
         everything ? undefined : inArray(organizations.id, mine),
-        afterCursor(query.cursor, organizations),
+        query.cursor
+          ? afterCursor(organizations.createdAt, organizations.id, query.cursor)
+          : undefined,
       ),
     )
-    .orderBy(...newestFirst(organizations))
+    .orderBy(desc(organizations.createdAt), desc(organizations.id))
     .limit(query.limit + 1);
-  return page(rows, query.limit, (r) => ({
+  return toPage(rows, query.limit, (r) => ({
     id: r.id,
     name: r.name,
     role: r.role,

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { listQuerySchema } from "@/server/accounts/cursor";
 import { defineOperation } from "@/server/http/operation";
+import { pageQuerySchema } from "@/server/http/pagination";
 import {
   createOrganizationSchema,
   publicOrganizationSchema,
@@ -13,7 +13,7 @@ export const listOrganizationsOperation = defineOperation({
   summary: "List organizations",
   description: "The caller's organizations; with admin:organizations, every organization.",
   scope: "authenticated",
-  query: listQuerySchema,
+  query: pageQuerySchema("org"),
   response: {
     status: 200,
     schema: z.array(publicOrganizationSchema),

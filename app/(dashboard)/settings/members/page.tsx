@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Button } from "@/components/ui/button";
 import { requireDashboardSession } from "@/server/auth/dashboard-session";
-import { listPendingInvitations } from "@/server/invitations/invitations";
+import { listInvitations } from "@/server/invitations/invitations";
 import { listMembers } from "@/server/users/list-members";
 import { revokeInvitationAction } from "@/server/users/member-actions";
 import { InviteMember, RoleMenu } from "./members-client";
@@ -12,7 +12,8 @@ export default async function MembersPage() {
   const session = await requireDashboardSession();
   const members = await listMembers(session);
   const canManage = session.scopes.includes("write:users");
-  const invitations = await listPendingInvitations(session.organization.id);
+  // The first 100 pending invitations; the API pages through more.
+  const { data: invitations } = await listInvitations(session, { limit: 100 });
   const owners = members.filter((m) => m.role === "owner").length;
   return (
     <div className="space-y-8">
