@@ -6,14 +6,16 @@ import { SIGN_IN_LIMIT, SIGN_IN_WINDOW_MS } from "@/server/rate-limit/rate-limit
 
 export { SIGN_IN_LIMIT, SIGN_IN_WINDOW_MS };
 
-/** The account is locked for the rest of the window; `retryAfterSeconds` is for Retry-After. */
+/** The account is locked for the rest of the window. */
 export class SignInThrottled extends ApiError {
-  constructor(readonly retryAfterSeconds: number) {
+  declare readonly retryAfterSeconds: number;
+
+  constructor(retryAfterSeconds: number) {
     super(
       "RATE_LIMITED",
       "Too many failed sign-ins for this account, retry after the time in Retry-After",
       undefined,
-      { "Retry-After": String(retryAfterSeconds) },
+      retryAfterSeconds,
     );
   }
 }

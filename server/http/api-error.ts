@@ -30,20 +30,23 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   SERVICE_UNAVAILABLE: "The service is temporarily unavailable, please retry shortly",
 };
 
+/**
+ * A domain error: a code, a message a person can act on, optional details. It carries no HTTP
+ * headers; `errorResponse` derives them (WWW-Authenticate, Retry-After) from what it says.
+ */
 export class ApiError extends Error {
   readonly status: number;
-  readonly headers: Record<string, string>;
 
   constructor(
     readonly code: ErrorCode,
     message: string = DEFAULT_MESSAGES[code],
     readonly details?: unknown,
-    headers: Record<string, string> = {},
+    /** RATE_LIMITED only: how long until the caller may try again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = "ApiError";
     this.status = ERROR_STATUS[code];
-    this.headers = headers;
   }
 
   toBody() {
@@ -54,6 +57,13 @@ export class ApiError extends Error {
         ...(this.details === undefined ? {} : { details: this.details }),
       },
     };
+  }
+}
+
+/** 405: the route exists, the method does not; `allowed` becomes the Allow header. */
+export class MethodNotAllowed extends ApiError {
+  constructor(readonly allowed: readonly string[]) {
+    super("METHOD_NOT_ALLOWED");
   }
 }
 

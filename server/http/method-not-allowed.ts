@@ -1,4 +1,4 @@
-import { ApiError } from "./api-error";
+import { MethodNotAllowed } from "./api-error";
 import { type RouteHandler, rejectRequest, withoutRoute } from "./with-api";
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -11,12 +11,10 @@ type Handlers<A extends Method[]> = Record<Exclude<Method, A[number]> | "OPTIONS
  * `export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");`
  */
 export function otherMethods<const A extends Method[]>(...allowed: A): Handlers<A> {
-  const allow = [...allowed, ...(allowed.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
-  const notAllowed = rejectRequest(
-    () => new ApiError("METHOD_NOT_ALLOWED", undefined, undefined, { Allow: allow }),
-  );
+  const methods = [...allowed, ...(allowed.includes("GET") ? ["HEAD"] : []), "OPTIONS"];
+  const notAllowed = rejectRequest(() => new MethodNotAllowed(methods));
   const options = withoutRoute(
-    () => new Response(null, { status: 204, headers: { Allow: allow } }),
+    () => new Response(null, { status: 204, headers: { Allow: methods.join(", ") } }),
   );
   return {
     ...Object.fromEntries(METHODS.filter((m) => !allowed.includes(m)).map((m) => [m, notAllowed])),

@@ -1,4 +1,4 @@
-import type { ApiError } from "./api-error";
+import { type ApiError, MethodNotAllowed } from "./api-error";
 
 export function json(body: unknown, status = 200, headers: HeadersInit = {}): Response {
   const res = Response.json(body, { status, headers });
@@ -18,7 +18,11 @@ export function created(data: unknown, headers: HeadersInit = {}): Response {
 export const NO_STORE = { "Cache-Control": "no-store" } as const;
 
 export function errorResponse(error: ApiError, requestId?: string): Response {
-  const headers: Record<string, string> = { ...error.headers };
+  const headers: Record<string, string> = {};
+  if (error.retryAfterSeconds !== undefined) {
+    headers["Retry-After"] = String(error.retryAfterSeconds);
+  }
+  if (error instanceof MethodNotAllowed) headers.Allow = error.allowed.join(", ");
   if (requestId) headers["X-Request-Id"] = requestId;
   if (error.status === 401) headers["WWW-Authenticate"] = 'Bearer realm="voltasis"';
   return json(error.toBody(), error.status, headers);

@@ -10,6 +10,7 @@ import { assertStrongPassword } from "@/server/accounts/password-policy";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import { publishAuthChange } from "@/server/auth/auth-bus";
 import type { AuthContext, Viewer } from "@/server/auth/auth-context";
+import { throttleSignIn } from "@/server/auth/sign-in-throttle";
 import { ApiError } from "@/server/http/api-error";
 import { afterCursor, cursorTime, type PageQuery, toPage } from "@/server/http/pagination";
 import { hashToken } from "@/server/tokens/format";
@@ -212,7 +213,14 @@ export async function acceptInvitation(
     .where(eq(users.email, peek.email));
   let newHash: string | null = null;
   if (existing) {
-    if (existing.disabledAt || !(await verifyPassword(input.password, existing.passwordHash))) {
+    // A password check like any sign-in, so it shares the account's failure budget: an
+    // invitation link must not become a way around the sign-in throttle.
+    const verified = await throttleSignIn(peek.email, async () =>
+      !existing.disabledAt && (await verifyPassword(input.password, existing.passwordHash))
+        ? true
+        : null,
+    );
+    if (!verified) {
       throw new ApiError("UNAUTHORIZED", "The password is not this account's password");
     }
   } else {

@@ -1,11 +1,14 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as tokenRoute from "@/app/api/v1/auth/token/route";
+import * as acceptRoute from "@/app/api/v1/invitations/accept/route";
+import * as invitationsRoute from "@/app/api/v1/invitations/route";
 import { getDb } from "@/db";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { nowMs, testClock } from "@/lib/clock";
 import { AccountLocked, authorizeCredentials } from "@/server/auth/credentials";
 import { SIGN_IN_LIMIT, SIGN_IN_WINDOW_MS } from "@/server/auth/sign-in-throttle";
-import { call, makeUser, nextIp } from "../helpers/tokens";
+import { DEMO } from "../helpers/fixtures";
+import { call, login, makeUser, nextIp } from "../helpers/tokens";
 
 // Per-account sign-in throttle: 10 attempts per account per 15 minutes, from any address, shared
 // by POST /auth/token and the login form (Auth.js's Credentials authorize). Every attempt below
@@ -103,5 +106,36 @@ describe("per-account sign-in throttle", () => {
     await failTimes(other.email, SIGN_IN_LIMIT - 1);
     await expect(viaForm(other.email, DEMO_PASSWORD)).resolves.toMatchObject({ id: other.id });
     await failTimes(other.email, SIGN_IN_LIMIT);
+  });
+
+  it("an invitation's password check spends the same budget: no way around the lock", async () => {
+    const victim = await makeUser("acme");
+    const { access_token } = await login(DEMO.globexOwner);
+    const invited = await call(invitationsRoute.POST, {
+      method: "POST",
+      path: "/invitations",
+      token: access_token,
+      body: { email: victim.email, role: "member" },
+    });
+    const inviteToken = String(invited.body.data.url).split("/invite/")[1];
+    const acceptWith = (password: string) =>
+      call(acceptRoute.POST, {
+        method: "POST",
+        path: "/invitations/accept",
+        body: { token: inviteToken, password },
+      });
+
+    for (let i = 0; i < SIGN_IN_LIMIT; i++) {
+      expect((await acceptWith("wrong password 123456")).status).toBe(401);
+    }
+    // Ten guesses through the invitation lock the account for sign-in too...
+    expect((await token(victim.email, DEMO_PASSWORD)).status).toBe(429);
+    // ...and the invitation itself, even with the right password, until the window passes.
+    const locked = await acceptWith(DEMO_PASSWORD);
+    expect(locked.status).toBe(429);
+    expect(locked.body.error.code).toBe("RATE_LIMITED");
+    expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
+    testClock.advance(SIGN_IN_WINDOW_MS);
+    expect((await acceptWith(DEMO_PASSWORD)).status).toBe(200);
   });
 });
