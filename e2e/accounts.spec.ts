@@ -71,6 +71,29 @@ test("Settings > Account changes the name", async ({ page, request }) => {
   await expect(page.getByLabel("Name", { exact: true })).toHaveValue("After Name");
 });
 
+test("Settings > Account signs out everywhere, the other browser included", async ({
+  page,
+  browser,
+}) => {
+  const other = await browser.newContext();
+  try {
+    const otherPage = await other.newPage();
+    await login(otherPage, "member@acme.test");
+    await login(page, "member@acme.test");
+    await page.goto("/settings/account");
+    const sessions = page.getByRole("region", { name: "Sessions" });
+    await expect(sessions).toContainText("API keys are separate credentials and keep working");
+    await sessions.getByRole("button", { name: "Sign out everywhere" }).click();
+    await page.waitForURL(/\/login/);
+
+    expect((await otherPage.request.get("/api/v1/auth/me")).status()).toBe(401);
+    await otherPage.goto("/settings/account");
+    await expect(otherPage).toHaveURL(/\/login/);
+  } finally {
+    await other.close();
+  }
+});
+
 test("an owner invites from Settings > Members and changes a member's role", async ({
   page,
   request,

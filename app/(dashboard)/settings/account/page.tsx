@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { Button } from "@/components/ui/button";
 import { requireDashboardSession } from "@/server/auth/dashboard-session";
+import { signOutEverywhereAction } from "@/server/auth/session-actions";
 import { NameForm, PasswordForm } from "./account-forms";
 
 export const metadata: Metadata = { title: "Account" };
@@ -40,6 +42,23 @@ export default async function AccountSettingsPage({
         <div className="mt-4 max-w-sm">
           <PasswordForm />
         </div>
+      </section>
+      <section
+        aria-labelledby="sessions-heading"
+        className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200"
+      >
+        <h2 id="sessions-heading" className="text-base font-semibold text-slate-900">
+          Sessions
+        </h2>
+        <p className="mt-1 max-w-prose text-sm text-slate-500">
+          Signs you out of the dashboard in every browser and on every device, this one included.
+          API keys are separate credentials and keep working.
+        </p>
+        <form action={signOutEverywhereAction} className="mt-4">
+          <Button type="submit" variant="secondary">
+            Sign out everywhere
+          </Button>
+        </form>
       </section>
     </div>
   );
