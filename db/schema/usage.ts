@@ -32,3 +32,18 @@ export const usageBuckets = pgTable(
     index("usage_buckets_organization_idx").on(t.organizationId, t.bucketStart),
   ],
 );
+
+/**
+ * Ids of the usage batches already written, inserted in the batch's own transaction. A flush
+ * whose connection died after COMMIT but before the reply retries with the same id and finds it
+ * here, so no call is counted twice. Ids older than a day are pruned (a retry comes within
+ * seconds).
+ */
+export const usageBatches = pgTable(
+  "usage_batches",
+  {
+    id: text().primaryKey(),
+    writtenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("usage_batches_written_at_idx").on(t.writtenAt)],
+);

@@ -1,18 +1,24 @@
+import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
-import { apiKeys, usageBuckets } from "@/db/schema";
+import { apiKeys, usageBatches, usageBuckets } from "@/db/schema";
+import { nowMs } from "@/lib/clock";
 import { isId } from "@/lib/ids";
-import { emptyBatch, eventCount, isEmpty, mergeBatch, type UsageBatch } from "./usage-buffer";
-import { usageState } from "./usage-state";
+import { emptyBatch, eventCount, isEmpty } from "./usage-buffer";
+import { type IdentifiedBatch, usageState } from "./usage-state";
 
 // Rows per statement: one statement per flush in practice; this only bounds its size.
 const ROWS_PER_STATEMENT = 10_000;
+const HOUR_MS = 60 * 60 * 1000;
+/** How long a written batch's id is remembered: far longer than any retry takes. */
+const BATCH_ID_RETENTION = "1 day";
 
 /**
  * Writes everything buffered so far. The buffer is swapped out before the write, so events that
- * arrive meanwhile go to a fresh one; if the write fails, the batch is merged back and retried by
- * the next flush. The write is one transaction, so a batch lands entirely or not at all: nothing
- * is counted twice. Flushes queue behind each other.
+ * arrive meanwhile go to a fresh one. A batch is written in one transaction together with its id,
+ * so it lands entirely or not at all; a failed batch is retried as it is, under the same id, and
+ * if it had in fact committed (the reply was lost) the retry adds nothing. Flushes queue behind
+ * each other.
  */
 export function flushUsage(): Promise<void> {
   const state = usageState();
@@ -28,24 +34,36 @@ export function flushUsage(): Promise<void> {
 
 async function flushOnce(): Promise<void> {
   const state = usageState();
-  const batch = state.pending;
-  if (isEmpty(batch)) return;
-  state.pending = emptyBatch();
-  try {
-    await writeUsageBatch(await getDb(), batch);
-  } catch (error) {
-    mergeBatch(state.pending, batch);
-    throw error;
+  if (!state.unconfirmed && isEmpty(state.pending)) return;
+  const db = await getDb();
+  // First the batch a failed flush left behind (skipped by its id if it had committed after all).
+  if (state.unconfirmed) {
+    await writeUsageBatch(db, state.unconfirmed);
+    state.unconfirmed = undefined;
+  }
+  if (!isEmpty(state.pending)) {
+    state.unconfirmed = { id: randomUUID(), batch: state.pending };
+    state.pending = emptyBatch();
+    await writeUsageBatch(db, state.unconfirmed);
+    state.unconfirmed = undefined;
   }
   state.dropping = false;
+  if (nowMs() - state.prunedAt > HOUR_MS) {
+    state.prunedAt = nowMs();
+    await db.execute(
+      sql`delete from ${usageBatches} where ${usageBatches.writtenAt} < now() - ${BATCH_ID_RETENTION}::interval`,
+    );
+  }
 }
 
 /**
- * One multi-row upsert into usage_buckets and last_used_at for the keys, in one transaction.
- * Rows travel as one JSON parameter (jsonb_to_recordset): the same SQL on PostgreSQL and PGlite,
- * no 65,535-parameter ceiling, and no per-row query building (which costs seconds at 5k rows).
+ * One multi-row upsert into usage_buckets and last_used_at for the keys, in one transaction that
+ * first records the batch's id; a batch whose id is already there was written before and is
+ * skipped (answers false). Rows travel as one JSON parameter (jsonb_to_recordset): the same SQL
+ * on PostgreSQL and PGlite, no 65,535-parameter ceiling, and no per-row query building (which
+ * costs seconds at 5k rows).
  */
-export async function writeUsageBatch(db: Db, batch: UsageBatch): Promise<void> {
+export async function writeUsageBatch(db: Db, { id, batch }: IdentifiedBatch): Promise<boolean> {
   const rows = [...batch.buckets.values()].map((b) => ({
     token_id: b.tokenId,
     organization_id: b.organizationId,
@@ -64,7 +82,13 @@ export async function writeUsageBatch(db: Db, batch: UsageBatch): Promise<void> 
   const keyUses = [...batch.lastUsed]
     .filter(([tokenId]) => isId("key", tokenId))
     .map(([id, at]) => ({ id, at: new Date(at).toISOString() }));
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
+    const [first] = await tx
+      .insert(usageBatches)
+      .values({ id })
+      .onConflictDoNothing()
+      .returning({ id: usageBatches.id });
+    if (!first) return false;
     for (const chunk of chunks(rows, ROWS_PER_STATEMENT)) {
       await tx.execute(sql`
         insert into ${usageBuckets} (token_id, organization_id, bucket_start, route, method,
@@ -90,12 +114,14 @@ export async function writeUsageBatch(db: Db, batch: UsageBatch): Promise<void> 
         from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as v(id text, at timestamptz)
         where ${apiKeys.id} = v.id`);
     }
+    return true;
   });
 }
 
-/** How many events wait in the buffer (tests, shutdown logs). */
+/** How many events wait to be written (tests, shutdown logs). */
 export function pendingUsageEvents(): number {
-  return eventCount(usageState().pending);
+  const state = usageState();
+  return eventCount(state.pending) + (state.unconfirmed ? eventCount(state.unconfirmed.batch) : 0);
 }
 
 function chunks<T>(items: T[], size: number): T[][] {

@@ -70,12 +70,6 @@ export function addEvent(batch: UsageBatch, event: UsageEvent): void {
   touch(batch, event.tokenId, at);
 }
 
-/** Puts a batch that failed to write back in front of the events that arrived meanwhile. */
-export function mergeBatch(into: UsageBatch, from: UsageBatch): void {
-  for (const bucket of from.buckets.values()) mergeBucket(into, bucket);
-  for (const [tokenId, at] of from.lastUsed) touch(into, tokenId, at);
-}
-
 export function isEmpty(batch: UsageBatch): boolean {
   return batch.buckets.size === 0;
 }

@@ -1,8 +1,21 @@
 import { emptyBatch, type UsageBatch } from "./usage-buffer";
 
+/** A batch handed to a write, under the id that makes its retry harmless. */
+export interface IdentifiedBatch {
+  id: string;
+  batch: UsageBatch;
+}
+
 interface UsageState {
   /** Events not yet handed to a flush. */
   pending: UsageBatch;
+  /**
+   * A batch whose write failed: it may have committed anyway (the connection died after COMMIT),
+   * so it is retried as it is, under its own id, before anything else is written.
+   */
+  unconfirmed?: IdentifiedBatch;
+  /** When usage_batches was last pruned (epoch ms). */
+  prunedAt: number;
   /** The flush in progress, so flushes run one after another and never overlap. */
   flushing?: Promise<void>;
   timer?: ReturnType<typeof setInterval>;
@@ -19,6 +32,7 @@ const store = globalThis as unknown as { __voltasisUsage?: UsageState };
 export function usageState(): UsageState {
   store.__voltasisUsage ??= {
     pending: emptyBatch(),
+    prunedAt: 0,
     autoFlush: true,
     shutdownHooked: false,
     failing: false,

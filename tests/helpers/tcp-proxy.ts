@@ -9,6 +9,12 @@ export interface TcpProxy {
    * connection, then accepts new ones and never forwards a byte.
    */
   hang(): Promise<void>;
+  /**
+   * The reply lost on the way back: the next time a client sends bytes matching `pattern` (say
+   * /commit/i), the server still gets them, but its answer is never forwarded and the connection
+   * is cut. What a client sees when a link dies between COMMIT and its acknowledgement.
+   */
+  loseReplyTo(pattern: RegExp): void;
   /** "Starts" it again: accepts and forwards connections on the same port. */
   start(): Promise<void>;
   close(): Promise<void>;
@@ -23,6 +29,7 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
   let server: Server | undefined;
   let port = 0;
   let hanging = false;
+  let loseReplyPattern: RegExp | undefined;
 
   const forward = (client: Socket) => {
     sockets.add(client);
@@ -38,8 +45,18 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     client.on("close", drop);
     upstream.on("error", drop).on("close", drop);
     upstream.connect(target.port, target.host);
-    client.pipe(upstream);
-    upstream.pipe(client);
+    let loseNextReply = false;
+    client.on("data", (chunk: Buffer) => {
+      if (loseReplyPattern?.test(chunk.toString("latin1"))) {
+        loseReplyPattern = undefined;
+        loseNextReply = true;
+      }
+      upstream.write(chunk);
+    });
+    upstream.on("data", (chunk: Buffer) => {
+      if (loseNextReply) drop();
+      else client.write(chunk);
+    });
   };
 
   const listen = () =>
@@ -83,6 +100,9 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       if (hanging) dropAll();
       hanging = false;
       if (!server) await listen();
+    },
+    loseReplyTo: (pattern: RegExp) => {
+      loseReplyPattern = pattern;
     },
     close: stopListening,
   };
