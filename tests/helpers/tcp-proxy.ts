@@ -1,4 +1,7 @@
 import { createServer, type Server, Socket } from "node:net";
+import postgres from "postgres";
+import { closeDb, getDb } from "@/db";
+import { resetEnvForTests } from "@/lib/env";
 
 export interface TcpProxy {
   port: number;
@@ -45,17 +48,14 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     client.on("close", drop);
     upstream.on("error", drop).on("close", drop);
     upstream.connect(target.port, target.host);
-    let loseNextReply = false;
+    client.pipe(upstream);
+    upstream.pipe(client);
+    // Runs in the same emit as the pipe's forwarding, so before any reply can come back.
     client.on("data", (chunk: Buffer) => {
-      if (loseReplyPattern?.test(chunk.toString("latin1"))) {
-        loseReplyPattern = undefined;
-        loseNextReply = true;
-      }
-      upstream.write(chunk);
-    });
-    upstream.on("data", (chunk: Buffer) => {
-      if (loseNextReply) drop();
-      else client.write(chunk);
+      if (!loseReplyPattern?.test(chunk.toString("latin1"))) return;
+      loseReplyPattern = undefined;
+      upstream.unpipe(client);
+      upstream.once("data", drop).resume();
     });
   };
 
@@ -105,5 +105,42 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       loseReplyPattern = pattern;
     },
     close: stopListening,
+  };
+}
+
+export interface ProxiedDatabase {
+  proxy: TcpProxy;
+  /** A connection straight to PostgreSQL, around the proxy: what really is in the database. */
+  direct: postgres.Sql;
+  /** Points the app back at the real database and closes the proxy. */
+  restore(): Promise<void>;
+}
+
+/**
+ * Puts a TCP proxy between this process's app database (DATABASE_URL, PostgreSQL) and the
+ * server, and reopens the app's pool through it, so a test can cut, hang or lose replies.
+ */
+export async function proxyAppDatabase(): Promise<ProxiedDatabase> {
+  const realUrl = process.env.DATABASE_URL ?? "";
+  const target = new URL(realUrl);
+  const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+  const proxied = new URL(realUrl);
+  proxied.hostname = "127.0.0.1";
+  proxied.port = String(proxy.port);
+  await closeDb();
+  process.env.DATABASE_URL = proxied.toString();
+  resetEnvForTests();
+  await getDb();
+  const direct = postgres(realUrl, { max: 1, onnotice: () => {} });
+  return {
+    proxy,
+    direct,
+    restore: async () => {
+      await closeDb();
+      process.env.DATABASE_URL = realUrl;
+      resetEnvForTests();
+      await direct.end();
+      await proxy.close();
+    },
   };
 }

@@ -1,17 +1,15 @@
-import postgres from "postgres";
+import type postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as meRoute from "@/app/api/v1/auth/me/route";
 import * as healthRoute from "@/app/api/v1/health/route";
 import * as usersRoute from "@/app/api/v1/users/route";
-import { closeDb, getDb } from "@/db";
-import { resetEnvForTests } from "@/lib/env";
 import { authCacheUsable } from "@/server/auth/auth-cache";
 import { hashToken } from "@/server/tokens/format";
 import { flushUsage, pendingUsageEvents } from "@/server/usage/flush-usage";
 import { drainUsage, setUsageAutoFlush } from "@/server/usage/record-usage";
 import { createKey, DEMO } from "@/tests/helpers/fixtures";
 import type { Invoked } from "@/tests/helpers/invoke";
-import { startTcpProxy, type TcpProxy } from "@/tests/helpers/tcp-proxy";
+import { type ProxiedDatabase, proxyAppDatabase, type TcpProxy } from "@/tests/helpers/tcp-proxy";
 import { call } from "@/tests/helpers/tokens";
 
 // The bound: while the database is down, /api/v1 answers 503 within 2 seconds.
@@ -42,34 +40,21 @@ async function untilCacheOff(): Promise<void> {
 }
 
 describe.runIf(process.env.DATABASE_URL)("PostgreSQL stopped mid-run (PostgreSQL)", () => {
+  let db: ProxiedDatabase;
   let proxy: TcpProxy;
-  let realUrl: string;
   /** Reads usage straight from PostgreSQL, around the proxy. */
   let direct: postgres.Sql;
 
   beforeAll(async () => {
-    realUrl = process.env.DATABASE_URL ?? "";
-    const target = new URL(realUrl);
-    proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
-    const proxied = new URL(realUrl);
-    proxied.hostname = "127.0.0.1";
-    proxied.port = String(proxy.port);
-    await closeDb();
-    process.env.DATABASE_URL = proxied.toString();
-    resetEnvForTests();
-    await getDb();
-    direct = postgres(realUrl, { max: 1, onnotice: () => {} });
+    db = await proxyAppDatabase();
+    ({ proxy, direct } = db);
   });
 
   afterAll(async () => {
     await proxy.start();
     setUsageAutoFlush(true);
     await drainUsage();
-    await closeDb();
-    process.env.DATABASE_URL = realUrl;
-    resetEnvForTests();
-    await direct.end();
-    await proxy.close();
+    await db.restore();
   });
 
   async function usageCount(tokenId: string): Promise<number> {

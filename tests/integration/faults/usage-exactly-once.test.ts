@@ -1,15 +1,14 @@
 import { eq, sql } from "drizzle-orm";
-import postgres from "postgres";
+import type postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as meRoute from "@/app/api/v1/auth/me/route";
 import { closeDb, getDb } from "@/db";
 import { usageBuckets } from "@/db/schema";
-import { resetEnvForTests } from "@/lib/env";
 import { flushUsage, pendingUsageEvents, writeUsageBatch } from "@/server/usage/flush-usage";
 import { setUsageAutoFlush } from "@/server/usage/record-usage";
 import { addEvent, emptyBatch } from "@/server/usage/usage-buffer";
 import { createKey, DEMO } from "@/tests/helpers/fixtures";
-import { startTcpProxy, type TcpProxy } from "@/tests/helpers/tcp-proxy";
+import { type ProxiedDatabase, proxyAppDatabase, type TcpProxy } from "@/tests/helpers/tcp-proxy";
 import { call } from "@/tests/helpers/tokens";
 
 // Usage is counted exactly once: a batch is written with its id in one transaction, and a retry
@@ -52,31 +51,18 @@ describe("a usage batch written twice", () => {
 });
 
 describe.runIf(process.env.DATABASE_URL)("the connection dies after COMMIT (PostgreSQL)", () => {
+  let db: ProxiedDatabase;
   let proxy: TcpProxy;
-  let realUrl: string;
   let direct: postgres.Sql;
 
   beforeAll(async () => {
-    realUrl = process.env.DATABASE_URL ?? "";
-    const target = new URL(realUrl);
-    proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
-    const proxied = new URL(realUrl);
-    proxied.hostname = "127.0.0.1";
-    proxied.port = String(proxy.port);
-    await closeDb();
-    process.env.DATABASE_URL = proxied.toString();
-    resetEnvForTests();
-    await getDb();
-    direct = postgres(realUrl, { max: 1, onnotice: () => {} });
+    db = await proxyAppDatabase();
+    ({ proxy, direct } = db);
   });
 
   afterAll(async () => {
     setUsageAutoFlush(true);
-    await closeDb();
-    process.env.DATABASE_URL = realUrl;
-    resetEnvForTests();
-    await direct.end();
-    await proxy.close();
+    await db.restore();
   });
 
   const counted = async (tokenId: string) => {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { CopyButton } from "@/components/ui/copy-button";
+import { Panel } from "@/components/ui/panel";
 import { Table, TableBody, TableHead, Td, Th, Tr } from "@/components/ui/table";
 import { requireDashboardSession } from "@/server/auth/dashboard-session";
 import { listMembers } from "@/server/users/list-members";
@@ -11,13 +12,7 @@ export default async function GeneralSettingsPage() {
   const members = await listMembers(session);
   return (
     <div className="space-y-8">
-      <section
-        aria-labelledby="org-heading"
-        className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200"
-      >
-        <h2 id="org-heading" className="text-base font-semibold text-slate-900">
-          Organization
-        </h2>
+      <Panel id="org" title="Organization">
         <dl className="mt-4 grid gap-4 sm:grid-cols-3">
           <div>
             <dt className="text-sm text-slate-500">Name</dt>
@@ -50,7 +45,7 @@ export default async function GeneralSettingsPage() {
           </code>{" "}
           to act in this organization with a user token.
         </p>
-      </section>
+      </Panel>
 
       <section aria-labelledby="members-heading" className="space-y-3">
         <h2 id="members-heading" className="text-base font-semibold text-slate-900">

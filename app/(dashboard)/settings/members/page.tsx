@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Button } from "@/components/ui/button";
+import { Panel } from "@/components/ui/panel";
 import { requireDashboardSession } from "@/server/auth/dashboard-session";
 import { listInvitations } from "@/server/invitations/invitations";
 import { listMembers } from "@/server/users/list-members";
@@ -18,25 +19,13 @@ export default async function MembersPage() {
   return (
     <div className="space-y-8">
       {canManage ? (
-        <section
-          aria-labelledby="invite-heading"
-          className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200"
-        >
-          <h2 id="invite-heading" className="text-base font-semibold text-slate-900">
-            Invite member
-          </h2>
+        <Panel id="invite" title="Invite member">
           <div className="mt-4">
             <InviteMember actorRole={session.role} />
           </div>
-        </section>
+        </Panel>
       ) : null}
-      <section
-        aria-labelledby="members-heading"
-        className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200"
-      >
-        <h2 id="members-heading" className="text-base font-semibold text-slate-900">
-          Members
-        </h2>
+      <Panel id="members" title="Members">
         <ul className="mt-4 divide-y divide-slate-100">
           {members.map((m) => (
             <li key={m.id} className="flex items-center justify-between gap-4 py-3">
@@ -54,14 +43,8 @@ export default async function MembersPage() {
             </li>
           ))}
         </ul>
-      </section>
-      <section
-        aria-labelledby="invitations-heading"
-        className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200"
-      >
-        <h2 id="invitations-heading" className="text-base font-semibold text-slate-900">
-          Pending invitations
-        </h2>
+      </Panel>
+      <Panel id="invitations" title="Pending invitations">
         {invitations.length === 0 ? (
           <p className="mt-2 text-sm text-slate-500">No pending invitations.</p>
         ) : (
@@ -90,7 +73,7 @@ export default async function MembersPage() {
             ))}
           </ul>
         )}
-      </section>
+      </Panel>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Panel } from "@/components/ui/panel";
 import { requireDashboardSession } from "@/server/auth/dashboard-session";
 import { NewOrganizationForm } from "./new-org-form";
 
@@ -8,13 +9,7 @@ export default async function OrganizationsSettingsPage() {
   const session = await requireDashboardSession();
   return (
     <div className="space-y-8">
-      <section
-        aria-labelledby="orgs-heading"
-        className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200"
-      >
-        <h2 id="orgs-heading" className="text-base font-semibold text-slate-900">
-          Your organizations
-        </h2>
+      <Panel id="orgs" title="Your organizations">
         <ul className="mt-4 divide-y divide-slate-100">
           {session.organizations.map((org) => (
             <li key={org.id} className="flex justify-between py-2 text-sm">
@@ -23,19 +18,13 @@ export default async function OrganizationsSettingsPage() {
             </li>
           ))}
         </ul>
-      </section>
-      <section
-        aria-labelledby="new-org-heading"
-        className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200"
-      >
-        <h2 id="new-org-heading" className="text-base font-semibold text-slate-900">
-          New organization
-        </h2>
+      </Panel>
+      <Panel id="new-org" title="New organization">
         <p className="mt-1 text-sm text-slate-500">You become its owner.</p>
         <div className="mt-4 max-w-sm">
           <NewOrganizationForm />
         </div>
-      </section>
+      </Panel>
     </div>
   );
 }
