@@ -6,10 +6,10 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { recordAudit } from "@/server/audit/record-audit";
 import { auth, unstable_update } from "@/server/auth/config";
-import { requireDashboardSession } from "@/server/auth/dashboard-session";
+import { dashboardContext } from "@/server/auth/dashboard-session";
 import { clientIp } from "@/server/http/client-ip";
 import { listEnterableOrganizations } from "./list-organizations";
-import { insertOrganization } from "./manage-organizations";
+import { createOrganization, createOrganizationSchema } from "./manage-organizations";
 
 export async function switchOrganization(organizationId: string): Promise<{ ok: boolean }> {
   const session = await auth();
@@ -42,23 +42,14 @@ export interface NewOrgState {
   error: string | null;
 }
 
-/** Creates an organization owned by the signed-in user and switches to it. */
+/** Creates an organization owned by the signed-in user (as POST /organizations does) and switches to it. */
 export async function createOrganizationAction(
   _prev: NewOrgState,
   form: FormData,
 ): Promise<NewOrgState> {
-  const session = await requireDashboardSession();
-  const name = String(form.get("name") ?? "").trim();
-  if (!name || name.length > 100) return { error: "Enter a name of 1 to 100 characters" };
-  const ip = clientIp(await headers());
-  const db = await getDb();
-  const org = await db.transaction((tx) =>
-    insertOrganization(tx, name, session.user.id, {
-      userId: session.user.id,
-      credentialId: "session",
-      ip,
-    }),
-  );
+  const input = createOrganizationSchema.safeParse({ name: String(form.get("name") ?? "") });
+  if (!input.success) return { error: "Enter a name of 1 to 100 characters" };
+  const org = await createOrganization(await dashboardContext(), input.data);
   await switchOrganization(org.id);
   revalidatePath("/", "layout");
   redirect("/settings/general");
