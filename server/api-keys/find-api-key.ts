@@ -1,15 +1,10 @@
 import { and, eq } from "drizzle-orm";
-import { type Db, getDb, type Tx } from "@/db";
+import type { Db, Tx } from "@/db";
 import { apiKeys, users } from "@/db/schema";
 import { isId } from "@/lib/ids";
 import type { AuthContext } from "@/server/auth/principal";
 import { ApiError } from "@/server/http/api-error";
-import {
-  type ApiKeyRow,
-  type PublicApiKey,
-  publicApiKeyColumns,
-  toPublicApiKey,
-} from "./public-api-key";
+import { type ApiKeyRow, publicApiKeyColumns } from "./public-api-key";
 
 type Viewer = Pick<AuthContext, "organization" | "role" | "user">;
 
@@ -42,9 +37,4 @@ export async function findAccessibleKey(
   }
   if (!seesAllKeys(viewer) && row.createdBy !== viewer.user.id) throw new ApiError("FORBIDDEN");
   return row as ApiKeyRow;
-}
-
-/** One key as the API shows it, for the route and the dashboard's key page alike. */
-export async function getApiKey(viewer: Viewer, id: string): Promise<PublicApiKey> {
-  return toPublicApiKey(await findAccessibleKey(await getDb(), viewer, id));
 }

@@ -20,6 +20,9 @@ export const publicApiKeyColumns = {
   createdAt: apiKeys.createdAt,
   expiresAt: apiKeys.expiresAt,
   lastUsedAt: apiKeys.lastUsedAt,
+  lastUsedIp: apiKeys.lastUsedIp,
+  allowedIps: apiKeys.allowedIps,
+  rateLimitPerMinute: apiKeys.rateLimitPerMinute,
   revokedAt: apiKeys.revokedAt,
   rotatedFromId: apiKeys.rotatedFromId,
   replacedById: apiKeys.replacedById,
@@ -39,6 +42,9 @@ export interface ApiKeyRow {
   createdAt: Date;
   expiresAt: Date | null;
   lastUsedAt: Date | null;
+  lastUsedIp: string | null;
+  allowedIps: string[];
+  rateLimitPerMinute: number | null;
   revokedAt: Date | null;
   rotatedFromId: string | null;
   replacedById: string | null;
@@ -68,6 +74,9 @@ export function toPublicApiKey(row: ApiKeyRow) {
     created_at: row.createdAt.toISOString(),
     expires_at: row.expiresAt?.toISOString() ?? null,
     last_used_at: row.lastUsedAt?.toISOString() ?? null,
+    last_used_ip: row.lastUsedIp,
+    allowed_ips: row.allowedIps,
+    rate_limit_per_minute: row.rateLimitPerMinute,
     revoked_at: row.revokedAt?.toISOString() ?? null,
     status: keyStatus(row),
     rotated_from: row.rotatedFromId,
