@@ -1,9 +1,12 @@
+import type { ApiKeyDetail as ServedApiKeyDetail } from "@/server/api-keys/api-key-detail";
 import type { PublicApiKey } from "@/server/api-keys/public-api-key";
 import type { ApiKeyStatus } from "@/server/api-keys/schemas";
 import type { Scope } from "@/server/scopes/catalogue";
 
 // The JSON shapes of /api/v1, typed from the server's own serializers so they cannot drift.
 export type ApiKey = PublicApiKey;
+/** GET /api-keys/{id}: the key plus the scopes it used in the last 30 days. */
+export type ApiKeyDetail = ServedApiKeyDetail;
 export type { ApiKeyStatus, Scope };
 
 /** POST /api-keys: the public key plus its secret, which the server returns this once. */
@@ -39,6 +42,15 @@ export interface CreateApiKeyInput {
   name: string;
   scopes: Scope[];
   expires_at: string | null;
+  allowed_ips?: string[];
+}
+
+/** PATCH /api-keys/{id}: any of these; scopes only shrink. */
+export interface UpdateApiKeyInput {
+  name?: string;
+  allowed_ips?: string[];
+  rate_limit_per_minute?: number | null;
+  scopes?: Scope[];
 }
 
 /** The choices the rotate dialog offers for how long the old key keeps working. */
