@@ -45,6 +45,15 @@ function changesText(changes: unknown): string | null {
   return parts.length > 0 ? parts.join("; ") : null;
 }
 
+/** An update that only changed the name reads as the rename it is. */
+function actionOf(entry: AuditEntry): string {
+  const changes = entry.metadata?.changes;
+  const fields = changes && typeof changes === "object" ? Object.keys(changes) : [];
+  return entry.action === "api_key.updated" && fields.length === 1 && fields[0] === "name"
+    ? "api_key.renamed"
+    : entry.action;
+}
+
 /** One line of detail for an event, from its metadata. */
 function detail(entry: AuditEntry): string | null {
   const m = entry.metadata ?? {};
@@ -105,7 +114,7 @@ export function KeyAuditTrail({
   return (
     <ol aria-label="Audit trail" className="relative space-y-5">
       {log.data.map((entry, index) => {
-        const action = ACTIONS[entry.action] ?? { label: entry.action, tone: "bg-slate-400" };
+        const action = ACTIONS[actionOf(entry)] ?? { label: entry.action, tone: "bg-slate-400" };
         const line = detail(entry);
         return (
           <li key={entry.id} className="relative flex gap-3">
