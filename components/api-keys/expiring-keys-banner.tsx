@@ -37,7 +37,10 @@ export function ExpiringKeysBanner({
         <span className="block text-amber-800 sm:inline">
           {" "}
           {names}
-          {keys.length > 3 ? " and more" : ""}. Rotate them before programs using them get 401.
+          {keys.length > 3 ? " and more" : ""}.{" "}
+          {keys.length === 1
+            ? "Rotate it before programs using it get 401."
+            : "Rotate them before programs using them get 401."}
         </span>
       </p>
       {showing ? null : (

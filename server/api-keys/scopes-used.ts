@@ -6,8 +6,7 @@ import { OPERATIONS } from "@/server/openapi/operations";
 import { SCOPES, type Scope } from "@/server/scopes/catalogue";
 import type { ApiKeyRow } from "./public-api-key";
 
-export const SCOPE_USE_WINDOW_DAYS = 30;
-const WINDOW_MS = SCOPE_USE_WINDOW_DAYS * 24 * 60 * 60 * 1000;
+const WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
 // A key rotated a few times keeps its history: a new secret has not "never used" its scopes.
 const MAX_PREDECESSORS = 5;
 

@@ -211,6 +211,8 @@ describe("allowlist validation", () => {
     ["a number inside", [42]],
     ["an empty entry", [""]],
     ["a host name", ["example.com"]],
+    ["an overlong entry", [`${"1".repeat(5000)}.0.0.1`]],
+    ["null", null],
   ])("refuses %s with a 400 naming allowed_ips", async (_, allowed) => {
     const res = await create(allowed);
     expect(res.status).toBe(400);
