@@ -11,6 +11,13 @@ const envSchema = z.object({
   REDIS_URL: z.url().optional(),
   // Namespace of the rate-limit counters in Redis; instances sharing a budget share the prefix.
   RATE_LIMIT_PREFIX: z.string().min(1).max(100).optional(),
+  // The highest rate_limit_per_minute a key may be given (the default per key stays 1,000).
+  RATE_LIMIT_KEY_MAX: z.coerce
+    .number()
+    .int("RATE_LIMIT_KEY_MAX must be a whole number")
+    .min(1000, "RATE_LIMIT_KEY_MAX must be at least the default of 1000")
+    .max(1_000_000)
+    .default(10_000),
   AUTH_SECRET: z.string().min(32).optional(),
   VOLTASIS_ENV: z.enum(["live", "test"]).default("test"),
   // How many proxies of ours append to X-Forwarded-For: its Nth entry from the right is the

@@ -30,6 +30,14 @@ export function isDefaultFilters(filters: ApiKeyFilters): boolean {
   );
 }
 
+/** The list filter's name for each key status (`expiring`: working, expiring within 7 days). */
+const STATUS_FILTER: Record<ApiKeyStatus, string> = {
+  active: "active",
+  expiring_soon: "expiring",
+  expired: "expired",
+  revoked: "revoked",
+};
+
 /**
  * The GET /api-keys query string for these filters. "Show revoked" off is the status list without
  * "revoked", so the server filters and every page is full.
@@ -38,10 +46,10 @@ export function apiKeyListSearch(filters: ApiKeyFilters): string {
   const params = new URLSearchParams({ limit: String(API_KEYS_PAGE_SIZE) });
   const status =
     filters.status !== "all"
-      ? filters.status
+      ? STATUS_FILTER[filters.status]
       : filters.showRevoked
         ? "all"
-        : "active,expiring_soon,expired";
+        : "active,expiring,expired";
   params.set("status", status);
   const q = filters.q.trim();
   if (q) params.set("q", q);

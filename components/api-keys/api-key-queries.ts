@@ -14,12 +14,14 @@ import { type ApiPage, apiFetch, apiFetchPage } from "@/components/api/api-fetch
 import { apiKeyQueryKeys } from "./api-key-query-keys";
 import type {
   ApiKey,
+  ApiKeyDetail,
   AuditEntry,
   CreateApiKeyInput,
   CreatedApiKey,
   GraceSeconds,
   RotatedApiKey,
   ScopeInfo,
+  UpdateApiKeyInput,
 } from "./api-key-types";
 
 export { apiKeyQueryKeys };
@@ -77,8 +79,17 @@ export function useApiKey(organizationId: string, id: string, enabled = true) {
   return useQuery({
     queryKey: apiKeyQueryKeys.detail(organizationId, id),
     queryFn: ({ signal }) =>
-      apiFetch<ApiKey>(`/api-keys/${encodeURIComponent(id)}`, { organizationId, signal }),
+      apiFetch<ApiKeyDetail>(`/api-keys/${encodeURIComponent(id)}`, { organizationId, signal }),
     enabled,
+  });
+}
+
+/** The keys that work now and expire within 7 days (the list's banner), up to 100. */
+export function useExpiringKeys(organizationId: string) {
+  return useQuery({
+    queryKey: [...apiKeyQueryKeys.lists(organizationId), "expiring"],
+    queryFn: ({ signal }) =>
+      apiFetchPage<ApiKey>("/api-keys?status=expiring&limit=100", { organizationId, signal }),
   });
 }
 
@@ -131,11 +142,16 @@ function storeKey(client: QueryClient, organizationId: string, key: ApiKey) {
       })),
     };
   });
-  client.setQueryData<ApiKey>(apiKeyQueryKeys.detail(organizationId, key.id), key);
+  // Merged, so what only the detail carries (scopes_used_30d) stays until the refetch.
+  client.setQueryData<ApiKeyDetail | ApiKey>(
+    apiKeyQueryKeys.detail(organizationId, key.id),
+    (detail) => (detail ? { ...detail, ...key } : key),
+  );
 }
 
 function refreshKey(client: QueryClient, organizationId: string, id: string) {
   void client.invalidateQueries({ queryKey: apiKeyQueryKeys.lists(organizationId) });
+  void client.invalidateQueries({ queryKey: apiKeyQueryKeys.detail(organizationId, id) });
   void client.invalidateQueries({ queryKey: apiKeyQueryKeys.auditLog(organizationId, id) });
 }
 
@@ -249,6 +265,24 @@ export function useRenameApiKey(organizationId: string) {
       return patchKey(client, organizationId, id, { name });
     },
     onError: (_error, { id }, snapshot) => restore(client, organizationId, id, snapshot),
+    onSuccess: (key) => storeKey(client, organizationId, key),
+    onSettled: (_data, _error, { id }) => refreshKey(client, organizationId, id),
+  });
+}
+
+/**
+ * PATCH of a key's policies (allowlist, own rate limit, scopes): applied when the server has
+ * accepted it, since a refused change (a bad address, a widening scope) must not show as done.
+ */
+export function useUpdateApiKey(organizationId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: UpdateApiKeyInput & { id: string }) =>
+      apiFetch<ApiKey>(`/api-keys/${encodeURIComponent(id)}`, {
+        method: "PATCH",
+        body,
+        organizationId,
+      }),
     onSuccess: (key) => storeKey(client, organizationId, key),
     onSettled: (_data, _error, { id }) => refreshKey(client, organizationId, id),
   });

@@ -3,10 +3,12 @@ import type { Scope } from "@/lib/scopes";
 import type { keyAuditEntrySchema } from "@/server/api-keys/key-audit-trail";
 import type {
   ApiKeyStatus,
+  apiKeyDetailSchema,
   createApiKeySchema,
   createdApiKeySchema,
   publicApiKeySchema,
   rotatedApiKeySchema,
+  updateApiKeySchema,
 } from "@/server/api-keys/schemas";
 import type { scopeEntrySchema } from "@/server/scopes/catalogue";
 
@@ -14,6 +16,8 @@ import type { scopeEntrySchema } from "@/server/scopes/catalogue";
 // them with, so the dashboard cannot drift from the API.
 export type { ApiKeyStatus, Scope };
 export type ApiKey = z.infer<typeof publicApiKeySchema>;
+/** GET /api-keys/{id}: the key plus the scopes it used in the last 30 days. */
+export type ApiKeyDetail = z.infer<typeof apiKeyDetailSchema>;
 /** POST /api-keys: the key plus its secret, which the server returns this once. */
 export type CreatedApiKey = z.infer<typeof createdApiKeySchema>;
 /** POST /api-keys/{id}/rotate: the new key and secret, and the old key as it now stands. */
@@ -24,6 +28,8 @@ export type ScopeInfo = z.infer<typeof scopeEntrySchema>;
 export type AuditEntry = z.infer<typeof keyAuditEntrySchema>;
 /** The body of POST /api-keys, as the create dialog sends it. */
 export type CreateApiKeyInput = z.input<typeof createApiKeySchema>;
+/** PATCH /api-keys/{id}: any of these; scopes only shrink. */
+export type UpdateApiKeyInput = z.input<typeof updateApiKeySchema>;
 
 /** The choices the rotate dialog offers for how long the old key keeps working. */
 export const GRACE_PERIODS = [

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { DayTime, RelativeTime, useNow } from "@/components/ui/relative-time";
 import { Table, TableBody, TableHead, Td, Th, Tr } from "@/components/ui/table";
 import type { ApiKey } from "./api-key-types";
+import { daysUntilExpiry, ExpiresSoonNote, IpRestrictedBadge } from "./key-policy-badges";
 import { MaskedKey } from "./masked-key";
 import { needsRotation, RotationHint } from "./rotation-hint";
 import { ScopeBadges } from "./scope-badges";
@@ -249,12 +250,21 @@ export function ApiKeysTable({
   );
 }
 
-/** Small notes under a key's name: rotate advice, and what replaced it. */
+/**
+ * Small notes under a key's name: its IP restriction, days left before it expires, rotate
+ * advice, and what replaced it.
+ */
 function KeyNotes({ apiKey, nowMs }: { apiKey: ApiKey; nowMs: number | null }) {
   const rotate = nowMs !== null && needsRotation(apiKey, nowMs);
-  if (!rotate && !apiKey.replaced_by && !apiKey.rotated_from) return null;
+  const daysLeft = nowMs === null ? null : daysUntilExpiry(apiKey, nowMs);
+  const restricted = apiKey.allowed_ips.length > 0;
+  if (!rotate && !restricted && daysLeft === null && !apiKey.replaced_by && !apiKey.rotated_from) {
+    return null;
+  }
   return (
     <div className="mt-1.5 flex flex-wrap gap-1.5">
+      <IpRestrictedBadge apiKey={apiKey} />
+      {daysLeft !== null ? <ExpiresSoonNote days={daysLeft} /> : null}
       {rotate ? <RotationHint /> : null}
       {apiKey.replaced_by ? (
         <span className="text-[11px] text-slate-500">Replaced by a rotated key</span>

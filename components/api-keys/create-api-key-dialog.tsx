@@ -8,6 +8,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { ErrorState } from "@/components/ui/error-state";
 import { TextField } from "@/components/ui/field";
 import { Skeleton } from "@/components/ui/skeleton";
+import { ALLOWED_IPS_MAX, AllowedIpsField, parseAllowedIps } from "./allowed-ips-field";
 import { createApiKey, useScopeCatalogue } from "./api-key-queries";
 import type { ApiKey, Scope } from "./api-key-types";
 import { type Expiry, ExpiryPicker, expiryToIso } from "./expiry-picker";
@@ -15,7 +16,13 @@ import { ScopePicker } from "./scope-picker";
 
 const NAME_MAX = 100;
 
-type FieldErrors = { name?: string; scopes?: string; expires_at?: string; form?: string };
+type FieldErrors = {
+  name?: string;
+  scopes?: string;
+  expires_at?: string;
+  allowed_ips?: string;
+  form?: string;
+};
 
 function validateName(name: string): string | undefined {
   const trimmed = name.trim();
@@ -33,7 +40,12 @@ function errorsFromApi(error: unknown): FieldErrors {
     const errors: FieldErrors = {};
     for (const item of error.details as { field?: string; message?: string }[]) {
       const field = item.field?.split(".")[0];
-      if (field === "name" || field === "scopes" || field === "expires_at") {
+      if (
+        field === "name" ||
+        field === "scopes" ||
+        field === "expires_at" ||
+        field === "allowed_ips"
+      ) {
         errors[field] ??= item.message;
       } else {
         errors.form ??= item.message;
@@ -71,12 +83,15 @@ export function CreateApiKeyDialog({
   organizationId,
   organizationName,
   role,
+  currentIp,
   onClose,
   onCreated,
 }: {
   organizationId: string;
   organizationName: string;
   role: string;
+  /** The address this browser calls from, offered as an allowlist entry; null when unknown. */
+  currentIp: string | null;
   onClose: () => void;
   onCreated: (result: { apiKey: ApiKey; secret: string }) => void;
 }) {
@@ -87,6 +102,7 @@ export function CreateApiKeyDialog({
   const [nameTouched, setNameTouched] = useState(false);
   const [scopes, setScopes] = useState<Set<Scope>>(new Set());
   const [expiry, setExpiry] = useState<Expiry>({ kind: "days", days: 90 });
+  const [allowedText, setAllowedText] = useState("");
   const [errors, setErrors] = useState<FieldErrors>({});
   const [pending, setPending] = useState(false);
 
@@ -96,14 +112,25 @@ export function CreateApiKeyDialog({
     event.preventDefault();
     if (pending) return;
     const expiresAt = expiryToIso(expiry);
+    const allowedIps = parseAllowedIps(allowedText);
     const next: FieldErrors = {
       name: validateName(name),
       scopes: scopes.size === 0 ? "Choose at least one scope." : undefined,
       expires_at: expiresAt === undefined ? "Pick a date from tomorrow on." : undefined,
+      allowed_ips:
+        allowedIps.length > ALLOWED_IPS_MAX
+          ? `List at most ${ALLOWED_IPS_MAX} addresses or ranges.`
+          : undefined,
     };
     setNameTouched(true);
     setErrors(next);
-    if (next.name || next.scopes || next.expires_at || expiresAt === undefined) {
+    if (
+      next.name ||
+      next.scopes ||
+      next.expires_at ||
+      next.allowed_ips ||
+      expiresAt === undefined
+    ) {
       const form = event.currentTarget;
       const invalid = next.name ? form.querySelector<HTMLElement>("[name=name]") : null;
       invalid?.focus();
@@ -119,6 +146,7 @@ export function CreateApiKeyDialog({
         name: name.trim(),
         scopes: ordered,
         expires_at: expiresAt,
+        allowed_ips: allowedIps,
       });
       onCreated(result);
     } catch (error) {
@@ -212,6 +240,16 @@ export function CreateApiKeyDialog({
           onChange={(next) => {
             setExpiry(next);
             if (errors.expires_at) setErrors((prev) => ({ ...prev, expires_at: undefined }));
+          }}
+        />
+        <AllowedIpsField
+          id={`${formId}-allowed-ips`}
+          value={allowedText}
+          currentIp={currentIp}
+          error={errors.allowed_ips}
+          onChange={(next) => {
+            setAllowedText(next);
+            if (errors.allowed_ips) setErrors((prev) => ({ ...prev, allowed_ips: undefined }));
           }}
         />
       </form>

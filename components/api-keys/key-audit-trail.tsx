@@ -9,6 +9,7 @@ import type { AuditEntry } from "./api-key-types";
 const ACTIONS: Record<string, { label: string; tone: string }> = {
   "api_key.created": { label: "Created", tone: "bg-emerald-500" },
   "api_key.renamed": { label: "Renamed", tone: "bg-slate-400" },
+  "api_key.updated": { label: "Updated", tone: "bg-sky-500" },
   "api_key.rotated": { label: "Rotated", tone: "bg-brand-500" },
   "api_key.revoked": { label: "Revoked", tone: "bg-red-500" },
 };
@@ -21,6 +22,38 @@ function graceText(seconds: unknown): string {
   return "";
 }
 
+const FIELD_LABELS: Record<string, string> = {
+  name: "Name",
+  allowed_ips: "Allowed IPs",
+  rate_limit_per_minute: "Rate limit",
+  scopes: "Scopes",
+};
+
+function changeValue(field: string, value: unknown): string {
+  if (Array.isArray(value)) return value.length > 0 ? value.join(", ") : "anywhere";
+  if (value === null) return field === "rate_limit_per_minute" ? "default" : "none";
+  return field === "name" ? `“${String(value)}”` : String(value);
+}
+
+/** "Rate limit: default → 120; Allowed IPs: anywhere → 10.0.0.0/8". */
+function changesText(changes: unknown): string | null {
+  if (!changes || typeof changes !== "object") return null;
+  const parts = Object.entries(changes as Record<string, { from?: unknown; to?: unknown }>).map(
+    ([field, change]) =>
+      `${FIELD_LABELS[field] ?? field}: ${changeValue(field, change?.from)} → ${changeValue(field, change?.to)}`,
+  );
+  return parts.length > 0 ? parts.join("; ") : null;
+}
+
+/** An update that only changed the name reads as the rename it is. */
+function actionOf(entry: AuditEntry): string {
+  const changes = entry.metadata?.changes;
+  const fields = changes && typeof changes === "object" ? Object.keys(changes) : [];
+  return entry.action === "api_key.updated" && fields.length === 1 && fields[0] === "name"
+    ? "api_key.renamed"
+    : entry.action;
+}
+
 /** One line of detail for an event, from its metadata. */
 function detail(entry: AuditEntry): string | null {
   const m = entry.metadata ?? {};
@@ -29,6 +62,8 @@ function detail(entry: AuditEntry): string | null {
       return typeof m.from === "string" && typeof m.to === "string"
         ? `“${m.from}” → “${m.to}”`
         : null;
+    case "api_key.updated":
+      return changesText(m.changes);
     case "api_key.rotated":
       return graceText(m.grace_seconds) || null;
     case "api_key.created":
@@ -79,7 +114,7 @@ export function KeyAuditTrail({
   return (
     <ol aria-label="Audit trail" className="relative space-y-5">
       {log.data.map((entry, index) => {
-        const action = ACTIONS[entry.action] ?? { label: entry.action, tone: "bg-slate-400" };
+        const action = ACTIONS[actionOf(entry)] ?? { label: entry.action, tone: "bg-slate-400" };
         const line = detail(entry);
         return (
           <li key={entry.id} className="relative flex gap-3">

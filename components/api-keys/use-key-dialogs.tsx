@@ -43,12 +43,15 @@ export function useKeyDialogs({
   organizationId,
   organizationName,
   role,
+  currentIp = null,
   onRevoked,
   onRotated,
 }: {
   organizationId: string;
   organizationName: string;
   role: string;
+  /** The address this browser calls from, for the create dialog's allowlist. */
+  currentIp?: string | null;
   onRevoked?: (keys: ApiKey[]) => void;
   onRotated?: (result: RotationResult) => void;
 }): {
@@ -70,6 +73,7 @@ export function useKeyDialogs({
         organizationId={organizationId}
         organizationName={organizationName}
         role={role}
+        currentIp={currentIp}
         onClose={close}
         onCreated={({ apiKey, secret }) =>
           setOpen({ kind: "reveal", apiKey, secret, title: "API key created" })

@@ -1,6 +1,9 @@
+import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
+  check,
   index,
+  integer,
   pgTable,
   text,
   timestamp,
@@ -28,6 +31,12 @@ export const apiKeys = pgTable(
     scopes: text().array().notNull().$type<Scope[]>(),
     expiresAt: timestamp({ withTimezone: true }),
     lastUsedAt: timestamp({ withTimezone: true }),
+    // The client address of the call that set last_used_at (written by the same usage flush).
+    lastUsedIp: text(),
+    // Canonical addresses and CIDR ranges the key works from; empty means anywhere.
+    allowedIps: text().array().notNull().default(sql`'{}'::text[]`),
+    // Requests per minute; null means the platform default (AUTHENTICATED_LIMIT).
+    rateLimitPerMinute: integer(),
     // Revocation is a timestamp, never a delete: the audit trail and usage keep their key.
     revokedAt: timestamp({ withTimezone: true }),
     rotatedFromId: text().references((): AnyPgColumn => apiKeys.id, { onDelete: "set null" }),
@@ -39,5 +48,6 @@ export const apiKeys = pgTable(
     // The list's keyset order (created_at desc, id desc) within one organization.
     index("api_keys_organization_idx").on(t.organizationId, t.createdAt, t.id),
     index("api_keys_created_by_idx").on(t.createdBy),
+    check("api_keys_rate_limit_positive", sql`${t.rateLimitPerMinute} > 0`),
   ],
 );

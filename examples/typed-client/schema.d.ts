@@ -303,7 +303,7 @@ export interface paths {
         };
         /**
          * List API keys
-         * @description Keys of the organization, newest first, a page at a time: pass `next_cursor` as `cursor` for the next page. Members see only their own keys.
+         * @description Keys of the organization, newest first, a page at a time: pass `next_cursor` as `cursor` for the next page. Members see only their own keys. `status=expiring` lists the keys that work now and expire within 7 days.
          *
          *     Requires the `read:api-keys` scope.
          */
@@ -311,7 +311,7 @@ export interface paths {
         put?: never;
         /**
          * Create an API key
-         * @description Returns the secret in `data.key` once; only its SHA-256 hash is stored. A key can only be given scopes its creator holds. An organization has at most 1000 active keys: past that, 409.
+         * @description Returns the secret in `data.key` once; only its SHA-256 hash is stored. A key can only be given scopes its creator holds. `allowed_ips` restricts where it works (a call from elsewhere is a 403 naming the address); `rate_limit_per_minute` gives it its own limit. An organization has at most 1000 active keys: past that, 409.
          *
          *     Requires the `write:api-keys` scope.
          */
@@ -331,7 +331,9 @@ export interface paths {
         };
         /**
          * Get an API key
-         * @description Requires the `read:api-keys` scope.
+         * @description One key, with `scopes_used_30d`: which of its scopes it used in the last 30 days, so unused ones can be removed with PATCH.
+         *
+         *     Requires the `read:api-keys` scope.
          */
         get: operations["getApiKeysById"];
         put?: never;
@@ -346,8 +348,10 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Rename an API key
-         * @description Requires the `write:api-keys` scope.
+         * Update an API key
+         * @description Changes any of the key's name, `allowed_ips`, `rate_limit_per_minute` (null: back to the default) and `scopes`. Scopes can only shrink: a scope the key lacks is a 400 naming it (widening needs a new key). Takes effect on the key's next request; each change is audited with its before and after values.
+         *
+         *     Requires the `write:api-keys` scope.
          */
         patch: operations["patchApiKeysById"];
         trace?: never;
@@ -658,6 +662,18 @@ export interface components {
             created_at: string;
             expires_at: string | null;
             last_used_at: string | null;
+            /** @description Client address of the call that set last_used_at */
+            last_used_ip: string | null;
+            /**
+             * @description Addresses and CIDR ranges the key works from; empty: anywhere
+             * @example [
+             *       "203.0.113.7",
+             *       "10.0.0.0/8"
+             *     ]
+             */
+            allowed_ips: string[];
+            /** @description The key's own limit in requests per minute; null: the default of 1000 */
+            rate_limit_per_minute: number | null;
             revoked_at: string | null;
             /** @enum {string} */
             status: "active" | "expiring_soon" | "expired" | "revoked";
@@ -692,6 +708,18 @@ export interface components {
             created_at: string;
             expires_at: string | null;
             last_used_at: string | null;
+            /** @description Client address of the call that set last_used_at */
+            last_used_ip: string | null;
+            /**
+             * @description Addresses and CIDR ranges the key works from; empty: anywhere
+             * @example [
+             *       "203.0.113.7",
+             *       "10.0.0.0/8"
+             *     ]
+             */
+            allowed_ips: string[];
+            /** @description The key's own limit in requests per minute; null: the default of 1000 */
+            rate_limit_per_minute: number | null;
             revoked_at: string | null;
             /** @enum {string} */
             status: "active" | "expiring_soon" | "expired" | "revoked";
@@ -706,9 +734,84 @@ export interface components {
             name: string;
             scopes: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "admin:organizations")[];
             expires_at?: string | null;
+            /**
+             * @description Up to 50 IPv4/IPv6 addresses or CIDR ranges the key may be used from; empty means anywhere. Stored normalized: single addresses plain, ranges as network/prefix, IPv4-mapped IPv6 as IPv4, duplicates removed.
+             * @example [
+             *       "203.0.113.7",
+             *       "10.0.0.0/8",
+             *       "2001:db8::/32"
+             *     ]
+             */
+            allowed_ips?: string[];
+            rate_limit_per_minute?: number | null;
+        };
+        ApiKeyDetail: {
+            /** @example key_3hT9xQ2mVb7Lk0PzR1aD */
+            id: string;
+            organization_id: string;
+            name: string;
+            /** @enum {string} */
+            environment: "live" | "test";
+            /**
+             * @description The first characters of the key
+             * @example vlt_live_Ab3d
+             */
+            prefix: string;
+            /** @description The last four characters of the key */
+            last4: string;
+            scopes: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "admin:organizations")[];
+            /** @description Id of the user who created the key */
+            created_by: string;
+            creator: {
+                id: string;
+                name: string;
+                email: string;
+            };
+            /** Format: date-time */
+            created_at: string;
+            expires_at: string | null;
+            last_used_at: string | null;
+            /** @description Client address of the call that set last_used_at */
+            last_used_ip: string | null;
+            /**
+             * @description Addresses and CIDR ranges the key works from; empty: anywhere
+             * @example [
+             *       "203.0.113.7",
+             *       "10.0.0.0/8"
+             *     ]
+             */
+            allowed_ips: string[];
+            /** @description The key's own limit in requests per minute; null: the default of 1000 */
+            rate_limit_per_minute: number | null;
+            revoked_at: string | null;
+            /** @enum {string} */
+            status: "active" | "expiring_soon" | "expired" | "revoked";
+            /** @description The key this one replaced */
+            rotated_from: string | null;
+            /** @description The key that replaced this one */
+            replaced_by: string | null;
+            /**
+             * @description The key's scopes it used in the last 30 days (including the keys it was rotated from): each route called, mapped to the scope the route requires. Refused calls (401, 403, 429) do not count.
+             * @example [
+             *       "read:users"
+             *     ]
+             */
+            scopes_used_30d: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "admin:organizations")[];
         };
         UpdateApiKeyRequest: {
-            name: string;
+            name?: string;
+            /**
+             * @description Up to 50 IPv4/IPv6 addresses or CIDR ranges the key may be used from; empty means anywhere. Stored normalized: single addresses plain, ranges as network/prefix, IPv4-mapped IPv6 as IPv4, duplicates removed.
+             * @example [
+             *       "203.0.113.7",
+             *       "10.0.0.0/8",
+             *       "2001:db8::/32"
+             *     ]
+             */
+            allowed_ips?: string[];
+            rate_limit_per_minute?: number | null;
+            /** @description A subset of the key's current scopes: scopes can only be removed in place; widening needs a new key. */
+            scopes?: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "admin:organizations")[];
         };
         RotatedApiKey: {
             /** @example key_3hT9xQ2mVb7Lk0PzR1aD */
@@ -736,6 +839,18 @@ export interface components {
             created_at: string;
             expires_at: string | null;
             last_used_at: string | null;
+            /** @description Client address of the call that set last_used_at */
+            last_used_ip: string | null;
+            /**
+             * @description Addresses and CIDR ranges the key works from; empty: anywhere
+             * @example [
+             *       "203.0.113.7",
+             *       "10.0.0.0/8"
+             *     ]
+             */
+            allowed_ips: string[];
+            /** @description The key's own limit in requests per minute; null: the default of 1000 */
+            rate_limit_per_minute: number | null;
             revoked_at: string | null;
             /** @enum {string} */
             status: "active" | "expiring_soon" | "expired" | "revoked";
@@ -754,7 +869,7 @@ export interface components {
         ApiKeyAuditEntry: {
             id: string;
             /** @enum {string} */
-            action: "api_key.created" | "api_key.revoked" | "api_key.rotated" | "api_key.renamed" | "organization.override" | "organization.switched" | "membership.removed" | "invitation.created" | "invitation.revoked" | "invitation.accepted" | "membership.role_changed" | "organization.created" | "organization.renamed" | "user.password_changed" | "user.renamed";
+            action: "api_key.created" | "api_key.revoked" | "api_key.rotated" | "api_key.renamed" | "api_key.updated" | "organization.override" | "organization.switched" | "membership.removed" | "invitation.created" | "invitation.revoked" | "invitation.accepted" | "membership.role_changed" | "organization.created" | "organization.renamed" | "user.password_changed" | "user.renamed";
             actor: {
                 id: string;
                 name: string | null;
@@ -839,6 +954,8 @@ export interface components {
                     required_scope?: "read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "admin:organizations";
                     /** @description Scopes asked for that the caller does not hold. */
                     scopes?: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "admin:organizations")[];
+                    /** @description The client address an API key was presented from, outside the key's `allowed_ips`. */
+                    ip?: string;
                 };
             };
         };
@@ -4923,7 +5040,7 @@ export interface operations {
                 limit?: number;
                 /** @description The `next_cursor` of the previous page; leave it out for the first */
                 cursor?: string;
-                /** @description `all` (the default), or one or more of `active`, `expiring_soon`, `expired`, `revoked` separated by commas */
+                /** @description `all` (the default), or one or more of `active`, `expiring`, `expired`, `revoked` separated by commas. `expiring`: keys that work now and expire within 7 days (their `status` is `expiring_soon`). */
                 status?: string;
                 /** @description Part of the key's name or prefix, or its id (case-insensitive) */
                 q?: string;
@@ -5142,7 +5259,12 @@ export interface operations {
                  *       "name": "CI/CD Pipeline Key",
                  *       "scopes": [
                  *         "write:api-keys"
-                 *       ]
+                 *       ],
+                 *       "allowed_ips": [
+                 *         "203.0.113.7",
+                 *         "10.0.0.0/8"
+                 *       ],
+                 *       "rate_limit_per_minute": 120
                  *     }
                  */
                 "application/json": components["schemas"]["CreateApiKeyRequest"];
@@ -5416,7 +5538,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The key */
+            /** @description The key and the scopes it used */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5429,7 +5551,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["ApiKey"];
+                        data: components["schemas"]["ApiKeyDetail"];
                     };
                 };
             };
@@ -5879,18 +6001,22 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 /**
                  * @example {
-                 *       "name": "Nightly export"
+                 *       "name": "Nightly export",
+                 *       "allowed_ips": [
+                 *         "203.0.113.0/24"
+                 *       ],
+                 *       "rate_limit_per_minute": 60
                  *     }
                  */
                 "application/json": components["schemas"]["UpdateApiKeyRequest"];
             };
         };
         responses: {
-            /** @description The renamed key */
+            /** @description The updated key */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];

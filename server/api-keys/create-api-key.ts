@@ -18,6 +18,9 @@ export interface NewKeyFields {
   name: string;
   scopes: Scope[];
   expiresAt: Date | null;
+  /** Canonical allowlist entries (allowedIpsSchema); empty: anywhere. */
+  allowedIps: string[];
+  rateLimitPerMinute: number | null;
   rotatedFromId?: string;
 }
 
@@ -98,6 +101,8 @@ export async function insertApiKey(tx: Tx, ctx: AuthContext, fields: NewKeyField
     ...displayParts(secret),
     scopes: fields.scopes,
     expiresAt: fields.expiresAt,
+    allowedIps: fields.allowedIps,
+    rateLimitPerMinute: fields.rateLimitPerMinute,
     rotatedFromId: fields.rotatedFromId ?? null,
   });
   const [row] = await tx
@@ -120,13 +125,21 @@ export async function createApiKey(ctx: AuthContext, input: CreateApiKeyInput) {
       name: input.name,
       scopes: input.scopes,
       expiresAt: input.expires_at ? new Date(input.expires_at) : null,
+      allowedIps: input.allowed_ips ?? [],
+      rateLimitPerMinute: input.rate_limit_per_minute ?? null,
     });
     await recordAudit(tx, actorOf(ctx), {
       action: "api_key.created",
       organizationId: ctx.organization.id,
       targetType: "api_key",
       targetId: created.key.id,
-      metadata: { name: input.name, scopes: input.scopes, expires_at: input.expires_at ?? null },
+      metadata: {
+        name: input.name,
+        scopes: input.scopes,
+        expires_at: input.expires_at ?? null,
+        allowed_ips: created.key.allowed_ips,
+        rate_limit_per_minute: created.key.rate_limit_per_minute,
+      },
     });
     return created;
   });

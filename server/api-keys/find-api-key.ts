@@ -1,15 +1,10 @@
 import { and, eq } from "drizzle-orm";
-import { type Db, getDb, type Tx } from "@/db";
+import type { Db, Tx } from "@/db";
 import { apiKeys, users } from "@/db/schema";
 import { isId } from "@/lib/ids";
 import type { Viewer } from "@/server/auth/auth-context";
 import { ApiError } from "@/server/http/api-error";
-import {
-  type ApiKeyRow,
-  type PublicApiKey,
-  publicApiKeyColumns,
-  toPublicApiKey,
-} from "./public-api-key";
+import { type ApiKeyRow, publicApiKeyColumns } from "./public-api-key";
 
 /** Members manage their own keys; admins and owners every key of the organization. */
 export function seesAllKeys(viewer: Viewer): boolean {
@@ -40,9 +35,4 @@ export async function findAccessibleKey(
   }
   if (!seesAllKeys(viewer) && row.createdBy !== viewer.user.id) throw new ApiError("FORBIDDEN");
   return row as ApiKeyRow;
-}
-
-/** One key as the API shows it, for the route and the dashboard's key page alike. */
-export async function getApiKey(viewer: Viewer, id: string): Promise<PublicApiKey> {
-  return toPublicApiKey(await findAccessibleKey(await getDb(), viewer, id));
 }

@@ -3,6 +3,7 @@ import { defineOperation } from "@/server/http/operation";
 import { MAX_ACTIVE_KEYS_PER_ORGANIZATION } from "./create-api-key";
 import { keyAuditEntrySchema } from "./key-audit-trail";
 import {
+  apiKeyDetailSchema,
   createApiKeySchema,
   createdApiKeySchema,
   listApiKeysQuerySchema,
@@ -19,7 +20,7 @@ export const listApiKeysOperation = defineOperation({
   path: "/api-keys",
   summary: "List API keys",
   description:
-    "Keys of the organization, newest first, a page at a time: pass `next_cursor` as `cursor` for the next page. Members see only their own keys.",
+    "Keys of the organization, newest first, a page at a time: pass `next_cursor` as `cursor` for the next page. Members see only their own keys. `status=expiring` lists the keys that work now and expire within 7 days.",
   scope: "read:api-keys",
   query: listApiKeysQuerySchema,
   response: {
@@ -35,10 +36,15 @@ export const createApiKeyOperation = defineOperation({
   method: "POST",
   path: "/api-keys",
   summary: "Create an API key",
-  description: `Returns the secret in \`data.key\` once; only its SHA-256 hash is stored. A key can only be given scopes its creator holds. An organization has at most ${MAX_ACTIVE_KEYS_PER_ORGANIZATION} active keys: past that, 409.`,
+  description: `Returns the secret in \`data.key\` once; only its SHA-256 hash is stored. A key can only be given scopes its creator holds. \`allowed_ips\` restricts where it works (a call from elsewhere is a 403 naming the address); \`rate_limit_per_minute\` gives it its own limit. An organization has at most ${MAX_ACTIVE_KEYS_PER_ORGANIZATION} active keys: past that, 409.`,
   scope: "write:api-keys",
   body: createApiKeySchema,
-  example: { name: "CI/CD Pipeline Key", scopes: ["write:api-keys"] },
+  example: {
+    name: "CI/CD Pipeline Key",
+    scopes: ["write:api-keys"],
+    allowed_ips: ["203.0.113.7", "10.0.0.0/8"],
+    rate_limit_per_minute: 120,
+  },
   response: { status: 201, schema: createdApiKeySchema, description: "The key, with its secret" },
   errors: [409],
 });
@@ -47,21 +53,33 @@ export const getApiKeyOperation = defineOperation({
   method: "GET",
   path: "/api-keys/{id}",
   summary: "Get an API key",
+  description:
+    "One key, with `scopes_used_30d`: which of its scopes it used in the last 30 days, so unused ones can be removed with PATCH.",
   scope: "read:api-keys",
   params: keyParams,
-  response: { status: 200, schema: publicApiKeySchema, description: "The key" },
+  response: {
+    status: 200,
+    schema: apiKeyDetailSchema,
+    description: "The key and the scopes it used",
+  },
   errors: [404],
 });
 
 export const updateApiKeyOperation = defineOperation({
   method: "PATCH",
   path: "/api-keys/{id}",
-  summary: "Rename an API key",
+  summary: "Update an API key",
+  description:
+    "Changes any of the key's name, `allowed_ips`, `rate_limit_per_minute` (null: back to the default) and `scopes`. Scopes can only shrink: a scope the key lacks is a 400 naming it (widening needs a new key). Takes effect on the key's next request; each change is audited with its before and after values.",
   scope: "write:api-keys",
   params: keyParams,
   body: updateApiKeySchema,
-  example: { name: "Nightly export" },
-  response: { status: 200, schema: publicApiKeySchema, description: "The renamed key" },
+  example: {
+    name: "Nightly export",
+    allowed_ips: ["203.0.113.0/24"],
+    rate_limit_per_minute: 60,
+  },
+  response: { status: 200, schema: publicApiKeySchema, description: "The updated key" },
   errors: [404],
 });
 

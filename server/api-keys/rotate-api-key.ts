@@ -14,7 +14,8 @@ import { keyStatus, toPublicApiKey } from "./public-api-key";
 import type { RotateApiKeyInput } from "./schemas";
 
 /**
- * Issues a new secret with the same name, owner and scopes, and retires the old key: at once when
+ * Issues a new secret with the same name, owner, scopes, IP allowlist and rate limit, and
+ * retires the old key: at once when
  * grace_seconds is 0, otherwise by moving its expiry to now + grace. The keys link both ways.
  * Whoever rotates is the audit actor; the key still authenticates as its owner, never as them.
  */
@@ -37,6 +38,10 @@ export async function rotateApiKey(ctx: AuthContext, id: string, input: RotateAp
       name: old.name,
       scopes,
       expiresAt: old.expiresAt,
+      // The new secret keeps the old key's policies: a rotation never loosens where or how
+      // often the key may be used.
+      allowedIps: old.allowedIps,
+      rateLimitPerMinute: old.rateLimitPerMinute,
       rotatedFromId: old.id,
     });
     const at = now();

@@ -1,8 +1,11 @@
 import { z } from "zod";
 import { now } from "@/lib/clock";
+import { env } from "@/lib/env";
 import { isId } from "@/lib/ids";
 import { pageQuerySchema } from "@/server/http/pagination";
+import { AUTHENTICATED_LIMIT } from "@/server/rate-limit/rate-limiter";
 import { scopeSchema } from "@/server/scopes/catalogue";
+import { MAX_ALLOWED_IPS, normalizeAllowedIp } from "./allowed-ips";
 
 export const API_KEY_NAME_MAX = 100;
 export const MAX_GRACE_SECONDS = 7 * 24 * 60 * 60;
@@ -15,13 +18,70 @@ const nameSchema = z
   .min(1, "name is required")
   .max(API_KEY_NAME_MAX, `name must be at most ${API_KEY_NAME_MAX} characters`);
 
+const scopesSchema = z
+  .array(scopeSchema, { error: "scopes must be an array of scope names" })
+  .min(1, "choose at least one scope")
+  .refine((s) => new Set(s).size === s.length, "scopes must not repeat");
+
+const ALLOWED_IP_MAX_LENGTH = 64;
+
+/**
+ * Addresses and CIDR ranges, each normalized (normalizeAllowedIp) and deduplicated; a bad entry
+ * fails with its index in the field (`allowed_ips.3`) and its text in the message.
+ */
+export const allowedIpsSchema = z
+  .array(
+    z
+      .string({ error: "each entry must be a string" })
+      .max(ALLOWED_IP_MAX_LENGTH, `each entry must be at most ${ALLOWED_IP_MAX_LENGTH} characters`),
+    { error: "allowed_ips must be an array of IP addresses or CIDR ranges" },
+  )
+  .max(MAX_ALLOWED_IPS, `allowed_ips takes at most ${MAX_ALLOWED_IPS} entries`)
+  .transform((entries, ctx) => {
+    const normalized: string[] = [];
+    entries.forEach((entry, index) => {
+      const canonical = normalizeAllowedIp(entry);
+      if (canonical === null) {
+        ctx.issues.push({
+          code: "custom",
+          input: entry,
+          path: [index],
+          message: `${JSON.stringify(entry)} is not an IPv4 or IPv6 address or CIDR range`,
+        });
+      } else if (!normalized.includes(canonical)) {
+        normalized.push(canonical);
+      }
+    });
+    return normalized;
+  })
+  .meta({
+    description: `Up to ${MAX_ALLOWED_IPS} IPv4/IPv6 addresses or CIDR ranges the key may be used from; empty means anywhere. Stored normalized: single addresses plain, ranges as network/prefix, IPv4-mapped IPv6 as IPv4, duplicates removed.`,
+    example: ["203.0.113.7", "10.0.0.0/8", "2001:db8::/32"],
+  });
+
+/** A key's own limit: 1 up to RATE_LIMIT_KEY_MAX (checked when parsed, env may change). */
+export const rateLimitPerMinuteSchema = z
+  .number({ error: "rate_limit_per_minute must be a number of requests" })
+  .int("rate_limit_per_minute must be a whole number")
+  .min(1, "rate_limit_per_minute must be at least 1")
+  .superRefine((value, ctx) => {
+    const max = env().RATE_LIMIT_KEY_MAX;
+    if (value > max) {
+      ctx.addIssue({
+        code: "custom",
+        message: `rate_limit_per_minute must be at most ${max}, this server's maximum`,
+      });
+    }
+  })
+  .meta({
+    description: `Requests per minute for this key, from 1 up to the server's RATE_LIMIT_KEY_MAX (10,000 unless configured); null or absent: the default of ${AUTHENTICATED_LIMIT}.`,
+    example: 120,
+  });
+
 export const createApiKeySchema = z
   .object({
     name: nameSchema,
-    scopes: z
-      .array(scopeSchema, { error: "scopes must be an array of scope names" })
-      .min(1, "choose at least one scope")
-      .refine((s) => new Set(s).size === s.length, "scopes must not repeat"),
+    scopes: scopesSchema,
     // A past date would make a key that is born dead and answers 401 with no hint why.
     expires_at: z.iso
       .datetime({ offset: true, error: "expires_at must be an ISO 8601 date-time" })
@@ -30,11 +90,25 @@ export const createApiKeySchema = z
       })
       .nullable()
       .optional(),
+    allowed_ips: allowedIpsSchema.optional(),
+    rate_limit_per_minute: rateLimitPerMinuteSchema.nullable().optional(),
   })
   .meta({ id: "CreateApiKeyRequest" });
 
 export const updateApiKeySchema = z
-  .object({ name: nameSchema })
+  .object({
+    name: nameSchema.optional(),
+    allowed_ips: allowedIpsSchema.optional(),
+    rate_limit_per_minute: rateLimitPerMinuteSchema.nullable().optional(),
+    scopes: scopesSchema.optional().meta({
+      description:
+        "A subset of the key's current scopes: scopes can only be removed in place; widening needs a new key.",
+    }),
+  })
+  .refine(
+    (b) => Object.values(b).some((v) => v !== undefined),
+    "send at least one of name, allowed_ips, rate_limit_per_minute, scopes",
+  )
   .meta({ id: "UpdateApiKeyRequest" });
 
 export const rotateApiKeySchema = z
@@ -53,25 +127,38 @@ export type ApiKeyStatus = (typeof API_KEY_STATUSES)[number];
 
 export const API_KEY_SEARCH_MAX = 100;
 
+/**
+ * The list's status filter values: `expiring` is the key status `expiring_soon` (active, expiring
+ * within 7 days); `expiring_soon` itself, the filter's first name, keeps working.
+ */
+const STATUS_FILTERS: Record<string, ApiKeyStatus> = {
+  active: "active",
+  expiring: "expiring_soon",
+  expiring_soon: "expiring_soon",
+  expired: "expired",
+  revoked: "revoked",
+};
+const DOCUMENTED_FILTERS = ["active", "expiring", "expired", "revoked"];
+
 const statusFilterSchema = z
   .string()
   .meta({
-    description: `\`all\` (the default), or one or more of ${API_KEY_STATUSES.map((s) => `\`${s}\``).join(", ")} separated by commas`,
-    example: "active,expiring_soon",
+    description: `\`all\` (the default), or one or more of ${DOCUMENTED_FILTERS.map((s) => `\`${s}\``).join(", ")} separated by commas. \`expiring\`: keys that work now and expire within 7 days (their \`status\` is \`expiring_soon\`).`,
+    example: "expiring",
   })
   .transform((value, ctx): ApiKeyStatus[] | "all" => {
     if (value === "all") return "all";
     const wanted = value.split(",");
-    const unknown = wanted.filter((s) => !(API_KEY_STATUSES as readonly string[]).includes(s));
+    const unknown = wanted.filter((s) => !Object.hasOwn(STATUS_FILTERS, s));
     if (unknown.length > 0 || wanted.length === 0) {
       ctx.issues.push({
         code: "custom",
         input: value,
-        message: `status must be all, or a comma-separated list of ${API_KEY_STATUSES.join(", ")}`,
+        message: `status must be all, or a comma-separated list of ${DOCUMENTED_FILTERS.join(", ")}`,
       });
       return z.NEVER;
     }
-    return [...new Set(wanted as ApiKeyStatus[])];
+    return [...new Set(wanted.map((s) => STATUS_FILTERS[s] as ApiKeyStatus))];
   })
   .default("all");
 
@@ -110,12 +197,37 @@ export const publicApiKeySchema = z
     created_at: z.iso.datetime(),
     expires_at: z.iso.datetime().nullable(),
     last_used_at: z.iso.datetime().nullable(),
+    last_used_ip: z
+      .string()
+      .nullable()
+      .meta({ description: "Client address of the call that set last_used_at" }),
+    allowed_ips: z.array(z.string()).meta({
+      description: "Addresses and CIDR ranges the key works from; empty: anywhere",
+      example: ["203.0.113.7", "10.0.0.0/8"],
+    }),
+    rate_limit_per_minute: z
+      .number()
+      .int()
+      .nullable()
+      .meta({
+        description: `The key's own limit in requests per minute; null: the default of ${AUTHENTICATED_LIMIT}`,
+      }),
     revoked_at: z.iso.datetime().nullable(),
     status: z.enum(API_KEY_STATUSES),
     rotated_from: z.string().nullable().meta({ description: "The key this one replaced" }),
     replaced_by: z.string().nullable().meta({ description: "The key that replaced this one" }),
   })
   .meta({ id: "ApiKey" });
+
+export const apiKeyDetailSchema = publicApiKeySchema
+  .extend({
+    scopes_used_30d: z.array(scopeSchema).meta({
+      description:
+        "The key's scopes it used in the last 30 days (including the keys it was rotated from): each route called, mapped to the scope the route requires. Refused calls (401, 403, 429) do not count.",
+      example: ["read:users"],
+    }),
+  })
+  .meta({ id: "ApiKeyDetail" });
 
 export const createdApiKeySchema = publicApiKeySchema
   .extend({
@@ -128,4 +240,5 @@ export const rotatedApiKeySchema = createdApiKeySchema
   .meta({ id: "RotatedApiKey" });
 
 export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;
+export type UpdateApiKeyInput = z.infer<typeof updateApiKeySchema>;
 export type RotateApiKeyInput = z.infer<typeof rotateApiKeySchema>;

@@ -7,7 +7,9 @@ export const AUDIT_ACTIONS = [
   "api_key.created",
   "api_key.revoked",
   "api_key.rotated",
+  // Written before PATCH took more than a name; new renames are api_key.updated.
   "api_key.renamed",
+  "api_key.updated",
   "organization.override",
   "organization.switched",
   "membership.removed",

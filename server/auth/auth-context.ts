@@ -23,6 +23,10 @@ export interface Credential {
   /** API keys only: the scopes the key was given. Tokens and sessions carry the role's scopes. */
   keyScopes: readonly Scope[] | null;
   expiresAt: Date | null;
+  /** API keys only: where the key may be used from (canonical entries); empty: anywhere. */
+  allowedIps?: readonly string[];
+  /** API keys only: the key's own requests per minute; null or absent: the default. */
+  rateLimitPerMinute?: number | null;
 }
 
 /** Who is acting, where, and with which scopes: what every /api/v1 handler receives. */

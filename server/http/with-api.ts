@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { now } from "@/lib/clock";
+import { assertAllowedAddress } from "@/server/api-keys/allowed-ips";
 import {
   type AuthContext,
   auditOverride,
@@ -44,9 +45,10 @@ type HandlerArgs<B extends Slot, Q extends Slot, P extends Slot, C> = Input<B, Q
 const BEARER = /^\s*bearer\s+(\S+)\s*$/i;
 
 /**
- * Every authenticated /api/v1 route goes through here, in this order: credential (Bearer or same-origin session) -> format and
- * checksum -> cached lookup -> expiry and revocation -> organization and X-Organization-ID ->
- * rate limit -> scope -> override audit -> body -> handler -> usage.
+ * Every authenticated /api/v1 route goes through here, in this order: credential (Bearer or
+ * same-origin session) -> format and checksum -> cached lookup -> expiry and revocation -> the
+ * key's IP allowlist -> organization and X-Organization-ID -> rate limit (the key's own limit)
+ * -> scope -> override audit -> body -> handler -> usage.
  * Its catch is the only place where errors become responses.
  */
 export function withApi<B extends Slot, Q extends Slot, P extends Slot>(
@@ -58,18 +60,33 @@ export function withApi<B extends Slot, Q extends Slot, P extends Slot>(
     const meta = { requestId: randomUUID(), ip: clientIp(req.headers) };
     let limit: RateLimitDecision | undefined;
     let ctx: AuthContext | undefined;
+    // A key presented from outside its allowlist: counted in its usage as a 403, not as a use.
+    let refusedKey: Credential | undefined;
     let response: Response;
     try {
       const blocked = blockedAddress(meta.ip);
       try {
-        ctx = await authenticate(req, meta, { cachedOnly: blocked !== undefined });
+        const credential = await presentedCredential(req, { cachedOnly: blocked !== undefined });
+        // Checked on every request, the cached credential too; before any organization work.
+        try {
+          assertAllowedAddress(credential, meta.ip);
+        } catch (error) {
+          refusedKey = credential;
+          throw error;
+        }
+        ctx = await resolveAuthContext(credential, requestedOrganization(req), meta);
       } catch (error) {
-        // Failed attempts are charged to the client address, never to the key they name.
+        // Failed attempts (and keys used from a refused address) are charged to the client
+        // address, never to the key they name.
         limit = blocked ?? (await consumeRateLimit({ kind: "ip", key: meta.ip }));
         if (!limit.allowed) throw new ApiError("RATE_LIMITED");
         throw error;
       }
-      limit = await consumeRateLimit({ kind: "token", key: ctx.credential.id });
+      limit = await consumeRateLimit({
+        kind: "token",
+        key: ctx.credential.id,
+        limit: ctx.credential.rateLimitPerMinute ?? undefined,
+      });
       if (!limit.allowed) throw new ApiError("RATE_LIMITED");
       const { scope } = operation;
       if (scope !== "authenticated" && scope !== "public" && !ctx.scopes.includes(scope)) {
@@ -83,17 +100,21 @@ export function withApi<B extends Slot, Q extends Slot, P extends Slot>(
       response = errorResponse(toApiError(error, meta.requestId), meta.requestId);
     }
     finish(response, meta.requestId, limit);
-    if (ctx && ctx.credential.type !== "session") {
+    const used = ctx?.credential ?? refusedKey;
+    if (used && used.type !== "session") {
       recordUsage({
-        tokenId: ctx.credential.id,
+        tokenId: used.id,
         // Usage belongs to the token's own organization (where its key page shows it), also
         // when X-Organization-ID moved this request elsewhere.
-        organizationId: ctx.credential.organizationId,
+        organizationId: used.organizationId,
         route: operation.path,
         method: req.method,
         status: response.status,
         latencyMs: performance.now() - started,
         at: now(),
+        ip: meta.ip,
+        // Refused for its address: the key did not act, so last_used_at stays as it was.
+        refused: used === refusedKey,
       });
     }
     return response;
@@ -152,11 +173,11 @@ async function parseInput<B extends Slot, Q extends Slot, P extends Slot>(
   return { params, query, body } as Input<B, Q, P>;
 }
 
-async function authenticate(
+/** The verified Bearer credential, or the same-origin browser session; 401 without either. */
+async function presentedCredential(
   req: Request,
-  meta: { requestId: string; ip: string },
   options: { cachedOnly: boolean },
-): Promise<AuthContext> {
+): Promise<Credential> {
   const header = req.headers.get("authorization");
   let credential: Credential | null;
   if (header !== null) {
@@ -167,8 +188,11 @@ async function authenticate(
     credential = await sessionCredential(req);
   }
   if (!credential) throw new ApiError("UNAUTHORIZED");
-  const requested = req.headers.get("x-organization-id")?.trim() || null;
-  return resolveAuthContext(credential, requested, meta);
+  return credential;
+}
+
+function requestedOrganization(req: Request): string | null {
+  return req.headers.get("x-organization-id")?.trim() || null;
 }
 
 function finish(response: Response, requestId: string, limit: RateLimitDecision | undefined) {

@@ -73,6 +73,11 @@ export function errorSchemas(): Record<string, JsonSchema> {
             items: { type: "string", enum: [...SCOPES] },
             description: "Scopes asked for that the caller does not hold.",
           },
+          ip: {
+            type: "string",
+            description:
+              "The client address an API key was presented from, outside the key's `allowed_ips`.",
+          },
         },
       },
     ),

@@ -29,7 +29,10 @@ const store = globalThis as unknown as {
 };
 const MAX_REMEMBERED_BLOCKS = 10_000;
 
-/** Counts one request against its subject's budget: the IP (100/min) or the token (1000/min). */
+/**
+ * Counts one request against its subject's budget: the IP (100/min) or the token (1000/min, or
+ * the key's own `limit`).
+ */
 export async function consumeRateLimit(subject: RateLimitSubject): Promise<RateLimitDecision> {
   if (subject.kind !== "ip") return processRateLimiter().consume(subject);
   const key = addressBudgetKey(subject.key);
@@ -70,11 +73,11 @@ function blockedAddresses(): Map<string, RateLimitDecision> {
 
 export function processRateLimiter(): RateLimiter {
   if (!store.__voltasisRateLimiter) {
-    const { REDIS_URL: url } = env();
+    const { REDIS_URL: url, RATE_LIMIT_KEY_MAX: maxTokenLimit } = env();
     const keyPrefix = rateLimitKeyPrefix();
     store.__voltasisRateLimiter = url
-      ? createRateLimiter({ redis: createRedisClient(url), keyPrefix })
-      : createRateLimiter({ keyPrefix });
+      ? createRateLimiter({ redis: createRedisClient(url), keyPrefix, maxTokenLimit })
+      : createRateLimiter({ keyPrefix, maxTokenLimit });
     onShutdown(closeRateLimiter);
   }
   return store.__voltasisRateLimiter;

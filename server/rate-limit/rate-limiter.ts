@@ -23,6 +23,8 @@ const LIMITS = {
 export interface RateLimitSubject {
   kind: "ip" | "token" | "account";
   key: string;
+  /** Tokens only: the key's own per-minute limit (at most the limiter's maxTokenLimit). */
+  limit?: number;
 }
 
 export interface RateLimitDecision {
@@ -46,6 +48,11 @@ export interface RateLimiterOptions {
   redis?: Redis;
   /** Namespaces the counters: instances that must share one budget use the same prefix. */
   keyPrefix: string;
+  /**
+   * The highest per-key limit (RATE_LIMIT_KEY_MAX). Token windows count up to it, and each
+   * request is judged against its own key's limit, so keys of any limit share one counter store.
+   */
+  maxTokenLimit?: number;
   /** Where outage and recovery notices go (tests capture them). */
   log?: (message: string) => void;
 }
@@ -94,10 +101,14 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     );
   };
 
+  const maxTokenLimit = Math.max(AUTHENTICATED_LIMIT, options.maxTokenLimit ?? 0);
+  const storePoints = (kind: RateLimitSubject["kind"]) =>
+    kind === "token" ? maxTokenLimit : LIMITS[kind].points;
+
   const make = (kind: RateLimitSubject["kind"]): RateLimiterAbstract => {
     // A key is first hit inside its window, so a TTL of one window always outlives the window.
     const base = {
-      points: LIMITS[kind].points,
+      points: storePoints(kind),
       duration: LIMITS[kind].windowMs / 1000,
       keyPrefix: options.keyPrefix,
     };
@@ -136,7 +147,10 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   return {
     store: redis ? "redis" : "memory",
     async consume(subject) {
-      const limit = LIMITS[subject.kind].points;
+      const limit =
+        subject.kind === "token" && subject.limit !== undefined
+          ? Math.min(subject.limit, maxTokenLimit)
+          : LIMITS[subject.kind].points;
       const { key, resetAt } = windowOf(subject);
       let consumed: number;
       try {

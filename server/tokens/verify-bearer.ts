@@ -72,6 +72,8 @@ async function loadApiKey(hash: string): Promise<Credential | undefined> {
       scopes: apiKeys.scopes,
       expiresAt: apiKeys.expiresAt,
       revokedAt: apiKeys.revokedAt,
+      allowedIps: apiKeys.allowedIps,
+      rateLimitPerMinute: apiKeys.rateLimitPerMinute,
     })
     .from(apiKeys)
     .where(eq(apiKeys.secretHash, hash));
@@ -84,6 +86,10 @@ async function loadApiKey(hash: string): Promise<Credential | undefined> {
     organizationId: key.organizationId,
     keyScopes: key.scopes,
     expiresAt: key.expiresAt,
+    // Cached with the credential and checked on every request (withApi), cached or not; a
+    // PATCH of either publishes an auth change, which evicts this entry on every instance.
+    allowedIps: key.allowedIps,
+    rateLimitPerMinute: key.rateLimitPerMinute,
   };
 }
 

@@ -57,11 +57,11 @@ async function flushOnce(): Promise<void> {
 }
 
 /**
- * One multi-row upsert into usage_buckets and last_used_at for the keys, in one transaction that
- * first records the batch's id; a batch whose id is already there was written before and is
- * skipped (answers false). Rows travel as one JSON parameter (jsonb_to_recordset): the same SQL
- * on PostgreSQL and PGlite, no 65,535-parameter ceiling, and no per-row query building (which
- * costs seconds at 5k rows).
+ * One multi-row upsert into usage_buckets and last_used_at/last_used_ip for the keys, in one
+ * transaction that first records the batch's id; a batch whose id is already there was written
+ * before and is skipped (answers false). Rows travel as one JSON parameter (jsonb_to_recordset):
+ * the same SQL on PostgreSQL and PGlite, no 65,535-parameter ceiling, and no per-row query
+ * building (which costs seconds at 5k rows).
  */
 export async function writeUsageBatch(db: Db, { id, batch }: IdentifiedBatch): Promise<boolean> {
   const rows = [...batch.buckets.values()].map((b) => ({
@@ -81,7 +81,7 @@ export async function writeUsageBatch(db: Db, { id, batch }: IdentifiedBatch): P
   // Only API keys have a last_used_at; access tokens are short-lived and not listed anywhere.
   const keyUses = [...batch.lastUsed]
     .filter(([tokenId]) => isId("key", tokenId))
-    .map(([id, at]) => ({ id, at: new Date(at).toISOString() }));
+    .map(([id, use]) => ({ id, at: new Date(use.at).toISOString(), ip: use.ip }));
   return db.transaction(async (tx) => {
     const [first] = await tx
       .insert(usageBatches)
@@ -108,10 +108,16 @@ export async function writeUsageBatch(db: Db, { id, batch }: IdentifiedBatch): P
           total_latency_ms = usage_buckets.total_latency_ms + excluded.total_latency_ms`);
     }
     for (const chunk of chunks(keyUses, ROWS_PER_STATEMENT)) {
-      // greatest() ignores NULL and never moves last_used_at backwards (late batches).
+      // greatest() ignores NULL and never moves last_used_at backwards (late batches); the IP
+      // moves with it, so it is always the address of the latest recorded use.
       await tx.execute(sql`
-        update ${apiKeys} set last_used_at = greatest(${apiKeys.lastUsedAt}, v.at)
-        from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as v(id text, at timestamptz)
+        update ${apiKeys} set last_used_at = greatest(${apiKeys.lastUsedAt}, v.at),
+          last_used_ip = case
+            when ${apiKeys.lastUsedAt} is null or v.at >= ${apiKeys.lastUsedAt}
+            then coalesce(v.ip, ${apiKeys.lastUsedIp})
+            else ${apiKeys.lastUsedIp} end
+        from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as v(id text, at timestamptz,
+          ip text)
         where ${apiKeys.id} = v.id`);
     }
     return true;

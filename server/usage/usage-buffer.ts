@@ -10,6 +10,16 @@ export interface UsageEvent {
   status: number;
   latencyMs: number;
   at: Date;
+  /** The client address, recorded as the key's last_used_ip with last_used_at. */
+  ip?: string;
+  /** Refused before acting as the key (its IP allowlist): counted, but not a use. */
+  refused?: boolean;
+}
+
+/** A token's latest use: when and from where. */
+export interface LastUse {
+  at: number;
+  ip: string | null;
 }
 
 export type StatusClass = "2xx" | "4xx" | "5xx";
@@ -33,8 +43,8 @@ export interface UsageBucket {
 
 export interface UsageBatch {
   buckets: Map<string, UsageBucket>;
-  /** Latest call per token id, for api_keys.last_used_at. */
-  lastUsed: Map<string, number>;
+  /** Latest call per token id, for api_keys.last_used_at and last_used_ip. */
+  lastUsed: Map<string, LastUse>;
 }
 
 const MINUTE_MS = 60_000;
@@ -67,7 +77,7 @@ export function addEvent(batch: UsageBatch, event: UsageEvent): void {
     notFound: event.status === 404 ? 1 : 0,
     totalLatencyMs: Math.max(0, Math.round(event.latencyMs)),
   });
-  touch(batch, event.tokenId, at);
+  if (!event.refused) touch(batch, event.tokenId, { at, ip: event.ip ?? null });
 }
 
 export function isEmpty(batch: UsageBatch): boolean {
@@ -101,7 +111,7 @@ function mergeBucket(batch: UsageBatch, bucket: UsageBucket): void {
   current.totalLatencyMs += bucket.totalLatencyMs;
 }
 
-function touch(batch: UsageBatch, tokenId: string, at: number): void {
+function touch(batch: UsageBatch, tokenId: string, use: LastUse): void {
   const previous = batch.lastUsed.get(tokenId);
-  if (previous === undefined || at > previous) batch.lastUsed.set(tokenId, at);
+  if (previous === undefined || use.at >= previous.at) batch.lastUsed.set(tokenId, use);
 }

@@ -10,7 +10,7 @@ import {
 } from "@/db/schema";
 
 /** Bookkeeping that may move on any authenticated call (usage flushes), not state a caller set. */
-const VOLATILE = new Set(["lastUsedAt"]);
+const VOLATILE = new Set(["lastUsedAt", "lastUsedIp"]);
 
 /**
  * The tables a refused request must leave alone, as one comparable string per table. Audit rows

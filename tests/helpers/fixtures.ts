@@ -48,13 +48,21 @@ export async function createKey(
   email: string,
   slug: "acme" | "globex",
   scopes: Scope[],
-  extra: { name?: string; expires_at?: string } = {},
+  extra: {
+    name?: string;
+    expires_at?: string;
+    /** Canonical entries, as allowedIpsSchema would store them. */
+    allowed_ips?: string[];
+    rate_limit_per_minute?: number;
+  } = {},
 ) {
   const ctx = await sessionContext(email, slug);
   const { key, secret } = await createApiKey(ctx, {
     name: extra.name ?? `test key ${Math.random().toString(36).slice(2, 8)}`,
     scopes,
     expires_at: extra.expires_at,
+    allowed_ips: extra.allowed_ips,
+    rate_limit_per_minute: extra.rate_limit_per_minute,
   });
   return { key, secret };
 }

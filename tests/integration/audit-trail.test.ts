@@ -54,7 +54,7 @@ describe("GET /api-keys/{id}/audit-log: what a member may see of others", () => 
     const { admin, memberToken, keyId } = await memberKeyTouchedByAdmin();
     const entries = await trail(memberToken, keyId);
 
-    const byAdmin = entries.find((e) => e.action === "api_key.renamed");
+    const byAdmin = entries.find((e) => e.action === "api_key.updated");
     expect(byAdmin?.actor?.id).toBe(admin.id);
     expect(byAdmin?.actor?.name).toMatch(/^Test /);
     expect(byAdmin?.actor?.email).toBeNull();
@@ -85,7 +85,7 @@ describe("GET /api-keys/{id}/audit-log: what a member may see of others", () => 
       expect(byMember?.actor).toMatchObject({ id: member.id, email: member.email });
       expect(byMember?.ip).toBe("203.0.113.10");
       expect(byMember?.credential).toMatch(/^tok_/);
-      const byAdmin = entries.find((e) => e.action === "api_key.renamed");
+      const byAdmin = entries.find((e) => e.action === "api_key.updated");
       expect(byAdmin?.ip).toBe("203.0.113.99");
       expect(byAdmin?.credential).toMatch(/^tok_/);
     }

@@ -102,8 +102,21 @@ describe("addEvent: how calls add up in the usage report", () => {
       event({ tokenId: "key_b", at: new Date(MINUTE + 20_000) }),
     ]);
     expect(Object.fromEntries(batch.lastUsed)).toEqual({
-      key_a: MINUTE + 50_000,
-      key_b: MINUTE + 20_000,
+      key_a: { at: MINUTE + 50_000, ip: null },
+      key_b: { at: MINUTE + 20_000, ip: null },
     });
+  });
+
+  it("last used carries the latest call's address; a refused call counts but is no use", () => {
+    const { rows, batch } = buckets([
+      event({ at: new Date(MINUTE + 10_000), ip: "203.0.113.1" }),
+      event({ at: new Date(MINUTE + 30_000), ip: "2001:db8::1" }),
+      event({ at: new Date(MINUTE + 50_000), ip: "198.51.100.9", status: 403, refused: true }),
+      event({ tokenId: "key_b", ip: "198.51.100.9", status: 403, refused: true }),
+    ]);
+    expect(Object.fromEntries(batch.lastUsed)).toEqual({
+      key_a: { at: MINUTE + 30_000, ip: "2001:db8::1" },
+    });
+    expect(rows.find((r) => r.tokenId === "key_b")).toMatchObject({ count: 1, forbidden: 1 });
   });
 });

@@ -12,6 +12,7 @@ import type { ApiKey, ApiKeyStatus } from "@/components/api-keys/api-key-types";
 import { ApiKeysEmptyState } from "@/components/api-keys/api-keys-empty-state";
 import { ApiKeysSkeleton } from "@/components/api-keys/api-keys-skeleton";
 import { ApiKeysTable } from "@/components/api-keys/api-keys-table";
+import { ExpiringKeysBanner } from "@/components/api-keys/expiring-keys-banner";
 import { OrganizationBadge } from "@/components/api-keys/organization-badge";
 import { useKeyDialogs } from "@/components/api-keys/use-key-dialogs";
 import { Button } from "@/components/ui/button";
@@ -24,6 +25,8 @@ interface ApiKeysClientProps {
   role: string;
   /** Keys belong to members: a platform admin visiting reviews and revokes, but creates none. */
   isMember: boolean;
+  /** The address the API sees for this browser, for the create dialog's allowlist. */
+  currentIp: string | null;
 }
 
 const STATUS_OPTIONS: { value: ApiKeyStatus | "all"; label: string }[] = [
@@ -62,7 +65,7 @@ export function ApiKeysClient(props: ApiKeysClientProps) {
   return <ApiKeysView key={props.organization.id} {...props} />;
 }
 
-function ApiKeysView({ organization, role, isMember }: ApiKeysClientProps) {
+function ApiKeysView({ organization, role, isMember, currentIp }: ApiKeysClientProps) {
   const seesAll = role === "admin" || role === "owner";
   const [filters, setFilters] = useState<ApiKeyFilters>(DEFAULT_API_KEY_FILTERS);
   const [searchText, setSearchText] = useState("");
@@ -92,6 +95,7 @@ function ApiKeysView({ organization, role, isMember }: ApiKeysClientProps) {
     organizationId: organization.id,
     organizationName: organization.name,
     role,
+    currentIp,
     onRevoked: (revoked) => {
       const names = revoked.map((k) => `“${k.name}”`).join(" and ");
       showToast(`Revoked ${names}`);
@@ -174,6 +178,15 @@ function ApiKeysView({ organization, role, isMember }: ApiKeysClientProps) {
           </Button>
         ) : null}
       </div>
+
+      <ExpiringKeysBanner
+        organizationId={organization.id}
+        showing={filters.status === "expiring_soon"}
+        onShow={() => {
+          setSearchText("");
+          setFilters({ ...DEFAULT_API_KEY_FILTERS, status: "expiring_soon" });
+        }}
+      />
 
       {keys.isPending || (defaults && rows.length === 0 && anyKey.isPending && keys.isSuccess) ? (
         <ApiKeysSkeleton />

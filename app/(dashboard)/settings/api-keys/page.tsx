@@ -1,10 +1,12 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { apiKeyListSearch, DEFAULT_API_KEY_FILTERS } from "@/components/api-keys/api-key-filters";
 import { apiKeyQueryKeys } from "@/components/api-keys/api-key-query-keys";
 import { listApiKeys } from "@/server/api-keys/list-api-keys";
 import { listApiKeysQuerySchema } from "@/server/api-keys/schemas";
 import { requireDashboardSession } from "@/server/auth/dashboard-session";
+import { clientIp } from "@/server/http/client-ip";
 import { parseOrThrow } from "@/server/http/validation";
 import { ApiKeysClient } from "./api-keys-client";
 
@@ -32,6 +34,8 @@ export default async function ApiKeysPage() {
         organization={session.organization}
         role={session.role}
         isMember={session.isMember}
+        // The address the API sees for this browser: the allowlist's one-click entry.
+        currentIp={clientIp(await headers())}
       />
     </HydrationBoundary>
   );

@@ -3,8 +3,11 @@
 import Link from "next/link";
 import { type ReactNode, useId } from "react";
 import { useApiKey, useScopeCatalogue } from "@/components/api-keys/api-key-queries";
-import type { ApiKey } from "@/components/api-keys/api-key-types";
+import type { ApiKeyDetail } from "@/components/api-keys/api-key-types";
 import { KeyAuditTrail } from "@/components/api-keys/key-audit-trail";
+import { IpRestrictedBadge } from "@/components/api-keys/key-policy-badges";
+import { KeyPolicyPanel } from "@/components/api-keys/key-policy-panel";
+import { LeastPrivilegeHint } from "@/components/api-keys/least-privilege-hint";
 import { MaskedKey } from "@/components/api-keys/masked-key";
 import { OrganizationBadge } from "@/components/api-keys/organization-badge";
 import { RenameApiKeyForm } from "@/components/api-keys/rename-api-key-form";
@@ -26,12 +29,18 @@ export function ApiKeyDetailClient({
   organization,
   role,
   currentUserId,
+  currentIp = null,
+  rateLimitMax,
   rotateBlockedReason = null,
 }: {
   keyId: string;
   organization: { id: string; name: string };
   role: string;
   currentUserId: string;
+  /** The address the API sees for this browser, for the allowlist's one-click entry. */
+  currentIp?: string | null;
+  /** RATE_LIMIT_KEY_MAX: the highest per-key limit the server takes. */
+  rateLimitMax: number;
   rotateBlockedReason?: string | null;
 }) {
   const query = useApiKey(organization.id, keyId);
@@ -80,6 +89,8 @@ export function ApiKeyDetailClient({
           onRevoke={() => dialogs.openRevoke(query.data)}
           onEndGrace={() => dialogs.openEndGrace(query.data)}
           rotateBlockedReason={rotateBlockedReason}
+          currentIp={currentIp}
+          rateLimitMax={rateLimitMax}
         />
       )}
       {dialogs.dialog}
@@ -95,14 +106,18 @@ function KeyDetail({
   onRevoke,
   onEndGrace,
   rotateBlockedReason,
+  currentIp,
+  rateLimitMax,
 }: {
-  apiKey: ApiKey;
+  apiKey: ApiKeyDetail;
   organization: { id: string; name: string };
   canEdit: boolean;
   onRotate: () => void;
   onRevoke: () => void;
   onEndGrace: () => void;
   rotateBlockedReason: string | null;
+  currentIp: string | null;
+  rateLimitMax: number;
 }) {
   const blockedId = useId();
   const nowMs = useNow();
@@ -131,6 +146,7 @@ function KeyDetail({
             <div className="flex flex-wrap items-center gap-2">
               <StatusBadge status={apiKey.status} />
               <MaskedKey apiKey={apiKey} />
+              <IpRestrictedBadge apiKey={apiKey} />
               {nowMs !== null && needsRotation(apiKey, nowMs) ? <RotationHint /> : null}
             </div>
             {inGrace && apiKey.expires_at ? (
@@ -201,6 +217,13 @@ function KeyDetail({
               </span>
             ) : null}
           </Detail>
+          <Detail label="Last used from">
+            {apiKey.last_used_ip ? (
+              <span className="font-mono text-xs break-all">{apiKey.last_used_ip}</span>
+            ) : (
+              "Never used"
+            )}
+          </Detail>
           <Detail label={revokedAt ? "Revoked" : "Expires"}>
             {revokedAt ? (
               <>
@@ -256,7 +279,31 @@ function KeyDetail({
         <h3 id="scopes-heading" className="text-base font-semibold text-slate-900">
           Scopes
         </h3>
+        <LeastPrivilegeHint
+          organizationId={organization.id}
+          apiKey={apiKey}
+          canEdit={canEdit && apiKey.status !== "revoked"}
+        />
         <ScopeList organizationId={organization.id} scopes={apiKey.scopes} />
+      </section>
+
+      <section
+        aria-labelledby="policy-heading"
+        className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-6"
+      >
+        <h3 id="policy-heading" className="text-base font-semibold text-slate-900">
+          Access policy
+        </h3>
+        <p className="mt-1 text-sm text-slate-500">
+          Where this key may be used from, and how many requests it may make per minute.
+        </p>
+        <KeyPolicyPanel
+          organizationId={organization.id}
+          apiKey={apiKey}
+          canEdit={canEdit && apiKey.status !== "revoked" && apiKey.status !== "expired"}
+          currentIp={currentIp}
+          rateLimitMax={rateLimitMax}
+        />
       </section>
 
       <section

@@ -1,11 +1,13 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { apiKeyQueryKeys } from "@/components/api-keys/api-key-query-keys";
-import { getApiKey } from "@/server/api-keys/find-api-key";
-import type { PublicApiKey } from "@/server/api-keys/public-api-key";
+import { env } from "@/lib/env";
+import { type ApiKeyDetail, getApiKeyDetail } from "@/server/api-keys/api-key-detail";
 import { requireDashboardSession } from "@/server/auth/dashboard-session";
 import { ApiError } from "@/server/http/api-error";
+import { clientIp } from "@/server/http/client-ip";
 import { ApiKeyDetailClient } from "./api-key-detail-client";
 
 export const metadata: Metadata = { title: "API key" };
@@ -13,10 +15,10 @@ export const metadata: Metadata = { title: "API key" };
 export default async function ApiKeyDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const session = await requireDashboardSession();
-  let key: PublicApiKey;
+  let key: ApiKeyDetail;
   try {
     // The same access rule as GET /api/v1/api-keys/{id}: members only reach their own keys.
-    key = await getApiKey(session, id);
+    key = await getApiKeyDetail(session, id);
   } catch (error) {
     // Another organization's key (say, after switching) or no such key: the page does not exist.
     if (error instanceof ApiError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) {
@@ -33,6 +35,9 @@ export default async function ApiKeyDetailPage({ params }: { params: Promise<{ i
         organization={session.organization}
         role={session.role}
         currentUserId={session.user.id}
+        // The address the API sees for this browser: the allowlist's one-click entry.
+        currentIp={clientIp(await headers())}
+        rateLimitMax={env().RATE_LIMIT_KEY_MAX}
         rotateBlockedReason={
           // The API refuses rotation by a non-member (assertMember): say so before they try.
           session.isMember

@@ -1,0 +1,170 @@
+"use client";
+
+import { type FormEvent, useId, useState } from "react";
+import { ApiRequestError } from "@/components/api/api-fetch";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import {
+  ALLOWED_IPS_MAX,
+  AllowedIpsField,
+  formatAllowedIps,
+  parseAllowedIps,
+} from "./allowed-ips-field";
+import { useUpdateApiKey } from "./api-key-queries";
+import type { ApiKey, UpdateApiKeyInput } from "./api-key-types";
+
+/** The platform's default per key (AUTHENTICATED_LIMIT on the server). */
+export const DEFAULT_KEY_LIMIT = 1000;
+
+type Errors = { allowed_ips?: string; rate_limit_per_minute?: string; form?: string };
+
+function errorsFromApi(error: Error): Errors {
+  if (error instanceof ApiRequestError && Array.isArray(error.details)) {
+    const errors: Errors = {};
+    for (const item of error.details as { field?: string; message?: string }[]) {
+      const field = item.field?.split(".")[0];
+      if (field === "allowed_ips" || field === "rate_limit_per_minute")
+        errors[field] ??= item.message;
+      else errors.form ??= item.message;
+    }
+    return errors;
+  }
+  return { form: error.message };
+}
+
+function sameEntries(a: readonly string[], b: readonly string[]) {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/**
+ * Where the key works from and how fast it may go: its IP allowlist and its own rate limit,
+ * saved together with one PATCH (only what changed is sent). Effective on the key's next call.
+ */
+export function KeyPolicyPanel({
+  organizationId,
+  apiKey,
+  canEdit,
+  currentIp,
+  rateLimitMax,
+}: {
+  organizationId: string;
+  apiKey: ApiKey;
+  canEdit: boolean;
+  currentIp: string | null;
+  rateLimitMax: number;
+}) {
+  const id = useId();
+  const update = useUpdateApiKey(organizationId);
+  const [allowedText, setAllowedText] = useState(formatAllowedIps(apiKey.allowed_ips));
+  const [limitText, setLimitText] = useState(apiKey.rate_limit_per_minute?.toString() ?? "");
+  const [errors, setErrors] = useState<Errors>({});
+  const [saved, setSaved] = useState(false);
+
+  const limit = apiKey.rate_limit_per_minute;
+  const effective = (limit ?? DEFAULT_KEY_LIMIT).toLocaleString("en");
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setSaved(false);
+    const entries = parseAllowedIps(allowedText);
+    const trimmed = limitText.trim();
+    const nextLimit = trimmed === "" ? null : Number(trimmed);
+    const next: Errors = {
+      allowed_ips:
+        entries.length > ALLOWED_IPS_MAX
+          ? `List at most ${ALLOWED_IPS_MAX} addresses or ranges.`
+          : undefined,
+      rate_limit_per_minute:
+        nextLimit !== null &&
+        (!Number.isInteger(nextLimit) || nextLimit < 1 || nextLimit > rateLimitMax)
+          ? `Enter a whole number from 1 to ${rateLimitMax.toLocaleString("en")}, or leave it empty for the default.`
+          : undefined,
+    };
+    setErrors(next);
+    if (next.allowed_ips || next.rate_limit_per_minute) return;
+    const body: UpdateApiKeyInput = {};
+    if (!sameEntries(entries, apiKey.allowed_ips)) body.allowed_ips = entries;
+    if (nextLimit !== limit) body.rate_limit_per_minute = nextLimit;
+    if (Object.keys(body).length === 0) return setSaved(true);
+    update.mutate(
+      { id: apiKey.id, ...body },
+      {
+        onSuccess: (key) => {
+          // Shown as the server stored them: normalized, deduplicated.
+          setAllowedText(formatAllowedIps(key.allowed_ips));
+          setLimitText(key.rate_limit_per_minute?.toString() ?? "");
+          setSaved(true);
+        },
+        onError: (error) => setErrors(errorsFromApi(error)),
+      },
+    );
+  }
+
+  if (!canEdit) {
+    return (
+      <dl className="mt-4 grid gap-4 text-sm sm:grid-cols-2">
+        <div>
+          <dt className="text-xs font-medium text-slate-500">Allowed IP addresses</dt>
+          <dd className="mt-1 font-mono text-xs text-slate-900">
+            {apiKey.allowed_ips.length > 0 ? apiKey.allowed_ips.join(", ") : "Anywhere"}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-xs font-medium text-slate-500">Rate limit</dt>
+          <dd className="mt-1 text-slate-900">
+            {effective} requests per minute{limit === null ? " (default)" : ""}
+          </dd>
+        </div>
+      </dl>
+    );
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="mt-4 space-y-5">
+      {errors.form ? (
+        <p
+          role="alert"
+          className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200"
+        >
+          {errors.form}
+        </p>
+      ) : null}
+      <AllowedIpsField
+        id={`${id}-allowed-ips`}
+        value={allowedText}
+        currentIp={currentIp}
+        error={errors.allowed_ips}
+        disabled={update.isPending}
+        onChange={(value) => {
+          setAllowedText(value);
+          setSaved(false);
+        }}
+      />
+      <div className="max-w-xs">
+        <TextField
+          id={`${id}-limit`}
+          name="rate_limit_per_minute"
+          label="Requests per minute"
+          inputMode="numeric"
+          placeholder={`${DEFAULT_KEY_LIMIT} (default)`}
+          value={limitText}
+          disabled={update.isPending}
+          error={errors.rate_limit_per_minute}
+          hint={`Now ${effective}${limit === null ? " (the default)" : ""}. From 1 to ${rateLimitMax.toLocaleString("en")}; empty for the default.`}
+          onChange={(e) => {
+            setLimitText(e.target.value);
+            setSaved(false);
+          }}
+        />
+      </div>
+      <div className="flex items-center gap-3">
+        <Button type="submit" disabled={update.isPending}>
+          {update.isPending ? "Saving…" : "Save policy"}
+        </Button>
+        <p role="status" className="text-sm text-emerald-700">
+          {saved ? "Saved. It applies from the key's next request." : ""}
+        </p>
+      </div>
+    </form>
+  );
+}

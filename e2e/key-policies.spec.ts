@@ -1,0 +1,166 @@
+import { expect, type Page, test } from "@playwright/test";
+import { uniqueName, VIEWPORTS } from "./helpers/dashboard";
+import { login } from "./helpers/login";
+
+/** Same-origin API calls as the signed-in user, like the page's own. */
+function sameOrigin(page: Page) {
+  return { Origin: new URL(page.url()).origin, "Content-Type": "application/json" };
+}
+
+async function createKeyViaApi(page: Page, body: Record<string, unknown>) {
+  const res = await page.request.post("/api/v1/api-keys", {
+    headers: sameOrigin(page),
+    data: body,
+  });
+  expect(res.status()).toBe(201);
+  return (await res.json()).data as { id: string; key: string };
+}
+
+async function shoot(page: Page, name: string) {
+  await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
+}
+
+for (const { name: width, viewport } of VIEWPORTS) {
+  test.describe(`key policies (${width})`, () => {
+    test.use({ viewport });
+
+    test("an allowlist set in the create dialog shows as IP restricted in the list", async ({
+      page,
+    }) => {
+      await login(page, "owner@acme.test");
+      await page.goto("/settings/api-keys");
+      await expect(page.getByRole("heading", { name: "API Keys", exact: true })).toBeVisible();
+
+      const name = uniqueName("Office only");
+      await page.getByRole("button", { name: "Create New API Key" }).first().click();
+      const dialog = page.getByRole("dialog", { name: "Create New API Key" });
+      await dialog.getByLabel("Name").fill(name);
+      await dialog.getByRole("checkbox", { name: "read:users", exact: true }).check();
+      await dialog.getByRole("radio", { name: "30 days", exact: true }).check();
+      const allowlist = dialog.getByRole("textbox", { name: /Allowed IP addresses/ });
+      await allowlist.fill("10.9.8.7/8");
+      // The address the server sees for this browser, in one click.
+      const addCurrent = dialog.getByRole("button", { name: /^Add your current address \(/ });
+      const label = (await addCurrent.textContent()) ?? "";
+      const currentIp = /\(([^)]+)\)/.exec(label)?.[1] ?? "";
+      expect(currentIp).not.toBe("");
+      await addCurrent.click();
+      await expect(allowlist).toHaveValue(`10.9.8.7/8\n${currentIp}`);
+      await expect(dialog.getByRole("button", { name: "Your address is listed" })).toBeDisabled();
+      await shoot(page, `create-dialog-allowlist-${width}`);
+      await dialog.getByRole("button", { name: "Create key" }).click();
+
+      const reveal = page.getByRole("dialog", { name: "API key created" });
+      await expect(reveal).toBeVisible();
+      const secret = await reveal.getByLabel("Secret key").inputValue();
+      await reveal.getByRole("button", { name: "Done" }).click();
+      await reveal.getByRole("button", { name: "Close without copying" }).click();
+      await expect(reveal).toBeHidden();
+
+      await page.getByRole("search", { name: "Filter API keys" }).getByLabel("Search").fill(name);
+      const item =
+        width === "desktop"
+          ? page.getByRole("table", { name: "API keys" }).getByRole("row").filter({ hasText: name })
+          : page.getByRole("list", { name: "API keys" }).getByRole("listitem", { name });
+      await expect(item).toHaveCount(1);
+      await expect(item.getByText("IP restricted")).toBeVisible();
+      await shoot(page, `list-ip-restricted-${width}`);
+
+      // Stored normalized, and the key works from here (this address is on its list).
+      await item.getByRole("link", { name }).click();
+      const policy = page.getByRole("region", { name: "Access policy" });
+      await expect(policy.getByRole("textbox", { name: /Allowed IP addresses/ })).toHaveValue(
+        `10.0.0.0/8\n${currentIp}`,
+      );
+      const me = await page.request.get("/api/v1/auth/me", {
+        headers: { Authorization: `Bearer ${secret}` },
+      });
+      expect(me.status()).toBe(200);
+    });
+
+    test("the key page edits the rate limit and offers to drop unused scopes", async ({ page }) => {
+      await login(page, "owner@acme.test");
+      const name = uniqueName("Reporting");
+      const key = await createKeyViaApi(page, {
+        name,
+        scopes: ["read:users", "write:time-entries"],
+      });
+      const users = await page.request.get("/api/v1/users", {
+        headers: { Authorization: `Bearer ${key.key}` },
+      });
+      expect(users.status()).toBe(200);
+      // Usage is written in batches, about once a second: wait until the API reports the call.
+      await expect
+        .poll(async () => {
+          const res = await page.request.get(`/api/v1/api-keys/${key.id}`, {
+            headers: sameOrigin(page),
+          });
+          return (await res.json()).data.scopes_used_30d;
+        })
+        .toEqual(["read:users"]);
+
+      await page.goto(`/settings/api-keys/${key.id}`);
+      await expect(page.getByRole("heading", { name, level: 2 })).toBeVisible();
+      const hint = page.getByRole("note", { name: "Least privilege" });
+      await expect(hint).toContainText(
+        "Used: read:users. Never used in 30 days: write:time-entries. Remove unused scopes?",
+      );
+      await expect(page.getByText("Last used from")).toBeVisible();
+      await expect(page.getByText("Never used", { exact: true })).toHaveCount(0);
+
+      const policy = page.getByRole("region", { name: "Access policy" });
+      const limit = policy.getByRole("textbox", { name: "Requests per minute" });
+      await expect(limit).toHaveValue("");
+      await limit.fill("120");
+      await policy.getByRole("button", { name: "Save policy" }).click();
+      await expect(policy.getByRole("status")).toHaveText(
+        "Saved. It applies from the key's next request.",
+      );
+      await expect(policy).toContainText("Now 120.");
+      const limited = await page.request.get("/api/v1/auth/me", {
+        headers: { Authorization: `Bearer ${key.key}` },
+      });
+      expect(limited.headers()["x-ratelimit-limit"]).toBe("120");
+      await expect(page.getByRole("list", { name: "Audit trail" })).toContainText(
+        "Rate limit: default → 120",
+      );
+      await shoot(page, `key-policy-${width}`);
+
+      await hint.getByRole("button", { name: "Remove unused scopes" }).click();
+      const confirm = page.getByRole("alertdialog", { name: "Remove unused scopes?" });
+      await expect(confirm).toContainText("loses write:time-entries");
+      await confirm.getByRole("button", { name: "Remove scope" }).click();
+      await expect(confirm).toBeHidden();
+      await expect(
+        page.getByText("Every scope of this key was used in the last 30 days."),
+      ).toBeVisible();
+      const scopes = page.getByRole("region", { name: "Scopes" });
+      await expect(scopes.getByText("write:time-entries")).toHaveCount(0);
+      await expect(scopes.getByText("read:users", { exact: true })).toBeVisible();
+      await shoot(page, `least-privilege-done-${width}`);
+    });
+
+    test("keys expiring within 7 days say so in the list, under a banner", async ({ page }) => {
+      await login(page, "owner@acme.test");
+      const name = uniqueName("Short lived");
+      await createKeyViaApi(page, {
+        name,
+        scopes: ["read:users"],
+        expires_at: new Date(Date.now() + 3 * 24 * 3_600_000 - 60_000).toISOString(),
+      });
+      await page.goto("/settings/api-keys");
+      const banner = page.getByRole("status", { name: "Keys expiring soon" });
+      await expect(banner).toContainText(/\d+\+? keys? expires? within 7 days/);
+      await banner.getByRole("button", { name: "Show expiring keys" }).click();
+      await expect(
+        page.getByRole("search", { name: "Filter API keys" }).getByLabel("Status"),
+      ).toHaveValue("expiring_soon");
+      const item =
+        width === "desktop"
+          ? page.getByRole("table", { name: "API keys" }).getByRole("row").filter({ hasText: name })
+          : page.getByRole("list", { name: "API keys" }).getByRole("listitem", { name });
+      await expect(item.getByText("Expires in 3 days")).toBeVisible();
+      await shoot(page, `expiring-banner-${width}`);
+    });
+  });
+}

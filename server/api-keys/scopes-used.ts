@@ -1,0 +1,68 @@
+import { and, eq, gte, inArray, sql } from "drizzle-orm";
+import type { Db } from "@/db";
+import { apiKeys, usageBuckets } from "@/db/schema";
+import { nowMs } from "@/lib/clock";
+import { SCOPES, type Scope } from "@/lib/scopes";
+import { OPERATIONS } from "@/server/openapi/operations";
+import type { ApiKeyRow } from "./public-api-key";
+
+const WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
+// A key rotated a few times keeps its history: a new secret has not "never used" its scopes.
+const MAX_PREDECESSORS = 5;
+
+/** The scope each operation declares, by "METHOD /route" (the route pattern usage records). */
+function scopeOfRoute(): Map<string, Scope> {
+  const map = new Map<string, Scope>();
+  for (const op of OPERATIONS) {
+    const scope = op.scope;
+    if ((SCOPES as readonly string[]).includes(scope))
+      map.set(`${op.method} ${op.path}`, scope as Scope);
+  }
+  return map;
+}
+
+/** The key and the keys it was rotated from (same organization), newest first. */
+async function rotationChain(
+  db: Db,
+  key: Pick<ApiKeyRow, "id" | "organizationId" | "rotatedFromId">,
+) {
+  const ids = [key.id];
+  let previous = key.rotatedFromId;
+  while (previous && ids.length <= MAX_PREDECESSORS && !ids.includes(previous)) {
+    ids.push(previous);
+    const [row] = await db
+      .select({ rotatedFromId: apiKeys.rotatedFromId })
+      .from(apiKeys)
+      .where(and(eq(apiKeys.id, previous), eq(apiKeys.organizationId, key.organizationId)));
+    previous = row?.rotatedFromId ?? null;
+  }
+  return ids;
+}
+
+/**
+ * Which of the key's scopes it used in the last 30 days: the routes it called (from the usage
+ * buckets, across its rotations), mapped to the scope each operation declares. A call counts
+ * unless it was refused (401, 403, 429): a refusal used no permission.
+ */
+export async function scopesUsed30d(
+  db: Db,
+  key: Pick<ApiKeyRow, "id" | "organizationId" | "rotatedFromId" | "scopes">,
+): Promise<Scope[]> {
+  const ids = await rotationChain(db, key);
+  const acted = sql<number>`sum(${usageBuckets.count} - ${usageBuckets.unauthorized} - ${usageBuckets.forbidden} - ${usageBuckets.rateLimited})`;
+  const routes = await db
+    .select({ route: usageBuckets.route, method: usageBuckets.method })
+    .from(usageBuckets)
+    .where(
+      and(
+        inArray(usageBuckets.tokenId, ids),
+        eq(usageBuckets.organizationId, key.organizationId),
+        gte(usageBuckets.bucketStart, new Date(nowMs() - WINDOW_MS)),
+      ),
+    )
+    .groupBy(usageBuckets.route, usageBuckets.method)
+    .having(sql`${acted} > 0`);
+  const scopeOf = scopeOfRoute();
+  const used = new Set(routes.map((r) => scopeOf.get(`${r.method} ${r.route}`)));
+  return SCOPES.filter((s) => key.scopes.includes(s) && used.has(s));
+}
