@@ -1,5 +1,6 @@
 import type { PublicApiKey } from "@/server/api-keys/public-api-key";
 import type { ApiKeyStatus } from "@/server/api-keys/schemas";
+import type { AuditEntryView } from "@/server/audit/schemas";
 import type { Scope } from "@/server/scopes/catalogue";
 
 // The JSON shapes of /api/v1, typed from the server's own serializers so they cannot drift.
@@ -24,16 +25,8 @@ export interface ScopeInfo {
   roles: string[];
 }
 
-/** One entry of GET /api-keys/{id}/audit-log. */
-export interface AuditEntry {
-  id: string;
-  action: string;
-  actor: { id: string; name: string | null; email: string | null } | null;
-  credential: string | null;
-  ip: string | null;
-  metadata: Record<string, unknown> | null;
-  created_at: string;
-}
+/** One entry of GET /api-keys/{id}/audit-log and GET /audit-logs. */
+export type AuditEntry = AuditEntryView;
 
 export interface CreateApiKeyInput {
   name: string;
