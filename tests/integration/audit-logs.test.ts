@@ -201,6 +201,33 @@ describe("GET /audit-logs: pagination", () => {
     expect(order).toEqual(sorted);
   });
 
+  it("walks the entries it started with exactly once while new ones are written meanwhile", async () => {
+    const org = await freshOrganization();
+    const base = Date.now() - DAY;
+    const ids = await insertAuditRows(
+      Array.from({ length: 9 }, (_, i) => ({
+        organizationId: org.id,
+        createdAt: new Date(base - i * 1000),
+      })),
+    );
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      // Each page races a write: the new entries are newer than any cursor, so never served here.
+      const search: string = `limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
+      const [res] = await Promise.all([
+        auditLog(org.owner.token, search),
+        createKeyAs(org.owner.token, "written meanwhile"),
+      ]);
+      expect(res.status).toBe(200);
+      seen.push(...res.body.data.map((e) => e.id));
+      cursor = res.body.next_cursor;
+    } while (cursor);
+    const walked = seen.filter((id) => ids.includes(id));
+    expect(walked.sort()).toEqual([...ids].sort());
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+
   it("defaults to 50 a page", async () => {
     const org = await freshOrganization();
     await insertAuditRows(
