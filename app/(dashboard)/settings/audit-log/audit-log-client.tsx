@@ -101,9 +101,9 @@ function AuditLogView({ organization, actions, retentionDays }: AuditLogClientPr
 
       <search
         aria-label="Filter the audit log"
-        className="grid grid-cols-1 gap-3 rounded-xl bg-white p-3 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-5 lg:items-end"
+        className="grid grid-cols-2 items-end gap-3 rounded-xl bg-white p-3 shadow-sm ring-1 ring-slate-200 lg:grid-cols-5"
       >
-        <div className="min-w-0 space-y-1">
+        <div className="col-span-2 min-w-0 space-y-1 sm:col-span-1">
           <label htmlFor={ids.actor} className="block text-xs font-medium text-slate-600">
             Actor
           </label>
@@ -121,7 +121,7 @@ function AuditLogView({ organization, actions, retentionDays }: AuditLogClientPr
             ))}
           </select>
         </div>
-        <div className="min-w-0 space-y-1">
+        <div className="col-span-2 min-w-0 space-y-1 sm:col-span-1">
           <label htmlFor={ids.action} className="block text-xs font-medium text-slate-600">
             Action
           </label>
@@ -139,7 +139,7 @@ function AuditLogView({ organization, actions, retentionDays }: AuditLogClientPr
             ))}
           </select>
         </div>
-        <div className="min-w-0 space-y-1">
+        <div className="col-span-2 min-w-0 space-y-1 lg:col-span-1">
           <label htmlFor={ids.target} className="block text-xs font-medium text-slate-600">
             Target id
           </label>
