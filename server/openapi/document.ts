@@ -174,32 +174,32 @@ function downloadResponse(op: AnyOperation, download: { mediaType: string; examp
   };
 }
 
-function operationObject(op: AnyOperation, schemas: SchemaCollector) {
+/** The success response: JSON (`{"data": …}`, a list page, or unwrapped), or a download. */
+function successResponse(op: AnyOperation, schemas: SchemaCollector) {
+  if (op.response.download) return downloadResponse(op, op.response.download);
   const data = schemas.convert(op.response.schema, "output");
-  const { download } = op.response;
+  return {
+    description: op.response.description,
+    headers: rateLimitHeaderRefs(),
+    content: {
+      "application/json": {
+        schema: op.response.unwrapped
+          ? data
+          : op.response.paginated
+            ? {
+                type: "object",
+                properties: { data, next_cursor: schemas.convert(nextCursorSchema, "output") },
+                required: ["data", "next_cursor"],
+              }
+            : { type: "object", properties: { data }, required: ["data"] },
+      },
+    },
+  };
+}
+
+function operationObject(op: AnyOperation, schemas: SchemaCollector) {
   const responses: Record<string, unknown> = {
-    [op.response.status]: download
-      ? downloadResponse(op, download)
-      : {
-          description: op.response.description,
-          headers: rateLimitHeaderRefs(),
-          content: {
-            "application/json": {
-              schema: op.response.unwrapped
-                ? data
-                : op.response.paginated
-                  ? {
-                      type: "object",
-                      properties: {
-                        data,
-                        next_cursor: schemas.convert(nextCursorSchema, "output"),
-                      },
-                      required: ["data", "next_cursor"],
-                    }
-                  : { type: "object", properties: { data }, required: ["data"] },
-            },
-          },
-        },
+    [op.response.status]: successResponse(op, schemas),
   };
   for (const status of errorStatuses(op)) responses[status] = errorResponse(status);
   const scopeNote =
