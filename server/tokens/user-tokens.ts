@@ -117,7 +117,13 @@ export async function refreshTokenPair(
         // Reuse means theft: the whole family dies, on every instance, when this commits.
         await revokeLockedFamily(tx, {
           familyId: found.familyId,
-          audit: { ...token, tokenId: found.id, ip: request.ip, reason: "refresh_token_reused" },
+          audit: {
+            userId: token.userId,
+            organizationId: token.organizationId,
+            tokenId: found.id,
+            ip: request.ip,
+            reason: "refresh_token_reused",
+          },
         });
         return { refused: "reused" };
       }
@@ -178,7 +184,13 @@ export async function revokeUserToken(
         .for("update");
       await revokeLockedFamily(tx, {
         familyId: token.familyId,
-        audit: { ...token, tokenId: token.id, ip: request.ip, reason: "refresh_token_revoked" },
+        audit: {
+          userId: token.userId,
+          organizationId: token.organizationId,
+          tokenId: token.id,
+          ip: request.ip,
+          reason: "refresh_token_revoked",
+        },
       });
     });
     return;
