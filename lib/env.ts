@@ -27,6 +27,13 @@ const envSchema = z.object({
     .regex(/^(true|false|\d{1,2})$/, "TRUST_PROXY must be a number of proxies, true or false")
     .optional()
     .transform((v) => (v === "true" ? 1 : v === undefined || v === "false" ? 0 : Number(v))),
+  // How long audit entries are kept; the maintenance job deletes older ones.
+  AUDIT_RETENTION_DAYS: z.coerce
+    .number({ error: "AUDIT_RETENTION_DAYS must be a number of days" })
+    .int("AUDIT_RETENTION_DAYS must be a whole number of days")
+    .min(1, "AUDIT_RETENTION_DAYS must be at least 1")
+    .max(36_500, "AUDIT_RETENTION_DAYS must be at most 36500 (100 years)")
+    .default(365),
   // Base of every public link (OpenAPI servers, curl examples, invitations): never request headers.
   PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" })

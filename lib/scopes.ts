@@ -7,6 +7,7 @@ export const SCOPES = [
   "write:time-entries",
   "read:api-keys",
   "write:api-keys",
+  "read:audit-logs",
   "admin:organizations",
 ] as const;
 

@@ -1,6 +1,5 @@
 import type { z } from "zod";
 import type { Scope } from "@/lib/scopes";
-import type { keyAuditEntrySchema } from "@/server/api-keys/key-audit-trail";
 import type {
   ApiKeyStatus,
   apiKeyDetailSchema,
@@ -10,6 +9,7 @@ import type {
   rotatedApiKeySchema,
   updateApiKeySchema,
 } from "@/server/api-keys/schemas";
+import type { AuditEntryView } from "@/server/audit/schemas";
 import type { scopeEntrySchema } from "@/server/scopes/catalogue";
 
 // The JSON shapes of /api/v1, inferred from the zod schemas the server validates and documents
@@ -24,8 +24,8 @@ export type CreatedApiKey = z.infer<typeof createdApiKeySchema>;
 export type RotatedApiKey = z.infer<typeof rotatedApiKeySchema>;
 /** One entry of GET /scopes. */
 export type ScopeInfo = z.infer<typeof scopeEntrySchema>;
-/** One entry of GET /api-keys/{id}/audit-log. */
-export type AuditEntry = z.infer<typeof keyAuditEntrySchema>;
+/** One entry of GET /api-keys/{id}/audit-log and GET /audit-logs. */
+export type AuditEntry = AuditEntryView;
 /** The body of POST /api-keys, as the create dialog sends it. */
 export type CreateApiKeyInput = z.input<typeof createApiKeySchema>;
 /** PATCH /api-keys/{id}: any of these; scopes only shrink. */

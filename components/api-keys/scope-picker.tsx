@@ -7,6 +7,7 @@ const RESOURCE_LABELS: Record<string, string> = {
   users: "Users",
   "time-entries": "Time entries",
   "api-keys": "API keys",
+  "audit-logs": "Audit log",
   organizations: "Organizations",
 };
 

@@ -19,5 +19,10 @@ export const auditLogs = pgTable(
   (t) => [
     index("audit_logs_organization_idx").on(t.organizationId, t.createdAt),
     index("audit_logs_target_idx").on(t.targetId, t.createdAt),
+    // The audit log's filters: one person's actions, one kind of action, newest first.
+    index("audit_logs_actor_idx").on(t.organizationId, t.actorUserId, t.createdAt),
+    index("audit_logs_action_idx").on(t.organizationId, t.action, t.createdAt),
+    // Retention deletes the oldest entries of every organization in batches.
+    index("audit_logs_created_at_idx").on(t.createdAt),
   ],
 );

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigint, index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { organizations } from "./tenancy";
 
@@ -30,6 +31,15 @@ export const usageBuckets = pgTable(
       columns: [t.tokenId, t.bucketStart, t.route, t.method, t.statusClass],
     }),
     index("usage_buckets_organization_idx").on(t.organizationId, t.bucketStart),
+    // The roll-up's work lists (server/maintenance/roll-up-usage.ts): rows finer than an hour,
+    // and finer than a day. Once rolled up, old rows leave these indexes, so each run reads
+    // only what is left to do rather than every old row again.
+    index("usage_buckets_sub_hour_idx")
+      .on(t.bucketStart)
+      .where(sql`bucket_start <> date_bin('1 hour', bucket_start, '1970-01-01T00:00:00Z')`),
+    index("usage_buckets_sub_day_idx")
+      .on(t.bucketStart)
+      .where(sql`bucket_start <> date_bin('1 day', bucket_start, '1970-01-01T00:00:00Z')`),
   ],
 );
 

@@ -422,6 +422,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit-logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the audit log
+         * @description Who did what in the organization (keys, tokens, members, invitations, roles, overrides), newest first, a page at a time: pass `next_cursor` as `cursor` for the next page. Filters combine.
+         *
+         *     Requires the `read:audit-logs` scope.
+         */
+        get: operations["getAuditLogs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit-logs.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the audit log as CSV
+         * @description Every entry matching the filters of `GET /audit-logs`, newest first, streamed as one CSV file (RFC 4180, UTF-8, a header row). Cells a spreadsheet would run as a formula (starting with `=`, `+`, `-` or `@`) start with an apostrophe.
+         *
+         *     Requires the `read:audit-logs` scope.
+         */
+        get: operations["getAuditLogsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/scopes": {
         parameters: {
             query?: never;
@@ -504,7 +548,7 @@ export interface components {
             };
             /** @enum {string} */
             role: "member" | "admin" | "owner";
-            scopes: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "admin:organizations")[];
+            scopes: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "admin:organizations")[];
             token: {
                 /** @enum {string} */
                 type: "api_key" | "access_token" | "session";
@@ -650,7 +694,7 @@ export interface components {
             prefix: string;
             /** @description The last four characters of the key */
             last4: string;
-            scopes: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "admin:organizations")[];
+            scopes: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "admin:organizations")[];
             /** @description Id of the user who created the key */
             created_by: string;
             creator: {
@@ -696,7 +740,7 @@ export interface components {
             prefix: string;
             /** @description The last four characters of the key */
             last4: string;
-            scopes: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "admin:organizations")[];
+            scopes: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "admin:organizations")[];
             /** @description Id of the user who created the key */
             created_by: string;
             creator: {
@@ -732,7 +776,7 @@ export interface components {
         };
         CreateApiKeyRequest: {
             name: string;
-            scopes: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "admin:organizations")[];
+            scopes: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "admin:organizations")[];
             expires_at?: string | null;
             /**
              * @description Up to 50 IPv4/IPv6 addresses or CIDR ranges the key may be used from; empty means anywhere. Stored normalized: single addresses plain, ranges as network/prefix, IPv4-mapped IPv6 as IPv4, duplicates removed.
@@ -759,7 +803,7 @@ export interface components {
             prefix: string;
             /** @description The last four characters of the key */
             last4: string;
-            scopes: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "admin:organizations")[];
+            scopes: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "admin:organizations")[];
             /** @description Id of the user who created the key */
             created_by: string;
             creator: {
@@ -796,7 +840,7 @@ export interface components {
              *       "read:users"
              *     ]
              */
-            scopes_used_30d: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "admin:organizations")[];
+            scopes_used_30d: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "admin:organizations")[];
         };
         UpdateApiKeyRequest: {
             name?: string;
@@ -811,7 +855,7 @@ export interface components {
             allowed_ips?: string[];
             rate_limit_per_minute?: number | null;
             /** @description A subset of the key's current scopes: scopes can only be removed in place; widening needs a new key. */
-            scopes?: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "admin:organizations")[];
+            scopes?: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "admin:organizations")[];
         };
         RotatedApiKey: {
             /** @example key_3hT9xQ2mVb7Lk0PzR1aD */
@@ -827,7 +871,7 @@ export interface components {
             prefix: string;
             /** @description The last four characters of the key */
             last4: string;
-            scopes: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "admin:organizations")[];
+            scopes: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "admin:organizations")[];
             /** @description Id of the user who created the key */
             created_by: string;
             creator: {
@@ -866,18 +910,25 @@ export interface components {
             /** @default 0 */
             grace_seconds?: number;
         };
-        ApiKeyAuditEntry: {
+        AuditEntry: {
+            /** @example aud_8fK2mQ9xLb4Tz7Vw1cNp */
             id: string;
             /** @enum {string} */
-            action: "api_key.created" | "api_key.revoked" | "api_key.rotated" | "api_key.renamed" | "api_key.updated" | "organization.override" | "organization.switched" | "membership.removed" | "invitation.created" | "invitation.revoked" | "invitation.accepted" | "membership.role_changed" | "organization.created" | "organization.renamed" | "user.password_changed" | "user.renamed";
+            action: "api_key.created" | "api_key.revoked" | "api_key.rotated" | "api_key.renamed" | "api_key.updated" | "organization.override" | "organization.switched" | "membership.removed" | "invitation.created" | "invitation.revoked" | "invitation.accepted" | "membership.role_changed" | "organization.created" | "organization.renamed" | "user.password_changed" | "user.renamed" | "token_family.revoked";
+            /** @description Who acted; null once their account is gone */
             actor: {
                 id: string;
                 name: string | null;
                 email: string | null;
             } | null;
-            /** @description Key or token id used, or "session"; null for members viewing someone else */
+            /** @description Key or token id used, or "session"; null where the viewer may not see it */
             credential: string | null;
-            /** @description null for members viewing someone else */
+            target: {
+                /** @enum {string} */
+                type: "api_key" | "organization" | "user" | "invitation" | "token_family";
+                id: string;
+            };
+            /** @description null where the viewer may not see it */
             ip: string | null;
             metadata: {
                 [key: string]: unknown;
@@ -887,7 +938,7 @@ export interface components {
         };
         Scope: {
             /** @enum {string} */
-            scope: "read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "admin:organizations";
+            scope: "read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "admin:organizations";
             resource: string;
             action: string;
             description: string;
@@ -951,9 +1002,9 @@ export interface components {
                 message: string;
                 details?: {
                     /** @enum {string} */
-                    required_scope?: "read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "admin:organizations";
+                    required_scope?: "read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "admin:organizations";
                     /** @description Scopes asked for that the caller does not hold. */
-                    scopes?: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "admin:organizations")[];
+                    scopes?: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "admin:organizations")[];
                     /** @description The client address an API key was presented from, outside the key's `allowed_ips`. */
                     ip?: string;
                 };
@@ -982,6 +1033,8 @@ export interface components {
         "WWW-Authenticate": string;
         /** @description The methods this path serves. */
         Allow: string;
+        /** @description A download's file name: `attachment; filename="…"`. */
+        "Content-Disposition": string;
     };
     pathItems: never;
 }
@@ -6595,7 +6648,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["ApiKeyAuditEntry"][];
+                        data: components["schemas"]["AuditEntry"][];
                     };
                 };
             };
@@ -6932,6 +6985,429 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This method is not allowed on this resource */
+            405: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    Allow: components["headers"]["Allow"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "METHOD_NOT_ALLOWED",
+                     *         "message": "This method is not allowed on this resource"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests, retry after the time in Retry-After */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "RATE_LIMITED",
+                     *         "message": "Too many requests, retry after the time in Retry-After"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error occurred */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "An unexpected error occurred"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The service is temporarily unavailable, please retry shortly */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "SERVICE_UNAVAILABLE",
+                     *         "message": "The service is temporarily unavailable, please retry shortly"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAuditLogs: {
+        parameters: {
+            query?: {
+                /** @description How many items to return, 1 to 100 */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page; leave it out for the first */
+                cursor?: string;
+                /** @description Only what this user did */
+                actor?: string;
+                /** @description One action or several separated by commas: `api_key.created`, `api_key.revoked`, `api_key.rotated`, `api_key.renamed`, `api_key.updated`, `organization.override`, `organization.switched`, `membership.removed`, `invitation.created`, `invitation.revoked`, `invitation.accepted`, `membership.role_changed`, `organization.created`, `organization.renamed`, `user.password_changed`, `user.renamed`, `token_family.revoked` */
+                action?: string;
+                /** @description Only entries about this key, user, invitation, organization… */
+                target?: string;
+                /** @description Entries at or after this ISO 8601 date-time or date (UTC) */
+                from?: string;
+                /** @description Entries before this ISO 8601 date-time, or through the end of this date (UTC) */
+                to?: string;
+            };
+            header?: {
+                /** @description Act in another organization (members of it, or holders of admin:organizations). */
+                "X-Organization-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of entries, newest first */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AuditEntry"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "The request is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description Invalid or missing authentication token */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "UNAUTHORIZED",
+                     *         "message": "Invalid or missing authentication token"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description Insufficient permissions for this resource */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "Insufficient permissions for this resource"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description This method is not allowed on this resource */
+            405: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    Allow: components["headers"]["Allow"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "METHOD_NOT_ALLOWED",
+                     *         "message": "This method is not allowed on this resource"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests, retry after the time in Retry-After */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "RATE_LIMITED",
+                     *         "message": "Too many requests, retry after the time in Retry-After"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error occurred */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "An unexpected error occurred"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The service is temporarily unavailable, please retry shortly */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "SERVICE_UNAVAILABLE",
+                     *         "message": "The service is temporarily unavailable, please retry shortly"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAuditLogsCsv: {
+        parameters: {
+            query?: {
+                /** @description Only what this user did */
+                actor?: string;
+                /** @description One action or several separated by commas: `api_key.created`, `api_key.revoked`, `api_key.rotated`, `api_key.renamed`, `api_key.updated`, `organization.override`, `organization.switched`, `membership.removed`, `invitation.created`, `invitation.revoked`, `invitation.accepted`, `membership.role_changed`, `organization.created`, `organization.renamed`, `user.password_changed`, `user.renamed`, `token_family.revoked` */
+                action?: string;
+                /** @description Only entries about this key, user, invitation, organization… */
+                target?: string;
+                /** @description Entries at or after this ISO 8601 date-time or date (UTC) */
+                from?: string;
+                /** @description Entries before this ISO 8601 date-time, or through the end of this date (UTC) */
+                to?: string;
+            };
+            header?: {
+                /** @description Act in another organization (members of it, or holders of admin:organizations). */
+                "X-Organization-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file, as an attachment */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Content-Disposition": components["headers"]["Content-Disposition"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example time,action,actor_id,actor_name,actor_email,target_type,target_id,ip,credential,metadata
+                     *     2026-01-15T09:30:00.000Z,api_key.created,usr_4kP9sQ2mVb7Lk0PzR1aD,Ada Lovelace,ada@example.com,api_key,key_3hT9xQ2mVb7Lk0PzR1aD,203.0.113.7,session,"{""name"":""CI"",""scopes"":[""read:users""]}"
+                     */
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "The request is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description Invalid or missing authentication token */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "UNAUTHORIZED",
+                     *         "message": "Invalid or missing authentication token"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description Insufficient permissions for this resource */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "Insufficient permissions for this resource"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
             /** @description This method is not allowed on this resource */

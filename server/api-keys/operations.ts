@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { auditEntrySchema } from "@/server/audit/schemas";
 import { defineOperation } from "@/server/http/operation";
 import { MAX_ACTIVE_KEYS_PER_ORGANIZATION } from "./create-api-key";
-import { keyAuditEntrySchema } from "./key-audit-trail";
 import {
   apiKeyDetailSchema,
   createApiKeySchema,
@@ -121,7 +121,7 @@ export const apiKeyAuditTrailOperation = defineOperation({
     "Who created, renamed, rotated or revoked the key, when and from where; newest first.",
   scope: "read:api-keys",
   params: keyParams,
-  response: { status: 200, schema: z.array(keyAuditEntrySchema), description: "The entries" },
+  response: { status: 200, schema: z.array(auditEntrySchema), description: "The entries" },
   errors: [404],
 });
 

@@ -21,8 +21,18 @@ export const AUDIT_ACTIONS = [
   "organization.renamed",
   "user.password_changed",
   "user.renamed",
+  "token_family.revoked",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_TARGET_TYPES = [
+  "api_key",
+  "organization",
+  "user",
+  "invitation",
+  "token_family",
+] as const;
+export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 export interface AuditActor {
   userId: string;
@@ -42,7 +52,7 @@ export function actorOf(ctx: Pick<AuthContext, "user" | "credential" | "ip">): A
 export interface AuditEntry {
   action: AuditAction;
   organizationId: string;
-  targetType: "api_key" | "organization" | "user" | "invitation";
+  targetType: AuditTargetType;
   targetId: string;
   metadata?: Record<string, unknown>;
 }

@@ -131,7 +131,9 @@ export async function auditOverride(context: AuthContext): Promise<void> {
     organizationId: context.organization.id,
     targetType: "organization",
     targetId: context.organization.id,
-    metadata: { from: context.credential.organizationId, credentialType: context.credential.type },
+    // The row is this organization's to read (GET /audit-logs): it names the admin and the
+    // credential, never the admin's home organization, which is another tenant's id.
+    metadata: { credentialType: context.credential.type },
   });
 }
 

@@ -34,6 +34,11 @@ export interface Operation<
     unwrapped?: true;
     /** A list page: `next_cursor` beside `data` (keyset pagination, newest first). */
     paginated?: true;
+    /**
+     * A download rather than JSON: the body is this media type (`schema` describes it as a
+     * string), served as an attachment (`Content-Disposition`).
+     */
+    download?: { mediaType: "text/csv"; example: string };
   };
   /** Statuses particular to this operation (404, 409, 503…); the common ones are derived. */
   errors: readonly number[];

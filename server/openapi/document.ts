@@ -161,26 +161,46 @@ export function operationId(op: AnyOperation): string {
   return `${op.method.toLowerCase()}${words.map((w) => w[0]?.toUpperCase() + w.slice(1)).join("")}`;
 }
 
-function operationObject(op: AnyOperation, schemas: SchemaCollector) {
+/** A download's success response: its media type, an example and the attachment header. */
+function downloadResponse(op: AnyOperation, download: { mediaType: string; example: string }) {
+  return {
+    description: op.response.description,
+    headers: {
+      ...rateLimitHeaderRefs(),
+      "Content-Disposition": { $ref: "#/components/headers/Content-Disposition" },
+    },
+    content: {
+      [download.mediaType]: { schema: { type: "string" }, example: download.example },
+    },
+  };
+}
+
+/** The success response: JSON (`{"data": …}`, a list page, or unwrapped), or a download. */
+function successResponse(op: AnyOperation, schemas: SchemaCollector) {
+  if (op.response.download) return downloadResponse(op, op.response.download);
   const data = schemas.convert(op.response.schema, "output");
-  const responses: Record<string, unknown> = {
-    [op.response.status]: {
-      description: op.response.description,
-      headers: rateLimitHeaderRefs(),
-      content: {
-        "application/json": {
-          schema: op.response.unwrapped
-            ? data
-            : op.response.paginated
-              ? {
-                  type: "object",
-                  properties: { data, next_cursor: schemas.convert(nextCursorSchema, "output") },
-                  required: ["data", "next_cursor"],
-                }
-              : { type: "object", properties: { data }, required: ["data"] },
-        },
+  return {
+    description: op.response.description,
+    headers: rateLimitHeaderRefs(),
+    content: {
+      "application/json": {
+        schema: op.response.unwrapped
+          ? data
+          : op.response.paginated
+            ? {
+                type: "object",
+                properties: { data, next_cursor: schemas.convert(nextCursorSchema, "output") },
+                required: ["data", "next_cursor"],
+              }
+            : { type: "object", properties: { data }, required: ["data"] },
       },
     },
+  };
+}
+
+function operationObject(op: AnyOperation, schemas: SchemaCollector) {
+  const responses: Record<string, unknown> = {
+    [op.response.status]: successResponse(op, schemas),
   };
   for (const status of errorStatuses(op)) responses[status] = errorResponse(status);
   const scopeNote =

@@ -36,6 +36,10 @@ export const RESPONSE_HEADERS = {
     description: "The methods this path serves.",
     schema: { type: "string" },
   },
+  "Content-Disposition": {
+    description: 'A download\'s file name: `attachment; filename="…"`.',
+    schema: { type: "string" },
+  },
 } as const;
 
 const ON_EVERY_RESPONSE = [

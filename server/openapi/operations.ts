@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { API_KEY_OPERATIONS } from "@/server/api-keys/operations";
+import { AUDIT_LOG_OPERATIONS } from "@/server/audit/operations";
 import { AUTH_OPERATIONS } from "@/server/auth/operations";
 import { healthSchema } from "@/server/health";
 import { defineOperation, type Operation } from "@/server/http/operation";
@@ -55,6 +56,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...TIME_ENTRY_OPERATIONS,
   ...API_KEY_OPERATIONS,
   ...USAGE_OPERATIONS,
+  ...AUDIT_LOG_OPERATIONS,
   ...SCOPE_OPERATIONS,
   openApiOperation,
   healthOperation,

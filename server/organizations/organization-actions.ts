@@ -30,7 +30,8 @@ export async function switchOrganization(organizationId: string): Promise<{ ok: 
         organizationId,
         targetType: "organization",
         targetId: organizationId,
-        metadata: { from: session.organizationId },
+        // Never the organization it came from: that is another tenant's id, and this row is
+        // this organization's to read.
       },
     );
   }

@@ -13,6 +13,7 @@ export const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
   "write:time-entries": "Create time entries in the organization.",
   "read:api-keys": "List API keys and read their usage (members see their own keys only).",
   "write:api-keys": "Create, rotate and revoke API keys.",
+  "read:audit-logs": "Read the organization's audit log: who did what, when and from where.",
   "admin:organizations": "Act in any organization with X-Organization-ID. Platform admins only.",
 };
 
@@ -23,7 +24,7 @@ const MEMBER: readonly Scope[] = [
   "read:api-keys",
   "write:api-keys",
 ];
-const ADMIN: readonly Scope[] = [...MEMBER, "write:users"];
+const ADMIN: readonly Scope[] = [...MEMBER, "write:users", "read:audit-logs"];
 
 /** The most a role may do; a credential never holds more than its user's role grants. */
 export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {

@@ -3,6 +3,7 @@ import { type Db, getDb, type Tx } from "@/db";
 import { memberships, organizations, tokenFamilies, users, userTokens } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { newId } from "@/lib/ids";
+import { recordAudit } from "@/server/audit/record-audit";
 import { publishAuthChange } from "@/server/auth/auth-bus";
 import { ApiError } from "@/server/http/api-error";
 import { generateToken, hashToken, parseToken } from "./format";
@@ -78,7 +79,10 @@ export async function issueTokenPair(
  * path: a refresh and a revocation of one family run one after the other, so a refresh that
  * has not committed yet cannot escape a revocation, and none succeeds in a revoked family.
  */
-export async function refreshTokenPair(presented: string): Promise<TokenPair> {
+export async function refreshTokenPair(
+  presented: string,
+  request: { ip: string },
+): Promise<TokenPair> {
   const parsed = parseToken(presented);
   if (parsed && parsed.kind !== "rt") throw new ApiError("UNAUTHORIZED", REFRESH_REQUIRED);
   if (!parsed) throw invalid();
@@ -111,7 +115,16 @@ export async function refreshTokenPair(presented: string): Promise<TokenPair> {
       if (!family || family.revokedAt || !token || token.revokedAt) return { refused: "revoked" };
       if (token.spentAt) {
         // Reuse means theft: the whole family dies, on every instance, when this commits.
-        await publishTokenRevocations(tx, await revokeLockedFamily(tx, found.familyId));
+        await revokeLockedFamily(tx, {
+          familyId: found.familyId,
+          audit: {
+            userId: token.userId,
+            organizationId: token.organizationId,
+            tokenId: found.id,
+            ip: request.ip,
+            reason: "refresh_token_reused",
+          },
+        });
         return { refused: "reused" };
       }
       const at = now();
@@ -136,7 +149,10 @@ export async function refreshTokenPair(presented: string): Promise<TokenPair> {
  * refresh token descended from the same login). Idempotent, and an unknown token is not an
  * error (RFC 7009): the caller learns nothing about which tokens exist.
  */
-export async function revokeUserToken(input: Pick<RevokeTokenInput, "token">): Promise<void> {
+export async function revokeUserToken(
+  input: Pick<RevokeTokenInput, "token">,
+  request: { ip: string },
+): Promise<void> {
   const parsed = parseToken(input.token);
   if (parsed && (parsed.kind === "live" || parsed.kind === "test")) {
     throw new ApiError(
@@ -149,12 +165,34 @@ export async function revokeUserToken(input: Pick<RevokeTokenInput, "token">): P
 
   const db = await getDb();
   const [token] = await db
-    .select({ id: userTokens.id, kind: userTokens.kind, familyId: userTokens.familyId })
+    .select({
+      id: userTokens.id,
+      kind: userTokens.kind,
+      familyId: userTokens.familyId,
+      userId: userTokens.userId,
+      organizationId: userTokens.organizationId,
+    })
     .from(userTokens)
     .where(eq(userTokens.secretHash, hashToken(parsed.token)));
   if (!token) return;
   if (token.kind === "refresh") {
-    await revokeFamily(db, token.familyId);
+    await db.transaction(async (tx) => {
+      await tx
+        .select({ id: tokenFamilies.id })
+        .from(tokenFamilies)
+        .where(eq(tokenFamilies.id, token.familyId))
+        .for("update");
+      await revokeLockedFamily(tx, {
+        familyId: token.familyId,
+        audit: {
+          userId: token.userId,
+          organizationId: token.organizationId,
+          tokenId: token.id,
+          ip: request.ip,
+          reason: "refresh_token_revoked",
+        },
+      });
+    });
     return;
   }
   await db.transaction(async (tx) => {
@@ -166,31 +204,47 @@ export async function revokeUserToken(input: Pick<RevokeTokenInput, "token">): P
   });
 }
 
-/** Revokes every token of a login family; every instance forgets them when this commits. */
-export async function revokeFamily(db: Db, familyId: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx
-      .select({ id: tokenFamilies.id })
-      .from(tokenFamilies)
-      .where(eq(tokenFamilies.id, familyId))
-      .for("update");
-    await publishTokenRevocations(tx, await revokeLockedFamily(tx, familyId));
-  });
-}
-
-/** Marks a family revoked and revokes its tokens; the caller holds the family row's lock. */
-async function revokeLockedFamily(tx: Tx, familyId: string): Promise<string[]> {
+/**
+ * Marks a family revoked and revokes its tokens, audited in the family's organization; every
+ * instance forgets them when this commits. The caller holds the family row's lock. Revoking a
+ * family already revoked changes nothing and writes no entry.
+ */
+async function revokeLockedFamily(
+  tx: Tx,
+  change: {
+    familyId: string;
+    /** Who the family belonged to, the token presented, from where, and why it was revoked. */
+    audit: { userId: string; organizationId: string; tokenId: string; ip: string; reason: string };
+  },
+): Promise<void> {
   const at = now();
-  await tx
+  const family = await tx
     .update(tokenFamilies)
     .set({ revokedAt: at })
-    .where(and(eq(tokenFamilies.id, familyId), isNull(tokenFamilies.revokedAt)));
+    .where(and(eq(tokenFamilies.id, change.familyId), isNull(tokenFamilies.revokedAt)))
+    .returning({ id: tokenFamilies.id });
   const revoked = await tx
     .update(userTokens)
     .set({ revokedAt: at })
-    .where(and(eq(userTokens.familyId, familyId), isNull(userTokens.revokedAt)))
+    .where(and(eq(userTokens.familyId, change.familyId), isNull(userTokens.revokedAt)))
     .returning({ id: userTokens.id });
-  return revoked.map((t) => t.id);
+  await publishTokenRevocations(
+    tx,
+    revoked.map((t) => t.id),
+  );
+  if (family.length === 0) return;
+  const { audit } = change;
+  await recordAudit(
+    tx,
+    { userId: audit.userId, credentialId: audit.tokenId, ip: audit.ip },
+    {
+      action: "token_family.revoked",
+      organizationId: audit.organizationId,
+      targetType: "token_family",
+      targetId: change.familyId,
+      metadata: { reason: audit.reason, tokens_revoked: revoked.length },
+    },
+  );
 }
 
 /**

@@ -97,7 +97,8 @@ export class ConformanceChecker {
     const cached = this.compiled.get(id);
     if (cached) return cached;
     const content = this.doc.paths[path]?.[method]?.responses[status]?.content;
-    const schema = content?.["application/json"]?.schema;
+    // JSON, or a download's media type (the CSV export: its body is checked as text).
+    const schema = (content?.["application/json"] ?? Object.values(content ?? {})[0])?.schema;
     if (!schema) return undefined;
     const validate = this.ajv.compile(this.closed(schema));
     this.compiled.set(id, validate);

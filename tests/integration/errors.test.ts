@@ -163,7 +163,7 @@ describe("401 UNAUTHORIZED with the guide's body and WWW-Authenticate", () => {
   it("a revoked user access token", async () => {
     const pair = await login(DEMO.acmeMember);
     const { revokeUserToken } = await import("@/server/tokens/user-tokens");
-    await revokeUserToken({ token: pair.access_token });
+    await revokeUserToken({ token: pair.access_token }, { ip: "127.0.0.1" });
     const res = await call(meRoute.GET, { path: "/auth/me", token: pair.access_token });
     expect(res.status).toBe(401);
     expect(res.body.error).toEqual({ ...GUIDE_401, details: { reason: "revoked" } });

@@ -20,7 +20,8 @@ beforeAll(async () => {
 });
 
 const GUIDE_403 = { code: "FORBIDDEN", message: "Insufficient permissions for this resource" };
-const ALL_MEMBER_SCOPES = SCOPES.filter((s) => s !== "admin:organizations" && s !== "write:users");
+const ADMIN_ONLY = new Set<string>(["admin:organizations", "write:users", "read:audit-logs"]);
+const ALL_MEMBER_SCOPES = SCOPES.filter((s) => !ADMIN_ONLY.has(s));
 
 let acme: string;
 let globex: string;

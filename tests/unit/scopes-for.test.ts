@@ -16,6 +16,7 @@ const ADMIN = [
   "write:time-entries",
   "read:api-keys",
   "write:api-keys",
+  "read:audit-logs",
 ];
 
 describe("scopesFor: what a user may grant in an organization", () => {
@@ -32,6 +33,12 @@ describe("scopesFor: what a user may grant in an organization", () => {
       expect(scopesFor(role, isPlatformAdmin)).toEqual(expected);
     },
   );
+
+  it("owners and admins read the audit log, members do not", () => {
+    expect(scopesFor("owner", false)).toContain("read:audit-logs");
+    expect(scopesFor("admin", false)).toContain("read:audit-logs");
+    expect(scopesFor("member", false)).not.toContain("read:audit-logs");
+  });
 
   it("only a platform admin ever holds admin:organizations", () => {
     for (const role of Object.keys(ROLE_SCOPES) as (keyof typeof ROLE_SCOPES)[]) {

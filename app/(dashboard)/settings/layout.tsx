@@ -1,7 +1,9 @@
 import type { ReactNode } from "react";
 import { NavLink } from "@/components/shell/nav-link";
+import { requireDashboardSession } from "@/server/auth/dashboard-session";
 
-export default function SettingsLayout({ children }: { children: ReactNode }) {
+export default async function SettingsLayout({ children }: { children: ReactNode }) {
+  const session = await requireDashboardSession();
   return (
     <div>
       <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Settings</h1>
@@ -13,6 +15,10 @@ export default function SettingsLayout({ children }: { children: ReactNode }) {
           <NavLink href="/settings/general">General</NavLink>
           <NavLink href="/settings/api-keys">API Keys</NavLink>
           <NavLink href="/settings/members">Members</NavLink>
+          {/* Owners and admins only; members get a 404 from the page itself too. */}
+          {session.scopes.includes("read:audit-logs") ? (
+            <NavLink href="/settings/audit-log">Audit log</NavLink>
+          ) : null}
           <NavLink href="/settings/organizations">Organizations</NavLink>
           <NavLink href="/settings/account">Account</NavLink>
         </nav>

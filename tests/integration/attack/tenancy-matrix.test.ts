@@ -39,6 +39,7 @@ const KEYS_REFUSED = Object.fromEntries(
     "write:time-entries",
     "read:api-keys",
     "write:api-keys",
+    "read:audit-logs",
     "admin:organizations",
   ].map((scope) => [`key ${scope}`, 403]),
 );

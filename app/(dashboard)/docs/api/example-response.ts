@@ -72,6 +72,7 @@ function sample(schema: Schema | undefined, name: string, depth = 0): unknown {
  * `next_cursor` for a list page) unless the operation answers unwrapped.
  */
 export function exampleResponse(op: Operation): string {
+  if (op.response.download) return op.response.download.example;
   const declared = (op.response as { example?: unknown }).example;
   const data =
     declared !== undefined

@@ -5,8 +5,8 @@ import { refreshTokenOperation } from "@/server/tokens/operations";
 import { refreshTokenPair } from "@/server/tokens/user-tokens";
 
 // The presented refresh token is spent.
-export const POST = withPublicApi(refreshTokenOperation, async ({ body }) =>
-  ok(await refreshTokenPair(body.refresh_token), { ...NO_STORE, Pragma: "no-cache" }),
+export const POST = withPublicApi(refreshTokenOperation, async ({ body, ctx }) =>
+  ok(await refreshTokenPair(body.refresh_token, ctx), { ...NO_STORE, Pragma: "no-cache" }),
 );
 
 export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

@@ -4,8 +4,8 @@ import { withPublicApi } from "@/server/http/with-api";
 import { revokeTokenOperation } from "@/server/tokens/operations";
 import { revokeUserToken } from "@/server/tokens/user-tokens";
 
-export const POST = withPublicApi(revokeTokenOperation, async ({ body }) => {
-  await revokeUserToken(body);
+export const POST = withPublicApi(revokeTokenOperation, async ({ body, ctx }) => {
+  await revokeUserToken(body, ctx);
   return ok({ revoked: true });
 });
 

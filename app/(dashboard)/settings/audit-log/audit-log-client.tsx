@@ -1,0 +1,253 @@
+"use client";
+
+import { useEffect, useId, useState } from "react";
+import { useMembers } from "@/components/api-keys/api-key-queries";
+import { OrganizationBadge } from "@/components/api-keys/organization-badge";
+import { actionLabel } from "@/components/audit-log/audit-action-labels";
+import {
+  type AuditLogFilters,
+  auditLogSearch,
+  DEFAULT_AUDIT_LOG_FILTERS,
+  isDefaultAuditFilters,
+} from "@/components/audit-log/audit-log-filters";
+import { useAuditLog } from "@/components/audit-log/audit-log-queries";
+import { AuditLogSkeleton } from "@/components/audit-log/audit-log-skeleton";
+import { AuditLogTable } from "@/components/audit-log/audit-log-table";
+import { Button, buttonClass } from "@/components/ui/button";
+import { ErrorState } from "@/components/ui/error-state";
+import { inputClass } from "@/components/ui/field";
+
+interface AuditLogClientProps {
+  organization: { id: string; name: string };
+  /** Every action the log records, for the action filter. */
+  actions: string[];
+  /** AUDIT_RETENTION_DAYS: how long entries are kept. */
+  retentionDays: number;
+}
+
+/** How long typing in the target box pauses before the log is searched again. */
+const TARGET_DEBOUNCE_MS = 300;
+
+export function AuditLogClient(props: AuditLogClientProps) {
+  // Filters belong to one organization: switching starts afresh.
+  return <AuditLogView key={props.organization.id} {...props} />;
+}
+
+function AuditLogView({ organization, actions, retentionDays }: AuditLogClientProps) {
+  const [filters, setFilters] = useState<AuditLogFilters>(DEFAULT_AUDIT_LOG_FILTERS);
+  const [targetText, setTargetText] = useState("");
+  useEffect(() => {
+    const timer = setTimeout(
+      () => setFilters((f) => (f.target === targetText ? f : { ...f, target: targetText })),
+      TARGET_DEBOUNCE_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [targetText]);
+  const update = (change: Partial<AuditLogFilters>) => setFilters((f) => ({ ...f, ...change }));
+  const clearFilters = () => {
+    setTargetText("");
+    setFilters(DEFAULT_AUDIT_LOG_FILTERS);
+  };
+
+  const search = auditLogSearch(filters);
+  // A range that ends before it starts is said here, not sent to be refused.
+  const badRange = filters.from !== "" && filters.to !== "" && filters.from > filters.to;
+  const log = useAuditLog(organization.id, search, !badRange);
+  const members = useMembers(organization.id, true);
+  const entries = log.data?.pages.flatMap((page) => page.data) ?? [];
+  const defaults = isDefaultAuditFilters(filters);
+  const ids = {
+    actor: useId(),
+    action: useId(),
+    target: useId(),
+    from: useId(),
+    to: useId(),
+  };
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
+        <div className="min-w-0">
+          <div className="flex flex-wrap items-center gap-2">
+            <h2 className="text-lg font-semibold text-slate-900">Audit log</h2>
+            <OrganizationBadge name={organization.name} />
+          </div>
+          <p className="mt-1 max-w-2xl text-sm text-slate-600">
+            Who did what in{" "}
+            <strong className="font-medium text-slate-800">{organization.name}</strong>: keys,
+            sign-ins revoked, members, invitations and roles, newest first. Entries are kept for{" "}
+            {retentionDays === 365 ? "a year" : `${retentionDays} days`}.
+          </p>
+        </div>
+        {/* A plain link: the browser streams the file to disk however long the log is. */}
+        <a
+          href={`/api/v1/audit-logs.csv${search ? `?${search}` : ""}`}
+          download
+          aria-disabled={badRange}
+          onClick={(e) => {
+            if (badRange) e.preventDefault();
+          }}
+          className={buttonClass("secondary", "shrink-0 self-start")}
+        >
+          <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4">
+            <path
+              fill="currentColor"
+              d="M10.75 2.75a.75.75 0 0 0-1.5 0v8.69L6.28 8.47a.75.75 0 0 0-1.06 1.06l4.25 4.25a.75.75 0 0 0 1.06 0l4.25-4.25a.75.75 0 1 0-1.06-1.06l-2.97 2.97V2.75ZM3.5 14.25a.75.75 0 0 0-1.5 0v1.5A2.25 2.25 0 0 0 4.25 18h11.5A2.25 2.25 0 0 0 18 15.75v-1.5a.75.75 0 0 0-1.5 0v1.5c0 .41-.34.75-.75.75H4.25a.75.75 0 0 1-.75-.75v-1.5Z"
+            />
+          </svg>
+          Export CSV
+        </a>
+      </div>
+
+      <search
+        aria-label="Filter the audit log"
+        className="grid grid-cols-2 items-end gap-3 rounded-xl bg-white p-3 shadow-sm ring-1 ring-slate-200 lg:grid-cols-5"
+      >
+        <div className="col-span-2 min-w-0 space-y-1 sm:col-span-1">
+          <label htmlFor={ids.actor} className="block text-xs font-medium text-slate-600">
+            Actor
+          </label>
+          <select
+            id={ids.actor}
+            value={filters.actor}
+            onChange={(e) => update({ actor: e.target.value })}
+            className={`${inputClass} pr-8`}
+          >
+            <option value="">Anyone</option>
+            {(members.data?.data ?? []).map((member) => (
+              <option key={member.id} value={member.id}>
+                {member.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="col-span-2 min-w-0 space-y-1 sm:col-span-1">
+          <label htmlFor={ids.action} className="block text-xs font-medium text-slate-600">
+            Action
+          </label>
+          <select
+            id={ids.action}
+            value={filters.action}
+            onChange={(e) => update({ action: e.target.value })}
+            className={`${inputClass} pr-8`}
+          >
+            <option value="">Any action</option>
+            {actions.map((action) => (
+              <option key={action} value={action}>
+                {actionLabel(action)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="col-span-2 min-w-0 space-y-1 lg:col-span-1">
+          <label htmlFor={ids.target} className="block text-xs font-medium text-slate-600">
+            Target id
+          </label>
+          <input
+            id={ids.target}
+            type="search"
+            value={targetText}
+            onChange={(e) => setTargetText(e.target.value)}
+            placeholder="key_…, usr_…, inv_…"
+            maxLength={50}
+            autoComplete="off"
+            spellCheck={false}
+            className={inputClass}
+          />
+        </div>
+        <div className="min-w-0 space-y-1">
+          <label htmlFor={ids.from} className="block text-xs font-medium text-slate-600">
+            From
+          </label>
+          <input
+            id={ids.from}
+            type="date"
+            value={filters.from}
+            max={filters.to || undefined}
+            onChange={(e) => update({ from: e.target.value })}
+            className={inputClass}
+          />
+        </div>
+        <div className="min-w-0 space-y-1">
+          <label htmlFor={ids.to} className="block text-xs font-medium text-slate-600">
+            To
+          </label>
+          <input
+            id={ids.to}
+            type="date"
+            value={filters.to}
+            min={filters.from || undefined}
+            onChange={(e) => update({ to: e.target.value })}
+            aria-invalid={badRange || undefined}
+            className={inputClass}
+          />
+        </div>
+      </search>
+
+      {badRange ? (
+        <p role="alert" className="text-sm text-red-600">
+          “To” is before “From”: choose a range that ends after it starts.
+        </p>
+      ) : log.isPending ? (
+        <AuditLogSkeleton />
+      ) : log.isError && !log.data ? (
+        <ErrorState
+          title="The audit log could not be loaded"
+          message={log.error.message}
+          onRetry={() => void log.refetch()}
+          retrying={log.isFetching}
+        />
+      ) : (
+        <div className="space-y-3">
+          <p className="text-sm text-slate-500" aria-live="polite">
+            {log.isPlaceholderData
+              ? "Searching…"
+              : `${entries.length} ${entries.length === 1 ? "entry" : "entries"}${
+                  log.hasNextPage ? " shown, more to load" : ""
+                }`}
+          </p>
+          <div
+            aria-busy={log.isPlaceholderData}
+            className={log.isPlaceholderData ? "opacity-60 transition-opacity" : undefined}
+          >
+            {entries.length === 0 ? (
+              <div className="rounded-xl bg-white px-6 py-10 text-center shadow-sm ring-1 ring-slate-200">
+                <p className="text-sm font-medium text-slate-900">
+                  {defaults ? "Nothing recorded yet" : "No entries match these filters"}
+                </p>
+                <p className="mt-1 text-sm text-slate-600">
+                  {defaults
+                    ? `Creating, rotating or revoking a key, inviting someone or changing a role in ${organization.name} will show here.`
+                    : "Try another person, action or date range."}
+                </p>
+                {defaults ? null : (
+                  <Button variant="secondary" className="mt-4" onClick={clearFilters}>
+                    Clear filters
+                  </Button>
+                )}
+              </div>
+            ) : (
+              <AuditLogTable entries={entries} />
+            )}
+          </div>
+          {log.isFetchNextPageError ? (
+            <p role="alert" className="text-sm text-red-600">
+              More entries could not be loaded: {log.error?.message}
+            </p>
+          ) : null}
+          {log.hasNextPage ? (
+            <div className="flex justify-center">
+              <Button
+                variant="secondary"
+                onClick={() => void log.fetchNextPage()}
+                disabled={log.isFetchingNextPage}
+              >
+                {log.isFetchingNextPage ? "Loading…" : "Load more"}
+              </Button>
+            </div>
+          ) : null}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import type { AuditAction } from "@/server/audit/record-audit";
+
+/** How the dashboard names each audit action: a new action does not compile without a label. */
+const LABELS: Record<AuditAction, string> = {
+  "api_key.created": "API key created",
+  "api_key.revoked": "API key revoked",
+  "api_key.rotated": "API key rotated",
+  "api_key.renamed": "API key renamed",
+  "api_key.updated": "API key updated",
+  "organization.override": "Organization entered by a platform admin",
+  "organization.switched": "Organization switched",
+  "organization.created": "Organization created",
+  "organization.renamed": "Organization renamed",
+  "membership.removed": "Member removed",
+  "membership.role_changed": "Role changed",
+  "invitation.created": "Invitation sent",
+  "invitation.revoked": "Invitation revoked",
+  "invitation.accepted": "Invitation accepted",
+  "user.password_changed": "Password changed",
+  "user.renamed": "Name changed",
+  "token_family.revoked": "Sign-in tokens revoked",
+};
+
+export function actionLabel(action: string): string {
+  return LABELS[action as AuditAction] ?? action;
+}
+
+const TARGET_LABELS: Record<string, string> = {
+  api_key: "API key",
+  organization: "Organization",
+  user: "User",
+  invitation: "Invitation",
+  token_family: "Sign-in",
+};
+
+export function targetLabel(type: string): string {
+  return TARGET_LABELS[type] ?? type;
+}
+
+/** One line saying what changed, from an entry's metadata, when it says something useful. */
+export function entrySummary(metadata: Record<string, unknown> | null): string | null {
+  if (!metadata) return null;
+  const m = metadata;
+  if (typeof m.from === "string" && typeof m.to === "string") return `${m.from} → ${m.to}`;
+  if (m.changes && typeof m.changes === "object") {
+    return `Changed ${Object.keys(m.changes).join(", ").replace(/_/g, " ")}`;
+  }
+  if (typeof m.name === "string") return m.name;
+  if (typeof m.email === "string") return m.email;
+  if (typeof m.reason === "string") return m.reason.replace(/_/g, " ");
+  return null;
+}

@@ -1,0 +1,7 @@
+// Next.js calls register() once when the server starts: the place for work that runs beside
+// requests rather than because of one.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { startMaintenanceSchedule } = await import("@/server/maintenance/maintenance-schedule");
+  startMaintenanceSchedule();
+}

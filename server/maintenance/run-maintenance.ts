@@ -1,0 +1,40 @@
+import { getDb } from "@/db";
+import { now } from "@/lib/clock";
+import { env } from "@/lib/env";
+import { pruneAuditLogs } from "./prune-audit-logs";
+import { rollUpUsage } from "./roll-up-usage";
+
+const DAY_MS = 86_400_000;
+/** Rows per statement: small enough that no batch holds its locks for long. */
+export const MAINTENANCE_BATCH_SIZE = 5_000;
+
+export interface MaintenanceReport {
+  auditEntriesDeleted: number;
+  usageRowsRolledUpHourly: number;
+  usageRowsRolledUpDaily: number;
+}
+
+/**
+ * The scheduled maintenance job: prunes audit entries older than AUDIT_RETENTION_DAYS and rolls
+ * old usage buckets up into hours and days. Safe to run on several instances at once, and to
+ * run again: each step only ever moves or deletes rows it has locked itself. `signal` stops it
+ * between two batches (shutdown); what is left is done by the next run.
+ */
+export async function runMaintenance(
+  options: { now?: Date; batchSize?: number; signal?: AbortSignal } = {},
+): Promise<MaintenanceReport> {
+  const db = await getDb();
+  const at = options.now ?? now();
+  const batchSize = options.batchSize ?? MAINTENANCE_BATCH_SIZE;
+  const auditEntriesDeleted = await pruneAuditLogs(db, {
+    before: new Date(at.getTime() - env().AUDIT_RETENTION_DAYS * DAY_MS),
+    batchSize,
+    signal: options.signal,
+  });
+  const rolled = await rollUpUsage(db, { now: at, batchSize, signal: options.signal });
+  return {
+    auditEntriesDeleted,
+    usageRowsRolledUpHourly: rolled.hourly,
+    usageRowsRolledUpDaily: rolled.daily,
+  };
+}
