@@ -292,7 +292,7 @@ test.describe("Settings > API Keys", () => {
     const renamed = uniqueName("Nightly report");
     await page.getByRole("button", { name: "Rename" }).click();
     await page.getByRole("textbox", { name: "Key name" }).fill(renamed);
-    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect(page.getByRole("heading", { name: renamed, level: 2 })).toBeVisible();
     await expect(trail).toContainText("Renamed");
 
