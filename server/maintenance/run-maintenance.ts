@@ -2,6 +2,7 @@ import { getDb } from "@/db";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { pruneAuditLogs } from "./prune-audit-logs";
+import { pruneUsageBatches, USAGE_BATCH_ID_RETENTION_MS } from "./prune-usage-batches";
 import { rollUpUsage } from "./roll-up-usage";
 
 const DAY_MS = 86_400_000;
@@ -12,6 +13,7 @@ export interface MaintenanceReport {
   auditEntriesDeleted: number;
   usageRowsRolledUpHourly: number;
   usageRowsRolledUpDaily: number;
+  usageBatchIdsForgotten: number;
 }
 
 /**
@@ -32,9 +34,13 @@ export async function runMaintenance(
     signal: options.signal,
   });
   const rolled = await rollUpUsage(db, { now: at, batchSize, signal: options.signal });
+  const usageBatchIdsForgotten = await pruneUsageBatches(db, {
+    before: new Date(at.getTime() - USAGE_BATCH_ID_RETENTION_MS),
+  });
   return {
     auditEntriesDeleted,
     usageRowsRolledUpHourly: rolled.hourly,
     usageRowsRolledUpDaily: rolled.daily,
+    usageBatchIdsForgotten,
   };
 }

@@ -2,16 +2,12 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { apiKeys, usageBatches, usageBuckets } from "@/db/schema";
-import { nowMs } from "@/lib/clock";
 import { isId } from "@/lib/ids";
 import { emptyBatch, eventCount, isEmpty } from "./usage-buffer";
 import { type IdentifiedBatch, usageState } from "./usage-state";
 
 // Rows per statement: one statement per flush in practice; this only bounds its size.
 const ROWS_PER_STATEMENT = 10_000;
-const HOUR_MS = 60 * 60 * 1000;
-/** How long a written batch's id is remembered: far longer than any retry takes. */
-const BATCH_ID_RETENTION = "1 day";
 
 /**
  * Writes everything buffered so far. The buffer is swapped out before the write, so events that
@@ -48,12 +44,6 @@ async function flushOnce(): Promise<void> {
     state.unconfirmed = undefined;
   }
   state.dropping = false;
-  if (nowMs() - state.prunedAt > HOUR_MS) {
-    state.prunedAt = nowMs();
-    await db.execute(
-      sql`delete from ${usageBatches} where ${usageBatches.writtenAt} < now() - ${BATCH_ID_RETENTION}::interval`,
-    );
-  }
 }
 
 /**

@@ -14,8 +14,6 @@ interface UsageState {
    * so it is retried as it is, under its own id, before anything else is written.
    */
   unconfirmed?: IdentifiedBatch;
-  /** When usage_batches was last pruned (epoch ms). */
-  prunedAt: number;
   /** The flush in progress, so flushes run one after another and never overlap. */
   flushing?: Promise<void>;
   timer?: ReturnType<typeof setInterval>;
@@ -32,7 +30,6 @@ const store = globalThis as unknown as { __voltasisUsage?: UsageState };
 export function usageState(): UsageState {
   store.__voltasisUsage ??= {
     pending: emptyBatch(),
-    prunedAt: 0,
     autoFlush: true,
     shutdownHooked: false,
     failing: false,

@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as usageRoute from "@/app/api/v1/api-keys/[id]/usage/route";
 import * as keysRoute from "@/app/api/v1/api-keys/route";
 import { getDb } from "@/db";
-import { auditLogs, usageBuckets } from "@/db/schema";
+import { auditLogs, usageBatches, usageBuckets } from "@/db/schema";
 import { resetEnvForTests } from "@/lib/env";
 import { runMaintenance } from "@/server/maintenance/run-maintenance";
 import { freshOrganization, insertAuditRows } from "../helpers/audit-world";
@@ -29,6 +29,25 @@ async function surviving(ids: string[]): Promise<string[]> {
     .where(inArray(auditLogs.id, ids));
   return rows.map((r) => r.id).sort();
 }
+
+describe("maintenance: usage batch ids", () => {
+  it("forgets the ids of batches written more than a day ago, and keeps the recent ones", async () => {
+    const db = await getDb();
+    const at = Date.now();
+    const [old, recent] = [crypto.randomUUID(), crypto.randomUUID()];
+    await db.insert(usageBatches).values([
+      { id: old, writtenAt: new Date(at - DAY - HOUR) },
+      { id: recent, writtenAt: new Date(at - HOUR) },
+    ]);
+    const report = await runMaintenance();
+    expect(report.usageBatchIdsForgotten).toBeGreaterThanOrEqual(1);
+    const left = await db
+      .select({ id: usageBatches.id })
+      .from(usageBatches)
+      .where(inArray(usageBatches.id, [old, recent]));
+    expect(left.map((r) => r.id)).toEqual([recent]);
+  });
+});
 
 describe("maintenance: audit retention", () => {
   it("deletes entries older than AUDIT_RETENTION_DAYS (default 365) and nothing newer", async () => {
