@@ -146,7 +146,7 @@ for (const { name: width, viewport } of VIEWPORTS) {
       await createKeyViaApi(page, {
         name,
         scopes: ["read:users"],
-        expires_at: new Date(Date.now() + 3 * 24 * 3_600_000 - 60_000).toISOString(),
+        expires_at: new Date(Date.now() + 3 * 24 * 3_600_000 + 3_600_000).toISOString(),
       });
       await page.goto("/settings/api-keys");
       const banner = page.getByRole("status", { name: "Keys expiring soon" });

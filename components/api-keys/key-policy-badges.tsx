@@ -22,17 +22,20 @@ export function IpRestrictedBadge({ apiKey }: { apiKey: ApiKey }) {
   );
 }
 
-/** Days left for a working key that expires within 7 days, else null. */
+/**
+ * Whole days left for a working key that expires within 7 days (0: less than a day), else null.
+ * Rounded down, so the note never promises more time than there is.
+ */
 export function daysUntilExpiry(apiKey: ApiKey, nowMs: number): number | null {
   if (apiKey.status !== "expiring_soon" || !apiKey.expires_at) return null;
-  return Math.max(1, Math.ceil((new Date(apiKey.expires_at).getTime() - nowMs) / DAY_MS));
+  return Math.max(0, Math.floor((new Date(apiKey.expires_at).getTime() - nowMs) / DAY_MS));
 }
 
-/** "Expires in N days" for a key about to stop working. */
+/** "Expires in N days" (or "in under a day") for a key about to stop working. */
 export function ExpiresSoonNote({ days }: { days: number }) {
   return (
     <span className="inline-flex items-center whitespace-nowrap rounded-full bg-amber-50 px-2 py-0.5 text-[11px] font-medium text-amber-800 ring-1 ring-amber-600/20 ring-inset">
-      Expires in {days} {days === 1 ? "day" : "days"}
+      {days === 0 ? "Expires in under a day" : `Expires in ${days} ${days === 1 ? "day" : "days"}`}
     </span>
   );
 }
