@@ -189,6 +189,10 @@ test.describe("Keys list journeys (issue 10)", () => {
     await expect(page).toHaveURL(/\/settings\/api-keys\/(?!.*\/)/);
     expect(page.url()).not.toContain(first.id);
     await expect(page.getByRole("link", { name: "Previous key", exact: true })).toBeVisible();
+    await page.screenshot({
+      path: test.info().outputPath("detail-after-rotation.png"),
+      fullPage: true,
+    });
 
     // The old key's page says when its grace ends.
     await page.getByRole("link", { name: "Previous key", exact: true }).click();

@@ -42,6 +42,7 @@ for (const { name: device, viewport } of VIEWPORTS) {
       const rotate = page.getByRole("button", { name: "Rotate key" });
       await expect(rotate).toBeDisabled();
       await expect(rotate).toHaveAccessibleDescription(/Only members of Globex can rotate/);
+      await page.screenshot({ path: test.info().outputPath("platform-admin-banner.png") });
 
       await banner.getByRole("button", { name: "Exit" }).click();
       await expect(orgSwitcher(page)).toHaveAccessibleName(/^Organization: Acme/);
