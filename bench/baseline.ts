@@ -24,7 +24,7 @@ async function measure(kind: ServerKind, env: NodeJS.ProcessEnv, connections: nu
     const url = `${server.base}/api/v1/no-such-route`;
     // Each start is a fresh process: let the JIT settle before the round counts.
     await load(url, "warm-up", { connections, seconds: 2 });
-    return await load(url, kind, { connections, seconds: SECONDS });
+    return await load(url, kind, { connections, seconds: SECONDS, pid: server.pid });
   } finally {
     await server.stop();
   }

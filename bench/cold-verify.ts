@@ -135,7 +135,7 @@ async function coldAgainstWarm(
         const keys = probes.slice(offset, offset + KEYS_PER_ROUND);
         offset += KEYS_PER_ROUND;
         // Each key once: every request of the cold round is a first use.
-        const options = { connections, amount: keys.length, tokens: keys };
+        const options = { connections, amount: keys.length, tokens: keys, pid: server.pid };
         cold.push(await load(url, "cold", options));
         warm.push(await load(url, "warm", options));
       }

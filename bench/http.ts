@@ -44,6 +44,7 @@ async function abPairs(env: NodeJS.ProcessEnv, mode: string): Promise<Round[]> {
   const rounds: Round[] = [];
   try {
     const url = (pathname: string) => `${server.base}${pathname}`;
+    const { pid } = server;
     const keys = await createKeys(server.base, ["read:users"]);
     // Warm every key once (as a steady client would be) before measuring.
     await load(url("/api/v1/auth/me"), "warm-up", {
@@ -63,9 +64,11 @@ async function abPairs(env: NodeJS.ProcessEnv, mode: string): Promise<Round[]> {
         const b: Round[] = [];
         for (let i = 0; i < 2; i++) {
           a.push(
-            await load(url("/api/v1/no-such-route"), "404", { connections, seconds: SECONDS }),
+            await load(url("/api/v1/no-such-route"), "404", { connections, seconds: SECONDS, pid }),
           );
-          b.push(await load(url(pathname), label, { connections, seconds: SECONDS, tokens: keys }));
+          b.push(
+            await load(url(pathname), label, { connections, seconds: SECONDS, tokens: keys, pid }),
+          );
         }
         rounds.push(...a, ...b);
         console.log(pairLine(`404 vs ${label}`, connections, a, b));

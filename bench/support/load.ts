@@ -1,5 +1,6 @@
 // One autocannon round against a running server, and how the benches print rounds.
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
 
 export interface Round {
@@ -10,6 +11,8 @@ export interface Round {
   p50: number;
   p99: number;
   non2xx: number;
+  /** CPU time the server process spent per request (user + system), when it could be read. */
+  cpuUs?: number;
 }
 
 export interface LoadOptions {
@@ -20,7 +23,29 @@ export interface LoadOptions {
   amount?: number;
   /** Bearer tokens, used in turn (one per request). */
   tokens?: string[];
+  /** The server's process id, to charge it the CPU time it spent on the round. */
+  pid?: number;
 }
+
+/**
+ * CPU milliseconds a process has used so far (Linux /proc; undefined elsewhere). Unlike req/s,
+ * CPU per request hardly moves when other work shares the cores, so it is what the A/B
+ * comparisons of the plumbing lean on.
+ */
+function cpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command name "(...)": utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+
+// USER_HZ: 100 on every Linux this runs on (getconf CLK_TCK).
+const CLOCK_TICKS = 100;
 
 /** A random private address per request, so the 404 baseline never meets its IP limit. */
 function randomForwardedFor(): string {
@@ -31,6 +56,7 @@ function randomForwardedFor(): string {
 export async function load(url: string, name: string, options: LoadOptions): Promise<Round> {
   const tokens = options.tokens ?? [];
   let next = 0;
+  const cpuBefore = cpuMs(options.pid);
   const result = await autocannon({
     url,
     connections: options.connections,
@@ -48,9 +74,15 @@ export async function load(url: string, name: string, options: LoadOptions): Pro
       },
     ],
   });
+  const cpuAfter = cpuMs(options.pid);
+  const cpuUs =
+    cpuBefore !== undefined && cpuAfter !== undefined && result.requests.total > 0
+      ? ((cpuAfter - cpuBefore) * 1000) / result.requests.total
+      : undefined;
   return {
     name,
     connections: options.connections,
+    cpuUs,
     requests: result.requests.total,
     rps: result.requests.average,
     p50: result.latency.p50,
@@ -64,12 +96,20 @@ export const mean = (rounds: Round[], f: (r: Round) => number) =>
 
 const fmt = (n: number) => n.toFixed(0).padStart(6);
 
-/** One line per A/B pair: req/s, ratio and p50/p99 of the means of its rounds. */
+const cpu = (rounds: Round[]) =>
+  rounds.every((r) => r.cpuUs !== undefined) ? fmt(mean(rounds, (r) => r.cpuUs ?? 0)) : "     -";
+
+/**
+ * One line per A/B pair, means of its rounds: req/s, B/A, p50/p99 in ms, and the server's CPU
+ * time per request in microseconds.
+ */
 export function pairLine(label: string, connections: number, a: Round[], b: Round[]): string {
   const aRps = mean(a, (r) => r.rps);
   const bRps = mean(b, (r) => r.rps);
-  return `${label.padEnd(29)} ${String(connections).padStart(4)}  ${fmt(aRps)}   ${fmt(bRps)}   ${(bRps / aRps).toFixed(2)}  ${fmt(mean(a, (r) => r.p50))}/${mean(a, (r) => r.p99).toFixed(0)}  ${fmt(mean(b, (r) => r.p50))}/${mean(b, (r) => r.p99).toFixed(0)}`;
+  const latency = (rs: Round[]) =>
+    `${mean(rs, (r) => r.p50).toFixed(0)}/${mean(rs, (r) => r.p99).toFixed(0)}`.padStart(9);
+  return `${label.padEnd(29)} ${String(connections).padStart(4)}  ${fmt(aRps)}   ${fmt(bRps)}   ${(bRps / aRps).toFixed(2)}  ${latency(a)}  ${latency(b)}   ${cpu(a)}   ${cpu(b)}`;
 }
 
 export const PAIR_HEADER =
-  "pair                          conn   A req/s  B req/s  ratio  A p50/p99   B p50/p99";
+  "pair                          conn   A req/s  B req/s  ratio  A p50/p99  B p50/p99  A cpu/req B cpu/req (us)";

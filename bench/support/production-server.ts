@@ -11,6 +11,7 @@ export type ServerKind = "server.mjs" | "next start";
 
 export interface RunningServer {
   base: string;
+  pid: number;
   stop: () => Promise<void>;
 }
 
@@ -60,7 +61,11 @@ export async function startServer(
     kind === "server.mjs"
       ? ["server.mjs"]
       : [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)];
-  const child = spawn(process.execPath, args, {
+  // BENCH_CPU_PROF_DIR=dir: each server writes a V8 CPU profile there when it stops.
+  const profile = env.BENCH_CPU_PROF_DIR
+    ? ["--cpu-prof", `--cpu-prof-dir=${env.BENCH_CPU_PROF_DIR}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, ...args], {
     cwd: ROOT,
     env: { ...env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "ignore", "inherit"],
@@ -78,5 +83,5 @@ export async function startServer(
     await stop();
     throw error;
   }
-  return { base, stop };
+  return { base, pid: child.pid as number, stop };
 }
