@@ -84,7 +84,8 @@ export async function load(url: string, name: string, options: LoadOptions): Pro
     connections: options.connections,
     cpuUs,
     requests: result.requests.total,
-    rps: result.requests.average,
+    // Over the whole round: autocannon's per-second average misreads short, fixed-amount rounds.
+    rps: result.requests.total / result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
     non2xx: result.non2xx,
