@@ -140,9 +140,9 @@ test.describe("two production instances on one PostgreSQL and Redis", () => {
       const token = new URL(invite.body.data.url).pathname.split("/invite/")[1];
       const accepted = await call(a, "/invitations/accept", undefined, {
         method: "POST",
-        body: JSON.stringify({ token, password: "amber willow lantern 29" }),
+        body: JSON.stringify({ token, name: `Member ${i}`, password: "amber willow lantern 29" }),
       });
-      expect(accepted.status).toBe(200);
+      expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
       const member = accepted.body.data.access_token as string;
       const me = await call(b, "/auth/me", member);
       expect(me.status).toBe(200);
