@@ -1,19 +1,16 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { env } from "@/lib/env";
-import {
-  contentSecurityPolicy,
-  cspNonce,
-  HSTS,
-  servedOverHttps,
-} from "@/server/http/security-headers";
+import { contentSecurityPolicy, cspNonce, securityHeaders } from "@/server/http/security-headers";
 
 const DASHBOARD_PREFIXES = ["/dashboard", "/settings", "/docs"];
-// JSON only: no page runs there, so no CSP nonce is needed.
-const API_PREFIXES = ["/api/", "/v1/"];
+// JSON only (Auth.js's /api/auth): no page runs there, so no CSP nonce is needed.
+const API_PREFIX = "/api/";
 
 /**
  * Optimistic redirect of signed-out visitors and security headers. Never the only gate: every
  * dashboard page checks the session itself and every /api/v1 route authenticates in withApi.
+ * It does not run for /api/v1 (nor its /v1 alias; see the matcher): withApi's wrappers set the
+ * same headers there, and skipping it spares every API call a middleware pass.
  */
 export function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
@@ -28,7 +25,7 @@ export function proxy(req: NextRequest) {
     const login = new URL("/login", req.url);
     login.searchParams.set("callbackUrl", `${pathname}${search}`);
     res = NextResponse.redirect(login);
-  } else if (API_PREFIXES.some((p) => pathname.startsWith(p))) {
+  } else if (pathname.startsWith(API_PREFIX)) {
     res = NextResponse.next();
   } else {
     // Next.js reads the nonce from the request's CSP header and stamps it on its own scripts.
@@ -38,13 +35,13 @@ export function proxy(req: NextRequest) {
     res = NextResponse.next({ request: { headers: requestHeaders } });
     res.headers.set("Content-Security-Policy", csp);
   }
-  res.headers.set("X-Content-Type-Options", "nosniff");
-  res.headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
-  res.headers.set("X-Frame-Options", "DENY");
-  if (servedOverHttps(req.headers)) res.headers.set("Strict-Transport-Security", HSTS);
+  for (const [name, value] of Object.entries(securityHeaders(req.headers))) {
+    res.headers.set(name, value);
+  }
   return res;
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Everything but static assets and the JSON API (/api/v1 and the /v1 alias rewritten to it).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/v1(?:/|$)|v1(?:/|$)).*)"],
 };

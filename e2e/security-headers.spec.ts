@@ -77,6 +77,16 @@ test.describe("Security headers of the dashboard", () => {
       headers: { "X-Forwarded-Proto": "https" },
     });
     expect(health.headers()["strict-transport-security"]).toBeUndefined();
+
+    // proxy.ts skips the JSON API: its answers carry the same headers themselves, under /api/v1
+    // and the /v1 alias, the catch-all 404 included.
+    for (const path of ["/api/v1/health", "/api/v1/no-such-route", "/v1/no-such-route"]) {
+      const res = await page.request.get(path);
+      expect(res.headers()["content-type"], path).toMatch(/^application\/json/);
+      expect(res.headers()["x-content-type-options"], path).toBe("nosniff");
+      expect(res.headers()["x-frame-options"], path).toBe("DENY");
+      expect(res.headers()["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+    }
   });
 
   test("the keys pages work under the CSP with no violation reported", async ({ page }) => {

@@ -42,3 +42,17 @@ export function servedOverHttps(headers: Headers): boolean {
   if (PUBLIC_URL?.startsWith("https:")) return true;
   return Boolean(TRUST_PROXY) && headers.get("x-forwarded-proto")?.trim() === "https";
 }
+
+/**
+ * The headers every response carries, dashboard page or API answer: proxy.ts sets them on
+ * pages, withApi's wrappers on every /api/v1 answer (proxy.ts does not run there).
+ */
+export function securityHeaders(requestHeaders: Headers): Record<string, string> {
+  const headers: Record<string, string> = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "X-Frame-Options": "DENY",
+  };
+  if (servedOverHttps(requestHeaders)) headers["Strict-Transport-Security"] = HSTS;
+  return headers;
+}

@@ -23,6 +23,7 @@ import { clientIp } from "./client-ip";
 import type { Operation, Parsed } from "./operation";
 import { readBody } from "./read-body";
 import { errorResponse } from "./responses";
+import { securityHeaders } from "./security-headers";
 import { toApiError } from "./to-api-error";
 import { parseOrThrow } from "./validation";
 
@@ -99,7 +100,7 @@ export function withApi<B extends Slot, Q extends Slot, P extends Slot>(
     } catch (error) {
       response = errorResponse(toApiError(error, meta.requestId), meta.requestId);
     }
-    finish(response, meta.requestId, limit);
+    finish(req, response, meta.requestId, limit);
     const used = ctx?.credential ?? refusedKey;
     if (used && used.type !== "session") {
       recordUsage({
@@ -149,7 +150,7 @@ function chargedToAddress(
     } catch (error) {
       response = errorResponse(toApiError(error, meta.requestId), meta.requestId);
     }
-    finish(response, meta.requestId, limit);
+    finish(req, response, meta.requestId, limit);
     return response;
   };
 }
@@ -195,7 +196,16 @@ function requestedOrganization(req: Request): string | null {
   return req.headers.get("x-organization-id")?.trim() || null;
 }
 
-function finish(response: Response, requestId: string, limit: RateLimitDecision | undefined) {
+function finish(
+  req: Request,
+  response: Response,
+  requestId: string,
+  limit: RateLimitDecision | undefined,
+) {
+  // proxy.ts does not run for /api/v1: every answer sets its own security headers here.
+  for (const [name, value] of Object.entries(securityHeaders(req.headers))) {
+    response.headers.set(name, value);
+  }
   response.headers.set("X-Request-Id", requestId);
   if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", "no-store");
   if (limit) {

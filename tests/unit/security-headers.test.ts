@@ -1,7 +1,9 @@
+import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it } from "vitest";
 import { resetEnvForTests } from "@/lib/env";
-import { proxy } from "@/proxy";
+import nextConfig from "@/next.config";
+import { config, proxy } from "@/proxy";
 
 function configure(vars: { PUBLIC_URL?: string; TRUST_PROXY?: string }) {
   for (const name of ["PUBLIC_URL", "TRUST_PROXY"] as const) {
@@ -51,5 +53,27 @@ describe("proxy.ts security headers", () => {
     expect(res.headers.get("strict-transport-security")).toBe(
       hsts ? "max-age=63072000; includeSubDomains" : null,
     );
+  });
+});
+
+describe("where proxy.ts runs", () => {
+  it.each([
+    ["/dashboard", true],
+    ["/settings/api-keys", true],
+    ["/login", true],
+    ["/api/auth/session", true],
+    ["/api/v1x", true],
+    ["/v1x", true],
+    ["/api/v1", false],
+    ["/api/v1/users", false],
+    ["/api/v1/no-such-route", false],
+    ["/v1", false],
+    ["/v1/users", false],
+    ["/_next/static/chunks/main.js", false],
+  ])("%s: %s", (pathname, runs) => {
+    // The JSON API sets its own headers (tests/integration/api-security-headers.test.ts).
+    expect(
+      unstable_doesMiddlewareMatch({ config, nextConfig, url: `http://localhost:3000${pathname}` }),
+    ).toBe(runs);
   });
 });
