@@ -18,6 +18,7 @@ import { useKeyDialogs } from "@/components/api-keys/use-key-dialogs";
 import { Button } from "@/components/ui/button";
 import { ErrorState } from "@/components/ui/error-state";
 import { inputClass } from "@/components/ui/field";
+import { LoadMore } from "@/components/ui/load-more";
 import { useToast } from "@/components/ui/toast";
 
 interface ApiKeysClientProps {
@@ -352,22 +353,7 @@ function ApiKeysView({ organization, role, isMember, currentIp }: ApiKeysClientP
             )}
           </div>
 
-          {keys.isFetchNextPageError ? (
-            <p role="alert" className="text-sm text-red-600">
-              More keys could not be loaded: {keys.error?.message}
-            </p>
-          ) : null}
-          {keys.hasNextPage ? (
-            <div className="flex justify-center">
-              <Button
-                variant="secondary"
-                onClick={() => void keys.fetchNextPage()}
-                disabled={keys.isFetchingNextPage}
-              >
-                {keys.isFetchingNextPage ? "Loading…" : "Load more keys"}
-              </Button>
-            </div>
-          ) : null}
+          <LoadMore query={keys} items="keys" />
         </div>
       )}
       {dialogs.dialog}

@@ -16,6 +16,7 @@ import { AuditLogTable } from "@/components/audit-log/audit-log-table";
 import { Button, buttonClass } from "@/components/ui/button";
 import { ErrorState } from "@/components/ui/error-state";
 import { inputClass } from "@/components/ui/field";
+import { LoadMore } from "@/components/ui/load-more";
 
 interface AuditLogClientProps {
   organization: { id: string; name: string };
@@ -230,22 +231,7 @@ function AuditLogView({ organization, actions, retentionDays }: AuditLogClientPr
               <AuditLogTable entries={entries} />
             )}
           </div>
-          {log.isFetchNextPageError ? (
-            <p role="alert" className="text-sm text-red-600">
-              More entries could not be loaded: {log.error?.message}
-            </p>
-          ) : null}
-          {log.hasNextPage ? (
-            <div className="flex justify-center">
-              <Button
-                variant="secondary"
-                onClick={() => void log.fetchNextPage()}
-                disabled={log.isFetchingNextPage}
-              >
-                {log.isFetchingNextPage ? "Loading…" : "Load more"}
-              </Button>
-            </div>
-          ) : null}
+          <LoadMore query={log} items="entries" />
         </div>
       )}
     </div>
