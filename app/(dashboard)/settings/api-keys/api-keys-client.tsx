@@ -20,6 +20,7 @@ import { ErrorState } from "@/components/ui/error-state";
 import { inputClass } from "@/components/ui/field";
 import { LoadMore } from "@/components/ui/load-more";
 import { useToast } from "@/components/ui/toast";
+import { useListFilters } from "@/components/ui/use-list-filters";
 
 interface ApiKeysClientProps {
   organization: { id: string; name: string };
@@ -68,20 +69,14 @@ export function ApiKeysClient(props: ApiKeysClientProps) {
 
 function ApiKeysView({ organization, role, isMember, currentIp }: ApiKeysClientProps) {
   const seesAll = role === "admin" || role === "owner";
-  const [filters, setFilters] = useState<ApiKeyFilters>(DEFAULT_API_KEY_FILTERS);
-  const [searchText, setSearchText] = useState("");
-  useEffect(() => {
-    const timer = setTimeout(
-      () => setFilters((f) => (f.q === searchText ? f : { ...f, q: searchText })),
-      SEARCH_DEBOUNCE_MS,
-    );
-    return () => clearTimeout(timer);
-  }, [searchText]);
-  const update = (change: Partial<ApiKeyFilters>) => setFilters((f) => ({ ...f, ...change }));
-  const clearFilters = () => {
-    setSearchText("");
-    setFilters(DEFAULT_API_KEY_FILTERS);
-  };
+  const {
+    filters,
+    text: searchText,
+    setText: setSearchText,
+    update,
+    reset: resetFilters,
+  } = useListFilters<ApiKeyFilters>(DEFAULT_API_KEY_FILTERS, "q", SEARCH_DEBOUNCE_MS);
+  const clearFilters = () => resetFilters();
 
   const keys = useApiKeys(organization.id, apiKeyListSearch(filters));
   const members = useMembers(organization.id, seesAll);
@@ -183,10 +178,7 @@ function ApiKeysView({ organization, role, isMember, currentIp }: ApiKeysClientP
       <ExpiringKeysBanner
         organizationId={organization.id}
         showing={filters.status === "expiring_soon"}
-        onShow={() => {
-          setSearchText("");
-          setFilters({ ...DEFAULT_API_KEY_FILTERS, status: "expiring_soon" });
-        }}
+        onShow={() => resetFilters({ status: "expiring_soon" })}
       />
 
       {keys.isPending || (defaults && rows.length === 0 && anyKey.isPending && keys.isSuccess) ? (

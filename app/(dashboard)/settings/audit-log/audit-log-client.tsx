@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
+import { useId } from "react";
 import { useMembers } from "@/components/api-keys/api-key-queries";
 import { OrganizationBadge } from "@/components/api-keys/organization-badge";
 import { actionLabel } from "@/components/audit-log/audit-action-labels";
@@ -17,6 +17,7 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { ErrorState } from "@/components/ui/error-state";
 import { inputClass } from "@/components/ui/field";
 import { LoadMore } from "@/components/ui/load-more";
+import { useListFilters } from "@/components/ui/use-list-filters";
 
 interface AuditLogClientProps {
   organization: { id: string; name: string };
@@ -35,20 +36,14 @@ export function AuditLogClient(props: AuditLogClientProps) {
 }
 
 function AuditLogView({ organization, actions, retentionDays }: AuditLogClientProps) {
-  const [filters, setFilters] = useState<AuditLogFilters>(DEFAULT_AUDIT_LOG_FILTERS);
-  const [targetText, setTargetText] = useState("");
-  useEffect(() => {
-    const timer = setTimeout(
-      () => setFilters((f) => (f.target === targetText ? f : { ...f, target: targetText })),
-      TARGET_DEBOUNCE_MS,
-    );
-    return () => clearTimeout(timer);
-  }, [targetText]);
-  const update = (change: Partial<AuditLogFilters>) => setFilters((f) => ({ ...f, ...change }));
-  const clearFilters = () => {
-    setTargetText("");
-    setFilters(DEFAULT_AUDIT_LOG_FILTERS);
-  };
+  const {
+    filters,
+    text: targetText,
+    setText: setTargetText,
+    update,
+    reset: resetFilters,
+  } = useListFilters<AuditLogFilters>(DEFAULT_AUDIT_LOG_FILTERS, "target", TARGET_DEBOUNCE_MS);
+  const clearFilters = () => resetFilters();
 
   const search = auditLogSearch(filters);
   // A range that ends before it starts is said here, not sent to be refused.
