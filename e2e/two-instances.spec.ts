@@ -157,6 +157,53 @@ test.describe("two production instances on one PostgreSQL and Redis", () => {
     expect(Math.max(...times)).toBeLessThan(WITHIN_MS);
   });
 
+  test(`B's member list shows a member who joined on A, then their removal, within ${WITHIN_MS} ms`, async () => {
+    test.setTimeout(120_000);
+    const key = await newKey();
+    const listedOnB = async () => {
+      const res = await call(b, "/users?limit=10", key.key);
+      expect(res.status).toBe(200);
+      return (res.body.data as { email: string }[]).map((m) => m.email);
+    };
+    /** Milliseconds from `since` until B's first page of members agrees with `expected`. */
+    const msUntilListed = async (email: string, expected: boolean, since: number) => {
+      for (;;) {
+        const elapsed = performance.now() - since;
+        if ((await listedOnB()).includes(email) === expected) return elapsed;
+        if (elapsed > 10_000) return Number.POSITIVE_INFINITY;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    const times: number[] = [];
+    for (let i = 0; i < TRIES; i++) {
+      // B keeps a first page in memory once the last change has settled (2 s): warm it.
+      await new Promise((r) => setTimeout(r, 2_500));
+      await listedOnB();
+      await listedOnB();
+      const email = `listed-${Date.now()}-${i}@example.test`;
+      const invite = await call(a, "/invitations", owner, {
+        method: "POST",
+        body: JSON.stringify({ email, role: "member" }),
+      });
+      const token = new URL(invite.body.data.url).pathname.split("/invite/")[1];
+      const accepted = await call(a, "/invitations/accept", undefined, {
+        method: "POST",
+        body: JSON.stringify({ token, name: `Listed ${i}`, password: "amber willow lantern 29" }),
+      });
+      expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+      times.push(await msUntilListed(email, true, performance.now()));
+
+      await new Promise((r) => setTimeout(r, 2_500));
+      await listedOnB();
+      const me = await call(a, "/auth/me", accepted.body.data.access_token);
+      const removed = await call(a, `/users/${me.body.data.id}`, owner, { method: "DELETE" });
+      expect(removed.status).toBe(200);
+      times.push(await msUntilListed(email, false, performance.now()));
+    }
+    console.log(`member list changes reached B in ${times.map((t) => t.toFixed(0)).join(", ")} ms`);
+    expect(Math.max(...times)).toBeLessThan(WITHIN_MS);
+  });
+
   test("one rate budget: X-RateLimit-Remaining continues across A and B", async () => {
     test.skip(!process.env.REDIS_URL, "a budget shared between instances lives in REDIS_URL");
     // Budgets are fixed one-minute windows: start early in one, so all calls fall in it.

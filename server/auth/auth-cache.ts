@@ -3,7 +3,8 @@ import { env } from "@/lib/env";
 
 /**
  * What changed about who may do what. An entry is evicted when it matches every field given:
- * `{ userId, organizationId }` is one membership, `{ userId }` a whole account, `{}` everything.
+ * `{ userId, organizationId }` is one membership, `{ userId }` a whole account, `{}` everything
+ * (a list of members also goes with a new membership of its organization: see `listsMembers`).
  */
 export interface AuthChange {
   credentialIds?: string[];
@@ -14,8 +15,14 @@ export interface AuthChange {
 /** What an entry is about, so that a change can evict exactly the entries it touches. */
 export interface AuthTags {
   credentialId?: string;
-  userId: string;
+  /** The accounts whose name, state or roles the entry holds. */
+  userIds: string[];
   organizationIds: string[];
+  /**
+   * The entry lists its organizations' members: any membership change there evicts it, even
+   * one of a user it does not hold yet (a new member).
+   */
+  listsMembers?: boolean;
 }
 
 interface Entry {
@@ -90,8 +97,10 @@ function matches(tags: AuthTags, change: AuthChange): boolean {
   if (change.credentialIds && !change.credentialIds.includes(tags.credentialId ?? "")) {
     return false;
   }
-  if (change.userId && change.userId !== tags.userId) return false;
   if (change.organizationId && !tags.organizationIds.includes(change.organizationId)) return false;
+  if (change.userId && !tags.userIds.includes(change.userId)) {
+    return Boolean(tags.listsMembers && change.organizationId);
+  }
   return true;
 }
 

@@ -181,6 +181,6 @@ async function loadPrincipal(userId: string, home: string, target: string): Prom
         : [],
     ),
   };
-  setAuthCached(key, principal, { userId, organizationIds: ids }, generation);
+  setAuthCached(key, principal, { userIds: [userId], organizationIds: ids }, generation);
   return principal;
 }

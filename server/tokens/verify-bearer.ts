@@ -50,7 +50,7 @@ export async function verifyBearer(
       credential,
       {
         credentialId: credential.id,
-        userId: credential.userId,
+        userIds: [credential.userId],
         organizationIds: [credential.organizationId],
       },
       generation,

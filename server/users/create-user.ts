@@ -4,6 +4,7 @@ import { memberships, organizations, users } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import { hashPassword } from "@/lib/password";
 import { assertStrongPassword } from "@/server/accounts/password-policy";
+import { publishAuthChange } from "@/server/auth/auth-bus";
 import { ApiError } from "@/server/http/api-error";
 import { insertOrganization } from "@/server/organizations/manage-organizations";
 
@@ -51,6 +52,7 @@ export async function createUser(
       .limit(1);
     if (existing) {
       await tx.insert(memberships).values({ userId, organizationId: existing.id, role: "owner" });
+      await publishAuthChange(tx, { userId, organizationId: existing.id });
       return { userId, organizationId: existing.id, createdOrganization: false };
     }
     const org = await insertOrganization(tx, orgName, userId);

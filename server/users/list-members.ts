@@ -2,6 +2,7 @@ import { and, asc, desc, eq, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
 import { memberships, users } from "@/db/schema";
 import type { Role } from "@/lib/roles";
+import { authCacheGeneration, getAuthCached, setAuthCached } from "@/server/auth/auth-cache";
 import type { Viewer } from "@/server/auth/auth-context";
 import {
   afterCursor,
@@ -42,13 +43,38 @@ export async function listMembers(viewer: Viewer): Promise<Member[]> {
 /**
  * One page of an organization's members, the most recent to join first (joined_at desc, then
  * user id); the organization is in every query, so no cursor reaches another organization.
+ *
+ * First pages come from the auth-state cache: every change to a membership or a member's
+ * account is announced on the auth bus (auth-bus.ts), which evicts them on every instance, and
+ * while changes cannot be heard nothing is served from it. Later pages, whose cursors a client
+ * chooses, always read the database, so they cannot crowd the cache.
  */
 export async function listMembersPage(
   viewer: Viewer,
   query: PageQuery,
 ): Promise<Page<PublicMember>> {
+  const organizationId = viewer.organization.id;
+  if (query.cursor) return readMembersPage(organizationId, query);
+  const key = `members:${organizationId}|${query.limit}`;
+  const cached = getAuthCached<Page<PublicMember>>(key);
+  if (cached) return cached;
+  const generation = authCacheGeneration();
+  const page = await readMembersPage(organizationId, query);
+  const tags = {
+    userIds: page.data.map((member) => member.id),
+    organizationIds: [organizationId],
+    listsMembers: true,
+  };
+  setAuthCached(key, page, tags, generation);
+  return page;
+}
+
+async function readMembersPage(
+  organizationId: string,
+  query: PageQuery,
+): Promise<Page<PublicMember>> {
   const db = await getDb();
-  const where: SQL[] = [eq(memberships.organizationId, viewer.organization.id)];
+  const where: SQL[] = [eq(memberships.organizationId, organizationId)];
   if (query.cursor)
     where.push(afterCursor(memberships.createdAt, memberships.userId, query.cursor));
   const rows = await db

@@ -5,6 +5,7 @@ import { now } from "@/lib/clock";
 import { hashPassword, verifyPassword } from "@/lib/password";
 import { assertStrongPassword } from "@/server/accounts/password-policy";
 import { type AuditActor, recordAudit } from "@/server/audit/record-audit";
+import { publishAuthChange } from "@/server/auth/auth-bus";
 import { ApiError } from "@/server/http/api-error";
 import { revokeUserTokensOf } from "@/server/tokens/user-tokens";
 
@@ -17,6 +18,8 @@ export async function renameUser(userId: string, name: string, actor: AuditActor
   const db = await getDb();
   await db.transaction(async (tx) => {
     await tx.update(users).set({ name: trimmed }).where(eq(users.id, userId));
+    // Cached identities (/auth/me) and member lists (/users) hold the name.
+    await publishAuthChange(tx, { userId });
     const orgs = await tx
       .select({ id: memberships.organizationId })
       .from(memberships)

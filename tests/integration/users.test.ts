@@ -1,14 +1,18 @@
 import { and, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as meRoute from "@/app/api/v1/auth/me/route";
+import * as acceptRoute from "@/app/api/v1/invitations/accept/route";
+import * as invitationsRoute from "@/app/api/v1/invitations/route";
 import * as userRoute from "@/app/api/v1/users/[id]/route";
 import * as usersRoute from "@/app/api/v1/users/route";
 import { getDb } from "@/db";
 import { apiKeys, memberships, organizations, users } from "@/db/schema";
+import { testClock } from "@/lib/clock";
 import { newId } from "@/lib/ids";
 import { publishAuthChange } from "@/server/auth/auth-bus";
 import { disableUser } from "@/server/users/disable-user";
 import { removeMembership } from "@/server/users/remove-membership";
+import { renameUser } from "@/server/users/update-account";
 import {
   createKey,
   DEMO,
@@ -46,6 +50,77 @@ describe("GET /users", () => {
     expect(new Date(owner.joined_at as string).toISOString()).toBe(owner.joined_at);
     // Never a password hash or account internals.
     expect(JSON.stringify(res.body)).not.toMatch(/scrypt|password|disabled/i);
+  });
+});
+
+describe("GET /users after a change", () => {
+  afterAll(() => testClock.reset());
+
+  it("the first page shows a new member, a role, a name and a removal on the next request", async () => {
+    const { secret } = await createKey(DEMO.acmeOwner, "acme", ["read:users", "write:users"]);
+    type Listed = { id: string; email: string; name: string; role: string };
+    // Each read comes after the previous change has settled, so a first page that could be
+    // served from memory is (auth-cache.ts): a stale one would show here.
+    const firstPage = async () => {
+      testClock.advance(3_000);
+      const res = await call(usersRoute.GET, { path: "/users?limit=5", token: secret });
+      expect(res.status).toBe(200);
+      // Twice: the second answer is the one a cache would serve.
+      const again = await call(usersRoute.GET, { path: "/users?limit=5", token: secret });
+      expect(again.body).toEqual(res.body);
+      return res.body.data as Listed[];
+    };
+    await firstPage();
+
+    const email = `list-${Math.random().toString(36).slice(2, 10)}@example.test`;
+    const invited = await call(invitationsRoute.POST, {
+      method: "POST",
+      path: "/invitations",
+      token: secret,
+      body: { email, role: "member" },
+    });
+    expect(invited.status).toBe(201);
+    const accepted = await call(acceptRoute.POST, {
+      method: "POST",
+      path: "/invitations/accept",
+      body: {
+        token: (invited.body.data.url as string).split("/invite/")[1],
+        name: "Lena List",
+        password: "correct horse battery staple 42",
+      },
+    });
+    expect(accepted.status).toBe(200);
+    const joined = (await firstPage()).find((m) => m.email === email);
+    expect(joined).toMatchObject({ name: "Lena List", role: "member" });
+    const id = joined?.id ?? "";
+
+    const promoted = await call(userRoute.PATCH, {
+      method: "PATCH",
+      path: `/users/${id}`,
+      token: secret,
+      params: { id },
+      body: { role: "admin" },
+    });
+    expect(promoted.status).toBe(200);
+    expect((await firstPage()).find((m) => m.id === id)?.role).toBe("admin");
+
+    // Their own identity is cached too: /auth/me shows the new name at once as well.
+    const me = () =>
+      call(meRoute.GET, { path: "/auth/me", token: accepted.body.data.access_token });
+    expect((await me()).body.data.name).toBe("Lena List");
+    await renameUser(id, "Lena Renamed", { userId: id, credentialId: "session", ip: "127.0.0.1" });
+    expect((await firstPage()).find((m) => m.id === id)?.name).toBe("Lena Renamed");
+    expect((await me()).body.data.name).toBe("Lena Renamed");
+
+    const removed = await call(userRoute.DELETE, {
+      method: "DELETE",
+      path: `/users/${id}`,
+      token: secret,
+      params: { id },
+    });
+    expect(removed.status).toBe(200);
+    const after = await firstPage();
+    expect(after.map((m) => m.id)).not.toContain(id);
   });
 });
 

@@ -8,7 +8,7 @@ import {
   setAuthCacheUsable,
 } from "@/server/auth/auth-cache";
 
-const tags = { credentialId: "key_1", userId: "usr_1", organizationIds: ["org_1"] };
+const tags = { credentialId: "key_1", userIds: ["usr_1"], organizationIds: ["org_1"] };
 
 describe("auth-state cache", () => {
   // As when the change listener is listening (or with embedded PGlite), each case after the
@@ -40,6 +40,28 @@ describe("auth-state cache", () => {
     setAuthCached("entry", "value", tags, authCacheGeneration());
     evictAuth(change);
     expect(getAuthCached("entry") === undefined).toBe(evicted);
+  });
+
+  // A first page of /users: the members it lists, and any new member of its organization.
+  const memberList = {
+    userIds: ["usr_1", "usr_2"],
+    organizationIds: ["org_1"],
+    listsMembers: true,
+  };
+  it.each([
+    ["a key", { credentialIds: ["key_1"] }, false],
+    ["a listed member's account (renamed, disabled)", { userId: "usr_2" }, true],
+    ["another account", { userId: "usr_3" }, false],
+    ["a listed member's role", { userId: "usr_1", organizationId: "org_1" }, true],
+    ["a new member", { userId: "usr_3", organizationId: "org_1" }, true],
+    ["a listed member elsewhere", { userId: "usr_1", organizationId: "org_2" }, false],
+    ["a new member elsewhere", { userId: "usr_3", organizationId: "org_2" }, false],
+    ["the organization", { organizationId: "org_1" }, true],
+    ["everything", {}, true],
+  ])("a member list is evicted by a change to %s: %s", (_, change, evicted) => {
+    setAuthCached("members", "page", memberList, authCacheGeneration());
+    evictAuth(change);
+    expect(getAuthCached("members") === undefined).toBe(evicted);
   });
 
   it("what a change touches is not stored while its commit may still be on the way", () => {
