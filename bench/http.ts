@@ -1,4 +1,4 @@
-// `npm run bench:http`: the production server under load, A/B/A/B in one run. A is the cheapest
+// `npm run bench:http`: the production server under load, A/B/B/A in one run. A is the cheapest
 // /api/v1 answer (the JSON 404 of an unknown path: Next, the public wrapper, the IP limiter); B
 // is an authenticated call with API keys. Prints req/s, p50, p99 and B/A for each pair, and
 // writes the figures to bench/results/. Embedded PGlite by default; PostgreSQL and Redis when
@@ -46,14 +46,16 @@ async function abPairs(env: NodeJS.ProcessEnv, mode: string): Promise<Round[]> {
     const url = (pathname: string) => `${server.base}${pathname}`;
     const { pid } = server;
     const keys = await createKeys(server.base, ["read:users"]);
-    // Warm every key once (as a steady client would be) before measuring.
+    // Warm every key (as a steady client would be) and every path's code before measuring.
     await load(url("/api/v1/auth/me"), "warm-up", {
       connections: 10,
       seconds: SECONDS,
       tokens: keys,
     });
+    await load(url("/api/v1/no-such-route"), "warm-up", { connections: 10, seconds: 3 });
+    await load(url("/api/v1/users"), "warm-up", { connections: 10, seconds: 3, tokens: keys });
 
-    console.log(`\nbench:http: ${mode}, ${SECONDS}s rounds, A/B/A/B per pair\n`);
+    console.log(`\nbench:http: ${mode}, ${SECONDS}s rounds, A/B/B/A per pair\n`);
     console.log(PAIR_HEADER);
     for (const connections of CONNECTIONS) {
       for (const [label, pathname] of [
@@ -62,14 +64,17 @@ async function abPairs(env: NodeJS.ProcessEnv, mode: string): Promise<Round[]> {
       ] as const) {
         const a: Round[] = [];
         const b: Round[] = [];
-        for (let i = 0; i < 2; i++) {
-          a.push(
-            await load(url("/api/v1/no-such-route"), "404", { connections, seconds: SECONDS, pid }),
-          );
-          b.push(
-            await load(url(pathname), label, { connections, seconds: SECONDS, tokens: keys, pid }),
-          );
-        }
+        const roundA = () =>
+          load(url("/api/v1/no-such-route"), "404", { connections, seconds: SECONDS, pid });
+        const roundB = () =>
+          load(url(pathname), label, { connections, seconds: SECONDS, tokens: keys, pid });
+        // A, B, B, A: alternated and mirrored, so that a drift over the pair (other work on the
+        // cores, the memory limiter filling with the baseline's spread addresses) weighs on
+        // both sides alike instead of on whichever side runs last.
+        a.push(await roundA());
+        b.push(await roundB());
+        b.push(await roundB());
+        a.push(await roundA());
         rounds.push(...a, ...b);
         console.log(pairLine(`404 vs ${label}`, connections, a, b));
         const unexpected = b.reduce((s, r) => s + r.non2xx, 0);
