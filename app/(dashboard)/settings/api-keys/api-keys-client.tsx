@@ -13,6 +13,7 @@ import { ApiKeysEmptyState } from "@/components/api-keys/api-keys-empty-state";
 import { ApiKeysSkeleton } from "@/components/api-keys/api-keys-skeleton";
 import { ApiKeysTable } from "@/components/api-keys/api-keys-table";
 import { ExpiringKeysBanner } from "@/components/api-keys/expiring-keys-banner";
+import { MemberOptions } from "@/components/api-keys/member-options";
 import { OrganizationBadge } from "@/components/api-keys/organization-badge";
 import { useKeyDialogs } from "@/components/api-keys/use-key-dialogs";
 import { Button } from "@/components/ui/button";
@@ -245,12 +246,7 @@ function ApiKeysView({ organization, role, isMember, currentIp }: ApiKeysClientP
                     onChange={(e) => update({ createdBy: e.target.value || null })}
                     className={`${inputClass} pr-8 sm:max-w-52`}
                   >
-                    <option value="">Anyone</option>
-                    {(members.data?.data ?? []).map((member) => (
-                      <option key={member.id} value={member.id}>
-                        {member.name}
-                      </option>
-                    ))}
+                    <MemberOptions members={members.data?.data} />
                   </select>
                 </div>
               ) : null}

@@ -2,6 +2,7 @@
 
 import { useId } from "react";
 import { useMembers } from "@/components/api-keys/api-key-queries";
+import { MemberOptions } from "@/components/api-keys/member-options";
 import { OrganizationBadge } from "@/components/api-keys/organization-badge";
 import { actionLabel } from "@/components/audit-log/audit-action-labels";
 import {
@@ -109,12 +110,7 @@ function AuditLogView({ organization, actions, retentionDays }: AuditLogClientPr
             onChange={(e) => update({ actor: e.target.value })}
             className={`${inputClass} pr-8`}
           >
-            <option value="">Anyone</option>
-            {(members.data?.data ?? []).map((member) => (
-              <option key={member.id} value={member.id}>
-                {member.name}
-              </option>
-            ))}
+            <MemberOptions members={members.data?.data} />
           </select>
         </div>
         <div className="col-span-2 min-w-0 space-y-1 sm:col-span-1">
