@@ -28,6 +28,22 @@ function run(command, args, timeoutMs) {
   return result.status === 0;
 }
 
+// Another package manager (unattended-upgrades, a second checkout's CI) may hold the dpkg lock:
+// apt-get waits for it this long rather than failing at once (issue 17, item 13).
+const APT_LOCK_TIMEOUT_SECONDS = 300;
+let toldAboutLock = false;
+
+function apt(args, timeoutMs) {
+  if (!toldAboutLock) {
+    console.log(
+      `ensure-browser: apt-get may wait up to ${APT_LOCK_TIMEOUT_SECONDS / 60} minutes for another package manager to release the package lock`,
+    );
+    toldAboutLock = true;
+  }
+  const lockTimeout = ["-o", `DPkg::Lock::Timeout=${APT_LOCK_TIMEOUT_SECONDS}`];
+  return run("apt-get", [...lockTimeout, ...args], timeoutMs + APT_LOCK_TIMEOUT_SECONDS * 1000);
+}
+
 const isRoot = process.getuid?.() === 0;
 const hasApt = existsSync("/usr/bin/apt-get");
 const aptInstall = ["install", "-y", "-q", "--no-install-recommends", "chromium"];
@@ -40,9 +56,9 @@ if (await found()) {
 if (run("npx", ["playwright", "install", "chromium"], 180_000) && (await found())) process.exit(0);
 if (isRoot && hasApt) {
   // A fresh machine's package lists may be stale or empty: refresh once if the first try fails.
-  if (!run("apt-get", aptInstall, 600_000)) {
-    run("apt-get", ["update", "-q"], 300_000);
-    run("apt-get", aptInstall, 600_000);
+  if (!apt(aptInstall, 600_000)) {
+    apt(["update", "-q"], 300_000);
+    apt(aptInstall, 600_000);
   }
   if (await found()) process.exit(0);
 }
