@@ -4,6 +4,8 @@ const nextConfig: NextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules at runtime.
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "ioredis"],
   poweredByHeader: false,
+  // Server actions are a door like /api/v1: the same 64 KiB body limit (Next.js allows 1 MB).
+  experimental: { serverActions: { bodySizeLimit: "64kb" } },
   // Lets two builds (e.g. two checkouts' e2e runs) live side by side.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // The guide's base URL is https://api.voltasis.com/v1: serve the same paths under /v1 too.

@@ -25,11 +25,13 @@ test("an invited person signs up from the link and lands on the dashboard", asyn
   await page.goto(path);
   await expect(page.getByRole("heading", { name: "Join Acme" })).toBeVisible();
   await page.getByLabel("Your name").fill("Ivy Invitee");
-  await page.getByLabel("Choose a password").fill("password1234");
-  await page.getByRole("button", { name: "Create account and join" }).click();
+  await page.getByLabel("Password").fill("password1234");
+  await page.getByRole("button", { name: "Join" }).click();
   await expect(page.getByText(/too common or easy to guess/)).toBeVisible();
-  await page.getByLabel("Choose a password").fill("silver kettle orchard 47");
-  await page.getByRole("button", { name: "Create account and join" }).click();
+  // The name typed is kept after the refusal.
+  await expect(page.getByLabel("Your name")).toHaveValue("Ivy Invitee");
+  await page.getByLabel("Password").fill("silver kettle orchard 47");
+  await page.getByRole("button", { name: "Join" }).click();
   await page.waitForURL("**/dashboard");
   await expect(page.getByRole("heading", { name: /^Welcome back/ })).toBeVisible();
 

@@ -1,19 +1,23 @@
 import { randomBytes } from "node:crypto";
 import { count, eq } from "drizzle-orm";
+import { z } from "zod";
 import { type Db, getDb } from "@/db";
 import { instanceState, users } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import { hashPassword } from "@/lib/password";
 import { ApiError } from "@/server/http/api-error";
 import { publicBaseUrl } from "@/server/http/public-url";
-import { insertOrganization } from "@/server/organizations/manage-organizations";
+import {
+  insertOrganization,
+  organizationNameSchema,
+} from "@/server/organizations/manage-organizations";
 import { hashToken } from "@/server/tokens/format";
 import { assertStrongPassword } from "./password-policy";
 
 export async function hasAnyUser(db?: Db): Promise<boolean> {
   const handle = db ?? (await getDb());
-  const [row] = await handle.select({ n: count() }).from(users);
-  return (row?.n ?? 0) > 0;
+  const [row] = await handle.select({ id: users.id }).from(users).limit(1);
+  return row !== undefined;
 }
 
 /**
@@ -58,29 +62,28 @@ export async function setupTokenValid(token: string | undefined): Promise<boolea
   return !!state?.setupTokenHash && state.setupTokenHash === hashToken(token);
 }
 
-export interface FirstUserInput {
-  token: string;
-  name: string;
-  email: string;
-  password: string;
-  organization: string;
-}
+export const firstUserSchema = z.strictObject({
+  token: z.string().min(1).max(200),
+  name: z.string().trim().min(1, "Enter your name").max(100, "Use up to 100 characters"),
+  email: z.email("Enter a valid email address").max(254),
+  password: z.string().min(1).max(256),
+  organization: organizationNameSchema,
+});
+export type FirstUserInput = z.infer<typeof firstUserSchema>;
 
 /**
  * Creates the first user (platform admin, owner of a new organization) and spends the token.
- * The instance_state row is locked, so two submissions cannot both create a first user.
+ * The token is checked first (a hash and one read), so that nobody without it, and nobody at
+ * all once a user exists, costs the server a password-strength check or a scrypt hash. The
+ * instance_state row is locked, so two submissions cannot both create a first user.
  */
 export async function createFirstUser(input: FirstUserInput): Promise<{ userId: string }> {
+  if (!(await setupTokenValid(input.token))) {
+    throw new ApiError("NOT_FOUND", "This setup link is no longer valid");
+  }
   const email = input.email.trim().toLowerCase();
   const name = input.name.trim();
   const organization = input.organization.trim();
-  if (!name || name.length > 100) throw new ApiError("VALIDATION_ERROR", "Enter your name");
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 254) {
-    throw new ApiError("VALIDATION_ERROR", "Enter a valid email address");
-  }
-  if (!organization || organization.length > 100) {
-    throw new ApiError("VALIDATION_ERROR", "Enter the organization's name");
-  }
   assertStrongPassword(input.password, [email, name, organization]);
   const passwordHash = await hashPassword(input.password);
   const db = await getDb();

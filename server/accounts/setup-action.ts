@@ -1,8 +1,8 @@
 "use server";
 
-import { createFirstUser } from "@/server/accounts/first-run";
+import { createFirstUser, firstUserSchema } from "@/server/accounts/first-run";
 import { signIn } from "@/server/auth/config";
-import { ApiError } from "@/server/http/api-error";
+import { withAction } from "@/server/http/with-action";
 
 export interface SetupState {
   error: string | null;
@@ -10,24 +10,28 @@ export interface SetupState {
 }
 
 /** Creates the first user and organization, then signs them in and lands on the dashboard. */
-export async function setupAction(_prev: SetupState, form: FormData): Promise<SetupState> {
-  const field = (name: string) => String(form.get(name) ?? "");
-  const values = {
-    name: field("name"),
-    email: field("email"),
-    organization: field("organization"),
-  };
-  try {
-    await createFirstUser({ ...values, token: field("token"), password: field("password") });
-  } catch (error) {
-    if (error instanceof ApiError) return { error: error.message, values };
-    throw error;
-  }
-  // signIn redirects by throwing, so it stays outside the try above.
-  await signIn("credentials", {
-    email: values.email.trim().toLowerCase(),
-    password: field("password"),
-    redirectTo: "/dashboard",
-  });
-  return { error: null, values };
-}
+export const setupAction = withAction(
+  {
+    name: "setup",
+    access: { kind: "public" },
+    input: firstUserSchema,
+    async run({ input }): Promise<SetupState> {
+      await createFirstUser(input);
+      // signIn redirects by throwing; withAction lets Next.js's redirect through.
+      await signIn("credentials", {
+        email: input.email.trim().toLowerCase(),
+        password: input.password,
+        redirectTo: "/dashboard",
+      });
+      return { error: null, values: { name: "", email: "", organization: "" } };
+    },
+  },
+  (error, fields) => ({
+    error: error.message,
+    values: {
+      name: fields.name ?? "",
+      email: fields.email ?? "",
+      organization: fields.organization ?? "",
+    },
+  }),
+);

@@ -1,30 +1,32 @@
 "use server";
 
-import { headers } from "next/headers";
+import { z } from "zod";
 import { signIn } from "@/server/auth/config";
-import { ApiError } from "@/server/http/api-error";
-import { clientIp } from "@/server/http/client-ip";
+import { withAction } from "@/server/http/with-action";
 import { acceptInvitation } from "@/server/invitations/invitations";
+import { acceptInvitationSchema } from "@/server/invitations/schemas";
 
 export interface InviteState {
   error: string | null;
   name: string;
 }
 
+// The API operation's schema; an empty name field means "no name" (an existing account).
+const acceptInviteFormSchema = acceptInvitationSchema.extend({
+  name: acceptInvitationSchema.shape.name.or(z.literal("").transform(() => undefined)),
+});
+
 /** Accepts the invitation (new account or existing password), then signs in to the dashboard. */
-export async function acceptInviteAction(_prev: InviteState, form: FormData): Promise<InviteState> {
-  const name = String(form.get("name") ?? "").trim();
-  const password = String(form.get("password") ?? "");
-  const email = String(form.get("email") ?? "");
-  try {
-    await acceptInvitation(
-      { token: String(form.get("token") ?? ""), name: name || undefined, password },
-      clientIp(await headers()),
-    );
-  } catch (error) {
-    if (error instanceof ApiError) return { error: error.message, name };
-    throw error;
-  }
-  await signIn("credentials", { email, password, redirectTo: "/dashboard" });
-  return { error: null, name };
-}
+export const acceptInviteAction = withAction(
+  {
+    name: "acceptInvitation",
+    access: { kind: "public" },
+    input: acceptInviteFormSchema,
+    async run({ input, ctx }): Promise<InviteState> {
+      const { email } = await acceptInvitation(input, ctx.ip);
+      await signIn("credentials", { email, password: input.password, redirectTo: "/dashboard" });
+      return { error: null, name: input.name ?? "" };
+    },
+  },
+  (error, fields) => ({ error: error.message, name: fields.name ?? "" }),
+);

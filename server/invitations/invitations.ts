@@ -1,13 +1,13 @@
 import { randomBytes } from "node:crypto";
-import { and, desc, eq, getTableColumns, gt, isNull } from "drizzle-orm";
-import { getDb } from "@/db";
+import { and, desc, eq, getTableColumns, gt, inArray, isNull } from "drizzle-orm";
+import { getDb, type Tx } from "@/db";
 import { apiKeys, invitations, memberships, organizations, users } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { isId, newId } from "@/lib/ids";
 import { hashPassword, verifyPassword } from "@/lib/password";
 import type { Role } from "@/lib/roles";
 import { assertStrongPassword } from "@/server/accounts/password-policy";
-import { actorOf, recordAudit } from "@/server/audit/record-audit";
+import { type AuditActor, actorOf, recordAudit } from "@/server/audit/record-audit";
 import { publishAuthChange } from "@/server/auth/auth-bus";
 import type { AuthContext, Viewer } from "@/server/auth/auth-context";
 import { throttleSignIn } from "@/server/auth/sign-in-throttle";
@@ -24,6 +24,9 @@ import {
 } from "./schemas";
 
 export const NO_LONGER_VALID = "This invitation is no longer valid";
+/** The one answer to a wrong password and to a new address without a name. */
+export const ACCEPT_REFUSED =
+  "Enter your Voltasis account's password, or, if you are new to Voltasis, your name and a new password";
 type Row = typeof invitations.$inferSelect;
 
 export function toPublicInvitation(row: Row): PublicInvitation {
@@ -164,6 +167,79 @@ export async function revokeInvitation(ctx: AuthContext, id: string): Promise<Pu
   });
 }
 
+/** True while the invitation's sender is an enabled member who may grant its role today. */
+async function senderMayStillGrant(
+  tx: Tx,
+  row: Pick<Row, "invitedBy" | "organizationId" | "role">,
+): Promise<boolean> {
+  const [sender] = await tx
+    .select({ role: memberships.role })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.userId, row.invitedBy),
+        eq(memberships.organizationId, row.organizationId),
+        isNull(users.disabledAt),
+      ),
+    )
+    .for("share", { of: memberships });
+  return sender !== undefined && mayGrant(sender.role, row.role);
+}
+
+/**
+ * Revokes the pending invitations `senderId` sent in the organization that a sender of
+ * `role` could not make (every one when `role` is null: the sender left), in the caller's
+ * transaction, each audited with why. Removing or demoting a member calls it.
+ */
+export async function revokeInvitationsBeyond(
+  tx: Tx,
+  actor: AuditActor,
+  {
+    organizationId,
+    senderId,
+    role,
+  }: { organizationId: string; senderId: string; role: Role | null },
+): Promise<void> {
+  const pending = await tx
+    .select({ id: invitations.id, email: invitations.email, role: invitations.role })
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.organizationId, organizationId),
+        eq(invitations.invitedBy, senderId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, now()),
+      ),
+    )
+    .for("update");
+  const beyond = pending.filter((inv) => role === null || !mayGrant(role, inv.role));
+  if (beyond.length === 0) return;
+  await tx
+    .update(invitations)
+    .set({ revokedAt: now() })
+    .where(
+      inArray(
+        invitations.id,
+        beyond.map((inv) => inv.id),
+      ),
+    );
+  for (const inv of beyond) {
+    await recordAudit(tx, actor, {
+      action: "invitation.revoked",
+      organizationId,
+      targetType: "invitation",
+      targetId: inv.id,
+      metadata: {
+        email: inv.email,
+        role: inv.role,
+        reason: role === null ? "sender_removed" : "sender_role_changed",
+      },
+    });
+  }
+}
+
 /** What /invite/<token> shows before accepting: null when the link is no longer valid. */
 export async function describeInvitation(token: string) {
   const db = await getDb();
@@ -180,30 +256,32 @@ export async function describeInvitation(token: string) {
     .innerJoin(organizations, eq(organizations.id, invitations.organizationId))
     .where(eq(invitations.tokenHash, hashToken(token)));
   if (!row || row.acceptedAt || row.revokedAt || row.expiresAt <= now()) return null;
-  const [account] = await db.select({ id: users.id }).from(users).where(eq(users.email, row.email));
-  return {
-    email: row.email,
-    role: row.role,
-    organization: row.organization,
-    hasAccount: !!account,
-  };
+  // Never whether the address has an account: the sender holds this link too.
+  return { email: row.email, role: row.role, organization: row.organization };
 }
 
 /**
  * Accepts an invitation: a new email gets an account, an existing account proves its password.
  * The invitation row is locked and spent in the same transaction, so two accepts of one token
  * give exactly one membership. Keys the person held in this organization before being removed
- * are revoked here, so re-joining never revives them.
+ * are revoked here, so re-joining never revives them. Answers the token pair and the account's
+ * address (the invitation's, never one the client sent).
  */
 export async function acceptInvitation(
   input: AcceptInvitationInput,
   ip: string,
-): Promise<TokenPair> {
+): Promise<{ pair: TokenPair; email: string }> {
   const db = await getDb();
   const tokenHash = hashToken(input.token);
   // Checked before any hashing work, and again under the lock below.
   const [peek] = await db
-    .select({ email: invitations.email, acceptedAt: invitations.acceptedAt })
+    .select({
+      email: invitations.email,
+      acceptedAt: invitations.acceptedAt,
+      organizationId: invitations.organizationId,
+      invitedBy: invitations.invitedBy,
+      role: invitations.role,
+    })
     .from(invitations)
     .where(eq(invitations.tokenHash, tokenHash));
   if (!peek || peek.acceptedAt) throw new ApiError("NOT_FOUND", NO_LONGER_VALID);
@@ -211,29 +289,26 @@ export async function acceptInvitation(
     .select({ id: users.id, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
     .from(users)
     .where(eq(users.email, peek.email));
-  let newHash: string | null = null;
-  if (existing) {
-    // A password check like any sign-in, so it shares the account's failure budget: an
-    // invitation link must not become a way around the sign-in throttle.
-    const verified = await throttleSignIn(peek.email, async () =>
-      !existing.disabledAt && (await verifyPassword(input.password, existing.passwordHash))
-        ? true
-        : null,
-    );
-    if (!verified) {
-      throw new ApiError("UNAUTHORIZED", "The password is not this account's password");
-    }
-  } else {
-    if (!input.name) {
-      throw new ApiError("VALIDATION_ERROR", "Invalid name: your name is required", [
-        { field: "name", message: "Required for a new account" },
-      ]);
-    }
-    assertStrongPassword(input.password, [peek.email, input.name], "password");
-    newHash = await hashPassword(input.password);
-  }
+  // Until the password is right, an address with an account and one without are answered
+  // alike, so an invitation cannot tell its sender who already has an account here. A name
+  // asks for a new account: its password's strength is judged first, for either kind.
+  if (input.name) assertStrongPassword(input.password, [peek.email, input.name], "password");
+  // A password check like any sign-in, so it shares the account's failure budget (unknown
+  // addresses are counted the same): an invitation link is no way around the sign-in throttle.
+  const proven = await throttleSignIn(peek.email, async () => {
+    if (!existing) return input.name ? "new" : null;
+    return !existing.disabledAt && (await verifyPassword(input.password, existing.passwordHash))
+      ? "existing"
+      : null;
+  });
+  if (!proven) throw new ApiError("UNAUTHORIZED", ACCEPT_REFUSED);
+  const newHash = proven === "new" ? await hashPassword(input.password) : null;
 
   const result = await db.transaction(async (tx) => {
+    // The sender's authority is read now, not when the link was made: a sender who was
+    // removed, demoted or disabled since cannot bring anyone in with an old link. Their
+    // membership is locked before the invitation, in the order removal and demotion use.
+    if (!(await senderMayStillGrant(tx, peek))) throw new ApiError("NOT_FOUND", NO_LONGER_VALID);
     const [row] = await tx
       .select()
       .from(invitations)
@@ -302,7 +377,7 @@ export async function acceptInvitation(
     if (revokedKeys.length > 0) {
       await publishAuthChange(tx, { credentialIds: revokedKeys.map((k) => k.id) });
     }
-    return { pair };
+    return { pair, email: row.email };
   });
-  return result.pair;
+  return result;
 }

@@ -6,6 +6,7 @@ import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import { publishAuthChange } from "@/server/auth/auth-bus";
 import type { AuthContext } from "@/server/auth/auth-context";
 import { ApiError } from "@/server/http/api-error";
+import { revokeInvitationsBeyond } from "@/server/invitations/invitations";
 import { type Member, memberOf } from "./list-members";
 
 /**
@@ -59,6 +60,8 @@ export async function changeRole(
       .update(memberships)
       .set({ role })
       .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)));
+    // Links they sent that their new role could not make are revoked with the change.
+    await revokeInvitationsBeyond(tx, actorOf(ctx), { organizationId, senderId: userId, role });
     await recordAudit(tx, actorOf(ctx), {
       action: "membership.role_changed",
       organizationId,

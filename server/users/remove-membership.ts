@@ -6,6 +6,7 @@ import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import { publishAuthChange } from "@/server/auth/auth-bus";
 import type { AuthContext } from "@/server/auth/auth-context";
 import { ApiError } from "@/server/http/api-error";
+import { revokeInvitationsBeyond } from "@/server/invitations/invitations";
 import { revokeUserTokensOf } from "@/server/tokens/user-tokens";
 
 /**
@@ -55,6 +56,12 @@ export async function removeMembership(
       .delete(memberships)
       .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)));
     await revokeUserTokensOf(tx, userId, organizationId);
+    // Links they sent stop with their authority: none of them could be made now.
+    await revokeInvitationsBeyond(tx, actorOf(ctx), {
+      organizationId,
+      senderId: userId,
+      role: null,
+    });
     // Their keys here die with the membership: re-adding the member never revives them.
     await tx
       .update(apiKeys)

@@ -8,15 +8,11 @@ import {
   type InviteState,
 } from "@/server/invitations/accept-invitation-action";
 
-export function InviteForm({
-  token,
-  email,
-  hasAccount,
-}: {
-  token: string;
-  email: string;
-  hasAccount: boolean;
-}) {
+/**
+ * One form whether or not the address has an account: the page never says which, so that an
+ * invitation cannot tell its sender who already uses Voltasis.
+ */
+export function InviteForm({ token, email }: { token: string; email: string }) {
   const [state, action, pending] = useActionState<InviteState, FormData>(acceptInviteAction, {
     error: null,
     name: "",
@@ -24,7 +20,6 @@ export function InviteForm({
   return (
     <form action={action} className="space-y-5">
       <input type="hidden" name="token" value={token} />
-      <input type="hidden" name="email" value={email} />
       {state.error ? (
         <div
           role="alert"
@@ -34,28 +29,28 @@ export function InviteForm({
         </div>
       ) : null}
       <TextField id="invite-email" label="Email" value={email} readOnly />
-      {hasAccount ? null : (
-        <TextField
-          id="name"
-          name="name"
-          label="Your name"
-          autoComplete="name"
-          required
-          defaultValue={state.name}
-          autoFocus
-        />
-      )}
+      <TextField
+        id="name"
+        name="name"
+        label="Your name"
+        hint="New to Voltasis? Enter your name. Already have an account? Leave it empty."
+        autoComplete="name"
+        maxLength={100}
+        defaultValue={state.name}
+        autoFocus
+      />
       <TextField
         id="password"
         name="password"
         type="password"
-        label={hasAccount ? "Your password" : "Choose a password"}
-        hint={hasAccount ? undefined : "At least 12 characters, not a common password"}
-        autoComplete={hasAccount ? "current-password" : "new-password"}
+        label="Password"
+        hint="Your Voltasis password, or for a new account a new one: at least 12 characters, not a common password"
+        autoComplete="current-password"
+        maxLength={256}
         required
       />
       <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? "Joining…" : hasAccount ? "Sign in and join" : "Create account and join"}
+        {pending ? "Joining…" : "Join"}
       </Button>
     </form>
   );

@@ -25,7 +25,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         </div>
         {invitation ? (
           <div className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200 sm:p-8">
-            <InviteForm token={token} email={invitation.email} hasAccount={invitation.hasAccount} />
+            <InviteForm token={token} email={invitation.email} />
           </div>
         ) : null}
       </div>

@@ -245,7 +245,7 @@ describe("bad input", () => {
     expect(common.body.error.code).toBe("VALIDATION_ERROR");
     expect(common.body.error.message).toMatch(/too common or easy to guess/);
     const noName = await accept({ token: tokenOf(inv.url), password: STRONG });
-    expect(noName.status).toBe(400);
+    expect(noName.status).toBe(401);
     // A refused attempt does not spend the invitation.
     const ok = await accept({ token: tokenOf(inv.url), name: "Sam", password: STRONG });
     expect(ok.status).toBe(200);
@@ -276,5 +276,121 @@ describe("bad input", () => {
     expect(new Set(all).size).toBe(all.length);
     const mine = all.filter((id) => made.includes(id));
     expect(mine).toEqual([...made].reverse());
+  });
+});
+
+describe("an address with an account and one without are answered alike (enumeration)", () => {
+  it("a wrong password and a missing name get the same status and body", async () => {
+    const { access_token } = await login(DEMO.globexOwner);
+    const existing = await makeUser("acme");
+    const withAccount = (await invite(access_token, existing.email)).body.data;
+    const withoutAccount = (await invite(access_token, freshEmail())).body.data;
+    const a = await accept({ token: tokenOf(withAccount.url), password: STRONG });
+    const b = await accept({ token: tokenOf(withoutAccount.url), password: STRONG });
+    expect(a.status).toBe(401);
+    expect(b.status).toBe(a.status);
+    expect(b.body).toEqual(a.body);
+    // A name asks for a new account: a weak password is judged first, for both kinds alike.
+    const weakA = await accept({
+      token: tokenOf(withAccount.url),
+      name: "Sam",
+      password: "short1!",
+    });
+    const weakB = await accept({
+      token: tokenOf(withoutAccount.url),
+      name: "Sam",
+      password: "short1!",
+    });
+    expect(weakA.status).toBe(400);
+    expect(weakB.body).toEqual(weakA.body);
+  });
+});
+
+describe("invitations never outlive their sender's authority", () => {
+  async function senderWithLink(senderRole: "admin" | "owner", role: "admin" | "owner" | "member") {
+    const sender = await makeUser("acme", senderRole);
+    const { access_token } = await login(sender.email);
+    const created = await invite(access_token, freshEmail(), role);
+    expect(created.status).toBe(201);
+    return { sender, inv: created.body.data as { id: string; url: string } };
+  }
+
+  it("refuses a link whose sender was removed, and revokes their pending links", async () => {
+    const { sender, inv } = await senderWithLink("admin", "admin");
+    const { access_token: owner } = await login(DEMO.acmeOwner);
+    const removed = await call(userRoute.DELETE, {
+      method: "DELETE",
+      path: `/users/${sender.id}`,
+      token: owner,
+      params: { id: sender.id },
+    });
+    expect(removed.status).toBe(200);
+    const res = await accept({ token: tokenOf(inv.url), name: "Late Admin", password: STRONG });
+    expect(res.status).toBe(404);
+    const db = await getDb();
+    const [row] = await db.select().from(invitations).where(eq(invitations.id, inv.id));
+    expect(row?.revokedAt).not.toBeNull();
+    const audit = await db.select().from(auditLogs).where(eq(auditLogs.targetId, inv.id));
+    expect(audit.map((a) => a.action)).toContain("invitation.revoked");
+  });
+
+  it("an owner demoted to member can no longer bring in an owner, even with an old link", async () => {
+    const { sender, inv } = await senderWithLink("owner", "owner");
+    const { access_token: owner } = await login(DEMO.acmeOwner);
+    const demoted = await call(userRoute.PATCH, {
+      method: "PATCH",
+      path: `/users/${sender.id}`,
+      token: owner,
+      params: { id: sender.id },
+      body: { role: "member" },
+    });
+    expect(demoted.status).toBe(200);
+    const res = await accept({ token: tokenOf(inv.url), name: "Would Be Owner", password: STRONG });
+    expect(res.status).toBe(404);
+  });
+
+  it("an owner demoted to admin keeps the member links but loses the owner ones", async () => {
+    const sender = await makeUser("acme", "owner");
+    const { access_token } = await login(sender.email);
+    const ownerLink = (await invite(access_token, freshEmail(), "owner")).body.data;
+    const memberLink = (await invite(access_token, freshEmail(), "member")).body.data;
+    const { access_token: owner } = await login(DEMO.acmeOwner);
+    await call(userRoute.PATCH, {
+      method: "PATCH",
+      path: `/users/${sender.id}`,
+      token: owner,
+      params: { id: sender.id },
+      body: { role: "admin" },
+    });
+    const list = await call(invitationsRoute.GET, { path: "/invitations", token: owner });
+    const pending = list.body.data.map((i: { id: string }) => i.id);
+    expect(pending).not.toContain(ownerLink.id);
+    expect(pending).toContain(memberLink.id);
+    const ok = await accept({
+      token: tokenOf(memberLink.url),
+      name: "Still Fine",
+      password: STRONG,
+    });
+    expect(ok.status).toBe(200);
+  });
+
+  it("a demotion racing an acceptance: never an owner brought in by a member", async () => {
+    const { sender, inv } = await senderWithLink("owner", "owner");
+    const { access_token: owner } = await login(DEMO.acmeOwner);
+    const [demoted, accepted] = await Promise.all([
+      call(userRoute.PATCH, {
+        method: "PATCH",
+        path: `/users/${sender.id}`,
+        token: owner,
+        params: { id: sender.id },
+        body: { role: "member" },
+      }),
+      accept({ token: tokenOf(inv.url), name: "Racing Owner", password: STRONG }),
+    ]);
+    expect(demoted.status).toBe(200);
+    expect([200, 404]).toContain(accepted.status);
+    // Whichever came first, the link is spent or revoked, and no 500 either way.
+    const again = await accept({ token: tokenOf(inv.url), name: "Racing Owner", password: STRONG });
+    expect(again.status).toBe(404);
   });
 });

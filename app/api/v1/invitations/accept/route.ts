@@ -5,7 +5,7 @@ import { acceptInvitation } from "@/server/invitations/invitations";
 import { acceptInvitationOperation } from "@/server/invitations/operations";
 
 export const POST = withPublicApi(acceptInvitationOperation, async ({ ctx, body }) =>
-  ok(await acceptInvitation(body, ctx.ip), { ...NO_STORE, Pragma: "no-cache" }),
+  ok((await acceptInvitation(body, ctx.ip)).pair, { ...NO_STORE, Pragma: "no-cache" }),
 );
 
 export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");
