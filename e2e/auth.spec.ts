@@ -65,6 +65,18 @@ test.describe("signing in", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL(/localhost:\d+\/dashboard$/);
   });
+
+  test("a signed-in visit to login follows only a callback on this site", async ({ page }) => {
+    await login(page, "owner@acme.test");
+    // `/\evil.example` is `//evil.example` to a browser: another host (issue 17, item 5). Were
+    // it followed, goto would fail on the name evil.example, which does not resolve.
+    for (const hostile of ["/%5Cevil.example", "/%2F%2Fevil.example", "/%09/evil.example"]) {
+      await page.goto(`/login?callbackUrl=${hostile}`);
+      await expect(page, hostile).toHaveURL(/localhost:\d+\/dashboard$/);
+    }
+    await page.goto(`/login?callbackUrl=${encodeURIComponent("/settings/api-keys?status=all#k")}`);
+    await expect(page).toHaveURL(/localhost:\d+\/settings\/api-keys\?status=all#k$/);
+  });
 });
 
 test.describe("organization switcher", () => {

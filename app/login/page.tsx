@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Logo } from "@/components/ui/logo";
+import { safeRedirect } from "@/lib/safe-redirect";
 import { demoUsersPresent } from "@/server/accounts/demo-box";
 import { auth } from "@/server/auth/config";
 import { LoginForm } from "./login-form";
@@ -20,8 +21,7 @@ export default async function LoginPage({
   searchParams: Promise<{ callbackUrl?: string; reason?: string }>;
 }) {
   const { callbackUrl, reason } = await searchParams;
-  const target =
-    callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/dashboard";
+  const target = safeRedirect(callbackUrl);
   if ((await auth())?.userId) redirect(target);
   // Development only, and only while the demo accounts exist: never on a production install.
   const showDemo = await demoUsersPresent();

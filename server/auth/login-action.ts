@@ -1,17 +1,12 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { safeRedirect } from "@/lib/safe-redirect";
 import { AccountLocked, signIn, TooManyLogins } from "@/server/auth/config";
 
 export interface LoginState {
   error: string | null;
   email: string;
-}
-
-/** Only same-site paths may follow a login, so the form cannot be used as an open redirect. */
-function safeCallback(value: FormDataEntryValue | null): string {
-  const path = typeof value === "string" ? value : "";
-  return path.startsWith("/") && !path.startsWith("//") ? path : "/dashboard";
 }
 
 export async function login(_prev: LoginState, form: FormData): Promise<LoginState> {
@@ -20,7 +15,7 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
     await signIn("credentials", {
       email,
       password: String(form.get("password") ?? ""),
-      redirectTo: safeCallback(form.get("callbackUrl")),
+      redirectTo: safeRedirect(form.get("callbackUrl")),
     });
     return { error: null, email };
   } catch (error) {
