@@ -225,7 +225,7 @@ export interface paths {
         };
         /**
          * List organizations
-         * @description The caller's organizations; with admin:organizations, every organization.
+         * @description The caller's organizations; with admin:organizations, every organization. An API key without admin:organizations sees only its own organization.
          *
          *     Any valid credential.
          */

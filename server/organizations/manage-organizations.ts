@@ -76,10 +76,15 @@ export async function createOrganization(
   return db.transaction((tx) => insertOrganization(tx, input.name, ctx.user.id, actorOf(ctx)));
 }
 
-/** The caller's organizations; with admin:organizations every organization. Newest first. */
+/**
+ * The caller's organizations, newest first; with admin:organizations every organization. An API
+ * key without it is pinned to its own organization and sees only that one: its creator's other
+ * memberships (their ids, names and roles) are not the key's to know.
+ */
 export async function listOrganizations(ctx: AuthContext, query: PageQuery) {
   const db = await getDb();
   const everything = ctx.scopes.includes("admin:organizations");
+  const pinned = ctx.credential.type === "api_key" && !everything;
   const mine = db
     .select({ organizationId: memberships.organizationId })
     .from(memberships)
@@ -100,6 +105,7 @@ export async function listOrganizations(ctx: AuthContext, query: PageQuery) {
     .where(
       and(
         everything ? undefined : inArray(organizations.id, mine),
+        pinned ? eq(organizations.id, ctx.credential.organizationId) : undefined,
         query.cursor
           ? afterCursor(organizations.createdAt, organizations.id, query.cursor)
           : undefined,

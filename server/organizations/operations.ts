@@ -11,7 +11,8 @@ export const listOrganizationsOperation = defineOperation({
   method: "GET",
   path: "/organizations",
   summary: "List organizations",
-  description: "The caller's organizations; with admin:organizations, every organization.",
+  description:
+    "The caller's organizations; with admin:organizations, every organization. An API key without admin:organizations sees only its own organization.",
   scope: "authenticated",
   query: pageQuerySchema("org"),
   response: {

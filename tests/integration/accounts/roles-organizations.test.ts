@@ -7,7 +7,8 @@ import * as userRoute from "@/app/api/v1/users/[id]/route";
 import * as usersRoute from "@/app/api/v1/users/route";
 import { getDb } from "@/db";
 import { auditLogs } from "@/db/schema";
-import { createKey, DEMO, orgId } from "../../helpers/fixtures";
+import { createApiKey } from "@/server/api-keys/create-api-key";
+import { createKey, DEMO, orgId, sessionContextOf } from "../../helpers/fixtures";
 import { call, login, makeUser } from "../../helpers/tokens";
 
 beforeAll(async () => {
@@ -193,6 +194,54 @@ describe("organizations", () => {
       from: org.name,
       to: "Renamed Co",
     });
+  });
+
+  it("an API key lists only its own organization, not its creator's others", async () => {
+    // The creator belongs to Globex and owns a second organization; each key is pinned to one.
+    const { owner, token, org } = await newOrgWithOwner();
+    const globex = await orgId("globex");
+    const names = new Map([[globex, "Globex"]]);
+    names.set(org.id, org.name);
+    for (const [organizationId, role] of [
+      [org.id, "owner"],
+      [globex, "member"],
+    ] as const) {
+      const ctx = await sessionContextOf(owner.id, organizationId);
+      const { secret } = await createApiKey(ctx, { name: "pinned", scopes: ["read:users"] });
+      const res = await call(organizationsRoute.GET, {
+        path: "/organizations?limit=100",
+        token: secret,
+      });
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({
+        data: [
+          {
+            id: organizationId,
+            name: names.get(organizationId),
+            role,
+            created_at: expect.any(String),
+          },
+        ],
+        next_cursor: null,
+      });
+    }
+    // The same person's token and session still list both.
+    const listed = await call(organizationsRoute.GET, { path: "/organizations", token });
+    expect(listed.body.data.map((o: { id: string }) => o.id).sort()).toEqual(
+      [org.id, globex].sort(),
+    );
+  });
+
+  it("an API key with admin:organizations still lists every organization", async () => {
+    const { secret } = await createKey(DEMO.admin, "acme", ["admin:organizations"]);
+    const res = await call(organizationsRoute.GET, {
+      path: "/organizations?limit=100",
+      token: secret,
+    });
+    expect(res.status).toBe(200);
+    const ids = res.body.data.map((o: { id: string }) => o.id);
+    expect(ids).toContain(await orgId("globex"));
+    expect(ids).toContain(await orgId("acme"));
   });
 
   it("bad list parameters are 400s", async () => {
