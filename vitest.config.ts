@@ -11,6 +11,9 @@ export default defineConfig({
     globalSetup: ["tests/setup/global-setup.ts"],
     setupFiles: ["tests/setup/fresh-database.ts"],
     pool: "forks",
+    // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses:
+    // inlined, Vite resolves it (the server-action tests load the real actions, Auth.js included).
+    server: { deps: { inline: ["next-auth"] } },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

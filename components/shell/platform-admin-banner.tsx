@@ -27,7 +27,9 @@ export function PlatformAdminBanner({
           />
         </svg>
         <p className="min-w-0">
-          Viewing <strong className="font-semibold">{organizationName}</strong> as platform admin
+          Viewing <strong className="font-semibold">{organizationName}</strong> as platform admin:
+          you can read everything and revoke keys and invitations; creating keys, inviting and
+          changing members need membership. Every visit is in its audit log.
         </p>
         {homeOrganizationId ? (
           <>

@@ -17,7 +17,7 @@ export function useSwitchOrganization() {
 
   function switchTo(organizationId: string, onRefused?: () => void, onDone?: () => void) {
     startTransition(async () => {
-      const result = await switchOrganization(organizationId);
+      const result = await switchOrganization({ organizationId });
       if (!result.ok) {
         onRefused?.();
         return;

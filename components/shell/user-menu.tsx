@@ -47,7 +47,11 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
           >
             Settings
           </a>
-          <form action={signOutAction}>
+          <form
+            action={async (form) => {
+              await signOutAction(form);
+            }}
+          >
             <button
               type="submit"
               role="menuitem"
@@ -56,7 +60,11 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
               Sign out
             </button>
           </form>
-          <form action={signOutEverywhereAction}>
+          <form
+            action={async (form) => {
+              await signOutEverywhereAction(form);
+            }}
+          >
             <button
               type="submit"
               role="menuitem"

@@ -15,8 +15,8 @@ export const setupAction = withAction(
     name: "setup",
     access: { kind: "public" },
     input: firstUserSchema,
-    async run({ input }): Promise<SetupState> {
-      await createFirstUser(input);
+    run: ({ input }) => createFirstUser(input),
+    async respond({ input }): Promise<SetupState> {
       // signIn redirects by throwing; withAction lets Next.js's redirect through.
       await signIn("credentials", {
         email: input.email.trim().toLowerCase(),
@@ -26,7 +26,7 @@ export const setupAction = withAction(
       return { error: null, values: { name: "", email: "", organization: "" } };
     },
   },
-  (error, fields) => ({
+  (error, fields): SetupState => ({
     error: error.message,
     values: {
       name: fields.name ?? "",

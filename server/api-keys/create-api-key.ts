@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { newId } from "@/lib/ids";
 import type { Scope } from "@/lib/scopes";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
+import { assertMember } from "@/server/auth/assert-member";
 import type { AuthContext } from "@/server/auth/auth-context";
 import { ApiError } from "@/server/http/api-error";
 import { displayParts, generateToken, hashToken } from "@/server/tokens/format";
@@ -31,19 +32,6 @@ export function assertGrantable(ctx: Pick<AuthContext, "scopes">, scopes: readon
     throw new ApiError("FORBIDDEN", "You cannot grant scopes you do not hold", {
       scopes: missing,
     });
-  }
-}
-
-/**
- * A key authenticates as its creator inside its organization, and stops working when the creator
- * is not a member there: so only members make keys, not platform admins visiting.
- */
-export function assertMember(ctx: Pick<AuthContext, "isMember">): void {
-  if (!ctx.isMember) {
-    throw new ApiError(
-      "FORBIDDEN",
-      "Only members of this organization can create or rotate its API keys",
-    );
   }
 }
 
@@ -115,7 +103,8 @@ export async function insertApiKey(tx: Tx, ctx: AuthContext, fields: NewKeyField
 
 /** Creates a key and its audit record in one transaction: all of it is written, or none. */
 export async function createApiKey(ctx: AuthContext, input: CreateApiKeyInput) {
-  assertMember(ctx);
+  // A key authenticates as its creator inside its organization: only members make keys.
+  assertMember(ctx, "create or rotate its API keys");
   assertGrantable(ctx, input.scopes);
   const db = await getDb();
   return db.transaction(async (tx) => {

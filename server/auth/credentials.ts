@@ -6,7 +6,10 @@ import { consumeRateLimit } from "@/server/rate-limit";
 import { authenticateUser, defaultOrganizationId } from "./authenticate-user";
 import { SignInThrottled, throttleSignIn } from "./sign-in-throttle";
 
-const credentialsSchema = z.object({ email: z.email(), password: z.string().min(1).max(1024) });
+export const credentialsSchema = z.object({
+  email: z.email().max(254),
+  password: z.string().min(1).max(1024),
+});
 
 class InvalidLogin extends CredentialsSignin {
   code = "invalid_credentials";

@@ -1,15 +1,30 @@
 "use server";
 
-import { auth, signOut } from "@/server/auth/config";
+import { z } from "zod";
+import { signOut } from "@/server/auth/config";
 import { endAllSessions } from "@/server/auth/session-validity";
+import { withFormAction } from "@/server/http/with-action";
 
-export async function signOutAction(): Promise<void> {
-  await signOut({ redirectTo: "/login" });
-}
+const noFields = z.strictObject({});
+
+/** Signs this browser out (Auth.js's signOut ends the session on the server too). */
+export const signOutAction = withFormAction({
+  name: "signOut",
+  access: { kind: "public" },
+  input: noFields,
+  async run() {},
+  async respond() {
+    await signOut({ redirectTo: "/login" });
+  },
+});
 
 /** Ends every browser session of the user, on every device, then this one's cookie. */
-export async function signOutEverywhereAction(): Promise<void> {
-  const session = await auth();
-  if (session?.userId) await endAllSessions(session.userId);
-  await signOut({ redirectTo: "/login" });
-}
+export const signOutEverywhereAction = withFormAction({
+  name: "signOutEverywhere",
+  access: { kind: "session" },
+  input: noFields,
+  run: ({ ctx }) => endAllSessions(ctx.user.id),
+  async respond() {
+    await signOut({ redirectTo: "/login" });
+  },
+});

@@ -1,6 +1,12 @@
 import { randomBytes } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { headers } from "next/headers";
 import type { JWT } from "next-auth/jwt";
+import { getDb } from "@/db";
+import { memberships } from "@/db/schema";
 import { nowMs } from "@/lib/clock";
+import { recordAudit } from "@/server/audit/record-audit";
+import { clientIp } from "@/server/http/client-ip";
 import { canEnterOrganization } from "@/server/organizations/list-organizations";
 import { sessionIsValid } from "./session-validity";
 
@@ -33,10 +39,46 @@ export async function sessionJwt({ token, user, trigger, session }: JwtCallbackA
     if (
       typeof requested === "string" &&
       typeof token.uid === "string" &&
+      requested !== token.orgId &&
       (await canEnterOrganization(token.uid, requested))
     ) {
       token.orgId = requested;
+      // Decided here, so audited here: the dashboard's switcher and Auth.js's own session
+      // update (POST /api/auth/session) both end in this callback.
+      await auditVisit(token.uid, requested);
     }
   }
   return token;
+}
+
+/**
+ * A platform admin entering an organization it does not belong to is written to that
+ * organization's log, never naming the organization it came from (another tenant's id).
+ */
+async function auditVisit(userId: string, organizationId: string): Promise<void> {
+  const db = await getDb();
+  const [member] = await db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.organizationId, organizationId)));
+  if (member) return;
+  await recordAudit(
+    db,
+    { userId, credentialId: "session", ip: await requestIp() },
+    {
+      action: "organization.switched",
+      organizationId,
+      targetType: "organization",
+      targetId: organizationId,
+    },
+  );
+}
+
+async function requestIp(): Promise<string> {
+  try {
+    return clientIp(await headers());
+  } catch {
+    // Outside a request (a test calling the callback directly): no address to record.
+    return "";
+  }
 }

@@ -24,26 +24,39 @@ export const MAX_FIELD_LENGTH = 4096;
 
 /**
  * Who may call an action. `public`: anyone (first-run setup, invitations, sign-in), budgeted per
- * address like withPublicApi. `session`: a signed-in user, budgeted per user like a token;
- * `scope` is the API operation's, and `membersOnly` refuses a platform admin visiting an
- * organization it does not belong to (visits are read and revoke only).
+ * address like withPublicApi (`chargedBySignIn`: Auth.js's authorize charges that budget itself,
+ * on every sign-in path, so the login form pays once). `session`: a signed-in user, budgeted per
+ * user like a token, with the API operation's `scope`. Membership rules (a platform admin's visit
+ * is read and revoke only) live in the domain functions, shared with the API.
  */
 export type ActionAccess =
   | { kind: "public"; chargedBySignIn?: true }
-  | { kind: "session"; scope?: Scope; membersOnly?: true };
+  | { kind: "session"; scope?: Scope };
 
-type Handler<S extends z.ZodType, R, A extends ActionAccess> = (args: {
-  input: z.output<S>;
-  ctx: A extends { kind: "session" } ? AuthContext : { requestId: string; ip: string };
-}) => Promise<R>;
+type ContextFor<A extends ActionAccess> = A extends { kind: "session" }
+  ? AuthContext
+  : PublicContext;
 
-export interface ActionDefinition<S extends z.ZodType = z.ZodType, R = unknown> {
+export interface PublicContext {
+  requestId: string;
+  ip: string;
+}
+
+/**
+ * One server action. `run` is the guarded work, the same domain call as the matching /api/v1
+ * route; `respond` (optional) turns its result into the form's next state with Next.js's
+ * effects (revalidatePath, signIn, redirect), which only a real action request can perform.
+ */
+export interface ActionSpec<S extends z.ZodType, R, State, A extends ActionAccess> {
   name: string;
-  access: ActionAccess;
+  access: A;
   /** The fields' schema: the matching /api/v1 operation's, so both doors accept the same. */
   input: S;
-  run: Handler<S, R, ActionAccess>;
+  run(args: { input: z.output<S>; ctx: ContextFor<A> }): Promise<R>;
+  respond?(args: { value: R; input: z.output<S>; ctx: ContextFor<A> }): Promise<State>;
 }
+
+export type ActionDefinition = ActionSpec<z.ZodType, unknown, unknown, ActionAccess>;
 
 /** What an action needs of its request: the client address and the session's credential. */
 export interface ActionRequest {
@@ -51,8 +64,10 @@ export interface ActionRequest {
   session(): Promise<Credential | null>;
 }
 
-/** The refusal an action answered, or its result. Next.js's redirects pass straight through. */
-export type ActionOutcome<R> = { ok: true; value: R } | { ok: false; error: ApiError };
+/** The guarded work's result, with what it ran on, or the refusal as an ApiError. */
+export type ActionOutcome<R, I = unknown, C = AuthContext | PublicContext> =
+  | { ok: true; value: R; input: I; ctx: C }
+  | { ok: false; error: ApiError };
 
 // Every action made by withAction, so a test can prove that none bypasses it.
 const DEFINITIONS = new WeakMap<object, ActionDefinition>();
@@ -64,26 +79,23 @@ export function actionDefinition(action: unknown): ActionDefinition | undefined 
 /**
  * The one door of every server action, in the order withApi uses: the address's spent budget
  * (memory only) -> session -> budget (per user, or per address without one) -> field caps ->
- * schema -> scope and membership -> handler. Its catch turns every error into a refusal the form
- * can show; unknown errors are logged with a request id, never shown.
+ * schema -> scope -> the work. Every error becomes a refusal; unknown errors are logged with a
+ * request id, never shown. Next.js's redirects pass through.
  */
-export async function runAction<S extends z.ZodType, R>(
-  definition: ActionDefinition<S, R>,
+export async function runAction<S extends z.ZodType, R, State, A extends ActionAccess>(
+  definition: ActionSpec<S, R, State, A>,
   request: ActionRequest,
   data: FormData | Fields | undefined,
-): Promise<ActionOutcome<R>> {
+): Promise<ActionOutcome<R, z.output<S>, ContextFor<A>>> {
   const requestId = randomUUID();
-  const { access } = definition;
+  const access: ActionAccess = definition.access;
   try {
-    const blocked = blockedAddress(request.ip);
-    if (blocked) throw new ApiError("RATE_LIMITED");
-    let ctx: AuthContext | { requestId: string; ip: string } = { requestId, ip: request.ip };
+    if (blockedAddress(request.ip)) throw new ApiError("RATE_LIMITED");
+    let ctx: AuthContext | PublicContext = { requestId, ip: request.ip };
     if (access.kind === "session") {
       const credential = await request.session();
       const context = credential
-        ? await resolveAuthContext(credential, null, { requestId, ip: request.ip }).catch(
-            () => null,
-          )
+        ? await resolveAuthContext(credential, null, ctx).catch(() => null)
         : null;
       await charge(context ? { kind: "token", key: `session:${context.user.id}` } : request.ip);
       if (!context) throw new ApiError("UNAUTHORIZED", "Your session has ended: sign in again");
@@ -93,12 +105,32 @@ export async function runAction<S extends z.ZodType, R>(
     }
     const input = definition.input.safeParse(readFields(data));
     if (!input.success) throw validationError(input.error);
-    if (access.kind === "session") authorize(ctx as AuthContext, access);
-    return { ok: true, value: await definition.run({ input: input.data, ctx }) };
+    if (
+      access.kind === "session" &&
+      access.scope &&
+      !(ctx as AuthContext).scopes.includes(access.scope)
+    ) {
+      throw new ApiError("FORBIDDEN", undefined, { required_scope: access.scope });
+    }
+    const typed = ctx as ContextFor<A>;
+    const value = await definition.run({ input: input.data, ctx: typed });
+    return { ok: true, value, input: input.data, ctx: typed };
   } catch (error) {
     unstable_rethrow(error);
-    return { ok: false, error: toApiError(error, requestId) };
+    return { ok: false, error: forPeople(toApiError(error, requestId)) };
   }
+}
+
+/** A refusal worded for a form: the API's rate-limit message speaks of a header. */
+function forPeople(error: ApiError): ApiError {
+  if (error.code !== "RATE_LIMITED") return error;
+  const minutes = Math.max(1, Math.ceil((error.retryAfterSeconds ?? 60) / 60));
+  return new ApiError(
+    "RATE_LIMITED",
+    `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+    error.details,
+    error.retryAfterSeconds,
+  );
 }
 
 async function charge(subject: string | { kind: "token"; key: string }): Promise<void> {
@@ -106,18 +138,6 @@ async function charge(subject: string | { kind: "token"; key: string }): Promise
     typeof subject === "string" ? { kind: "ip", key: subject } : subject,
   );
   if (!decision.allowed) throw new ApiError("RATE_LIMITED");
-}
-
-function authorize(ctx: AuthContext, access: Extract<ActionAccess, { kind: "session" }>): void {
-  if (access.scope && !ctx.scopes.includes(access.scope)) {
-    throw new ApiError("FORBIDDEN", undefined, { required_scope: access.scope });
-  }
-  if (access.membersOnly && !ctx.isMember) {
-    throw new ApiError(
-      "FORBIDDEN",
-      `Only members of ${ctx.organization.name} can do this: a platform admin's visit is read and revoke only`,
-    );
-  }
 }
 
 /** The form's string fields, refused before any parsing when there are too many or too long. */
@@ -165,22 +185,23 @@ async function currentRequest(): Promise<ActionRequest> {
   };
 }
 
-function register<F extends object>(action: F, definition: ActionDefinition): F {
-  DEFINITIONS.set(action, definition);
+function register<F extends object>(action: F, definition: object): F {
+  DEFINITIONS.set(action, definition as ActionDefinition);
   return action;
 }
 
 /**
  * A form action for `useActionState`: `(previous state, form) => next state`. A refusal becomes
- * `refused(error, fields, previous)`, by default the previous state with `error` set to its
- * message, so the form keeps what was typed when `refused` returns the fields.
+ * `refused(error, fields, previous)`, by default the previous state with `error` set, so a form
+ * can keep what was typed (`fields` never holds a password or a token).
  */
 export function withAction<
   S extends z.ZodType,
+  R,
   State extends { error: string | null },
   A extends ActionAccess,
 >(
-  definition: { name: string; access: A; input: S; run: Handler<S, State, A> },
+  spec: ActionSpec<S, R, State, A>,
   refused: (error: ApiError, fields: Fields, previous: State) => State = (
     error,
     _fields,
@@ -190,31 +211,40 @@ export function withAction<
     error: error.message,
   }),
 ): (previous: State, data: FormData) => Promise<State> {
-  const def = definition as unknown as ActionDefinition<S, State>;
-  const action = async (previous: State, data: FormData) => {
-    const outcome = await runAction(def, await currentRequest(), data);
-    if (outcome.ok) return outcome.value;
-    return refused(outcome.error, safeFields(data), previous);
+  const action = async (previous: State, data: FormData): Promise<State> => {
+    const outcome = await runAction(spec, await currentRequest(), data);
+    if (!outcome.ok) return refused(outcome.error, safeFields(data), previous);
+    if (!spec.respond) return outcome.value as unknown as State;
+    try {
+      return await spec.respond(outcome);
+    } catch (error) {
+      unstable_rethrow(error);
+      return refused(forPeople(toApiError(error, "action")), safeFields(data), previous);
+    }
   };
-  return register(action, def);
+  return register(action, spec);
 }
 
 /**
- * An action called with one argument (a plain `<form action>` or a client call): it answers
- * `{ ok, error }` rather than throwing, so a refusal never becomes an error page.
+ * An action called with one argument (a plain `<form action>`, or a client component's call
+ * with a plain object): refusals are answered as `{ ok: false, error }`, never thrown, so they
+ * never become an error page.
  */
-export function withFormAction<S extends z.ZodType, R, A extends ActionAccess>(definition: {
-  name: string;
-  access: A;
-  input: S;
-  run: Handler<S, R, A>;
-}): (data?: FormData | Fields) => Promise<{ ok: true; value: R } | { ok: false; error: string }> {
-  const def = definition as unknown as ActionDefinition<S, R>;
+export function withFormAction<S extends z.ZodType, R, A extends ActionAccess>(
+  spec: ActionSpec<S, R, void, A>,
+): (data?: FormData | Fields) => Promise<{ ok: true } | { ok: false; error: string }> {
   const action = async (data?: FormData | Fields) => {
-    const outcome = await runAction(def, await currentRequest(), data);
-    return outcome.ok ? outcome : { ok: false as const, error: outcome.error.message };
+    const outcome = await runAction(spec, await currentRequest(), data);
+    if (!outcome.ok) return { ok: false as const, error: outcome.error.message };
+    try {
+      await spec.respond?.(outcome);
+    } catch (error) {
+      unstable_rethrow(error);
+      return { ok: false as const, error: forPeople(toApiError(error, "action")).message };
+    }
+    return { ok: true as const };
   };
-  return register(action, def);
+  return register(action, spec);
 }
 
 /** The fields to hand back to a refused form: never a password, never an over-long value. */

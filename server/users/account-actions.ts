@@ -1,11 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
+import { actorOf } from "@/server/audit/record-audit";
 import { signIn } from "@/server/auth/config";
-import { requireDashboardSession } from "@/server/auth/dashboard-session";
-import { ApiError } from "@/server/http/api-error";
-import { clientIp } from "@/server/http/client-ip";
+import { withAction } from "@/server/http/with-action";
+import { changePasswordSchema, renameAccountSchema } from "@/server/users/schemas";
 import { changePassword, renameUser } from "@/server/users/update-account";
 
 export interface AccountFormState {
@@ -13,40 +12,41 @@ export interface AccountFormState {
   done: boolean;
 }
 
-async function actor() {
-  const session = await requireDashboardSession();
-  return {
-    session,
-    actor: { userId: session.user.id, credentialId: "session", ip: clientIp(await headers()) },
-  };
-}
+const refused = (error: { message: string }): AccountFormState => ({
+  error: error.message,
+  done: false,
+});
 
-export async function renameAction(_prev: AccountFormState, form: FormData) {
-  const { session, actor: who } = await actor();
-  try {
-    await renameUser(session.user.id, String(form.get("name") ?? ""), who);
-  } catch (error) {
-    if (error instanceof ApiError) return { error: error.message, done: false };
-    throw error;
-  }
-  revalidatePath("/", "layout");
-  return { error: null, done: true };
-}
+export const renameAction = withAction(
+  {
+    name: "renameAccount",
+    access: { kind: "session" },
+    input: renameAccountSchema,
+    run: ({ ctx, input }) => renameUser(ctx.user.id, input.name, actorOf(ctx)),
+    async respond(): Promise<AccountFormState> {
+      revalidatePath("/", "layout");
+      return { error: null, done: true };
+    },
+  },
+  refused,
+);
 
 /** Changes the password, which signs out every other session; this browser signs in afresh. */
-export async function changePasswordAction(_prev: AccountFormState, form: FormData) {
-  const { session, actor: who } = await actor();
-  const next = String(form.get("new_password") ?? "");
-  try {
-    await changePassword(session.user.id, String(form.get("current_password") ?? ""), next, who);
-  } catch (error) {
-    if (error instanceof ApiError) return { error: error.message, done: false };
-    throw error;
-  }
-  await signIn("credentials", {
-    email: session.user.email,
-    password: next,
-    redirectTo: "/settings/account?password=changed",
-  });
-  return { error: null, done: true };
-}
+export const changePasswordAction = withAction(
+  {
+    name: "changePassword",
+    access: { kind: "session" },
+    input: changePasswordSchema,
+    run: ({ ctx, input }) =>
+      changePassword(ctx.user.id, input.current_password, input.new_password, actorOf(ctx)),
+    async respond({ ctx, input }): Promise<AccountFormState> {
+      await signIn("credentials", {
+        email: ctx.user.email,
+        password: input.new_password,
+        redirectTo: "/settings/account?password=changed",
+      });
+      return { error: null, done: true };
+    },
+  },
+  refused,
+);

@@ -3,6 +3,7 @@ import { getDb } from "@/db";
 import { memberships } from "@/db/schema";
 import type { Role } from "@/lib/roles";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
+import { assertMember } from "@/server/auth/assert-member";
 import { publishAuthChange } from "@/server/auth/auth-bus";
 import type { AuthContext } from "@/server/auth/auth-context";
 import { ApiError } from "@/server/http/api-error";
@@ -31,6 +32,7 @@ export async function changeRole(
   ctx: AuthContext,
   { userId, role }: { userId: string; role: Role },
 ): Promise<Member> {
+  assertMember(ctx, "change roles");
   const organizationId = ctx.organization.id;
   const db = await getDb();
   await db.transaction(async (tx) => {

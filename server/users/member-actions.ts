@@ -2,70 +2,67 @@
 
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
-import type { Role } from "@/lib/roles";
-import type { AuthContext } from "@/server/auth/auth-context";
-import { dashboardContext } from "@/server/auth/dashboard-session";
-import { ApiError } from "@/server/http/api-error";
+import { z } from "zod";
 import { publicBaseUrl } from "@/server/http/public-url";
+import { withAction } from "@/server/http/with-action";
 import { createInvitation, revokeInvitation } from "@/server/invitations/invitations";
+import { createInvitationSchema } from "@/server/invitations/schemas";
 import { changeRole } from "@/server/users/change-role";
+import { updateMemberSchema } from "@/server/users/schemas";
 
-function requireScope(ctx: AuthContext): void {
-  if (!ctx.scopes.includes("write:users")) {
-    throw new ApiError("FORBIDDEN", "Only owners and admins manage members");
-  }
-}
+// The same doors as POST /invitations, DELETE /invitations/{id} and PATCH /users/{id}: their
+// scope and schemas; the domain functions hold the rest (who may grant what, visits).
 
 export interface InviteState {
   error: string | null;
   url: string | null;
 }
 
-export async function inviteAction(_prev: InviteState, form: FormData): Promise<InviteState> {
-  try {
-    const ctx = await dashboardContext();
-    requireScope(ctx);
-    const email = String(form.get("email") ?? "");
-    const role = String(form.get("role") ?? "member") as Role;
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
-      return { error: "Enter a valid email address", url: null };
-    }
-    if (!["member", "admin", "owner"].includes(role)) return { error: "Pick a role", url: null };
-    const { token } = await createInvitation(ctx, { email, role });
-    revalidatePath("/settings/members");
-    return {
-      error: null,
-      url: `${publicBaseUrl((await headers()).get("origin"))}/invite/${token}`,
-    };
-  } catch (error) {
-    if (error instanceof ApiError) return { error: error.message, url: null };
-    throw error;
-  }
-}
+export const inviteAction = withAction(
+  {
+    name: "invite",
+    access: { kind: "session", scope: "write:users" },
+    input: createInvitationSchema,
+    run: ({ ctx, input }) => createInvitation(ctx, input),
+    async respond({ value }): Promise<InviteState> {
+      revalidatePath("/settings/members");
+      const origin = (await headers()).get("origin");
+      return { error: null, url: `${publicBaseUrl(origin)}/invite/${value.token}` };
+    },
+  },
+  (error): InviteState => ({ error: error.message, url: null }),
+);
 
-export async function revokeInvitationAction(form: FormData): Promise<void> {
-  const ctx = await dashboardContext();
-  requireScope(ctx);
-  await revokeInvitation(ctx, String(form.get("id") ?? ""));
-  revalidatePath("/settings/members");
-}
+const idSchema = z.string().min(1).max(64);
 
 export interface RoleState {
   error: string | null;
 }
 
-export async function changeRoleAction(_prev: RoleState, form: FormData): Promise<RoleState> {
-  try {
-    const ctx = await dashboardContext();
-    requireScope(ctx);
-    await changeRole(ctx, {
-      userId: String(form.get("userId") ?? ""),
-      role: String(form.get("role") ?? "") as Role,
-    });
-    revalidatePath("/settings/members");
-    return { error: null };
-  } catch (error) {
-    if (error instanceof ApiError) return { error: error.message };
-    throw error;
-  }
-}
+export const revokeInvitationAction = withAction(
+  {
+    name: "revokeInvitation",
+    access: { kind: "session", scope: "write:users" },
+    input: z.strictObject({ id: idSchema }),
+    run: ({ ctx, input }) => revokeInvitation(ctx, input.id),
+    async respond(): Promise<RoleState> {
+      revalidatePath("/settings/members");
+      return { error: null };
+    },
+  },
+  (error): RoleState => ({ error: error.message }),
+);
+
+export const changeRoleAction = withAction(
+  {
+    name: "changeRole",
+    access: { kind: "session", scope: "write:users" },
+    input: updateMemberSchema.extend({ userId: idSchema }),
+    run: ({ ctx, input }) => changeRole(ctx, input),
+    async respond(): Promise<RoleState> {
+      revalidatePath("/settings/members");
+      return { error: null };
+    },
+  },
+  (error): RoleState => ({ error: error.message }),
+);

@@ -3,6 +3,7 @@ import { getDb } from "@/db";
 import { apiKeys, memberships } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
+import { assertMember } from "@/server/auth/assert-member";
 import { publishAuthChange } from "@/server/auth/auth-bus";
 import type { AuthContext } from "@/server/auth/auth-context";
 import { ApiError } from "@/server/http/api-error";
@@ -18,6 +19,7 @@ export async function removeMembership(
   ctx: AuthContext,
   { userId }: { userId: string },
 ): Promise<void> {
+  assertMember(ctx, "remove members");
   const organizationId = ctx.organization.id;
   const db = await getDb();
   await db.transaction(async (tx) => {

@@ -32,3 +32,14 @@ export const updateMemberSchema = z
   .strictObject({ role: z.enum(ROLES) })
   .meta({ id: "UpdateMember" });
 export type UpdateMemberInput = z.infer<typeof updateMemberSchema>;
+
+/** Settings > Account: the signed-in user's own display name. */
+export const renameAccountSchema = z.strictObject({
+  name: z.string().trim().min(1, "Enter a name").max(100, "Use up to 100 characters"),
+});
+
+/** Settings > Account: the current password (checked, throttled) and the new one. */
+export const changePasswordSchema = z.strictObject({
+  current_password: z.string().min(1, "Enter your current password").max(1024),
+  new_password: z.string().min(1, "Enter a new password").max(256),
+});

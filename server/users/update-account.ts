@@ -6,15 +6,16 @@ import { hashPassword, verifyPassword } from "@/lib/password";
 import { assertStrongPassword } from "@/server/accounts/password-policy";
 import { type AuditActor, recordAudit } from "@/server/audit/record-audit";
 import { publishAuthChange } from "@/server/auth/auth-bus";
+import { throttleSignIn } from "@/server/auth/sign-in-throttle";
 import { ApiError } from "@/server/http/api-error";
 import { revokeUserTokensOf } from "@/server/tokens/user-tokens";
 
-/** Settings > Account: a new display name, audited in each of the user's organizations. */
+/**
+ * Settings > Account: a new display name (renameAccountSchema: 1 to 100 characters), audited
+ * in each of the user's organizations.
+ */
 export async function renameUser(userId: string, name: string, actor: AuditActor): Promise<void> {
   const trimmed = name.trim();
-  if (!trimmed || trimmed.length > 100) {
-    throw new ApiError("VALIDATION_ERROR", "Enter a name of 1 to 100 characters");
-  }
   const db = await getDb();
   await db.transaction(async (tx) => {
     await tx.update(users).set({ name: trimmed }).where(eq(users.id, userId));
@@ -49,7 +50,12 @@ export async function changePassword(
   const db = await getDb();
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   if (!user || user.disabledAt) throw new ApiError("UNAUTHORIZED");
-  if (!(await verifyPassword(current, user.passwordHash))) {
+  // A password check like any sign-in: it spends the account's budget (10 per 15 minutes,
+  // shared with every sign-in path), so a stolen session cannot guess the password here.
+  const verified = await throttleSignIn(user.email, async () =>
+    (await verifyPassword(current, user.passwordHash)) ? true : null,
+  );
+  if (!verified) {
     throw new ApiError("VALIDATION_ERROR", "The current password is not correct", [
       { field: "current_password", message: "Not this account's password" },
     ]);

@@ -4,8 +4,10 @@ import * as tokenRoute from "@/app/api/v1/auth/token/route";
 import * as timeEntriesRoute from "@/app/api/v1/time-entries/route";
 import { getDb } from "@/db";
 import { DEMO_PASSWORD } from "@/db/seed";
+import { changePasswordAction, renameAction } from "@/server/users/account-actions";
 import { changePassword, renameUser } from "@/server/users/update-account";
-import { createKey } from "../../helpers/fixtures";
+import { callAction } from "../../helpers/actions";
+import { createKey, orgId } from "../../helpers/fixtures";
 import { call, login, makeUser } from "../../helpers/tokens";
 
 beforeAll(async () => {
@@ -57,8 +59,41 @@ describe("Settings > Account", () => {
     const { access_token } = await login(user.email);
     const me = await call(meRoute.GET, { path: "/auth/me", token: access_token });
     expect(me.body.data.name).toBe("Renamed Person");
-    await expect(renameUser(user.id, "   ", actor(user.id))).rejects.toMatchObject({
-      code: "VALIDATION_ERROR",
+    const session = { userId: user.id, organizationId: await orgId("acme") };
+    for (const name of ["   ", "x".repeat(101)]) {
+      const refused = await callAction(renameAction, { session, fields: { name } });
+      expect(refused).toMatchObject({ ok: false, error: { code: "VALIDATION_ERROR" } });
+    }
+    const renamed = await callAction(renameAction, { session, fields: { name: " Via Form " } });
+    expect(renamed.ok).toBe(true);
+    const again = await call(meRoute.GET, { path: "/auth/me", token: access_token });
+    expect(again.body.data.name).toBe("Via Form");
+  });
+
+  it("wrong current passwords spend the account's sign-in budget (10 per 15 minutes)", async () => {
+    const user = await makeUser("acme", "member");
+    const session = { userId: user.id, organizationId: await orgId("acme") };
+    const change = (current: string) =>
+      callAction(changePasswordAction, {
+        session,
+        fields: { current_password: current, new_password: "river candle mosaic 83" },
+      });
+    for (let i = 0; i < 10; i++) {
+      expect(await change(`wrong guess ${i}`)).toMatchObject({
+        ok: false,
+        error: { code: "VALIDATION_ERROR" },
+      });
+    }
+    // The right password, after ten wrong ones: refused, and nothing changed.
+    const locked = await change(DEMO_PASSWORD);
+    expect(locked).toMatchObject({ ok: false, error: { code: "RATE_LIMITED" } });
+    if (!locked.ok) expect(locked.error.message).toMatch(/Try again in \d+ minutes?/);
+    // The budget is the account's, shared with every sign-in path: POST /auth/token too.
+    const token = await call(tokenRoute.POST, {
+      method: "POST",
+      path: "/auth/token",
+      body: { email: user.email, password: DEMO_PASSWORD },
     });
+    expect(token.status).toBe(429);
   });
 });

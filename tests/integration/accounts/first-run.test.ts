@@ -5,6 +5,8 @@ import { getDb } from "@/db";
 import { instanceState, users } from "@/db/schema";
 import { DEMO_EMAILS } from "@/db/seed";
 import { createFirstUser, issueSetupLink, setupTokenValid } from "@/server/accounts/first-run";
+import { setupAction } from "@/server/accounts/setup-action";
+import { callAction } from "../../helpers/actions";
 import { invoke } from "../../helpers/invoke";
 
 // The production start (`npm start`, NODE_ENV=production) on an empty embedded database, run as
@@ -70,5 +72,46 @@ describe("first-run setup", () => {
     expect(all[0]).toMatchObject({ email: "first@example.test", isPlatformAdmin: true });
     expect(await setupTokenValid(token)).toBe(false);
     expect(await issueSetupLink()).toBeNull();
+  });
+});
+
+describe("the setup form's action (an unauthenticated door)", () => {
+  const strong = {
+    name: "Second Person",
+    email: "second@example.test",
+    password: "tangerine orbit castle 93",
+    organization: "Second Co",
+  };
+
+  it("refuses a wrong token before judging the password, and any call once a user exists", async () => {
+    const db = await getDb();
+    // Users exist (the previous test made one): refused whatever is sent, token or not.
+    const link = await issueSetupLink();
+    expect(link).toBeNull();
+    const afterSetup = await callAction(setupAction, { fields: { ...strong, token: "anything" } });
+    expect(afterSetup).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    // A fresh install again, with a real token printed: a wrong token and a weak password are
+    // answered as a wrong token, so nobody without the token costs a zxcvbn or scrypt run.
+    await db.delete(users);
+    const token = new URL((await issueSetupLink()) ?? "").searchParams.get("token") ?? "";
+    const weakWrong = await callAction(setupAction, {
+      fields: { ...strong, password: "password1234", token: "wrong" },
+    });
+    expect(weakWrong).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect(await db.select().from(users)).toHaveLength(0);
+    const ok = await callAction(setupAction, { fields: { ...strong, token } });
+    expect(ok.ok).toBe(true);
+    expect(await db.select().from(users)).toHaveLength(1);
+  });
+
+  it("refuses a 60 KB email (the quadratic regex froze the server) and a 101-character name", async () => {
+    for (const fields of [
+      { ...strong, email: `${"a@a.".repeat(15_000)}a`, token: "t" },
+      { ...strong, email: `${"a".repeat(250)}@example.test`, token: "t" },
+      { ...strong, name: "n".repeat(101), token: "t" },
+    ]) {
+      const outcome = await callAction(setupAction, { fields });
+      expect(outcome).toMatchObject({ ok: false, error: { code: "VALIDATION_ERROR" } });
+    }
   });
 });

@@ -9,6 +9,8 @@ import * as userRoute from "@/app/api/v1/users/[id]/route";
 import { getDb } from "@/db";
 import { auditLogs, invitations } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
+import { acceptInviteAction } from "@/server/invitations/accept-invitation-action";
+import { callAction } from "../../helpers/actions";
 import { createKey, DEMO } from "../../helpers/fixtures";
 import { call, login, makeUser } from "../../helpers/tokens";
 
@@ -392,5 +394,28 @@ describe("invitations never outlive their sender's authority", () => {
     // Whichever came first, the link is spent or revoked, and no 500 either way.
     const again = await accept({ token: tokenOf(inv.url), name: "Racing Owner", password: STRONG });
     expect(again.status).toBe(404);
+  });
+});
+
+describe("the /invite form's action takes the API's schema", () => {
+  it("refuses a 20,000- or 101-character name, and treats an empty one as none", async () => {
+    const { access_token } = await login(DEMO.acmeOwner);
+    const inv = (await invite(access_token, freshEmail())).body.data;
+    const token = tokenOf(inv.url);
+    for (const name of ["n".repeat(20_000), "n".repeat(101)]) {
+      const outcome = await callAction(acceptInviteAction, {
+        fields: { token, name, password: STRONG },
+      });
+      expect(outcome).toMatchObject({ ok: false, error: { code: "VALIDATION_ERROR" } });
+    }
+    // An empty name field is "no name": the same answer as the API gives without one.
+    const empty = await callAction(acceptInviteAction, {
+      fields: { token, name: "", password: STRONG },
+    });
+    expect(empty).toMatchObject({ ok: false, error: { code: "UNAUTHORIZED" } });
+    const joined = await callAction(acceptInviteAction, {
+      fields: { token, name: "Form Person", password: STRONG },
+    });
+    expect(joined.ok).toBe(true);
   });
 });

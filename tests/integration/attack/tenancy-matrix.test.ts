@@ -47,6 +47,8 @@ const KEYS_REFUSED = Object.fromEntries(
 const OVERRIDES: Record<string, Record<string, number>> = {
   // Keys authenticate as a member of their organization: a visiting platform admin makes none.
   "POST /api-keys": { "platform admin in B": 403 },
+  // Nor does it bring people in: a visit is read and revoke only (assert-member.ts).
+  "POST /invitations": { "platform admin in B": 403 },
   // The caller receives the new secret, so it must hold the key's scopes: a write:api-keys key
   // cannot turn a read:users key into a read:users secret of its own.
   "POST /api-keys/{id}/rotate": { "key write:api-keys": 403 },

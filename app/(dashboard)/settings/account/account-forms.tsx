@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { signOutEverywhereAction } from "@/server/auth/session-actions";
 import {
   type AccountFormState,
   changePasswordAction,
@@ -67,6 +68,31 @@ export function PasswordForm() {
       />
       <Button type="submit" disabled={pending}>
         {pending ? "Changing…" : "Change password"}
+      </Button>
+    </form>
+  );
+}
+
+export function SignOutEverywhereForm() {
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  return (
+    <form
+      className="mt-4 space-y-3"
+      action={(form) =>
+        startTransition(async () => {
+          const result = await signOutEverywhereAction(form);
+          setError(result.ok ? null : result.error);
+        })
+      }
+    >
+      {error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+      <Button type="submit" variant="secondary" disabled={pending}>
+        Sign out everywhere
       </Button>
     </form>
   );

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import { Button } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
 import { requireDashboardSession } from "@/server/auth/dashboard-session";
-import { signOutEverywhereAction } from "@/server/auth/session-actions";
-import { NameForm, PasswordForm } from "./account-forms";
+import { NameForm, PasswordForm, SignOutEverywhereForm } from "./account-forms";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -36,11 +34,7 @@ export default async function AccountSettingsPage({
         title="Sessions"
         description="Signs you out of the dashboard in every browser and on every device, this one included. API keys are separate credentials and keep working."
       >
-        <form action={signOutEverywhereAction} className="mt-4">
-          <Button type="submit" variant="secondary">
-            Sign out everywhere
-          </Button>
-        </form>
+        <SignOutEverywhereForm />
       </Panel>
     </div>
   );

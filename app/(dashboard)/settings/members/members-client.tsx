@@ -9,6 +9,7 @@ import {
   type InviteState,
   inviteAction,
   type RoleState,
+  revokeInvitationAction,
 } from "@/server/users/member-actions";
 
 const ROLES: Role[] = ["member", "admin", "owner"];
@@ -125,5 +126,29 @@ export function InviteMember({ actorRole }: { actorRole: Role }) {
         </div>
       ) : null}
     </div>
+  );
+}
+
+export function RevokeInvitation({ id, email }: { id: string; email: string }) {
+  const [state, action, pending] = useActionState<RoleState, FormData>(revokeInvitationAction, {
+    error: null,
+  });
+  return (
+    <form action={action} className="flex flex-col items-end gap-1">
+      <input type="hidden" name="id" value={id} />
+      <Button
+        type="submit"
+        variant="secondary"
+        disabled={pending}
+        aria-label={`Revoke invitation of ${email}`}
+      >
+        Revoke
+      </Button>
+      {state.error ? (
+        <p role="alert" className="text-xs text-red-700">
+          {state.error}
+        </p>
+      ) : null}
+    </form>
   );
 }

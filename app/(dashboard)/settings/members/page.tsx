@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
-import { Button } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
 import { requireDashboardSession } from "@/server/auth/dashboard-session";
 import { listInvitations } from "@/server/invitations/invitations";
 import { listMembers } from "@/server/users/list-members";
-import { revokeInvitationAction } from "@/server/users/member-actions";
-import { InviteMember, RoleMenu } from "./members-client";
+import { InviteMember, RevokeInvitation, RoleMenu } from "./members-client";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -13,12 +11,14 @@ export default async function MembersPage() {
   const session = await requireDashboardSession();
   const members = await listMembers(session);
   const canManage = session.scopes.includes("write:users");
+  // A platform admin's visit is read and revoke only: no invitations, no role changes.
+  const canChangeMembers = canManage && session.isMember;
   // The first 100 pending invitations; the API pages through more.
   const { data: invitations } = await listInvitations(session, { limit: 100 });
   const owners = members.filter((m) => m.role === "owner").length;
   return (
     <div className="space-y-8">
-      {canManage ? (
+      {canChangeMembers ? (
         <Panel id="invite" title="Invite member">
           <div className="mt-4">
             <InviteMember actorRole={session.role} />
@@ -37,7 +37,7 @@ export default async function MembersPage() {
                 userId={m.id}
                 name={m.name}
                 role={m.role}
-                actorRole={canManage ? session.role : "member"}
+                actorRole={canChangeMembers ? session.role : "member"}
                 lastOwner={owners <= 1}
               />
             </li>
@@ -57,18 +57,7 @@ export default async function MembersPage() {
                     {inv.role} · expires {inv.expires_at.slice(0, 10)}
                   </p>
                 </div>
-                {canManage ? (
-                  <form action={revokeInvitationAction}>
-                    <input type="hidden" name="id" value={inv.id} />
-                    <Button
-                      type="submit"
-                      variant="secondary"
-                      aria-label={`Revoke invitation of ${inv.email}`}
-                    >
-                      Revoke
-                    </Button>
-                  </form>
-                ) : null}
+                {canManage ? <RevokeInvitation id={inv.id} email={inv.email} /> : null}
               </li>
             ))}
           </ul>
