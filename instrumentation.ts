@@ -4,4 +4,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startMaintenanceSchedule } = await import("@/server/maintenance/maintenance-schedule");
   startMaintenanceSchedule();
+  // Mail queued by requests is sent right after their commit; this sends retries.
+  const { startEmailOutbox } = await import("@/server/email/outbox-schedule");
+  startEmailOutbox();
 }

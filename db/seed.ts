@@ -60,6 +60,8 @@ export async function seedDemoData(db: Db): Promise<boolean> {
           name: user.name,
           passwordHash: await hashPassword(DEMO_PASSWORD),
           isPlatformAdmin: user.platformAdmin ?? false,
+          // Demo accounts are the operator's own: vouched for at creation.
+          emailVerifiedAt: new Date(),
         });
       }
       for (const [slug, role] of user.orgs) {

@@ -40,6 +40,19 @@ const envSchema = z.object({
     .refine((v) => isBareOrigin(v), "must be an origin only, without path, query or credentials")
     .transform((v) => new URL(v).origin)
     .optional(),
+  // Outgoing mail (password reset, verification). Both set: sent through this SMTP server, e.g.
+  // smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465. Unset: each message is
+  // logged (subject, recipient, links) and written as an .eml file to EMAIL_OUTBOX_DIR.
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+  EMAIL_FROM: z
+    .string()
+    .max(320)
+    .regex(
+      /^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/,
+      'must be an address or "Name <address>"',
+    )
+    .optional(),
+  EMAIL_OUTBOX_DIR: z.string().min(1).default(".data/outbox"),
 });
 
 function isBareOrigin(value: string): boolean {
@@ -54,7 +67,12 @@ let cached: Env | undefined;
 
 export function env(): Env {
   if (!cached) {
-    const parsed = envSchema.safeParse(emptyToUndefined(process.env));
+    const parsed = envSchema
+      .refine((e) => !e.SMTP_URL || e.EMAIL_FROM, {
+        path: ["EMAIL_FROM"],
+        message: "is required with SMTP_URL (the sender of every message)",
+      })
+      .safeParse(emptyToUndefined(process.env));
     if (!parsed.success) {
       const fields = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
       throw new Error(`Invalid environment configuration:\n  ${fields.join("\n  ")}`);

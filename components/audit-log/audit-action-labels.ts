@@ -17,6 +17,8 @@ const LABELS: Record<AuditAction, string> = {
   "invitation.revoked": "Invitation revoked",
   "invitation.accepted": "Invitation accepted",
   "user.password_changed": "Password changed",
+  "user.password_reset": "Password reset by email link",
+  "user.email_verified": "Email address verified",
   "user.renamed": "Name changed",
   "token_family.revoked": "Sign-in tokens revoked",
 };

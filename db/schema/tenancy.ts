@@ -33,6 +33,9 @@ export const users = pgTable(
     disabledAt: timestamp({ withTimezone: true }),
     // Browser sessions issued before this instant are refused ("sign out everywhere").
     sessionsValidAfter: timestamp({ withTimezone: true }),
+    // When someone proved they receive mail at `email` (a reset or verification link, or an
+    // operator vouching at creation); null: whoever set the password may not own the address.
+    emailVerifiedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("users_email_key").on(t.email)],

@@ -20,6 +20,8 @@ export const AUDIT_ACTIONS = [
   "organization.created",
   "organization.renamed",
   "user.password_changed",
+  "user.password_reset",
+  "user.email_verified",
   "user.renamed",
   "token_family.revoked",
 ] as const;

@@ -34,7 +34,17 @@ export interface AuthContext {
   requestId: string;
   ip: string;
   credential: Credential;
-  user: { id: string; email: string; name: string; isPlatformAdmin: boolean };
+  user: {
+    id: string;
+    email: string;
+    name: string;
+    isPlatformAdmin: boolean;
+    /**
+     * Someone proved they receive mail at `email` (users.email_verified_at is set). Always set
+     * by resolveAuthContext; optional so a dashboard session still passes as a Viewer.
+     */
+    emailVerified?: boolean;
+  };
   organization: { id: string; name: string };
   role: Role;
   /** The role's scopes intersected with the key's: what this request may do. */
@@ -57,7 +67,13 @@ export interface PublicContext {
 export const PLATFORM_ADMIN_ROLE: Role = "admin";
 
 interface Principal {
-  user: { id: string; email: string; name: string; isPlatformAdmin: boolean } | null;
+  user: {
+    id: string;
+    email: string;
+    name: string;
+    isPlatformAdmin: boolean;
+    emailVerified: boolean;
+  } | null;
   organizations: { id: string; name: string; role: Role | null }[];
 }
 
@@ -113,6 +129,7 @@ export async function resolveAuthContext(
       email: user.email,
       name: user.name,
       isPlatformAdmin: user.isPlatformAdmin,
+      emailVerified: user.emailVerified,
     },
     organization: { id: targetRow.id, name: targetRow.name },
     role,
@@ -153,6 +170,7 @@ async function loadPrincipal(userId: string, home: string, target: string): Prom
       name: users.name,
       isPlatformAdmin: users.isPlatformAdmin,
       disabledAt: users.disabledAt,
+      emailVerifiedAt: users.emailVerifiedAt,
       organizationId: organizations.id,
       organizationName: organizations.name,
       role: memberships.role,
@@ -173,6 +191,7 @@ async function loadPrincipal(userId: string, home: string, target: string): Prom
             email: first.email,
             name: first.name,
             isPlatformAdmin: first.isPlatformAdmin,
+            emailVerified: first.emailVerifiedAt !== null,
           }
         : null,
     organizations: rows.flatMap((r) =>

@@ -8,6 +8,10 @@ export const meSchema = z
     id: z.string().meta({ example: "usr_4Kq9ZtR2mX8bWc1nP0aL" }),
     email: z.email(),
     name: z.string(),
+    email_verified: z.boolean().meta({
+      description:
+        "Whether someone proved they receive mail at `email` (a reset or verification link, or an operator at creation)",
+    }),
     organization: z.object({ id: z.string(), name: z.string() }),
     role: z.enum(ROLES),
     scopes: z.array(scopeSchema),
@@ -23,6 +27,7 @@ export function describeMe(ctx: AuthContext): z.infer<typeof meSchema> {
     id: ctx.user.id,
     email: ctx.user.email,
     name: ctx.user.name,
+    email_verified: ctx.user.emailVerified ?? false,
     organization: ctx.organization,
     role: ctx.role,
     scopes: [...ctx.scopes],

@@ -27,7 +27,7 @@ export interface Operation<
   query?: Q;
   params?: P;
   response: {
-    status: 200 | 201;
+    status: 200 | 201 | 202;
     /** The schema of `data` (or of the whole body when `unwrapped`). */
     schema: z.ZodType;
     description: string;

@@ -7,6 +7,7 @@ import { isId, newId } from "@/lib/ids";
 import { hashPassword, verifyPassword } from "@/lib/password";
 import type { Role } from "@/lib/roles";
 import { assertStrongPassword } from "@/server/accounts/password-policy";
+import { invitationProvesAddress } from "@/server/accounts/verify-email";
 import { type AuditActor, actorOf, recordAudit } from "@/server/audit/record-audit";
 import { assertMember } from "@/server/auth/assert-member";
 import { publishAuthChange } from "@/server/auth/auth-bus";
@@ -329,6 +330,8 @@ export async function acceptInvitation(
           email: row.email,
           name: input.name ?? row.email,
           passwordHash: newHash ?? "",
+          // Holding the link proves the address only if it was mailed there alone.
+          emailVerifiedAt: invitationProvesAddress() ? now() : null,
         })
         .onConflictDoNothing({ target: users.email })
         .returning({ id: users.id });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ACCOUNT_OPERATIONS } from "@/server/accounts/operations";
 import { API_KEY_OPERATIONS } from "@/server/api-keys/operations";
 import { AUDIT_LOG_OPERATIONS } from "@/server/audit/operations";
 import { AUTH_OPERATIONS } from "@/server/auth/operations";
@@ -50,6 +51,7 @@ export const healthOperation = defineOperation({
 export const OPERATIONS: readonly Operation[] = [
   ...AUTH_OPERATIONS,
   ...TOKEN_OPERATIONS,
+  ...ACCOUNT_OPERATIONS,
   ...USER_OPERATIONS,
   ...INVITATION_OPERATIONS,
   ...ORGANIZATION_OPERATIONS,

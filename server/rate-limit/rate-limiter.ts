@@ -13,15 +13,19 @@ export const WINDOW_MS = 60_000;
 /** Sign-in attempts per account (normalized email) per 15-minute window. */
 export const SIGN_IN_LIMIT = 10;
 export const SIGN_IN_WINDOW_MS = 15 * 60_000;
+/** Mails one address or account may cause (reset and verification links) per hour. */
+export const EMAIL_LIMIT = 5;
+export const EMAIL_WINDOW_MS = 60 * 60_000;
 
 const LIMITS = {
   ip: { points: UNAUTHENTICATED_LIMIT, windowMs: WINDOW_MS },
   token: { points: AUTHENTICATED_LIMIT, windowMs: WINDOW_MS },
   account: { points: SIGN_IN_LIMIT, windowMs: SIGN_IN_WINDOW_MS },
+  email: { points: EMAIL_LIMIT, windowMs: EMAIL_WINDOW_MS },
 } as const;
 
 export interface RateLimitSubject {
-  kind: "ip" | "token" | "account";
+  kind: "ip" | "token" | "account" | "email";
   key: string;
   /** Tokens only: the key's own per-minute limit (at most the limiter's maxTokenLimit). */
   limit?: number;
@@ -120,7 +124,12 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       insuranceLimiter: new InsuranceMemoryLimiter(base, onInsurance),
     });
   };
-  const limiters = { ip: make("ip"), token: make("token"), account: make("account") };
+  const limiters = {
+    ip: make("ip"),
+    token: make("token"),
+    account: make("account"),
+    email: make("email"),
+  };
 
   let connecting: Promise<void> | undefined;
   redis?.on("ready", () => {

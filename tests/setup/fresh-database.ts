@@ -1,10 +1,14 @@
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import postgres from "postgres";
 import { afterAll } from "vitest";
 import { closeDb, getDb } from "@/db";
 import { seedDemoData } from "@/db/seed";
 import { resetEnvForTests } from "@/lib/env";
 import { closeAuthListener } from "@/server/auth/auth-bus";
+import { drainEmailOutbox } from "@/server/email/outbox";
 import { drainUsage } from "@/server/usage/record-usage";
 import { templateDatabase, withDatabase } from "./template-database";
 
@@ -23,6 +27,9 @@ if (serverUrl) {
   process.env.PGLITE_DIR = "memory://";
 }
 process.env.VOLTASIS_ENV ??= "test";
+// Mail of this file goes to a folder of its own (the file outbox), never to the repo's .data/.
+const outboxDir = mkdtempSync(path.join(tmpdir(), "voltasis-outbox-"));
+process.env.EMAIL_OUTBOX_DIR = outboxDir;
 process.env.AUTH_SECRET ??= "test-secret-that-is-long-enough-for-auth-js-0123456789";
 resetEnvForTests();
 await closeDb();
@@ -33,6 +40,7 @@ await seedDemoData(await getDb());
 afterAll(async () => {
   // As on shutdown: write buffered usage before the database goes, so no timer outlives it.
   await drainUsage();
+  await drainEmailOutbox();
   await closeAuthListener();
   await closeDb();
   if (serverUrl && database) {
@@ -40,4 +48,5 @@ afterAll(async () => {
     await admin.unsafe(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     await admin.end();
   }
+  rmSync(outboxDir, { recursive: true, force: true });
 });

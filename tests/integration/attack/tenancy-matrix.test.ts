@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { DEMO_PASSWORD } from "@/db/seed";
+import { generateLinkToken, insertEmailToken } from "@/server/accounts/email-links";
 import { createInvitation } from "@/server/invitations/invitations";
 import { generateToken } from "@/server/tokens/format";
 import {
@@ -91,6 +92,20 @@ async function invite() {
   return createInvitation(await sessionContext(DEMO.acmeOwner, "acme"), { email, role: "member" });
 }
 
+/** A mailed link (reset or verification) of a fresh Acme member whose password is the demo one. */
+async function emailLink(purpose: "password_reset" | "verify_email") {
+  const member = await insertMember("acme");
+  const token = generateLinkToken(purpose);
+  await insertEmailToken(await getDb(), {
+    purpose,
+    token,
+    userId: member.id,
+    email: member.email,
+    expiresAt: new Date(Date.now() + 10 * 60_000),
+  });
+  return token;
+}
+
 /** The request each row sends: valid in itself, so the credential alone decides the answer. */
 async function requestFor(route: ApiRoute, sharedKeyId: string) {
   const key = async () => (await createKey(DEMO.acmeOwner, "acme", ["read:users"])).key.id;
@@ -129,6 +144,12 @@ async function requestFor(route: ApiRoute, sharedKeyId: string) {
       return { body: { token: (await invite()).token, name: "Matrix", password: STRONG_PASSWORD } };
     case "POST /organizations":
       return { body: { name: "Matrix Inc" } };
+    case "POST /auth/password-reset":
+      return { body: { email: `matrix-${randomBytes(5).toString("hex")}@example.test` } };
+    case "POST /auth/password-reset/confirm":
+      return { body: { token: await emailLink("password_reset"), password: STRONG_PASSWORD } };
+    case "POST /auth/verify-email/confirm":
+      return { body: { token: await emailLink("verify_email"), password: DEMO_PASSWORD } };
     case "PATCH /organizations/{id}":
       // Renamed to its own name: the cell proves the right, and Acme stays Acme.
       return { params: { id: await orgId("acme") }, body: { name: "Acme" } };

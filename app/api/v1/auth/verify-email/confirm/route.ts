@@ -1,0 +1,11 @@
+import { confirmEmailVerificationOperation } from "@/server/accounts/operations";
+import { confirmEmailVerification } from "@/server/accounts/verify-email";
+import { otherMethods } from "@/server/http/method-not-allowed";
+import { ok } from "@/server/http/responses";
+import { withPublicApi } from "@/server/http/with-api";
+
+export const POST = withPublicApi(confirmEmailVerificationOperation, async ({ body, ctx }) =>
+  ok(await confirmEmailVerification(body, ctx)),
+);
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

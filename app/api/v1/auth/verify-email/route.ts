@@ -1,0 +1,11 @@
+import { requestEmailVerificationOperation } from "@/server/accounts/operations";
+import { requestEmailVerification } from "@/server/accounts/verify-email";
+import { otherMethods } from "@/server/http/method-not-allowed";
+import { json } from "@/server/http/responses";
+import { withApi } from "@/server/http/with-api";
+
+export const POST = withApi(requestEmailVerificationOperation, async ({ ctx }) =>
+  json({ data: await requestEmailVerification(ctx) }, 202),
+);
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

@@ -1,0 +1,148 @@
+/**
+ * Every message we send, as plain text plus simple HTML. Each says why the person receives it
+ * and carries no secret beyond its one single-use link: never a password, never a key.
+ */
+export interface EmailMessage {
+  /** What the message is about, kept beside the queued row for operators ("password_reset"). */
+  kind: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** The links in the message: the only part the file outbox writes to the server log. */
+  links: string[];
+  /** After this the message is useless (its link has expired): dropped rather than sent late. */
+  expiresAt: Date;
+}
+
+interface Layout {
+  kind: string;
+  to: string;
+  subject: string;
+  /** Paragraphs before the button. */
+  intro: string[];
+  action?: { label: string; url: string };
+  /** Paragraphs after the button. */
+  outro: string[];
+  /** Why this person receives this message: the last line of every message. */
+  why: string;
+  expiresAt: Date;
+}
+
+function escapeHtml(value: string): string {
+  return value
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}
+
+function render(layout: Layout): EmailMessage {
+  const text = [
+    ...layout.intro,
+    ...(layout.action ? [`${layout.action.label}: ${layout.action.url}`] : []),
+    ...layout.outro,
+    "--",
+    layout.why,
+  ].join("\n\n");
+  const paragraph = (p: string) =>
+    `<p style="margin:0 0 16px;line-height:1.5">${escapeHtml(p)}</p>`;
+  const button = layout.action
+    ? `<p style="margin:0 0 16px"><a href="${escapeHtml(layout.action.url)}" style="display:inline-block;background:#4f46e5;color:#ffffff;padding:10px 16px;border-radius:6px;text-decoration:none;font-weight:600">${escapeHtml(layout.action.label)}</a></p>` +
+      `<p style="margin:0 0 16px;line-height:1.5;font-size:13px;color:#475569">Or paste this address into your browser: ${escapeHtml(layout.action.url)}</p>`
+    : "";
+  const html = [
+    "<!doctype html>",
+    `<html><body style="margin:0;padding:24px;font-family:system-ui,-apple-system,'Segoe UI',sans-serif;font-size:15px;color:#0f172a">`,
+    `<div style="max-width:560px">`,
+    ...layout.intro.map(paragraph),
+    button,
+    ...layout.outro.map(paragraph),
+    `<hr style="border:none;border-top:1px solid #e2e8f0;margin:24px 0">`,
+    `<p style="margin:0;font-size:13px;color:#64748b;line-height:1.5">${escapeHtml(layout.why)}</p>`,
+    "</div></body></html>",
+  ].join("\n");
+  return {
+    kind: layout.kind,
+    to: layout.to,
+    subject: layout.subject,
+    text,
+    html,
+    links: layout.action ? [layout.action.url] : [],
+    expiresAt: layout.expiresAt,
+  };
+}
+
+export function passwordResetEmail(input: {
+  to: string;
+  url: string;
+  minutes: number;
+  expiresAt: Date;
+}): EmailMessage {
+  return render({
+    kind: "password_reset",
+    to: input.to,
+    subject: "Reset your Voltasis password",
+    intro: [
+      `Someone asked to reset the password of the Voltasis account for ${input.to}.`,
+      `The link below sets a new password. It works once, for ${input.minutes} minutes.`,
+    ],
+    action: { label: "Choose a new password", url: input.url },
+    outro: [
+      "If you did not ask for this, ignore this message: your password stays as it is.",
+      "Setting a new password signs the account out of every browser and ends its sign-in tokens. API keys keep working.",
+    ],
+    why: `You receive this because a password reset was requested for ${input.to} on Voltasis.`,
+    expiresAt: input.expiresAt,
+  });
+}
+
+export function passwordChangedEmail(input: {
+  to: string;
+  forgotUrl: string;
+  /** Set when the reset also proved the address of an account that had not proved it. */
+  removed: { organizations: number; apiKeys: number } | null;
+  expiresAt: Date;
+}): EmailMessage {
+  const removed = input.removed;
+  return render({
+    kind: "password_changed",
+    to: input.to,
+    subject: "Your Voltasis password was changed",
+    intro: [
+      `The password of the Voltasis account for ${input.to} was just changed with a reset link sent to this address.`,
+      "Every browser session and sign-in token of the account was ended.",
+      removed
+        ? `This address had not been confirmed before, so whoever created the account may not have been you: its ${removed.organizations} organization membership(s) and ${removed.apiKeys} API key(s) from before were removed. If they were yours, ask to be invited again.`
+        : "API keys keep working: revoke them in Settings > API Keys if you need to.",
+    ],
+    outro: [`Was this not you? Reset the password again at once: ${input.forgotUrl}`],
+    why: `You receive this because the password of the Voltasis account for ${input.to} changed.`,
+    expiresAt: input.expiresAt,
+  });
+}
+
+export function verifyEmailEmail(input: {
+  to: string;
+  url: string;
+  forgotUrl: string;
+  hours: number;
+  expiresAt: Date;
+}): EmailMessage {
+  return render({
+    kind: "verify_email",
+    to: input.to,
+    subject: "Confirm your email address for Voltasis",
+    intro: [
+      `Someone signed in to the Voltasis account for ${input.to} asked to confirm this address.`,
+      `The link below confirms it, with the account's password. It works once, for ${input.hours} hours.`,
+    ],
+    action: { label: "Confirm this address", url: input.url },
+    outro: [
+      `Did you not ask for this, or not create this account? Then someone else may have created it with your address. Do not pass this link on: take the account over by resetting its password at ${input.forgotUrl}`,
+    ],
+    why: `You receive this because a confirmation of ${input.to} was requested on Voltasis.`,
+    expiresAt: input.expiresAt,
+  });
+}
