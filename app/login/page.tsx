@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Logo } from "@/components/ui/logo";
 import { safeRedirect } from "@/lib/safe-redirect";
@@ -29,9 +30,11 @@ export default async function LoginPage({
   const notice =
     reason === "expired"
       ? "Your session has expired. Sign in again to continue where you were."
-      : callbackUrl
-        ? "Sign in to continue to the page you asked for."
-        : null;
+      : reason === "password-reset"
+        ? "Your password was changed and every session of the account was signed out. Sign in with the new password."
+        : callbackUrl
+          ? "Sign in to continue to the page you asked for."
+          : null;
 
   return (
     <main className="flex min-h-screen flex-col items-center justify-center px-4 py-12">
@@ -51,6 +54,11 @@ export default async function LoginPage({
         ) : null}
         <div className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200 sm:p-8">
           <LoginForm callbackUrl={target} />
+          <p className="mt-5 text-center text-sm">
+            <Link href="/forgot-password" className="font-medium text-brand-700 hover:underline">
+              Forgot password?
+            </Link>
+          </p>
         </div>
         {showDemo && (
           <section

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { Panel } from "@/components/ui/panel";
+import { emailVerificationState } from "@/server/accounts/verify-email";
 import { requireDashboardSession } from "@/server/auth/dashboard-session";
 import { NameForm, PasswordForm, SignOutEverywhereForm } from "./account-forms";
+import { VerifyEmailButton } from "./verify-email-button";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -12,12 +14,26 @@ export default async function AccountSettingsPage({
 }) {
   const session = await requireDashboardSession();
   const { password } = await searchParams;
+  const verification = await emailVerificationState(session.user.id);
   return (
     <div className="space-y-8">
       <Panel id="profile" title="Profile" description={session.user.email}>
         <div className="mt-4 max-w-sm">
           <NameForm name={session.user.name} />
         </div>
+      </Panel>
+      <Panel
+        id="email"
+        title="Email address"
+        description={
+          verification?.verified
+            ? `${session.user.email} is verified.`
+            : `${session.user.email} is not verified yet. Confirm that you receive mail there: until then, anyone who resets this account's password through that address takes it over, and the organizations it joined and its API keys are removed.`
+        }
+      >
+        {verification?.verified ? null : (
+          <VerifyEmailButton organizationId={session.organization.id} />
+        )}
       </Panel>
       <Panel id="password" title="Password">
         {password === "changed" ? (
