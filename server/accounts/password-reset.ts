@@ -9,6 +9,7 @@ import type { PublicContext } from "@/server/auth/auth-context";
 import { passwordChangedEmail, passwordResetEmail } from "@/server/email/messages";
 import { enqueueEmail, kickEmailOutbox } from "@/server/email/outbox";
 import { publicBaseUrl } from "@/server/http/public-url";
+import { hashToken } from "@/server/tokens/format";
 import { revokeUserTokensOf } from "@/server/tokens/user-tokens";
 import {
   findUsableLink,
@@ -74,7 +75,8 @@ export async function requestPasswordReset(
       purpose: "password_reset",
       token,
       userId: account?.id ?? null,
-      email,
+      // A row owned by no one keeps no address in clear: whoever typed it may not be a customer.
+      email: account ? email : hashToken(email),
       expiresAt,
     });
     await enqueueEmail(tx, message, { deliver: account !== null });
