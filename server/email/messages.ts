@@ -146,3 +146,27 @@ export function verifyEmailEmail(input: {
     expiresAt: input.expiresAt,
   });
 }
+
+export function invitationEmail(input: {
+  to: string;
+  url: string;
+  organization: string;
+  inviter: string;
+  role: string;
+  days: number;
+  expiresAt: Date;
+}): EmailMessage {
+  return render({
+    kind: "invitation",
+    to: input.to,
+    subject: `${input.inviter} invited you to ${input.organization} on Voltasis`,
+    intro: [
+      `${input.inviter} invited ${input.to} to join ${input.organization} on Voltasis as ${input.role}.`,
+      `The link below joins it, with a new account or the one you have. It works once, for ${input.days} days.`,
+    ],
+    action: { label: `Join ${input.organization}`, url: input.url },
+    outro: ["Not expecting this? Ignore this message: nothing happens without the link."],
+    why: `You receive this because someone in ${input.organization} invited ${input.to} on Voltasis.`,
+    expiresAt: input.expiresAt,
+  });
+}

@@ -166,6 +166,15 @@ export function readFields(data: FormData | Fields | undefined): Fields {
   return fields;
 }
 
+/** The action request's Origin, for links shown to the browser that sent it (null outside one). */
+export async function requestOrigin(): Promise<string | null> {
+  try {
+    return (await headers()).get("origin");
+  } catch {
+    return null;
+  }
+}
+
 /** The request of the action being served: its client address and its Auth.js session. */
 async function currentRequest(): Promise<ActionRequest> {
   return {

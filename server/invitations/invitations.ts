@@ -13,8 +13,12 @@ import { assertMember } from "@/server/auth/assert-member";
 import { publishAuthChange } from "@/server/auth/auth-bus";
 import type { AuthContext, Viewer } from "@/server/auth/auth-context";
 import { throttleSignIn } from "@/server/auth/sign-in-throttle";
+import { emailDeliveryConfigured } from "@/server/email/config";
+import { invitationEmail } from "@/server/email/messages";
+import { enqueueEmail, kickEmailOutbox } from "@/server/email/outbox";
 import { ApiError } from "@/server/http/api-error";
 import { afterCursor, cursorTime, type PageQuery, toPage } from "@/server/http/pagination";
+import { publicBaseUrl } from "@/server/http/public-url";
 import { hashToken } from "@/server/tokens/format";
 import type { TokenPair } from "@/server/tokens/schemas";
 import { issueTokenPair } from "@/server/tokens/user-tokens";
@@ -22,6 +26,7 @@ import {
   type AcceptInvitationInput,
   type CreateInvitationInput,
   INVITATION_TTL_MS,
+  type InvitationDelivery,
   type PublicInvitation,
 } from "./schemas";
 
@@ -57,11 +62,19 @@ export function mayGrant(actorRole: Role, role: Role): boolean {
   return false;
 }
 
-/** Creates an invitation; the token exists only in the returned value, stored as its SHA-256. */
+/**
+ * Creates an invitation; its token exists only in its link, stored as its SHA-256. With email
+ * delivery configured the link is mailed to the invited address, from the outbox written in the
+ * same transaction, and never answered: holding it then proves control of the address.
+ * Without it the link is answered, to be shared by its sender (`delivery: "link"`).
+ * `origin` (the request's) names a shown link's host when PUBLIC_URL is unset; a mailed link
+ * always uses PUBLIC_URL, never a header.
+ */
 export async function createInvitation(
   ctx: AuthContext,
   input: CreateInvitationInput,
-): Promise<{ invitation: PublicInvitation; token: string }> {
+  origin?: string | null,
+): Promise<{ invitation: PublicInvitation; delivery: InvitationDelivery; url: string }> {
   assertMember(ctx, "invite people");
   if (!mayGrant(ctx.role, input.role)) {
     throw new ApiError(
@@ -81,6 +94,8 @@ export async function createInvitation(
   if (member) throw new ApiError("CONFLICT", "This person is already a member of the organization");
   const token = randomBytes(32).toString("base64url");
   const createdAt = now();
+  const delivery: InvitationDelivery = emailDeliveryConfigured() ? "email" : "link";
+  const url = `${publicBaseUrl(delivery === "email" ? undefined : origin)}/invite/${token}`;
   const row = await db.transaction(async (tx) => {
     const [inserted] = await tx
       .insert(invitations)
@@ -101,11 +116,26 @@ export async function createInvitation(
       organizationId: ctx.organization.id,
       targetType: "invitation",
       targetId: inserted.id,
-      metadata: { email, role: input.role },
+      metadata: { email, role: input.role, delivery },
     });
+    if (delivery === "email") {
+      await enqueueEmail(
+        tx,
+        invitationEmail({
+          to: email,
+          url,
+          organization: ctx.organization.name,
+          inviter: ctx.user.name,
+          role: input.role,
+          days: Math.round(INVITATION_TTL_MS / 86_400_000),
+          expiresAt: inserted.expiresAt,
+        }),
+      );
+    }
     return inserted;
   });
-  return { invitation: toPublicInvitation(row), token };
+  if (delivery === "email") kickEmailOutbox();
+  return { invitation: toPublicInvitation(row), delivery, url };
 }
 
 /**

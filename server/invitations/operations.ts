@@ -30,7 +30,7 @@ export const createInvitationOperation = defineOperation({
   path: "/invitations",
   summary: "Invite someone",
   description:
-    "The link in `url` is shown this once; it is valid for 7 days and for one use. Owners invite owners; admins invite admins and members.",
+    'With email configured (`SMTP_URL`), the link is mailed to the invited address and not answered (`delivery: "email"`), so accepting it proves the address. Otherwise it is in `url`, shown this once, for its sender to share (`delivery: "link"`). Valid for 7 days and one use. Owners invite owners; admins invite admins and members; a visiting platform admin invites no one.',
   scope: "write:users",
   body: createInvitationSchema,
   example: { email: "new.colleague@example.com", role: "member" },

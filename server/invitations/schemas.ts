@@ -33,6 +33,20 @@ export const invitationSchema = z
   .meta({ id: "Invitation" });
 export type PublicInvitation = z.infer<typeof invitationSchema>;
 
+export const INVITATION_DELIVERIES = ["email", "link"] as const;
+export type InvitationDelivery = (typeof INVITATION_DELIVERIES)[number];
+
 export const createdInvitationSchema = invitationSchema
-  .extend({ url: z.string().meta({ description: "The invitation link, shown this once" }) })
+  .extend({
+    delivery: z.enum(INVITATION_DELIVERIES).meta({
+      description:
+        "`email`: the link was mailed to the invited address only, and is not in this answer, so holding it proves the address. `link`: email is not configured; share `url` yourself.",
+    }),
+    url: z
+      .string()
+      .optional()
+      .meta({
+        description: "The invitation link, shown this once; only when `delivery` is `link`",
+      }),
+  })
   .meta({ id: "CreatedInvitation" });

@@ -1,10 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
 import { z } from "zod";
-import { publicBaseUrl } from "@/server/http/public-url";
-import { withAction } from "@/server/http/with-action";
+import { requestOrigin, withAction } from "@/server/http/with-action";
 import { createInvitation, revokeInvitation } from "@/server/invitations/invitations";
 import { createInvitationSchema } from "@/server/invitations/schemas";
 import { changeRole } from "@/server/users/change-role";
@@ -15,7 +13,10 @@ import { updateMemberSchema } from "@/server/users/schemas";
 
 export interface InviteState {
   error: string | null;
+  /** The link to share, when email is not configured; null when it was mailed. */
   url: string | null;
+  /** The address the link was mailed to, when it was. */
+  sentTo: string | null;
 }
 
 export const inviteAction = withAction(
@@ -23,14 +24,15 @@ export const inviteAction = withAction(
     name: "invite",
     access: { kind: "session", scope: "write:users" },
     input: createInvitationSchema,
-    run: ({ ctx, input }) => createInvitation(ctx, input),
+    run: async ({ ctx, input }) => createInvitation(ctx, input, await requestOrigin()),
     async respond({ value }): Promise<InviteState> {
       revalidatePath("/settings/members");
-      const origin = (await headers()).get("origin");
-      return { error: null, url: `${publicBaseUrl(origin)}/invite/${value.token}` };
+      return value.delivery === "email"
+        ? { error: null, url: null, sentTo: value.invitation.email }
+        : { error: null, url: value.url, sentTo: null };
     },
   },
-  (error): InviteState => ({ error: error.message, url: null }),
+  (error): InviteState => ({ error: error.message, url: null, sentTo: null }),
 );
 
 const idSchema = z.string().min(1).max(64);

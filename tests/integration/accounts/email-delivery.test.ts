@@ -1,6 +1,4 @@
-import { createServer, type Server } from "node:net";
 import { eq } from "drizzle-orm";
-import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as resetRoute from "@/app/api/v1/auth/password-reset/route";
 import { getDb } from "@/db";
@@ -19,83 +17,22 @@ import {
 } from "@/server/email/outbox";
 import { unseal } from "@/server/email/seal";
 import { hashToken } from "@/server/tokens/format";
-import { linkIn, parseMail, type ReceivedMail, tokenIn } from "../../helpers/mail";
+import { linkIn, tokenIn } from "../../helpers/mail";
+import {
+  FROM,
+  freePort,
+  type Peer,
+  SMTP_PASS,
+  startPeer,
+  stopPeer,
+  useSmtp,
+} from "../../helpers/smtp-peer";
 import { call } from "../../helpers/tokens";
 
 /*
  * Mail through a real SMTP peer: smtp-server in this process, on 127.0.0.1, with a login. The
  * request that causes a message never waits for it, and never fails because of it.
  */
-
-const SMTP_USER = "voltasis";
-const SMTP_PASS = "smtp-pass-of-this-test";
-const FROM = "Voltasis <no-reply@voltasis.test>";
-
-interface Peer {
-  server: SMTPServer;
-  port: number;
-  received: ReceivedMail[];
-  envelopes: { from: string; to: string[] }[];
-}
-
-async function freePort(): Promise<number> {
-  const probe: Server = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const address = probe.address();
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  if (!address || typeof address === "string") throw new Error("no port");
-  return address.port;
-}
-
-async function startPeer(port: number): Promise<Peer> {
-  const peer: Peer = {
-    server: undefined as unknown as SMTPServer,
-    port,
-    received: [],
-    envelopes: [],
-  };
-  peer.server = new SMTPServer({
-    // Plain SMTP on loopback: no certificate to trust in a test; AUTH still required.
-    disabledCommands: ["STARTTLS"],
-    allowInsecureAuth: true,
-    logger: false,
-    onAuth(auth, _session, callback) {
-      if (auth.username === SMTP_USER && auth.password === SMTP_PASS) {
-        callback(null, { user: auth.username });
-      } else {
-        callback(new Error("Invalid username or password"));
-      }
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        peer.received.push(parseMail(Buffer.concat(chunks).toString("utf8")));
-        peer.envelopes.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
-          to: session.envelope.rcptTo.map((r) => r.address),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    peer.server.once("error", reject);
-    peer.server.listen(port, "127.0.0.1", () => resolve());
-  });
-  return peer;
-}
-
-async function stopPeer(peer: Peer | undefined): Promise<void> {
-  if (!peer) return;
-  await new Promise<void>((resolve) => peer.server.close(() => resolve()));
-}
-
-function useSmtp(port: number): void {
-  process.env.SMTP_URL = `smtp://${SMTP_USER}:${SMTP_PASS}@127.0.0.1:${port}`;
-  process.env.EMAIL_FROM = FROM;
-  resetEnvForTests();
-}
 
 async function verifiedUser() {
   const db = await getDb();

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as meRoute from "@/app/api/v1/auth/me/route";
 import * as invitationRoute from "@/app/api/v1/invitations/[id]/route";
 import * as acceptRoute from "@/app/api/v1/invitations/accept/route";
@@ -9,9 +9,18 @@ import * as userRoute from "@/app/api/v1/users/[id]/route";
 import { getDb } from "@/db";
 import { auditLogs, invitations } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
+import { drainEmailOutbox } from "@/server/email/outbox";
 import { acceptInviteAction } from "@/server/invitations/accept-invitation-action";
 import { callAction } from "../../helpers/actions";
 import { createKey, DEMO } from "../../helpers/fixtures";
+import {
+  freePort,
+  type Peer,
+  startPeer,
+  stopPeer,
+  useFileOutbox,
+  useSmtp,
+} from "../../helpers/smtp-peer";
 import { call, login, makeUser } from "../../helpers/tokens";
 
 beforeAll(async () => {
@@ -417,5 +426,58 @@ describe("the /invite form's action takes the API's schema", () => {
       fields: { token, name: "Form Person", password: STRONG },
     });
     expect(joined.ok).toBe(true);
+  });
+});
+
+describe("invitations by email", () => {
+  let peer: Peer | undefined;
+  afterEach(async () => {
+    await drainEmailOutbox();
+    await stopPeer(peer);
+    peer = undefined;
+    useFileOutbox();
+  });
+
+  it("with email configured, mails the link to the address only, and accepting it proves the address", async () => {
+    peer = await startPeer(await freePort());
+    useSmtp(peer.port);
+    const { access_token } = await login(DEMO.acmeOwner);
+    const email = freshEmail();
+    const created = await invite(access_token, email);
+    expect(created.status).toBe(201);
+    expect(created.body.data).toMatchObject({ email, delivery: "email", status: "pending" });
+    expect(created.body.data.url).toBeUndefined();
+    await drainEmailOutbox();
+    expect(peer.received.map((m) => m.to)).toEqual([email]);
+    const [mail] = peer.received;
+    if (!mail) throw new Error("no mail");
+    expect(mail.subject).toMatch(/invited you to Acme/);
+    expect(mail.html).toContain("<a href=");
+    const match = /https?:\/\/\S+\/invite\/([A-Za-z0-9_-]{40,})/.exec(mail.text);
+    expect(match).not.toBeNull();
+    const accepted = await accept({ token: match?.[1], name: "Mailed Person", password: STRONG });
+    expect(accepted.status).toBe(200);
+    const me = await call(meRoute.GET, {
+      path: "/auth/me",
+      token: accepted.body.data.access_token,
+    });
+    expect(me.body.data).toMatchObject({ email, email_verified: true });
+  });
+
+  it("without it, answers the link for its sender to share, and the account stays unverified", async () => {
+    const { access_token } = await login(DEMO.acmeOwner);
+    const email = freshEmail();
+    const created = await invite(access_token, email);
+    expect(created.body.data).toMatchObject({ delivery: "link" });
+    const accepted = await accept({
+      token: tokenOf(created.body.data.url),
+      name: "Shown Link",
+      password: STRONG,
+    });
+    const me = await call(meRoute.GET, {
+      path: "/auth/me",
+      token: accepted.body.data.access_token,
+    });
+    expect(me.body.data).toMatchObject({ email, email_verified: false });
   });
 });

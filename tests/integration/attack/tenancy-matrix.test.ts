@@ -141,7 +141,13 @@ async function requestFor(route: ApiRoute, sharedKeyId: string) {
     case "DELETE /invitations/{id}":
       return { params: { id: (await invite()).invitation.id } };
     case "POST /invitations/accept":
-      return { body: { token: (await invite()).token, name: "Matrix", password: STRONG_PASSWORD } };
+      return {
+        body: {
+          token: (await invite()).url.split("/invite/")[1],
+          name: "Matrix",
+          password: STRONG_PASSWORD,
+        },
+      };
     case "POST /organizations":
       return { body: { name: "Matrix Inc" } };
     case "POST /auth/password-reset":

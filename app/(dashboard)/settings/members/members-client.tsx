@@ -73,6 +73,7 @@ export function InviteMember({ actorRole }: { actorRole: Role }) {
   const [state, action, pending] = useActionState<InviteState, FormData>(inviteAction, {
     error: null,
     url: null,
+    sentTo: null,
   });
   const [copied, setCopied] = useState(false);
   return (
@@ -104,10 +105,20 @@ export function InviteMember({ actorRole }: { actorRole: Role }) {
           {state.error}
         </p>
       ) : null}
+      {state.sentTo ? (
+        <p
+          role="status"
+          className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-800 ring-1 ring-emerald-200"
+        >
+          Invitation sent to <strong className="font-semibold">{state.sentTo}</strong>. The link
+          works once, for 7 days.
+        </p>
+      ) : null}
       {state.url ? (
         <div className="rounded-md bg-amber-50 p-3 text-sm ring-1 ring-amber-200">
           <p className="font-medium text-amber-900">
-            Send this link to the person you invited. It is shown only once and works for 7 days.
+            Email is not configured: share this link yourself. It is shown only once and works for 7
+            days.
           </p>
           <div className="mt-2 flex items-center gap-2">
             <code data-testid="invitation-url" className="min-w-0 flex-1 break-all font-mono">
