@@ -1,4 +1,4 @@
-import { nowMs } from "@/lib/clock";
+import { monotonicMs, nowMs } from "@/lib/clock";
 import { env } from "@/lib/env";
 
 /**
@@ -37,6 +37,9 @@ const TTL_MS = 30_000;
 // been delivered, loads of what it touches may still read the old rows, so they are not stored.
 const SETTLE_MS = 2_000;
 const MAX_ENTRIES = 20_000;
+// The change listener must prove it still hears the database this often (auth-bus.ts sends a
+// heartbeat every second), or the cache stops serving: a stalled connection never closes.
+const BUS_SILENCE_MS = 2_000;
 
 interface CacheState {
   entries: Map<string, Entry>;
@@ -45,11 +48,12 @@ interface CacheState {
   /** Changes of the last SETTLE_MS: what they touch is read from the database, not stored. */
   recent: { change: AuthChange; at: number }[];
   /**
-   * False while this instance cannot hear other instances' changes: then nothing is cached.
-   * Unset until decided: on with embedded PGlite (one process), off with PostgreSQL until the
-   * change listener is listening.
+   * Until when (monotonicMs) the cache may serve: past it, this instance cannot be sure it hears
+   * other instances' changes, and nothing is cached. Unset until decided: always with embedded
+   * PGlite (one process); with PostgreSQL, never until the change listener is listening, then up
+   * to BUS_SILENCE_MS after it last proved it hears (authBusHeard).
    */
-  usable?: boolean;
+  usableUntil?: number;
 }
 
 // One cache per process, surviving Next's dev module reloads.
@@ -105,16 +109,28 @@ function matches(tags: AuthTags, change: AuthChange): boolean {
 }
 
 /**
- * Turns the cache on or off. Off (the change listener is down), every request reads the
- * database; back on, the cache starts empty, since changes may have been missed meanwhile.
+ * Turns the cache off (the change listener is down: every request reads the database), or on
+ * with no deadline. Either way it starts empty, since changes may have been missed meanwhile.
  */
-export function setAuthCacheUsable(usable: boolean): void {
+export function setAuthCacheUsable(usable: boolean, until = Number.POSITIVE_INFINITY): void {
   state.generation += 1;
   state.entries.clear();
-  state.usable = usable;
+  state.usableUntil = usable ? until : Number.NEGATIVE_INFINITY;
 }
 
+/**
+ * The change listener has proven it heard every change committed up to `heardAt` (monotonicMs:
+ * its LISTEN was answered, or this instance's heartbeat came back through it), so the cache may
+ * serve until BUS_SILENCE_MS after that. Had it lapsed or been off, it starts empty.
+ */
+export function authBusHeard(heardAt: number): void {
+  const until = heardAt + BUS_SILENCE_MS;
+  if (!authCacheUsable()) setAuthCacheUsable(true, until);
+  else state.usableUntil = Math.max(state.usableUntil ?? until, until);
+}
+
+/** On every request: one comparison in memory, no database. */
 export function authCacheUsable(): boolean {
-  state.usable ??= !env().DATABASE_URL;
-  return state.usable;
+  state.usableUntil ??= env().DATABASE_URL ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  return monotonicMs() < state.usableUntil;
 }

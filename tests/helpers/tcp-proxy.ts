@@ -13,6 +13,14 @@ export interface TcpProxy {
    */
   hang(): Promise<void>;
   /**
+   * A link that stalls without closing (a half-open TCP connection, a frozen proxy): every
+   * proxied connection stays open but forwards nothing either way, nor does any new one. Unlike
+   * stop() or pg_terminate_backend, neither end is told anything.
+   */
+  freeze(): void;
+  /** Client connections open through the proxy now. */
+  readonly connections: number;
+  /**
    * The reply lost on the way back: the next time a client sends bytes matching `pattern` (say
    * /commit/i), the server still gets them, but its answer is never forwarded and the connection
    * is cut. What a client sees when a link dies between COMMIT and its acknowledgement.
@@ -29,6 +37,7 @@ export interface TcpProxy {
  */
 export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
   const sockets = new Set<Socket>();
+  const clients = new Set<Socket>();
   let server: Server | undefined;
   let port = 0;
   let hanging = false;
@@ -36,7 +45,13 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
 
   const forward = (client: Socket) => {
     sockets.add(client);
-    client.on("error", () => client.destroy()).on("close", () => sockets.delete(client));
+    clients.add(client);
+    client
+      .on("error", () => client.destroy())
+      .on("close", () => {
+        sockets.delete(client);
+        clients.delete(client);
+      });
     if (hanging) return;
     const upstream = new Socket();
     sockets.add(upstream);
@@ -90,11 +105,19 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     get port() {
       return port;
     },
+    get connections() {
+      return clients.size;
+    },
     stop: stopListening,
     hang: async () => {
       hanging = true;
       dropAll();
       if (!server) await listen();
+    },
+    freeze: () => {
+      hanging = true;
+      // Unpiped and paused, a socket reads nothing more: bytes wait in the kernel, unanswered.
+      for (const socket of sockets) socket.unpipe().pause();
     },
     start: async () => {
       if (hanging) dropAll();

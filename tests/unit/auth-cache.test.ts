@@ -1,7 +1,9 @@
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { testClock } from "@/lib/clock";
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { monotonicMs, testClock } from "@/lib/clock";
 import {
+  authBusHeard,
   authCacheGeneration,
+  authCacheUsable,
   evictAuth,
   getAuthCached,
   setAuthCached,
@@ -81,5 +83,52 @@ describe("auth-state cache", () => {
     setAuthCacheUsable(true);
     expect(getAuthCached("warm")).toBeUndefined();
     expect(getAuthCached("during")).toBeUndefined();
+  });
+});
+
+// With PostgreSQL the change listener may stall without closing: the cache serves only while it
+// keeps proving it hears (auth-bus.ts's heartbeat), on a clock testClock does not move.
+describe("auth-state cache behind a listener that must keep proving it hears", () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["performance"] });
+    setAuthCacheUsable(false);
+    testClock.advance(5_000);
+  });
+  afterEach(() => vi.useRealTimers());
+  afterAll(() => testClock.reset());
+
+  it("serves while heard within 2 s, nothing once silent longer, and comes back empty", () => {
+    authBusHeard(monotonicMs());
+    setAuthCached("warm", "value", tags, authCacheGeneration());
+    vi.advanceTimersByTime(1_900);
+    expect(getAuthCached("warm")).toBe("value");
+    vi.advanceTimersByTime(200);
+    expect(getAuthCached("warm")).toBeUndefined();
+    setAuthCached("during", "value", tags, authCacheGeneration());
+    authBusHeard(monotonicMs());
+    expect(getAuthCached("warm")).toBeUndefined();
+    expect(getAuthCached("during")).toBeUndefined();
+    setAuthCached("after", "value", tags, authCacheGeneration());
+    expect(getAuthCached("after")).toBe("value");
+  });
+
+  it("heard again in time, it stays warm", () => {
+    authBusHeard(monotonicMs());
+    setAuthCached("warm", "value", tags, authCacheGeneration());
+    for (let i = 0; i < 5; i++) {
+      vi.advanceTimersByTime(1_000);
+      authBusHeard(monotonicMs());
+    }
+    vi.advanceTimersByTime(1_500);
+    expect(getAuthCached("warm")).toBe("value");
+  });
+
+  it("a heartbeat delivered late proves only what was committed before it was sent", () => {
+    authBusHeard(monotonicMs() - 2_500);
+    expect(authCacheUsable()).toBe(false);
+    authBusHeard(monotonicMs());
+    authBusHeard(monotonicMs() - 1_500);
+    vi.advanceTimersByTime(1_900);
+    expect(authCacheUsable()).toBe(true);
   });
 });
