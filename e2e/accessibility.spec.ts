@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { createKeyViaApi, openOrgMenu, uniqueName, VIEWPORTS } from "./helpers/dashboard";
+import { createKeyViaApi, switchOrganization, uniqueName, VIEWPORTS } from "./helpers/dashboard";
 import { login } from "./helpers/login";
 
 /** Runs axe on the page as it stands; returns the serious and critical violations, described. */
@@ -55,7 +55,7 @@ for (const { name: device, viewport } of VIEWPORTS) {
           keyId = (await createKeyViaApi(owner, keyName, ["read:users"])).id;
           await globex.close();
           await login(page, role.email);
-          await (await openOrgMenu(page)).getByRole("menuitemradio", { name: /^Globex/ }).click();
+          await switchOrganization(page, "Globex");
           await expect(
             page.getByRole("button", { name: /^Organization: Globex\. Switch organization$/ }),
           ).toBeVisible();

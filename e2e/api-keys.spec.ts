@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { type APIRequestContext, expect, type Locator, type Page, test } from "@playwright/test";
+import { switchOrganization } from "./helpers/dashboard";
 import { login, orgSwitcher } from "./helpers/login";
 
 const SCREENSHOTS = "test-results/screenshots";
@@ -261,8 +262,7 @@ test.describe("Settings > API Keys", () => {
     await expect(keyRow(page, acmeKey)).toBeVisible();
     await expect(page.getByText(globexKey)).toHaveCount(0);
 
-    await orgSwitcher(page).click();
-    await page.getByRole("menuitemradio", { name: /^Globex/ }).click();
+    await switchOrganization(page, "Globex");
     await expect(orgSwitcher(page)).toHaveAccessibleName(/^Organization: Globex/);
     await expect(keyRow(page, globexKey)).toBeVisible();
     await expect(page.getByText(acmeKey)).toHaveCount(0);

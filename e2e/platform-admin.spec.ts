@@ -1,5 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { createKeyViaApi, openOrgMenu, uniqueName, VIEWPORTS } from "./helpers/dashboard";
+import {
+  createKeyViaApi,
+  openOrgMenu,
+  switchOrganization,
+  uniqueName,
+  VIEWPORTS,
+} from "./helpers/dashboard";
 import { login, orgSwitcher } from "./helpers/login";
 
 for (const { name: device, viewport } of VIEWPORTS) {
@@ -21,7 +27,7 @@ for (const { name: device, viewport } of VIEWPORTS) {
       const banner = page.getByRole("region", { name: "Platform admin" });
       // In its own organization the admin sees no banner.
       await expect(banner).toHaveCount(0);
-      await (await openOrgMenu(page)).getByRole("menuitemradio", { name: /^Globex/ }).click();
+      await switchOrganization(page, "Globex");
       await expect(orgSwitcher(page)).toHaveAccessibleName(/^Organization: Globex/);
 
       for (const path of ["/dashboard", "/settings/general", "/settings/api-keys", "/docs/api"]) {
@@ -56,7 +62,7 @@ for (const { name: device, viewport } of VIEWPORTS) {
       await page.goto(`/settings/api-keys/${key.id}`);
       await expect(page.getByRole("heading", { name, level: 2 })).toBeVisible();
 
-      await (await openOrgMenu(page)).getByRole("menuitemradio", { name: /^Globex/ }).click();
+      await switchOrganization(page, "Globex");
       await page.waitForURL("**/settings/api-keys");
       await expect(orgSwitcher(page)).toHaveAccessibleName(/^Organization: Globex/);
       await expect(page.getByRole("heading", { name: "API Keys", exact: true })).toBeVisible();

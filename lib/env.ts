@@ -34,6 +34,14 @@ const envSchema = z.object({
     .min(1, "AUDIT_RETENTION_DAYS must be at least 1")
     .max(36_500, "AUDIT_RETENTION_DAYS must be at most 36500 (100 years)")
     .default(365),
+  // How many organizations one account may create (POST /organizations, the dashboard's form);
+  // platform admins are exempt. Stops one account from filling the database with organizations.
+  MAX_ORGANIZATIONS_PER_USER: z.coerce
+    .number({ error: "MAX_ORGANIZATIONS_PER_USER must be a number" })
+    .int("MAX_ORGANIZATIONS_PER_USER must be a whole number")
+    .min(1, "MAX_ORGANIZATIONS_PER_USER must be at least 1")
+    .max(10_000, "MAX_ORGANIZATIONS_PER_USER must be at most 10000")
+    .default(10),
   // Base of every public link (OpenAPI servers, curl examples, invitations): never request headers.
   PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" })

@@ -13,60 +13,64 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   // The admin's own organization, where Exit goes back to.
   const home = session.organizations.find((org) => org.role !== null) ?? null;
   return (
-    <div className="min-h-screen">
-      <a
-        href="#main-content"
-        className="sr-only z-50 rounded-md bg-white px-4 py-2 text-sm font-medium text-brand-700 shadow-lg ring-1 ring-slate-200 focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
-      >
-        Skip to content
-      </a>
-      <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/90 backdrop-blur">
-        <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-4 sm:gap-3 sm:px-6">
-          <Link href="/dashboard" aria-label="Voltasis home" className="shrink-0">
-            <Logo className="text-slate-900" />
-          </Link>
-          <span aria-hidden="true" className="text-slate-300">
-            /
-          </span>
-          <OrgSwitcher
-            current={{ ...session.organization, role: session.role }}
-            organizations={session.organizations}
-          />
-          <nav aria-label="Main" className="ml-4 hidden items-center gap-1 md:flex">
+    // Around the header too: the platform admin's organization search is a query of its own.
+    <Providers>
+      <div className="min-h-screen">
+        <a
+          href="#main-content"
+          className="sr-only z-50 rounded-md bg-white px-4 py-2 text-sm font-medium text-brand-700 shadow-lg ring-1 ring-slate-200 focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+        >
+          Skip to content
+        </a>
+        <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/90 backdrop-blur">
+          <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-4 sm:gap-3 sm:px-6">
+            <Link href="/dashboard" aria-label="Voltasis home" className="shrink-0">
+              <Logo className="text-slate-900" />
+            </Link>
+            <span aria-hidden="true" className="text-slate-300">
+              /
+            </span>
+            <OrgSwitcher
+              current={{ ...session.organization, role: session.role }}
+              organizations={session.organizations}
+              searchable={session.user.isPlatformAdmin}
+            />
+            <nav aria-label="Main" className="ml-4 hidden items-center gap-1 md:flex">
+              <NavLink href="/dashboard" exact>
+                Overview
+              </NavLink>
+              <NavLink href="/settings">Settings</NavLink>
+              <NavLink href="/docs/api">API reference</NavLink>
+            </nav>
+            <div className="ml-auto shrink-0">
+              <UserMenu name={session.user.name} email={session.user.email} role={session.role} />
+            </div>
+          </div>
+          <nav
+            aria-label="Main mobile"
+            className="flex gap-1 overflow-x-auto border-t border-slate-100 px-4 py-1.5 md:hidden"
+          >
             <NavLink href="/dashboard" exact>
               Overview
             </NavLink>
             <NavLink href="/settings">Settings</NavLink>
-            <NavLink href="/docs/api">API reference</NavLink>
+            <NavLink href="/docs/api">API</NavLink>
           </nav>
-          <div className="ml-auto shrink-0">
-            <UserMenu name={session.user.name} email={session.user.email} role={session.role} />
-          </div>
-        </div>
-        <nav
-          aria-label="Main mobile"
-          className="flex gap-1 overflow-x-auto border-t border-slate-100 px-4 py-1.5 md:hidden"
+          {session.isMember ? null : (
+            <PlatformAdminBanner
+              organizationName={session.organization.name}
+              homeOrganizationId={home?.id ?? null}
+            />
+          )}
+        </header>
+        <main
+          id="main-content"
+          tabIndex={-1}
+          className="mx-auto max-w-6xl px-4 py-8 focus:outline-none sm:px-6"
         >
-          <NavLink href="/dashboard" exact>
-            Overview
-          </NavLink>
-          <NavLink href="/settings">Settings</NavLink>
-          <NavLink href="/docs/api">API</NavLink>
-        </nav>
-        {session.isMember ? null : (
-          <PlatformAdminBanner
-            organizationName={session.organization.name}
-            homeOrganizationId={home?.id ?? null}
-          />
-        )}
-      </header>
-      <main
-        id="main-content"
-        tabIndex={-1}
-        className="mx-auto max-w-6xl px-4 py-8 focus:outline-none sm:px-6"
-      >
-        <Providers>{children}</Providers>
-      </main>
-    </div>
+          {children}
+        </main>
+      </div>
+    </Providers>
   );
 }

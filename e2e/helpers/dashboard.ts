@@ -27,3 +27,23 @@ export async function openOrgMenu(page: Page) {
   await page.getByRole("button", { name: /^Organization: .*\. Switch organization$/ }).click();
   return page.getByRole("menu", { name: "Organizations" });
 }
+
+/**
+ * Switches organization from the header as a person would: a member picks it from the menu; a
+ * platform admin, whose switcher embeds only their memberships, finds any other one by name.
+ */
+export async function switchOrganization(page: Page, name: string) {
+  const menu = await openOrgMenu(page);
+  const search = page.getByRole("combobox", { name: "Find any organization" });
+  const member = menu.getByRole("menuitemradio", { name: new RegExp(`^${name}`) });
+  if ((await search.count()) === 0 || (await member.count()) > 0) {
+    await member.click();
+    return;
+  }
+  await search.fill(name);
+  await page
+    .getByRole("listbox", { name: "Organizations found" })
+    .getByRole("option", { name: new RegExp(`^${name}`) })
+    .first()
+    .click();
+}

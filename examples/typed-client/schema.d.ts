@@ -251,7 +251,7 @@ export interface paths {
         put?: never;
         /**
          * Invite someone
-         * @description The link in `url` is shown this once; it is valid for 7 days and for one use. Owners invite owners; admins invite admins and members.
+         * @description With email configured (`SMTP_URL`), the link is mailed to the invited address and not answered (`delivery: "email"`), so accepting it proves the address. Otherwise it is in `url`, shown this once, for its sender to share (`delivery: "link"`). Valid for 7 days and one use. Owners invite owners; admins invite admins and members; a visiting platform admin invites no one.
          *
          *     Requires the `write:users` scope.
          */
@@ -313,7 +313,7 @@ export interface paths {
         };
         /**
          * List organizations
-         * @description The caller's organizations; with admin:organizations, every organization. An API key without admin:organizations sees only its own organization.
+         * @description The caller's organizations; with admin:organizations, every organization. An API key without admin:organizations sees only its own organization. Newest first; `q` searches names.
          *
          *     Any valid credential.
          */
@@ -321,7 +321,7 @@ export interface paths {
         put?: never;
         /**
          * Create an organization
-         * @description User tokens and sessions only, never API keys (403). The caller becomes owner.
+         * @description User tokens and sessions only, never API keys (403). The caller becomes owner. An account may create MAX_ORGANIZATIONS_PER_USER organizations (10 by default; platform admins are exempt): past that, 409 CONFLICT with `details.limit`.
          *
          *     Any valid credential.
          */
@@ -766,8 +766,13 @@ export interface components {
             expires_at: string;
             /** Format: date-time */
             created_at: string;
-            /** @description The invitation link, shown this once */
-            url: string;
+            /**
+             * @description `email`: the link was mailed to the invited address only, and is not in this answer, so holding it proves the address. `link`: email is not configured; share `url` yourself.
+             * @enum {string}
+             */
+            delivery: "email" | "link";
+            /** @description The invitation link, shown this once; only when `delivery` is `link` */
+            url?: string;
         };
         CreateInvitation: {
             /** Format: email */
@@ -4886,6 +4891,8 @@ export interface operations {
                 limit?: number;
                 /** @description The `next_cursor` of the previous page; leave it out for the first */
                 cursor?: string;
+                /** @description Only organizations whose name contains this (case-insensitive; % and _ are literal). It narrows what the caller may list: every organization with admin:organizations, else the caller's own. */
+                q?: string;
             };
             header?: {
                 /** @description Act in another organization (members of it, or holders of admin:organizations). */
@@ -5208,6 +5215,29 @@ export interface operations {
                      *       "error": {
                      *         "code": "METHOD_NOT_ALLOWED",
                      *         "message": "This method is not allowed on this resource"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the current state of the resource */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "The request conflicts with the current state of the resource"
                      *       }
                      *     }
                      */

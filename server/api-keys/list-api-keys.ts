@@ -15,6 +15,7 @@ import {
 import { getDb } from "@/db";
 import { apiKeys, users } from "@/db/schema";
 import { now } from "@/lib/clock";
+import { likeLiteral } from "@/lib/like-literal";
 import type { AuthContext } from "@/server/auth/auth-context";
 import { afterCursor, cursorTime, type Page, toPage } from "@/server/http/pagination";
 import { seesAllKeys } from "./find-api-key";
@@ -42,11 +43,6 @@ function statusCondition(status: ApiKeyStatus, at: Date): SQL {
     case "active":
       return and(notRevoked, or(isNull(apiKeys.expiresAt), gte(apiKeys.expiresAt, soon))) as SQL;
   }
-}
-
-/** `%`, `_` and `\` typed into the search box are searched for, not used as wildcards. */
-function likeLiteral(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /**

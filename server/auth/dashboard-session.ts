@@ -10,7 +10,7 @@ import {
 } from "@/server/auth/auth-context";
 import { clientIp } from "@/server/http/client-ip";
 import {
-  listEnterableOrganizations,
+  listSwitcherOrganizations,
   type OrganizationChoice,
 } from "@/server/organizations/list-organizations";
 import { scopesFor } from "@/server/scopes/catalogue";
@@ -24,6 +24,10 @@ export interface DashboardSession {
   /** False when a platform admin is in an organization it does not belong to. */
   isMember: boolean;
   scopes: Scope[];
+  /**
+   * The user's memberships, and the current organization when a platform admin visits one it
+   * does not belong to; never every organization (a platform admin's switcher searches those).
+   */
   organizations: OrganizationChoice[];
 }
 
@@ -37,7 +41,7 @@ export const requireDashboardSession = cache(async (): Promise<DashboardSession>
   if (!session?.userId) redirect("/login");
   const user = await findActiveUser(session.userId);
   if (!user) redirect("/login");
-  const organizations = await listEnterableOrganizations(user.id);
+  const organizations = await listSwitcherOrganizations(user, session.organizationId);
   const current = organizations.find((org) => org.id === session.organizationId);
   // The user left (or was removed from) the session's organization: start over.
   if (!current) redirect("/login");

@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, ilike, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { type Db, getDb, type Tx } from "@/db";
 import { memberships, organizations } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { isId, newId } from "@/lib/ids";
+import { likeLiteral } from "@/lib/like-literal";
 import { ROLES, type Role } from "@/lib/roles";
 import { type AuditActor, actorOf, recordAudit } from "@/server/audit/record-audit";
 import { publishAuthChange } from "@/server/auth/auth-bus";
@@ -86,9 +87,10 @@ export async function createOrganization(
 /**
  * The caller's organizations, newest first; with admin:organizations every organization. An API
  * key without it is pinned to its own organization and sees only that one: its creator's other
- * memberships (their ids, names and roles) are not the key's to know.
+ * memberships (their ids, names and roles) are not the key's to know. `q` narrows whichever of
+ * these the caller may list to names containing it (the platform admin's switcher searches it).
  */
-export async function listOrganizations(ctx: AuthContext, query: PageQuery) {
+export async function listOrganizations(ctx: AuthContext, query: PageQuery & { q?: string }) {
   const db = await getDb();
   const everything = ctx.scopes.includes("admin:organizations");
   const pinned = ctx.credential.type === "api_key" && !everything;
@@ -113,6 +115,7 @@ export async function listOrganizations(ctx: AuthContext, query: PageQuery) {
       and(
         everything ? undefined : inArray(organizations.id, mine),
         pinned ? eq(organizations.id, ctx.credential.organizationId) : undefined,
+        query.q ? ilike(organizations.name, `%${likeLiteral(query.q)}%`) : undefined,
         query.cursor
           ? afterCursor(organizations.createdAt, organizations.id, query.cursor)
           : undefined,

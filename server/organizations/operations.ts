@@ -7,14 +7,31 @@ import {
   updateOrganizationSchema,
 } from "./manage-organizations";
 
+/** The longest `q`: as long as an organization's name can be. */
+export const ORGANIZATION_SEARCH_MAX = 100;
+
+export const listOrganizationsQuerySchema = pageQuerySchema("org").extend({
+  q: z
+    .string()
+    .trim()
+    .max(ORGANIZATION_SEARCH_MAX, `q must be at most ${ORGANIZATION_SEARCH_MAX} characters`)
+    // An empty search box searches for nothing in particular: every organization listed.
+    .transform((q) => q || undefined)
+    .optional()
+    .meta({
+      description:
+        "Only organizations whose name contains this (case-insensitive; % and _ are literal). It narrows what the caller may list: every organization with admin:organizations, else the caller's own.",
+    }),
+});
+
 export const listOrganizationsOperation = defineOperation({
   method: "GET",
   path: "/organizations",
   summary: "List organizations",
   description:
-    "The caller's organizations; with admin:organizations, every organization. An API key without admin:organizations sees only its own organization.",
+    "The caller's organizations; with admin:organizations, every organization. An API key without admin:organizations sees only its own organization. Newest first; `q` searches names.",
   scope: "authenticated",
-  query: pageQuerySchema("org"),
+  query: listOrganizationsQuerySchema,
   response: {
     status: 200,
     schema: z.array(publicOrganizationSchema),
@@ -28,12 +45,13 @@ export const createOrganizationOperation = defineOperation({
   method: "POST",
   path: "/organizations",
   summary: "Create an organization",
-  description: "User tokens and sessions only, never API keys (403). The caller becomes owner.",
+  description:
+    "User tokens and sessions only, never API keys (403). The caller becomes owner. An account may create MAX_ORGANIZATIONS_PER_USER organizations (10 by default; platform admins are exempt): past that, 409 CONFLICT with `details.limit`.",
   scope: "authenticated",
   body: createOrganizationSchema,
   example: { name: "Initech" },
   response: { status: 201, schema: publicOrganizationSchema, description: "The organization" },
-  errors: [],
+  errors: [409],
 });
 
 export const renameOrganizationOperation = defineOperation({
