@@ -42,11 +42,8 @@ export const createdInvitationSchema = invitationSchema
       description:
         "`email`: the link was mailed to the invited address only, and is not in this answer, so holding it proves the address. `link`: email is not configured; share `url` yourself.",
     }),
-    url: z
-      .string()
-      .optional()
-      .meta({
-        description: "The invitation link, shown this once; only when `delivery` is `link`",
-      }),
+    url: z.string().optional().meta({
+      description: "The invitation link, shown this once; only when `delivery` is `link`",
+    }),
   })
   .meta({ id: "CreatedInvitation" });

@@ -89,8 +89,9 @@ describe("server action inventory", () => {
 
   it("every action names the fields it reads (an object schema)", () => {
     for (const { definition, exportName } of actions) {
-      expect(definition?.input, exportName).toBeDefined();
-      expect((definition?.input as { shape?: unknown }).shape, exportName).toBeDefined();
+      const input = definition?.input as { shape?: unknown } | undefined;
+      expect(input, exportName).toBeDefined();
+      expect(input?.shape, exportName).toBeDefined();
     }
   });
 });
