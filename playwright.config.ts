@@ -3,6 +3,14 @@ import { chromium, defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
+const pgliteDir = process.env.E2E_PGLITE_DIR ?? ".data/e2e-pglite";
+const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+// The dev smoke's `npm run dev`: its own port, database and dist dir, by default derived from the
+// production server's, so two runs in one checkout never share them.
+const devPort = Number(process.env.E2E_DEV_PORT ?? port + 1);
+const devBaseURL = `http://localhost:${devPort}`;
+const devPgliteDir = process.env.E2E_DEV_PGLITE_DIR ?? `${pgliteDir}-dev`;
+const devDistDir = process.env.E2E_DEV_DIST_DIR ?? `${distDir}-dev-e2e`;
 
 /** Debian's Chromium first (no browser downloads here), then Playwright's own, else a clear error. */
 function chromiumPath(): string | undefined {
@@ -44,22 +52,37 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium", testIgnore: /login-rate-limit\.spec\.ts/ },
+    { name: "chromium", testIgnore: [/login-rate-limit\.spec\.ts/, /dev-smoke\.spec\.ts/] },
     // Floods the per-address budget that every other test's logins share: so it runs last.
     { name: "rate limits", testMatch: /login-rate-limit\.spec\.ts/, dependencies: ["chromium"] },
+    // A journey through the dialogs under `npm run dev`: React StrictMode, pages compiled on demand.
+    { name: "dev smoke", testMatch: /dev-smoke\.spec\.ts/, use: { baseURL: devBaseURL } },
   ],
-  webServer: {
-    // Builds and serves the production app on a fresh embedded database (or DATABASE_URL).
-    command: "sh scripts/e2e-server.sh",
-    url: `${baseURL}/api/v1/health`,
-    timeout: 300_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      PORT: String(port),
-      PGLITE_DIR: process.env.E2E_PGLITE_DIR ?? ".data/e2e-pglite",
-      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next",
+  // Playwright starts every server, whatever --project selects, one after the other.
+  webServer: [
+    {
+      // `npm run dev` on a fresh embedded database, whatever DATABASE_URL says. It counts as
+      // started once it listens, so its first migration and seeding overlap the production build;
+      // the dev smoke waits for /api/v1/health itself.
+      name: "dev",
+      command: "sh scripts/e2e-dev-server.sh",
+      wait: { stdout: /Voltasis ready on/ },
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: { PORT: String(devPort), PGLITE_DIR: devPgliteDir, NEXT_DIST_DIR: devDistDir },
     },
-  },
+    {
+      // Builds and serves the production app on a fresh embedded database (or DATABASE_URL).
+      name: "production",
+      command: "sh scripts/e2e-server.sh",
+      url: `${baseURL}/api/v1/health`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: { PORT: String(port), PGLITE_DIR: pgliteDir, NEXT_DIST_DIR: distDir },
+    },
+  ],
 });

@@ -41,7 +41,10 @@ export function Dialog({
   const titleId = useId();
   const descriptionId = useId();
   const onCloseRef = useRef(onClose);
-  const unmounting = useRef(false);
+  // Whether this component wants the dialog open, and how many of our own close() calls still have
+  // their "close" event to come.
+  const wantOpen = useRef(false);
+  const ownCloses = useRef(0);
 
   useEffect(() => {
     onCloseRef.current = onClose;
@@ -51,15 +54,18 @@ export function Dialog({
   useLayoutEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    unmounting.current = false;
+    wantOpen.current = true;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
     // showModal() focuses the first focusable element (the close button); a form wants its
     // first field instead.
     dialog.querySelector<HTMLElement>("[data-autofocus]")?.focus();
     return () => {
-      unmounting.current = true;
-      if (dialog.open) dialog.close();
+      wantOpen.current = false;
+      if (dialog.open) {
+        ownCloses.current += 1;
+        dialog.close();
+      }
       // Give focus back to the control that opened the dialog, when it is still on the page.
       if (opener?.isConnected) opener.focus();
     };
@@ -78,9 +84,15 @@ export function Dialog({
         onCloseRef.current();
       }}
       onClose={() => {
+        // Our close() fires "close" later, even after StrictMode has remounted us and reopened the
+        // dialog: that event is ours, not the user's. So is any close while we no longer want it.
+        if (ownCloses.current > 0) {
+          ownCloses.current -= 1;
+          return;
+        }
+        if (!wantOpen.current) return;
         // Chromium may close a dialog on a repeated Escape even when "cancel" was prevented.
         // While the parent still renders us, reopen and pass the request on.
-        if (unmounting.current) return;
         const dialog = ref.current;
         if (dialog && !dialog.open) dialog.showModal();
         onCloseRef.current();
