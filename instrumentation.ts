@@ -2,6 +2,9 @@
 // requests rather than because of one.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // `npm run dev` on the embedded database: ready to sign in at once, with the demo data.
+  const { prepareEmbeddedDevDatabase } = await import("@/server/dev-database");
+  await prepareEmbeddedDevDatabase();
   const { startMaintenanceSchedule } = await import("@/server/maintenance/maintenance-schedule");
   startMaintenanceSchedule();
   // Mail queued by requests is sent right after their commit; this sends retries.

@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import type { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { env } from "@/lib/env";
 import * as schema from "./schema";
@@ -24,7 +25,7 @@ const MAX_BACKOFF_SECONDS = 0.25;
 // server reloading modules does not open a second PGlite on the same folder.
 const store = globalThis as unknown as { __voltasisDb?: Promise<DbHandle> };
 
-/** The process's database, opened on first use; embedded PGlite is migrated and seeded then. */
+/** The process's database, opened on first use; embedded PGlite is migrated then. */
 export function getDbHandle(): Promise<DbHandle> {
   if (!store.__voltasisDb) {
     store.__voltasisDb = open().catch((error: unknown) => {
@@ -76,21 +77,47 @@ async function openPostgres(url: string): Promise<DbHandle> {
   };
 }
 
-async function openPglite(dir: string): Promise<DbHandle> {
+// Tests only (startPgliteFrom): a dump every embedded database opened from now on starts from.
+let pgliteStart: Blob | undefined;
+
+/**
+ * Tests: every embedded database opened from now on starts as `dump` (snapshotPglite's), already
+ * migrated and seeded, instead of running initdb and every migration again.
+ */
+export function startPgliteFrom(dump: Blob | undefined): void {
+  pgliteStart = dump;
+}
+
+/** A dump of a new in-memory database after the migrations and `prepare` (say, demo data). */
+export async function snapshotPglite(prepare: (db: Db) => Promise<unknown>): Promise<Blob> {
   const { PGlite } = await import("@electric-sql/pglite");
+  const client = await PGlite.create("memory://");
+  try {
+    await prepare(await migratePglite(client));
+    return await client.dumpDataDir("none");
+  } finally {
+    await client.close();
+  }
+}
+
+async function migratePglite(client: PGlite): Promise<Db> {
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
+  await migrate(drizzle({ client, casing: "snake_case" }), { migrationsFolder: MIGRATIONS_FOLDER });
+  return drizzle({ client, schema, casing: "snake_case" }) as unknown as Db;
+}
+
+async function openPglite(dir: string): Promise<DbHandle> {
+  const { PGlite } = await import("@electric-sql/pglite");
   const inMemory = dir.startsWith("memory://");
   if (!inMemory) mkdirSync(path.resolve(dir), { recursive: true });
-  const client = await PGlite.create(inMemory ? dir : path.resolve(dir));
-  const db = drizzle({ client, schema, casing: "snake_case" }) as unknown as Db;
-  // Embedded mode needs no setup step: migrations are applied on first open. Demo data only under
-  // `npm run dev` (development), once per database; `npm start` and tests never seed here.
-  await migrate(drizzle({ client, casing: "snake_case" }), { migrationsFolder: MIGRATIONS_FOLDER });
-  if (env().NODE_ENV === "development") {
-    const { seedDemoData } = await import("./seed");
-    await seedDemoData(db);
-  }
+  const client = await PGlite.create(
+    inMemory ? dir : path.resolve(dir),
+    pgliteStart ? { loadDataDir: pgliteStart } : {},
+  );
+  // Embedded mode needs no setup step: migrations are applied on first open. Demo data is the
+  // dev server's to add (instrumentation.ts), never the database's.
+  const db = await migratePglite(client);
   return {
     db,
     mode: "pglite",

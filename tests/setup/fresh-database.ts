@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { afterAll } from "vitest";
+import { afterAll, inject } from "vitest";
 import { closeDb, getDb } from "@/db";
+import { startPgliteFrom } from "@/db/client";
 import { seedDemoData } from "@/db/seed";
 import { resetEnvForTests } from "@/lib/env";
 import { closeAuthListener } from "@/server/auth/auth-bus";
@@ -23,8 +24,11 @@ if (serverUrl) {
   await admin.end();
   process.env.DATABASE_URL = withDatabase(serverUrl, database);
 } else {
-  // In-memory PGlite: migrated on first use (seeded below), gone when the file ends.
+  // In-memory PGlite, gone when the file ends: loaded from the run's migrated, seeded snapshot
+  // (global-setup.ts) rather than made from nothing.
   process.env.PGLITE_DIR = "memory://";
+  const snapshot = inject("pgliteSnapshot");
+  if (snapshot) startPgliteFrom(new Blob([readFileSync(snapshot)]));
 }
 process.env.VOLTASIS_ENV ??= "test";
 // Mail of this file goes to a folder of its own (the file outbox), never to the repo's .data/.
@@ -33,8 +37,8 @@ process.env.EMAIL_OUTBOX_DIR = outboxDir;
 process.env.AUTH_SECRET ??= "test-secret-that-is-long-enough-for-auth-js-0123456789";
 resetEnvForTests();
 await closeDb();
-// Open (and for PGlite migrate) now, under the hook timeout, not inside the first test. Tests
-// rely on the demo data; only the dev server seeds by itself, so seed explicitly (once: marker).
+// Open now, under the hook timeout, not inside the first test. Tests rely on the demo data, which
+// the template or snapshot already holds (seeding again finds its marker and returns).
 await seedDemoData(await getDb());
 
 afterAll(async () => {

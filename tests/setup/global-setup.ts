@@ -1,13 +1,36 @@
+import { writeFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import postgres from "postgres";
+import type { TestProject } from "vitest/node";
 import { templateDatabase, withDatabase } from "./template-database";
 
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Embedded runs: a migrated, seeded PGlite data directory (a tar) each file starts from. */
+    pgliteSnapshot: string | null;
+  }
+}
+
 /**
- * With DATABASE_URL set, builds one migrated and seeded template database; every test file then
- * clones it (CREATE DATABASE … TEMPLATE), which takes milliseconds instead of a migration run.
+ * Builds, once per run, the migrated and seeded database every test file starts from, so that no
+ * file pays for a migration or a seed: with DATABASE_URL a template database each file clones
+ * (CREATE DATABASE … TEMPLATE), and with embedded PGlite a dump of its data directory each file
+ * loads (a fresh PGlite otherwise spends seconds in initdb alone).
  */
-export default async function setup() {
+export default async function setup(project: TestProject) {
   const url = process.env.DATABASE_URL;
-  if (!url) return;
+  const { seedDemoData } = await import("@/db/seed");
+  if (!url) {
+    const { snapshotPglite } = await import("@/db/client");
+    const dir = await mkdtemp(path.join(tmpdir(), "voltasis-pglite-"));
+    const file = path.join(dir, "seeded.tar");
+    writeFileSync(file, Buffer.from(await (await snapshotPglite(seedDemoData)).arrayBuffer()));
+    project.provide("pgliteSnapshot", file);
+    return () => rm(dir, { recursive: true, force: true });
+  }
+  project.provide("pgliteSnapshot", null);
   const template = templateDatabase(url);
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   await admin.unsafe(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
@@ -16,7 +39,6 @@ export default async function setup() {
 
   process.env.DATABASE_URL = withDatabase(url, template);
   const { migrateDatabase, getDb, closeDb } = await import("@/db");
-  const { seedDemoData } = await import("@/db/seed");
   await migrateDatabase();
   await seedDemoData(await getDb());
   await closeDb();
