@@ -7,7 +7,7 @@
 import { parseArgs } from "node:util";
 import { closeDb } from "@/db";
 import { isId } from "@/lib/ids";
-import { ApiError } from "@/server/http/api-error";
+import { ApiError } from "@/server/core/api-error";
 import { createUser } from "@/server/users/create-user";
 
 const USAGE =

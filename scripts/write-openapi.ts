@@ -2,7 +2,7 @@
 // `openapi-typescript`. Usage: tsx scripts/write-openapi.ts [out] (default .data/openapi.json).
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { publicApiUrl } from "@/server/http/public-url";
+import { publicApiUrl } from "@/server/core/public-url";
 import { openApiDocument } from "@/server/openapi/document";
 
 const out = process.argv[2] ?? ".data/openapi.json";

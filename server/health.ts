@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getDbHandle } from "@/db";
-import { ApiError } from "@/server/http/api-error";
-import { describeError } from "@/server/http/to-api-error";
+import { ApiError } from "@/server/core/api-error";
+import { describeError } from "@/server/core/to-api-error";
 
 export const healthSchema = z
   .object({

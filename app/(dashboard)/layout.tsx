@@ -6,7 +6,7 @@ import { OrgSwitcher } from "@/components/shell/org-switcher";
 import { PlatformAdminBanner } from "@/components/shell/platform-admin-banner";
 import { UserMenu } from "@/components/shell/user-menu";
 import { Logo } from "@/components/ui/logo";
-import { requireDashboardSession } from "@/server/auth/dashboard-session";
+import { requireDashboardSession } from "@/server/http/dashboard-session";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const session = await requireDashboardSession();

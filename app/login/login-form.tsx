@@ -3,7 +3,7 @@
 import { useActionState, useEffect } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { type LoginState, login } from "@/server/auth/login-action";
+import { type LoginState, login } from "@/server/http/actions/login-action";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action, pending] = useActionState<LoginState, FormData>(login, {

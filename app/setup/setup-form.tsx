@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { type SetupState, setupAction } from "@/server/accounts/setup-action";
+import { type SetupState, setupAction } from "@/server/http/actions/setup-action";
 
 export function SetupForm({ token }: { token: string }) {
   const [state, action, pending] = useActionState<SetupState, FormData>(setupAction, {

@@ -2,7 +2,7 @@
 
 import { usePathname } from "next/navigation";
 import { useTransition } from "react";
-import { switchOrganization } from "@/server/organizations/organization-actions";
+import { switchOrganization } from "@/server/http/actions/organization-actions";
 
 // A key's page: its key belongs to one organization, so after a switch it would be "not here".
 const KEY_PAGE = /^\/settings\/api-keys\/[^/]+/;

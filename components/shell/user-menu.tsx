@@ -1,7 +1,7 @@
 "use client";
 
 import { usePopoverMenu } from "@/components/ui/use-popover-menu";
-import { signOutAction, signOutEverywhereAction } from "@/server/auth/session-actions";
+import { signOutAction, signOutEverywhereAction } from "@/server/http/actions/session-actions";
 
 export function UserMenu({ name, email, role }: { name: string; email: string; role: string }) {
   const { open, setOpen, menuId, rootRef, onKeyDown } = usePopoverMenu();

@@ -3,7 +3,7 @@ import type { Db, Tx } from "@/db";
 import { type EmailTokenPurpose, emailTokens } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { randomBase62, toBase62 } from "@/lib/ids";
-import { ApiError } from "@/server/http/api-error";
+import { ApiError } from "@/server/core/api-error";
 import { crc32, hashToken } from "@/server/tokens/format";
 
 /**

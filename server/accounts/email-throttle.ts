@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { nowMs } from "@/lib/clock";
-import { ApiError } from "@/server/http/api-error";
+import { ApiError } from "@/server/core/api-error";
 import { processRateLimiter } from "@/server/rate-limit";
 import { EMAIL_LIMIT } from "@/server/rate-limit/rate-limiter";
 

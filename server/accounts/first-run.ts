@@ -6,8 +6,8 @@ import { instanceState, users } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { newId } from "@/lib/ids";
 import { hashPassword } from "@/lib/password";
-import { ApiError } from "@/server/http/api-error";
-import { publicBaseUrl } from "@/server/http/public-url";
+import { ApiError } from "@/server/core/api-error";
+import { publicBaseUrl } from "@/server/core/public-url";
 import {
   insertOrganization,
   organizationNameSchema,

@@ -1,4 +1,4 @@
-import { defineOperation } from "@/server/http/operation";
+import { defineOperation } from "@/server/core/operation";
 import {
   passwordResetAcceptedSchema,
   passwordResetConfirmSchema,

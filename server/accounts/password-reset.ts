@@ -6,9 +6,9 @@ import { hashPassword } from "@/lib/password";
 import { recordAudit } from "@/server/audit/record-audit";
 import { publishAuthChange } from "@/server/auth/auth-bus";
 import type { PublicContext } from "@/server/auth/auth-context";
+import { publicBaseUrl } from "@/server/core/public-url";
 import { passwordChangedEmail, passwordResetEmail } from "@/server/email/messages";
 import { enqueueEmail, kickEmailOutbox } from "@/server/email/outbox";
-import { publicBaseUrl } from "@/server/http/public-url";
 import { hashToken } from "@/server/tokens/format";
 import { revokeUserTokensOf } from "@/server/tokens/user-tokens";
 import {

@@ -7,11 +7,11 @@ import { recordAudit } from "@/server/audit/record-audit";
 import { publishAuthChange } from "@/server/auth/auth-bus";
 import type { AuthContext, PublicContext } from "@/server/auth/auth-context";
 import { throttleSignIn } from "@/server/auth/sign-in-throttle";
+import { ApiError } from "@/server/core/api-error";
+import { publicBaseUrl } from "@/server/core/public-url";
 import { emailDeliveryConfigured } from "@/server/email/config";
 import { verifyEmailEmail } from "@/server/email/messages";
 import { enqueueEmail, kickEmailOutbox } from "@/server/email/outbox";
-import { ApiError } from "@/server/http/api-error";
-import { publicBaseUrl } from "@/server/http/public-url";
 import {
   findUsableLink,
   generateLinkToken,

@@ -1,7 +1,7 @@
 import { isIP } from "node:net";
 import ipaddr from "ipaddr.js";
 import type { Credential } from "@/server/auth/auth-context";
-import { ApiError } from "@/server/http/api-error";
+import { ApiError } from "@/server/core/api-error";
 
 /** The most entries a key's allowlist may hold. */
 export const MAX_ALLOWED_IPS = 50;

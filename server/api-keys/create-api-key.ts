@@ -8,7 +8,7 @@ import type { Scope } from "@/lib/scopes";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import { assertMember } from "@/server/auth/assert-member";
 import type { AuthContext } from "@/server/auth/auth-context";
-import { ApiError } from "@/server/http/api-error";
+import { ApiError } from "@/server/core/api-error";
 import { displayParts, generateToken, hashToken } from "@/server/tokens/format";
 import { type ApiKeyRow, publicApiKeyColumns, toPublicApiKey } from "./public-api-key";
 import type { CreateApiKeyInput } from "./schemas";

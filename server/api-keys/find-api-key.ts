@@ -3,7 +3,7 @@ import type { Db, Tx } from "@/db";
 import { apiKeys, users } from "@/db/schema";
 import { isId } from "@/lib/ids";
 import type { Viewer } from "@/server/auth/auth-context";
-import { ApiError } from "@/server/http/api-error";
+import { ApiError } from "@/server/core/api-error";
 import { type ApiKeyRow, publicApiKeyColumns } from "./public-api-key";
 
 /** Members manage their own keys; admins and owners every key of the organization. */

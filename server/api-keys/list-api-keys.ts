@@ -17,7 +17,7 @@ import { apiKeys, users } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { likeLiteral } from "@/lib/like-literal";
 import type { AuthContext } from "@/server/auth/auth-context";
-import { afterCursor, cursorTime, type Page, toPage } from "@/server/http/pagination";
+import { afterCursor, cursorTime, type Page, toPage } from "@/server/core/pagination";
 import { seesAllKeys } from "./find-api-key";
 import {
   type ApiKeyRow,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { auditEntrySchema } from "@/server/audit/schemas";
-import { defineOperation } from "@/server/http/operation";
+import { defineOperation } from "@/server/core/operation";
 import { MAX_ACTIVE_KEYS_PER_ORGANIZATION } from "./create-api-key";
 import {
   apiKeyDetailSchema,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { isId } from "@/lib/ids";
-import { pageQuerySchema } from "@/server/http/pagination";
+import { pageQuerySchema } from "@/server/core/pagination";
 import { AUTHENTICATED_LIMIT } from "@/server/rate-limit/rate-limiter";
 import { scopeSchema } from "@/server/scopes/catalogue";
 import { MAX_ALLOWED_IPS, normalizeAllowedIp } from "./allowed-ips";

@@ -3,7 +3,8 @@ import type { Db } from "@/db";
 import { apiKeys, usageBuckets } from "@/db/schema";
 import { nowMs } from "@/lib/clock";
 import { SCOPES, type Scope } from "@/lib/scopes";
-import { OPERATIONS } from "@/server/openapi/operations";
+// biome-ignore lint/style/noRestrictedImports: the one read of the registry below the doors: which scope each route needs is what the operations declare, and nowhere else.
+import { OPERATIONS } from "@/server/http/operations";
 import type { ApiKeyRow } from "./public-api-key";
 
 const WINDOW_MS = 30 * 24 * 60 * 60 * 1000;

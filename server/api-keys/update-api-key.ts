@@ -5,7 +5,7 @@ import { SCOPES, type Scope } from "@/lib/scopes";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import { publishAuthChange } from "@/server/auth/auth-bus";
 import type { AuthContext } from "@/server/auth/auth-context";
-import { ApiError } from "@/server/http/api-error";
+import { ApiError } from "@/server/core/api-error";
 import { findAccessibleKey } from "./find-api-key";
 import { type ApiKeyRow, toPublicApiKey } from "./public-api-key";
 import type { UpdateApiKeyInput } from "./schemas";

@@ -1,6 +1,6 @@
 import type { AuthContext } from "@/server/auth/auth-context";
-import { decodeCursor } from "@/server/http/pagination";
-import { describeError } from "@/server/http/to-api-error";
+import { decodeCursor } from "@/server/core/pagination";
+import { describeError } from "@/server/core/to-api-error";
 import { auditLogPage } from "./list-audit-logs";
 import type { AuditEntryView, AuditLogFilters } from "./schemas";
 

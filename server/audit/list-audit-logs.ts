@@ -2,7 +2,7 @@ import { and, desc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
 import { auditLogs, users } from "@/db/schema";
 import type { AuthContext } from "@/server/auth/auth-context";
-import { afterCursor, type Cursor, cursorTime, type Page, toPage } from "@/server/http/pagination";
+import { afterCursor, type Cursor, cursorTime, type Page, toPage } from "@/server/core/pagination";
 import type { AuditTargetType } from "./record-audit";
 import type { AuditEntryView, AuditLogFilters, ListAuditLogsQuery } from "./schemas";
 

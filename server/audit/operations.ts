@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineOperation } from "@/server/http/operation";
+import { defineOperation } from "@/server/core/operation";
 import { AUDIT_CSV_COLUMNS } from "./audit-log-csv";
 import { auditEntrySchema, auditLogFiltersSchema, listAuditLogsQuerySchema } from "./schemas";
 

@@ -1,7 +1,6 @@
 import type { Db, Tx } from "@/db";
 import { auditLogs } from "@/db/schema";
 import { newId } from "@/lib/ids";
-import type { AuthContext } from "@/server/auth/auth-context";
 
 export const AUDIT_ACTIONS = [
   "api_key.created",
@@ -43,7 +42,12 @@ export interface AuditActor {
   ip: string;
 }
 
-export function actorOf(ctx: Pick<AuthContext, "user" | "credential" | "ip">): AuditActor {
+/** The audit actor of an authenticated request (an AuthContext, or what a door knows of one). */
+export function actorOf(ctx: {
+  user: { id: string };
+  credential: { type: string; id: string };
+  ip: string;
+}): AuditActor {
   return {
     userId: ctx.user.id,
     credentialId: ctx.credential.type === "session" ? "session" : ctx.credential.id,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isId } from "@/lib/ids";
-import { pageQuerySchema } from "@/server/http/pagination";
+import { pageQuerySchema } from "@/server/core/pagination";
 import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES, type AuditAction } from "./record-audit";
 
 /** One audit entry as the API serves it: the organization's log and a key's trail alike. */

@@ -1,5 +1,5 @@
 import type { AuthContext } from "@/server/auth/auth-context";
-import { ApiError } from "@/server/http/api-error";
+import { ApiError } from "@/server/core/api-error";
 
 /**
  * The one rule for a platform admin visiting an organization it does not belong to: a visit is

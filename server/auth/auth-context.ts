@@ -7,7 +7,7 @@ import type { Scope } from "@/lib/scopes";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import { ensureAuthListener } from "@/server/auth/auth-bus";
 import { authCacheGeneration, getAuthCached, setAuthCached } from "@/server/auth/auth-cache";
-import { ApiError } from "@/server/http/api-error";
+import { ApiError } from "@/server/core/api-error";
 import { scopesFor } from "@/server/scopes/catalogue";
 
 export type CredentialType = "api_key" | "access_token" | "session";

@@ -1,7 +1,7 @@
 // From @auth/core (what next-auth re-exports): importable without the Next.js runtime.
 import { CredentialsSignin } from "@auth/core/errors";
 import { z } from "zod";
-import { clientIp } from "@/server/http/client-ip";
+import { clientIp } from "@/server/core/client-ip";
 import { consumeRateLimit } from "@/server/rate-limit";
 import { authenticateUser, defaultOrganizationId } from "./authenticate-user";
 import { SignInThrottled, throttleSignIn } from "./sign-in-throttle";

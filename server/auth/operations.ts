@@ -1,4 +1,4 @@
-import { defineOperation } from "@/server/http/operation";
+import { defineOperation } from "@/server/core/operation";
 import { meSchema } from "./me";
 
 export const meOperation = defineOperation({

@@ -6,7 +6,7 @@ import { getDb } from "@/db";
 import { memberships } from "@/db/schema";
 import { nowMs } from "@/lib/clock";
 import { recordAudit } from "@/server/audit/record-audit";
-import { clientIp } from "@/server/http/client-ip";
+import { clientIp } from "@/server/core/client-ip";
 import { canEnterOrganization } from "@/server/organizations/list-organizations";
 import { sessionIsValid } from "./session-validity";
 

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { nowMs } from "@/lib/clock";
-import { ApiError } from "@/server/http/api-error";
+import { ApiError } from "@/server/core/api-error";
 import { processRateLimiter, type RateLimitSubject } from "@/server/rate-limit";
 import { SIGN_IN_LIMIT, SIGN_IN_WINDOW_MS } from "@/server/rate-limit/rate-limiter";
 

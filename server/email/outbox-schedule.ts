@@ -1,4 +1,4 @@
-import { describeError } from "@/server/http/to-api-error";
+import { describeError } from "@/server/core/to-api-error";
 import { onShutdown } from "@/server/shutdown";
 import { drainEmailOutbox, kickEmailOutbox, pruneEmailOutbox } from "./outbox";
 import { pruneEmailTokens } from "./prune-email-tokens";

@@ -3,7 +3,7 @@ import { type Db, getDb, type Tx } from "@/db";
 import { emailOutbox } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { newId } from "@/lib/ids";
-import { describeError } from "@/server/http/to-api-error";
+import { describeError } from "@/server/core/to-api-error";
 import type { EmailMessage } from "./messages";
 import { seal, unseal } from "./seal";
 import { transmit } from "./transport";

@@ -1,4 +1,4 @@
-import { MethodNotAllowed } from "./api-error";
+import { MethodNotAllowed } from "@/server/core/api-error";
 import { type RouteHandler, rejectRequest, withoutRoute } from "./with-api";
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;

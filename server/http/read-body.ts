@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import { ApiError } from "./api-error";
-import { validationError } from "./validation";
+import { ApiError } from "@/server/core/api-error";
+import { validationError } from "@/server/core/validation";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 /** Deeper than any body of ours; attacker-chosen nesting is refused before it is parsed. */

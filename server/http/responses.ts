@@ -1,4 +1,5 @@
-import { type ApiError, MethodNotAllowed } from "./api-error";
+import { type ApiError, MethodNotAllowed } from "@/server/core/api-error";
+import type { Page } from "@/server/core/pagination";
 
 export function json(body: unknown, status = 200, headers: HeadersInit = {}): Response {
   const res = Response.json(body, { status, headers });
@@ -26,4 +27,9 @@ export function errorResponse(error: ApiError, requestId?: string): Response {
   if (requestId) headers["X-Request-Id"] = requestId;
   if (error.status === 401) headers["WWW-Authenticate"] = 'Bearer realm="voltasis"';
   return json(error.toBody(), error.status, headers);
+}
+
+/** A list response: `{"data": […], "next_cursor": "…" | null}`. */
+export function pageResponse<T>(page: Page<T>): Response {
+  return json(page);
 }

@@ -5,11 +5,11 @@ import type { z } from "zod";
 import type { Scope } from "@/lib/scopes";
 import { type AuthContext, type Credential, resolveAuthContext } from "@/server/auth/auth-context";
 import { auth } from "@/server/auth/config";
+import { ApiError } from "@/server/core/api-error";
+import { clientIp } from "@/server/core/client-ip";
+import { toApiError } from "@/server/core/to-api-error";
+import { validationError } from "@/server/core/validation";
 import { blockedAddress, consumeRateLimit } from "@/server/rate-limit";
-import { ApiError } from "./api-error";
-import { clientIp } from "./client-ip";
-import { toApiError } from "./to-api-error";
-import { validationError } from "./validation";
 
 /** The string fields of a submitted form (or the plain object a client component passes). */
 export type Fields = Record<string, string>;

@@ -9,7 +9,12 @@ import {
   type PublicContext,
   resolveAuthContext,
 } from "@/server/auth/auth-context";
-import { sessionCredential } from "@/server/auth/session-credential";
+import { ApiError } from "@/server/core/api-error";
+import { clientIp } from "@/server/core/client-ip";
+import type { Operation, Parsed } from "@/server/core/operation";
+import { toApiError } from "@/server/core/to-api-error";
+import { parseOrThrow } from "@/server/core/validation";
+import { sessionCredential } from "@/server/http/session-credential";
 import {
   blockedAddress,
   consumeRateLimit,
@@ -18,14 +23,9 @@ import {
 } from "@/server/rate-limit";
 import { verifyBearer } from "@/server/tokens/verify-bearer";
 import { recordUsage } from "@/server/usage/record-usage";
-import { ApiError } from "./api-error";
-import { clientIp } from "./client-ip";
-import type { Operation, Parsed } from "./operation";
 import { readBody } from "./read-body";
 import { errorResponse } from "./responses";
 import { securityHeaders } from "./security-headers";
-import { toApiError } from "./to-api-error";
-import { parseOrThrow } from "./validation";
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 export type RouteHandler = (req: Request, routeContext: RouteContext) => Promise<Response>;

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { SCOPES } from "@/lib/scopes";
-import { DEFAULT_MESSAGES, ERROR_STATUS, type ErrorCode } from "@/server/http/api-error";
-import type { AnyOperation } from "@/server/http/operation";
-import { nextCursorSchema } from "@/server/http/pagination";
+import { DEFAULT_MESSAGES, ERROR_STATUS, type ErrorCode } from "@/server/core/api-error";
+import type { AnyOperation } from "@/server/core/operation";
+import { nextCursorSchema } from "@/server/core/pagination";
+import { OPERATIONS } from "@/server/http/operations";
 import { SCOPE_DESCRIPTIONS } from "@/server/scopes/catalogue";
 import { errorSchemaFor, errorSchemas } from "./error-schemas";
 import { RESPONSE_HEADERS, rateLimitHeaderRefs } from "./headers";
-import { OPERATIONS } from "./operations";
 
 type JsonSchema = Record<string, unknown>;
 

@@ -1,5 +1,5 @@
 import { SCOPES } from "@/lib/scopes";
-import { ERROR_STATUS, type ErrorCode } from "@/server/http/api-error";
+import { ERROR_STATUS, type ErrorCode } from "@/server/core/api-error";
 
 type JsonSchema = Record<string, unknown>;
 

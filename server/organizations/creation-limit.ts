@@ -2,7 +2,7 @@ import { and, count, eq } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { auditLogs, users } from "@/db/schema";
 import { env } from "@/lib/env";
-import { ApiError } from "@/server/http/api-error";
+import { ApiError } from "@/server/core/api-error";
 
 /**
  * Refuses one more organization when the user has already created MAX_ORGANIZATIONS_PER_USER.

@@ -10,8 +10,8 @@ import { ROLES, type Role } from "@/lib/roles";
 import { type AuditActor, actorOf, recordAudit } from "@/server/audit/record-audit";
 import { publishAuthChange } from "@/server/auth/auth-bus";
 import type { AuthContext } from "@/server/auth/auth-context";
-import { ApiError } from "@/server/http/api-error";
-import { afterCursor, cursorTime, type PageQuery, toPage } from "@/server/http/pagination";
+import { ApiError } from "@/server/core/api-error";
+import { afterCursor, cursorTime, type PageQuery, toPage } from "@/server/core/pagination";
 import { assertBelowOrganizationCap } from "./creation-limit";
 
 export const organizationNameSchema = z.string().trim().min(1).max(100);

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { defineOperation } from "@/server/http/operation";
-import { pageQuerySchema } from "@/server/http/pagination";
+import { defineOperation } from "@/server/core/operation";
+import { pageQuerySchema } from "@/server/core/pagination";
 import {
   createOrganizationSchema,
   publicOrganizationSchema,

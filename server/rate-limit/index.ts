@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { nowMs } from "@/lib/clock";
 import { env } from "@/lib/env";
-import { addressBudgetKey } from "@/server/http/client-ip";
+import { addressBudgetKey } from "@/server/core/client-ip";
 import { onShutdown } from "@/server/shutdown";
 import {
   createRateLimiter,

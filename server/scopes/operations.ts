@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineOperation } from "@/server/http/operation";
+import { defineOperation } from "@/server/core/operation";
 import { scopeEntrySchema } from "./catalogue";
 
 export const listScopesOperation = defineOperation({

@@ -2,7 +2,7 @@ import { and, desc, eq, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
 import { timeEntries } from "@/db/schema";
 import type { Viewer } from "@/server/auth/auth-context";
-import { afterCursor, cursorTime, type Page, toPage } from "@/server/http/pagination";
+import { afterCursor, cursorTime, type Page, toPage } from "@/server/core/pagination";
 import { publicTimeEntryColumns, toPublicTimeEntry } from "./public-time-entry";
 import type { ListTimeEntriesQuery, PublicTimeEntry } from "./schemas";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineOperation } from "@/server/http/operation";
+import { defineOperation } from "@/server/core/operation";
 import { createTimeEntrySchema, listTimeEntriesQuerySchema, timeEntrySchema } from "./schemas";
 
 export const listTimeEntriesOperation = defineOperation({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageQuerySchema } from "@/server/http/pagination";
+import { pageQuerySchema } from "@/server/core/pagination";
 
 export const DESCRIPTION_MAX = 500;
 export const MAX_DURATION_MINUTES = 24 * 60;

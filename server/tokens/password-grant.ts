@@ -4,7 +4,7 @@ import { memberships, organizations } from "@/db/schema";
 import { isId } from "@/lib/ids";
 import { authenticateUser, defaultOrganizationId } from "@/server/auth/authenticate-user";
 import { throttleSignIn } from "@/server/auth/sign-in-throttle";
-import { ApiError } from "@/server/http/api-error";
+import { ApiError } from "@/server/core/api-error";
 import type { CreateTokenInput, TokenPair } from "./schemas";
 import { issueTokenPair } from "./user-tokens";
 

@@ -5,7 +5,7 @@ import { now } from "@/lib/clock";
 import { newId } from "@/lib/ids";
 import { recordAudit } from "@/server/audit/record-audit";
 import { publishAuthChange } from "@/server/auth/auth-bus";
-import { ApiError } from "@/server/http/api-error";
+import { ApiError } from "@/server/core/api-error";
 import { generateToken, hashToken, parseToken } from "./format";
 import {
   ACCESS_TOKEN_TTL_SECONDS,

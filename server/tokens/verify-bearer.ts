@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import { ensureAuthListener } from "@/server/auth/auth-bus";
 import { authCacheGeneration, getAuthCached, setAuthCached } from "@/server/auth/auth-cache";
 import type { Credential } from "@/server/auth/auth-context";
-import { ApiError } from "@/server/http/api-error";
+import { ApiError } from "@/server/core/api-error";
 import { hashToken, parseToken } from "./format";
 
 const invalid = (reason?: string) =>

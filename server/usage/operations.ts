@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineOperation } from "@/server/http/operation";
+import { defineOperation } from "@/server/core/operation";
 import { keyUsageReportSchema, usageQuerySchema } from "./schemas";
 
 export const apiKeyUsageOperation = defineOperation({

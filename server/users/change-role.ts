@@ -6,9 +6,10 @@ import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import { assertMember } from "@/server/auth/assert-member";
 import { publishAuthChange } from "@/server/auth/auth-bus";
 import type { AuthContext } from "@/server/auth/auth-context";
-import { ApiError } from "@/server/http/api-error";
+import { ApiError } from "@/server/core/api-error";
 import { revokeInvitationsBeyond } from "@/server/invitations/invitations";
-import { type Member, memberOf } from "./list-members";
+import { memberOf } from "./list-members";
+import type { Member } from "./schemas";
 
 /**
  * Why the actor may not move a member from `from` to `to`, or null. Admins set member or admin;

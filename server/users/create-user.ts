@@ -6,7 +6,7 @@ import { isId, newId } from "@/lib/ids";
 import { hashPassword } from "@/lib/password";
 import { assertStrongPassword } from "@/server/accounts/password-policy";
 import { publishAuthChange } from "@/server/auth/auth-bus";
-import { ApiError } from "@/server/http/api-error";
+import { ApiError } from "@/server/core/api-error";
 import { insertOrganization } from "@/server/organizations/manage-organizations";
 
 export interface CreateUserInput {

@@ -3,7 +3,7 @@ import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { publishAuthChange } from "@/server/auth/auth-bus";
-import { ApiError } from "@/server/http/api-error";
+import { ApiError } from "@/server/core/api-error";
 import { revokeUserTokensOf } from "@/server/tokens/user-tokens";
 
 /**

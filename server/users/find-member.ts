@@ -3,8 +3,9 @@ import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { isId } from "@/lib/ids";
 import type { Viewer } from "@/server/auth/auth-context";
-import { ApiError } from "@/server/http/api-error";
-import { type Member, memberOf } from "./list-members";
+import { ApiError } from "@/server/core/api-error";
+import { memberOf } from "./list-members";
+import type { Member } from "./schemas";
 
 /**
  * One member of the organization. A user who exists but is not a member here is a 403 (and

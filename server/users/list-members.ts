@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
 import { memberships, users } from "@/db/schema";
-import type { Role } from "@/lib/roles";
 import { authCacheGeneration, getAuthCached, setAuthCached } from "@/server/auth/auth-cache";
 import type { Viewer } from "@/server/auth/auth-context";
 import {
@@ -10,16 +9,8 @@ import {
   type Page,
   type PageQuery,
   toPage,
-} from "@/server/http/pagination";
-import { type PublicMember, toPublicMember } from "./schemas";
-
-export interface Member {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  joined_at: Date;
-}
+} from "@/server/core/pagination";
+import { type Member, type PublicMember, toPublicMember } from "./schemas";
 
 const memberColumns = {
   id: users.id,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineOperation } from "@/server/http/operation";
+import { defineOperation } from "@/server/core/operation";
 import { listMembersQuerySchema, memberSchema, updateMemberSchema } from "./schemas";
 
 const userParams = z.object({ id: z.string() });

@@ -6,7 +6,7 @@ import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import { assertMember } from "@/server/auth/assert-member";
 import { publishAuthChange } from "@/server/auth/auth-bus";
 import type { AuthContext } from "@/server/auth/auth-context";
-import { ApiError } from "@/server/http/api-error";
+import { ApiError } from "@/server/core/api-error";
 import { revokeInvitationsBeyond } from "@/server/invitations/invitations";
 import { revokeUserTokensOf } from "@/server/tokens/user-tokens";
 

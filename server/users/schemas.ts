@@ -1,7 +1,15 @@
 import { z } from "zod";
-import { ROLES } from "@/lib/roles";
-import { pageQuerySchema } from "@/server/http/pagination";
-import type { Member } from "./list-members";
+import { ROLES, type Role } from "@/lib/roles";
+import { pageQuerySchema } from "@/server/core/pagination";
+
+/** A member of an organization, as read from the database. */
+export interface Member {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  joined_at: Date;
+}
 
 /** A member of the current organization, as GET /users and GET /users/{id} serve it. */
 export const memberSchema = z

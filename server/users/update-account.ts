@@ -7,7 +7,7 @@ import { assertStrongPassword } from "@/server/accounts/password-policy";
 import { type AuditActor, recordAudit } from "@/server/audit/record-audit";
 import { publishAuthChange } from "@/server/auth/auth-bus";
 import { throttleSignIn } from "@/server/auth/sign-in-throttle";
-import { ApiError } from "@/server/http/api-error";
+import { ApiError } from "@/server/core/api-error";
 import { revokeUserTokensOf } from "@/server/tokens/user-tokens";
 
 /**

@@ -2,7 +2,7 @@ import type { ErrorObject, ValidateFunction } from "ajv";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import * as openapiRoute from "@/app/api/v1/openapi.json/route";
-import type { AnyOperation as Operation } from "@/server/http/operation";
+import type { AnyOperation as Operation } from "@/server/core/operation";
 import { type Invoked, invoke } from "./invoke";
 
 type Schema = Record<string, unknown>;

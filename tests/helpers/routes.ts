@@ -1,7 +1,7 @@
 import path from "node:path";
-import type { AnyOperation } from "@/server/http/operation";
+import type { AnyOperation } from "@/server/core/operation";
+import { OPERATIONS } from "@/server/http/operations";
 import type { RouteHandler } from "@/server/http/with-api";
-import { OPERATIONS } from "@/server/openapi/operations";
 
 const API_DIR = path.resolve(import.meta.dirname, "../../app/api/v1");
 

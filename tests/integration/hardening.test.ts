@@ -10,7 +10,7 @@ import { getDb } from "@/db";
 import { apiKeys, auditLogs, memberships } from "@/db/schema";
 import { testClock } from "@/lib/clock";
 import { resetEnvForTests } from "@/lib/env";
-import { addressBudgetKey, clientIp } from "@/server/http/client-ip";
+import { addressBudgetKey, clientIp } from "@/server/core/client-ip";
 import { closeRateLimiter } from "@/server/rate-limit";
 import { generateToken } from "@/server/tokens/format";
 import { createKey, DEMO, orgId, userId } from "../helpers/fixtures";

@@ -2,7 +2,7 @@ import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import * as openapiRoute from "@/app/api/v1/openapi.json/route";
-import { OPERATIONS } from "@/server/openapi/operations";
+import { OPERATIONS } from "@/server/http/operations";
 import { invoke } from "../helpers/invoke";
 
 type Json = any;

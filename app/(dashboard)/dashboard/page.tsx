@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PublicOrigin } from "@/components/public-url";
 import { buttonClass } from "@/components/ui/button";
-import { requireDashboardSession } from "@/server/auth/dashboard-session";
+import { requireDashboardSession } from "@/server/http/dashboard-session";
 import { organizationOverview } from "@/server/organizations/overview";
 
 export const metadata: Metadata = { title: "Overview" };

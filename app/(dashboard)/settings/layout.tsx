@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { NavLink } from "@/components/shell/nav-link";
-import { requireDashboardSession } from "@/server/auth/dashboard-session";
+import { requireDashboardSession } from "@/server/http/dashboard-session";
 
 export default async function SettingsLayout({ children }: { children: ReactNode }) {
   const session = await requireDashboardSession();

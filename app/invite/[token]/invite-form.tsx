@@ -6,7 +6,7 @@ import { TextField } from "@/components/ui/field";
 import {
   acceptInviteAction,
   type InviteState,
-} from "@/server/invitations/accept-invitation-action";
+} from "@/server/http/actions/accept-invitation-action";
 
 /**
  * One form whether or not the address has an account: the page never says which, so that an

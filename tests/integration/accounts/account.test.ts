@@ -4,7 +4,7 @@ import * as tokenRoute from "@/app/api/v1/auth/token/route";
 import * as timeEntriesRoute from "@/app/api/v1/time-entries/route";
 import { getDb } from "@/db";
 import { DEMO_PASSWORD } from "@/db/seed";
-import { changePasswordAction, renameAction } from "@/server/users/account-actions";
+import { changePasswordAction, renameAction } from "@/server/http/actions/account-actions";
 import { changePassword, renameUser } from "@/server/users/update-account";
 import { callAction } from "../../helpers/actions";
 import { createKey, orgId } from "../../helpers/fixtures";

@@ -5,7 +5,7 @@ import { getDb } from "@/db";
 import { instanceState, users } from "@/db/schema";
 import { DEMO_EMAILS } from "@/db/seed";
 import { createFirstUser, issueSetupLink, setupTokenValid } from "@/server/accounts/first-run";
-import { setupAction } from "@/server/accounts/setup-action";
+import { setupAction } from "@/server/http/actions/setup-action";
 import { callAction } from "../../helpers/actions";
 import { invoke } from "../../helpers/invoke";
 

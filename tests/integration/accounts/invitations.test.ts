@@ -10,7 +10,7 @@ import { getDb } from "@/db";
 import { auditLogs, invitations } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { drainEmailOutbox } from "@/server/email/outbox";
-import { acceptInviteAction } from "@/server/invitations/accept-invitation-action";
+import { acceptInviteAction } from "@/server/http/actions/accept-invitation-action";
 import { callAction } from "../../helpers/actions";
 import { createKey, DEMO } from "../../helpers/fixtures";
 import {

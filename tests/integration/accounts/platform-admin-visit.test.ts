@@ -10,7 +10,7 @@ import {
   changeRoleAction,
   inviteAction,
   revokeInvitationAction,
-} from "@/server/users/member-actions";
+} from "@/server/http/actions/member-actions";
 import { callAction } from "../../helpers/actions";
 import { DEMO, orgId, userId } from "../../helpers/fixtures";
 import { call, login, makeUser } from "../../helpers/tokens";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as meRoute from "@/app/api/v1/auth/me/route";
 import { getDb } from "@/db";
-import { OPERATIONS } from "@/server/openapi/operations";
+import { OPERATIONS } from "@/server/http/operations";
 import { ConformanceChecker, fetchOpenApiDocument } from "../../helpers/conformance";
 import { DEMO } from "../../helpers/fixtures";
 import { call, login } from "../../helpers/tokens";

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { SCOPES } from "@/lib/scopes";
-import { OPERATIONS } from "@/server/openapi/operations";
+import { OPERATIONS } from "@/server/http/operations";
 import { generateToken, TOKEN_KINDS } from "@/server/tokens/format";
 import { createTokenSchema } from "@/server/tokens/schemas";
 import { ConformanceChecker } from "../../helpers/conformance";

@@ -1,4 +1,4 @@
-import type { AnyOperation as Operation } from "@/server/http/operation";
+import type { AnyOperation as Operation } from "@/server/core/operation";
 import { inlineJsonSchema } from "@/server/openapi/document";
 
 interface Schema {

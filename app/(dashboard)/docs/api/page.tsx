@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { CopyButton } from "@/components/ui/copy-button";
-import { requireDashboardSession } from "@/server/auth/dashboard-session";
-import { DEFAULT_MESSAGES, ERROR_STATUS, type ErrorCode } from "@/server/http/api-error";
-import type { AnyOperation as Operation } from "@/server/http/operation";
+import { DEFAULT_MESSAGES, ERROR_STATUS, type ErrorCode } from "@/server/core/api-error";
+import type { AnyOperation as Operation } from "@/server/core/operation";
+import { requireDashboardSession } from "@/server/http/dashboard-session";
+import { OPERATIONS } from "@/server/http/operations";
 import { errorStatuses, inlineJsonSchema } from "@/server/openapi/document";
-import { OPERATIONS } from "@/server/openapi/operations";
 import { CurlSnippet } from "./curl-snippet";
 import { exampleResponse } from "./example-response";
 import { InlineCode } from "./inline-code";

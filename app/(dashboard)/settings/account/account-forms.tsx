@@ -3,12 +3,12 @@
 import { useActionState, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { signOutEverywhereAction } from "@/server/auth/session-actions";
 import {
   type AccountFormState,
   changePasswordAction,
   renameAction,
-} from "@/server/users/account-actions";
+} from "@/server/http/actions/account-actions";
+import { signOutEverywhereAction } from "@/server/http/actions/session-actions";
 
 const initial: AccountFormState = { error: null, done: false };
 

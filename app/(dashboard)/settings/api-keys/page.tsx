@@ -5,9 +5,9 @@ import { apiKeyListSearch, DEFAULT_API_KEY_FILTERS } from "@/components/api-keys
 import { apiKeyQueryKeys } from "@/components/api-keys/api-key-query-keys";
 import { listApiKeys } from "@/server/api-keys/list-api-keys";
 import { listApiKeysQuerySchema } from "@/server/api-keys/schemas";
-import { requireDashboardSession } from "@/server/auth/dashboard-session";
-import { clientIp } from "@/server/http/client-ip";
-import { parseOrThrow } from "@/server/http/validation";
+import { clientIp } from "@/server/core/client-ip";
+import { parseOrThrow } from "@/server/core/validation";
+import { requireDashboardSession } from "@/server/http/dashboard-session";
 import { ApiKeysClient } from "./api-keys-client";
 
 export const metadata: Metadata = { title: "API Keys" };

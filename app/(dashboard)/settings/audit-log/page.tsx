@@ -6,8 +6,8 @@ import { env } from "@/lib/env";
 import { listAuditLogs } from "@/server/audit/list-audit-logs";
 import { AUDIT_ACTIONS } from "@/server/audit/record-audit";
 import { listAuditLogsQuerySchema } from "@/server/audit/schemas";
-import { requireDashboardSession } from "@/server/auth/dashboard-session";
-import { parseOrThrow } from "@/server/http/validation";
+import { parseOrThrow } from "@/server/core/validation";
+import { requireDashboardSession } from "@/server/http/dashboard-session";
 import { AuditLogClient } from "./audit-log-client";
 
 export const metadata: Metadata = { title: "Audit log" };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Panel } from "@/components/ui/panel";
 import { Table, TableBody, TableHead, Td, Th, Tr } from "@/components/ui/table";
-import { requireDashboardSession } from "@/server/auth/dashboard-session";
+import { requireDashboardSession } from "@/server/http/dashboard-session";
 import { listMembers } from "@/server/users/list-members";
 
 export const metadata: Metadata = { title: "General settings" };

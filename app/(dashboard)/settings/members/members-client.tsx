@@ -10,7 +10,7 @@ import {
   inviteAction,
   type RoleState,
   revokeInvitationAction,
-} from "@/server/users/member-actions";
+} from "@/server/http/actions/member-actions";
 
 const ROLES: Role[] = ["member", "admin", "owner"];
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Panel } from "@/components/ui/panel";
-import { requireDashboardSession } from "@/server/auth/dashboard-session";
+import { requireDashboardSession } from "@/server/http/dashboard-session";
 import { listInvitations } from "@/server/invitations/invitations";
 import { listMembers } from "@/server/users/list-members";
 import { InviteMember, RevokeInvitation, RoleMenu } from "./members-client";

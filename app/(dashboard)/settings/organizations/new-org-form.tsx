@@ -6,7 +6,7 @@ import { TextField } from "@/components/ui/field";
 import {
   createOrganizationAction,
   type NewOrgState,
-} from "@/server/organizations/organization-actions";
+} from "@/server/http/actions/organization-actions";
 
 export function NewOrganizationForm() {
   const [state, action, pending] = useActionState<NewOrgState, FormData>(createOrganizationAction, {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Panel } from "@/components/ui/panel";
-import { requireDashboardSession } from "@/server/auth/dashboard-session";
+import { requireDashboardSession } from "@/server/http/dashboard-session";
 import { NewOrganizationForm } from "./new-org-form";
 
 export const metadata: Metadata = { title: "Organizations" };

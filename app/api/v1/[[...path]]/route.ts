@@ -1,4 +1,4 @@
-import { ApiError } from "@/server/http/api-error";
+import { ApiError } from "@/server/core/api-error";
 import { rejectRequest } from "@/server/http/with-api";
 
 // Any /api/v1 path without a route of its own: a JSON 404, never Next's HTML page.

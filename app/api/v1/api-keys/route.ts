@@ -2,8 +2,7 @@ import { createApiKey } from "@/server/api-keys/create-api-key";
 import { listApiKeys } from "@/server/api-keys/list-api-keys";
 import { createApiKeyOperation, listApiKeysOperation } from "@/server/api-keys/operations";
 import { otherMethods } from "@/server/http/method-not-allowed";
-import { pageResponse } from "@/server/http/pagination";
-import { created, NO_STORE } from "@/server/http/responses";
+import { created, NO_STORE, pageResponse } from "@/server/http/responses";
 import { withApi } from "@/server/http/with-api";
 
 export const GET = withApi(listApiKeysOperation, async ({ ctx, query }) =>

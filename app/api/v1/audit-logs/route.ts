@@ -1,7 +1,7 @@
 import { listAuditLogs } from "@/server/audit/list-audit-logs";
 import { listAuditLogsOperation } from "@/server/audit/operations";
 import { otherMethods } from "@/server/http/method-not-allowed";
-import { pageResponse } from "@/server/http/pagination";
+import { pageResponse } from "@/server/http/responses";
 import { withApi } from "@/server/http/with-api";
 
 export const GET = withApi(listAuditLogsOperation, async ({ ctx, query }) =>

@@ -1,9 +1,9 @@
 import { runStartupTasks } from "@/server/accounts/first-run";
 import { checkHealth } from "@/server/health";
 import { otherMethods } from "@/server/http/method-not-allowed";
+import { healthOperation } from "@/server/http/operations";
 import { json } from "@/server/http/responses";
 import { withPublicApi } from "@/server/http/with-api";
-import { healthOperation } from "@/server/openapi/operations";
 
 export const dynamic = "force-dynamic";
 

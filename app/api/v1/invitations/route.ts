@@ -1,6 +1,5 @@
 import { otherMethods } from "@/server/http/method-not-allowed";
-import { pageResponse } from "@/server/http/pagination";
-import { created, NO_STORE } from "@/server/http/responses";
+import { created, NO_STORE, pageResponse } from "@/server/http/responses";
 import { withApi } from "@/server/http/with-api";
 import { createInvitation, listInvitations } from "@/server/invitations/invitations";
 import {

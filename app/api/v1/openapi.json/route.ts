@@ -1,9 +1,9 @@
+import { publicApiUrl } from "@/server/core/public-url";
 import { otherMethods } from "@/server/http/method-not-allowed";
-import { publicApiUrl } from "@/server/http/public-url";
+import { openApiOperation } from "@/server/http/operations";
 import { json } from "@/server/http/responses";
 import { withPublicApi } from "@/server/http/with-api";
 import { openApiDocument } from "@/server/openapi/document";
-import { openApiOperation } from "@/server/openapi/operations";
 
 export const GET = withPublicApi(openApiOperation, async () => {
   return json(openApiDocument(publicApiUrl()), 200, {

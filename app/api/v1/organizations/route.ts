@@ -1,6 +1,5 @@
 import { otherMethods } from "@/server/http/method-not-allowed";
-import { pageResponse } from "@/server/http/pagination";
-import { created } from "@/server/http/responses";
+import { created, pageResponse } from "@/server/http/responses";
 import { withApi } from "@/server/http/with-api";
 import { createOrganization, listOrganizations } from "@/server/organizations/manage-organizations";
 import {

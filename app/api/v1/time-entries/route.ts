@@ -1,6 +1,5 @@
 import { otherMethods } from "@/server/http/method-not-allowed";
-import { pageResponse } from "@/server/http/pagination";
-import { created } from "@/server/http/responses";
+import { created, pageResponse } from "@/server/http/responses";
 import { withApi } from "@/server/http/with-api";
 import { createTimeEntry } from "@/server/time-entries/create-time-entry";
 import { listTimeEntries } from "@/server/time-entries/list-time-entries";

@@ -1,5 +1,5 @@
 import { otherMethods } from "@/server/http/method-not-allowed";
-import { pageResponse } from "@/server/http/pagination";
+import { pageResponse } from "@/server/http/responses";
 import { withApi } from "@/server/http/with-api";
 import { listMembersPage } from "@/server/users/list-members";
 import { listMembersOperation } from "@/server/users/operations";

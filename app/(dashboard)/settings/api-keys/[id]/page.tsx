@@ -5,9 +5,9 @@ import { notFound } from "next/navigation";
 import { apiKeyQueryKeys } from "@/components/api-keys/api-key-query-keys";
 import { env } from "@/lib/env";
 import { type ApiKeyDetail, getApiKeyDetail } from "@/server/api-keys/api-key-detail";
-import { requireDashboardSession } from "@/server/auth/dashboard-session";
-import { ApiError } from "@/server/http/api-error";
-import { clientIp } from "@/server/http/client-ip";
+import { ApiError } from "@/server/core/api-error";
+import { clientIp } from "@/server/core/client-ip";
+import { requireDashboardSession } from "@/server/http/dashboard-session";
 import { ApiKeyDetailClient } from "./api-key-detail-client";
 
 export const metadata: Metadata = { title: "API key" };

@@ -1,7 +1,6 @@
 import { type AnyColumn, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { IdPrefix } from "@/lib/ids";
-import { json } from "./responses";
 
 export const LIST_LIMIT_DEFAULT = 50;
 export const LIST_LIMIT_MAX = 100;
@@ -112,11 +111,6 @@ export function toPage<R extends { id: string; cursorTime: string }, T>(
         ? encodeCursor({ createdAt: last.cursorTime, id: last.id })
         : null,
   };
-}
-
-/** A list response: `{"data": […], "next_cursor": "…" | null}`. */
-export function pageResponse<T>(page: Page<T>): Response {
-  return json(page);
 }
 
 /** The OpenAPI shape of `next_cursor`. */

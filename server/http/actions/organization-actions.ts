@@ -4,10 +4,13 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { unstable_update } from "@/server/auth/config";
-import { ApiError } from "@/server/http/api-error";
+import { ApiError } from "@/server/core/api-error";
 import { withAction, withFormAction } from "@/server/http/with-action";
-import { canEnterOrganization } from "./list-organizations";
-import { createOrganization, createOrganizationSchema } from "./manage-organizations";
+import { canEnterOrganization } from "@/server/organizations/list-organizations";
+import {
+  createOrganization,
+  createOrganizationSchema,
+} from "@/server/organizations/manage-organizations";
 
 /**
  * Moves the session into another organization. Checked here for a clear refusal, and decided

@@ -1,9 +1,9 @@
 import { getToken } from "next-auth/jwt";
 import { authSecret } from "@/lib/env";
-import { ApiError } from "@/server/http/api-error";
+import type { Credential } from "@/server/auth/auth-context";
+import { sessionIsValid } from "@/server/auth/session-validity";
+import { ApiError } from "@/server/core/api-error";
 import { isJsonContentType } from "@/server/http/read-body";
-import type { Credential } from "./auth-context";
-import { sessionIsValid } from "./session-validity";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { ApiError } from "./api-error";
+import { ApiError } from "@/server/core/api-error";
 
 /** A zod failure as VALIDATION_ERROR, with each failing field named in `details`. */
 export function validationError(error: z.ZodError): ApiError {

@@ -8,14 +8,14 @@ import {
   PLATFORM_ADMIN_ROLE,
   resolveAuthContext,
 } from "@/server/auth/auth-context";
-import { clientIp } from "@/server/http/client-ip";
+import { auth } from "@/server/auth/config";
+import { clientIp } from "@/server/core/client-ip";
 import {
   listSwitcherOrganizations,
   type OrganizationChoice,
 } from "@/server/organizations/list-organizations";
 import { scopesFor } from "@/server/scopes/catalogue";
 import { findActiveUser } from "@/server/users/find-active-user";
-import { auth } from "./config";
 
 export interface DashboardSession {
   user: { id: string; email: string; name: string; isPlatformAdmin: boolean };

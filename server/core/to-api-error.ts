@@ -1,4 +1,4 @@
-import { ApiError } from "./api-error";
+import { ApiError } from "@/server/core/api-error";
 
 const UNAVAILABLE_CODES = new Set([
   "ECONNREFUSED",
