@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Server actions are a door like /api/v1: the same 64 KiB body limit (Next.js allows 1 MB).
   experimental: { serverActions: { bodySizeLimit: "64kb" } },
+  // CI type-checks the whole tree once (npm run typecheck) before it builds: the build need not again.
+  typescript: { ignoreBuildErrors: process.env.VOLTASIS_BUILD_TYPECHECKED === "1" },
   // Lets two builds (e.g. two checkouts' e2e runs) live side by side.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // The guide's base URL is https://api.voltasis.com/v1: serve the same paths under /v1 too.

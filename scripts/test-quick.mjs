@@ -1,0 +1,14 @@
+// npm run test:quick: the feedback loop while you work (about two minutes): lint, types, then
+// unit and integration tests on the embedded database, whatever DATABASE_URL and REDIS_URL say.
+// npm test runs all of this and the e2e suite.
+import { spawnSync } from "node:child_process";
+
+const env = { ...process.env };
+delete env.DATABASE_URL;
+delete env.REDIS_URL;
+const npx = process.platform === "win32" ? "npx.cmd" : "npx";
+for (const args of [["biome", "check", "."], ["tsc", "--noEmit"], ["vitest", "run"]]) {
+  console.log(`\n> ${args.join(" ")}`);
+  const { status } = spawnSync(npx, args, { stdio: "inherit", env });
+  if (status !== 0) process.exit(status ?? 1);
+}
