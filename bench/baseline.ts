@@ -4,11 +4,11 @@
 // database. Figures only: nothing here asserts a timing.
 import { rmSync } from "node:fs";
 import path from "node:path";
+import { ROOT } from "@/tests/support/server-harness";
 import { load, PAIR_HEADER, pairLine, type Round } from "./support/load";
 import {
   buildIfNeeded,
   prepareDatabase,
-  ROOT,
   type ServerKind,
   startServer,
 } from "./support/production-server";

@@ -7,9 +7,10 @@
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import path from "node:path";
+import { ROOT } from "@/tests/support/server-harness";
 import { type ColdResult, measureColdVerification } from "./cold-verify";
 import { load, PAIR_HEADER, pairLine, type Round } from "./support/load";
-import { buildIfNeeded, prepareDatabase, ROOT, startServer } from "./support/production-server";
+import { buildIfNeeded, prepareDatabase, startServer } from "./support/production-server";
 import { writeResults } from "./support/results";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);

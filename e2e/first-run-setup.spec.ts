@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { expect, test } from "@playwright/test";
+import { freePort } from "../tests/support/server-harness";
 
 // A production start on an empty database, as someone deploying Voltasis sees it: no demo
 // accounts, one line in the log with a one-time setup link, and that link makes the first
@@ -9,19 +9,6 @@ import { expect, test } from "@playwright/test";
 // the same production build, on an embedded database of its own.
 
 const SETUP_LINE = /Set up Voltasis: (http:\/\/\S+\/setup\?token=[A-Za-z0-9_-]+)/;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address
-          ? resolve(address.port)
-          : reject(new Error("no port")),
-      );
-    });
-  });
-}
 
 let server: ChildProcess | undefined;
 let setupLink = "";

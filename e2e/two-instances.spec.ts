@@ -1,7 +1,5 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { type SpawnedServer, spawnServer } from "../tests/support/server-harness";
 import { DEMO_PASSWORD } from "./helpers/login";
 
 // Two production instances on one PostgreSQL and one Redis, as behind a load balancer: A is the
@@ -9,7 +7,6 @@ import { DEMO_PASSWORD } from "./helpers/login";
 // one instance does, the other knows within a second; budgets and usage are shared.
 const TRIES = 5;
 const WITHIN_MS = 1_000;
-const ROOT = path.join(import.meta.dirname, "..");
 
 test.skip(
   !process.env.DATABASE_URL,
@@ -20,15 +17,6 @@ interface Answer {
   status: number;
   headers: Headers;
   body: any;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function call(base: string, pathname: string, token?: string, init: RequestInit = {}) {
@@ -55,7 +43,7 @@ async function msUntilRefused(base: string, token: string, since: number) {
 }
 
 test.describe("two production instances on one PostgreSQL and Redis", () => {
-  let second: ChildProcess | undefined;
+  let second: SpawnedServer | undefined;
   let a: string;
   let b: string;
   let owner: string;
@@ -66,23 +54,9 @@ test.describe("two production instances on one PostgreSQL and Redis", () => {
     // The same build, database, Redis and RATE_LIMIT_PREFIX as the server Playwright started.
     const url = new URL(testInfo.project.use.baseURL ?? "http://localhost:3100");
     a = `http://127.0.0.1:${url.port}`;
-    const port = await freePort();
-    b = `http://127.0.0.1:${port}`;
-    second = spawn(process.execPath, ["server.mjs"], {
-      cwd: ROOT,
-      env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1" },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-    for (let i = 0; ; i++) {
-      if (second.exitCode !== null) throw new Error(`instance B exited with ${second.exitCode}`);
-      const up = await fetch(`${b}/api/v1/health`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (up) break;
-      if (i > 400) throw new Error("instance B never answered /api/v1/health");
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    // Inherits this process's env: DATABASE_URL, REDIS_URL, RATE_LIMIT_PREFIX, NEXT_DIST_DIR.
+    second = await spawnServer();
+    b = second.base;
     const login = await call(a, "/auth/token", undefined, {
       method: "POST",
       body: JSON.stringify({ email: "owner@acme.test", password: DEMO_PASSWORD }),
@@ -92,10 +66,7 @@ test.describe("two production instances on one PostgreSQL and Redis", () => {
   });
 
   test.afterAll(async () => {
-    if (!second || second.exitCode !== null) return;
-    const exited = new Promise((resolve) => second?.once("exit", resolve));
-    second.kill("SIGTERM");
-    await exited;
+    await second?.stop();
   });
 
   async function newKey(): Promise<{ id: string; key: string }> {

@@ -8,12 +8,11 @@
 //   SOAK_PORT      port for the server (default: a free one)
 //   DATABASE_URL   use this PostgreSQL (migrated and seeded first); otherwise a fresh PGlite
 //                  folder under .data/soak
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
+import { ROOT, spawnServer } from "@/tests/support/server-harness";
 
-const ROOT = path.join(import.meta.dirname, "..");
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 300);
 const RATE = Number(process.env.SOAK_RATE ?? 80);
 // The authenticated limit is 1000 requests per minute per token: spread the load over enough
@@ -28,18 +27,6 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed`);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = address && typeof address === "object" ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 /** Resident memory of a process in MiB, from /proc (Linux). */
 function rssMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
@@ -48,19 +35,6 @@ function rssMiB(pid: number): number {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitForHealth(base: string, server: ChildProcess): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
-    try {
-      if ((await fetch(`${base}/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(250);
-  }
-  throw new Error("server did not become healthy within 150 s");
-}
 
 /** The fields of our answers the soak reads. */
 interface ApiBody {
@@ -103,18 +77,11 @@ async function main(): Promise<number> {
   run("npm", ["run", "--silent", "db:migrate"], env);
   run("npm", ["run", "--silent", "db:seed"], env);
 
-  const port = Number(process.env.SOAK_PORT ?? (await freePort()));
-  const base = `http://127.0.0.1:${port}/api/v1`;
-  const server = spawn(process.execPath, ["server.mjs"], {
-    cwd: ROOT,
-    env: { ...env, PORT: String(port), HOST: "127.0.0.1" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const exited = new Promise<number | null>((resolve) => server.on("exit", resolve));
-  const pid = server.pid ?? 0;
+  const port = process.env.SOAK_PORT ? Number(process.env.SOAK_PORT) : undefined;
+  const server = await spawnServer({ env, port });
+  const base = `${server.base}/api/v1`;
+  const pid = server.child.pid ?? 0;
   try {
-    await waitForHealth(base, server);
-
     const login = await api(base, "POST", "/auth/token", undefined, OWNER);
     if (login.status !== 200) throw new Error(`sign-in failed: ${JSON.stringify(login.body)}`);
     const owner = login.body.data?.access_token ?? "";
@@ -254,8 +221,7 @@ async function main(): Promise<number> {
     console.log(failed ? "soak: FAILED" : "soak: passed");
     return failed ? 1 : 0;
   } finally {
-    server.kill("SIGTERM");
-    const code = await exited;
+    const code = await server.stop();
     console.log(`soak: server exited with ${code} after SIGTERM`);
     if (env.PGLITE_DIR) rmSync(env.PGLITE_DIR, { recursive: true, force: true });
   }

@@ -7,7 +7,11 @@ const env = { ...process.env };
 delete env.DATABASE_URL;
 delete env.REDIS_URL;
 const npx = process.platform === "win32" ? "npx.cmd" : "npx";
-for (const args of [["biome", "check", "."], ["tsc", "--noEmit"], ["vitest", "run"]]) {
+for (const args of [
+  ["biome", "check", "."],
+  ["tsc", "--noEmit"],
+  ["vitest", "run"],
+]) {
   console.log(`\n> ${args.join(" ")}`);
   const { status } = spawnSync(npx, args, { stdio: "inherit", env });
   if (status !== 0) process.exit(status ?? 1);

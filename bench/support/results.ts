@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ROOT } from "./production-server";
+import { ROOT } from "@/tests/support/server-harness";
 
 /** Writes a bench's raw figures to bench/results/ (ignored by git) and returns the file. */
 export function writeResults(name: string, data: unknown): string {

@@ -1,4 +1,3 @@
-import { createServer, type Server } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { resetEnvForTests } from "@/lib/env";
 import { parseMail, type ReceivedMail } from "./mail";
@@ -17,15 +16,6 @@ export interface Peer {
   port: number;
   received: ReceivedMail[];
   envelopes: { from: string; to: string[] }[];
-}
-
-export async function freePort(): Promise<number> {
-  const probe: Server = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const address = probe.address();
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  if (!address || typeof address === "string") throw new Error("no port");
-  return address.port;
 }
 
 export async function startPeer(port: number): Promise<Peer> {

@@ -17,16 +17,9 @@ import {
 } from "@/server/email/outbox";
 import { unseal } from "@/server/email/seal";
 import { hashToken } from "@/server/tokens/format";
+import { freePort } from "@/tests/support/server-harness";
 import { linkIn, tokenIn } from "../../helpers/mail";
-import {
-  FROM,
-  freePort,
-  type Peer,
-  SMTP_PASS,
-  startPeer,
-  stopPeer,
-  useSmtp,
-} from "../../helpers/smtp-peer";
+import { FROM, type Peer, SMTP_PASS, startPeer, stopPeer, useSmtp } from "../../helpers/smtp-peer";
 import { call } from "../../helpers/tokens";
 
 /*

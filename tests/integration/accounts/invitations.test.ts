@@ -11,16 +11,10 @@ import { auditLogs, invitations } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { drainEmailOutbox } from "@/server/email/outbox";
 import { acceptInviteAction } from "@/server/http/actions/accept-invitation-action";
+import { freePort } from "@/tests/support/server-harness";
 import { callAction } from "../../helpers/actions";
 import { createKey, DEMO } from "../../helpers/fixtures";
-import {
-  freePort,
-  type Peer,
-  startPeer,
-  stopPeer,
-  useFileOutbox,
-  useSmtp,
-} from "../../helpers/smtp-peer";
+import { type Peer, startPeer, stopPeer, useFileOutbox, useSmtp } from "../../helpers/smtp-peer";
 import { call, login, makeUser } from "../../helpers/tokens";
 
 beforeAll(async () => {

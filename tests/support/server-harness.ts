@@ -1,0 +1,93 @@
+// One way to start a Voltasis server as a process and know when it answers, for the tests that
+// need a whole server (e2e, fault and scale-out tests), the benches and the soak script.
+import { type ChildProcess, type SpawnOptions, spawn } from "node:child_process";
+import { createServer } from "node:net";
+import path from "node:path";
+
+export const ROOT = path.join(import.meta.dirname, "..", "..");
+
+/** A TCP port on 127.0.0.1 that nothing listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() =>
+        address && typeof address === "object"
+          ? resolve(address.port)
+          : reject(new Error("no port")),
+      );
+    });
+  });
+}
+
+/**
+ * Resolves once `url` (say `${base}/api/v1/health`) answers 2xx; rejects if `child` exits first,
+ * or after `attempts` tries 250 ms apart (150 s by default: a first start may build or migrate).
+ */
+export async function waitForHealth(url: string, child: ChildProcess, attempts = 600) {
+  for (let i = 0; i < attempts; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} never answered`);
+}
+
+export interface SpawnedServer {
+  /** `http://127.0.0.1:PORT`. */
+  base: string;
+  port: number;
+  child: ChildProcess;
+  /** SIGTERM, then resolves with the exit code once the process has drained and exited. */
+  stop: () => Promise<number | null>;
+}
+
+/**
+ * Starts the production server (`node server.mjs`, what `npm start` runs) from the build in
+ * NEXT_DIST_DIR on `port` (a free one by default), and waits for /api/v1/health. `nodeArgs` go
+ * before the script (e.g. --cpu-prof), `script` replaces server.mjs (e.g. Next's own `next start`).
+ */
+export async function spawnServer(
+  options: {
+    env?: NodeJS.ProcessEnv;
+    port?: number;
+    nodeArgs?: string[];
+    script?: string[];
+    stdio?: SpawnOptions["stdio"];
+  } = {},
+): Promise<SpawnedServer> {
+  const port = options.port ?? (await freePort());
+  const script = (options.script ?? ["server.mjs"]).map((arg) =>
+    arg.replace("$PORT", String(port)),
+  );
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...script], {
+    cwd: ROOT,
+    env: {
+      ...(options.env ?? process.env),
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+    },
+    stdio: options.stdio ?? ["ignore", "ignore", "inherit"],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const stop = () =>
+    new Promise<number | null>((resolve) => {
+      if (child.exitCode !== null) return resolve(child.exitCode);
+      child.once("exit", (code) => resolve(code));
+      child.kill("SIGTERM");
+    });
+  try {
+    await waitForHealth(`${base}/api/v1/health`, child);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { base, port, child, stop };
+}
