@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { Redis } from "ioredis";
-import { createRateLimiter, type RateLimiter } from "@/server/rate-limit";
+import { createRateLimiter, type RateLimiter } from "@/server/rate-limit/rate-limiter";
 import { createRedisClient } from "@/server/rate-limit/redis-client";
 
 const KEYS = 1_000;

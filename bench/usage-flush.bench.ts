@@ -3,7 +3,7 @@ import { eq, like } from "drizzle-orm";
 import { getDb, getDbHandle } from "@/db";
 import { organizations, usageBuckets } from "@/db/schema";
 import { flushUsage } from "@/server/usage/flush-usage";
-import { recordUsage, setUsageAutoFlush } from "@/server/usage/record-usage";
+import { recordUsage, setUsageAutoFlush } from "@/server/usage/usage-recorder";
 
 const EVENTS = 10_000;
 const ROUTES = ["/scopes", "/users", "/time-entries", "/api-keys/{id}"];

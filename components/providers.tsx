@@ -2,7 +2,7 @@
 
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
-import { ApiRequestError } from "@/components/api/api-fetch";
+import { ApiRequestError } from "@/components/api/api-client";
 import { SessionExpiredDialog } from "@/components/shell/session-expired-dialog";
 
 function isUnauthenticated(error: unknown): boolean {

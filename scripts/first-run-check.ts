@@ -4,7 +4,7 @@
 import { count } from "drizzle-orm";
 import { closeDb, getDb } from "@/db";
 import { users } from "@/db/schema";
-import { runStartupTasks } from "@/server/accounts/first-run";
+import { runStartupTasks } from "@/server/users/first-run";
 
 const db = await getDb();
 await runStartupTasks();

@@ -1,12 +1,13 @@
-// `npm run openapi:types`: regenerates examples/typed-client/schema.d.ts from the OpenAPI
-// document with openapi-typescript. tests/unit/typed-client.test.ts generates the same text in
-// memory and fails when the committed file has drifted from the document.
+// `npm run openapi:types`: regenerates lib/api-schema.d.ts from the OpenAPI document with
+// openapi-typescript; the dashboard's client (components/api/api-client.ts) and
+// examples/typed-client/example.ts both import it. tests/unit/typed-client.test.ts generates the
+// same text in memory and fails when the committed file has drifted from the document.
 import { writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import openapiTS, { astToString, type OpenAPI3 } from "openapi-typescript";
 import { openApiDocument } from "@/server/openapi/document";
 
-export const SCHEMA_TYPES_PATH = "examples/typed-client/schema.d.ts";
+export const SCHEMA_TYPES_PATH = "lib/api-schema.d.ts";
 
 const HEADER = `/**
  * Generated from the Voltasis OpenAPI document by openapi-typescript: do not edit.

@@ -1,11 +1,10 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-import { ApiRequestError } from "@/components/api/api-fetch";
-import { fieldError, postPublic } from "@/components/api/public-fetch";
+import { ApiRequestError, api, dataOf, fieldError } from "@/components/api/api-client";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { passwordResetRequestSchema } from "@/server/accounts/schemas";
+import { passwordResetRequestSchema } from "@/server/users/account-schemas";
 
 type State =
   | { kind: "idle" }
@@ -31,7 +30,9 @@ export function ForgotPasswordForm() {
     }
     setState({ kind: "sending" });
     try {
-      const data = await postPublic<{ message: string }>("/auth/password-reset", parsed.data);
+      const data = await dataOf(
+        api.POST("/auth/password-reset", { body: parsed.data, credentials: "omit" }),
+      );
       setState({ kind: "sent", message: data.message });
     } catch (error) {
       const message =

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Logo } from "@/components/ui/logo";
 import { safeRedirect } from "@/lib/safe-redirect";
-import { demoUsersPresent } from "@/server/accounts/demo-box";
 import { auth } from "@/server/auth/config";
+import { demoUsersPresent } from "@/server/users/demo-box";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };

@@ -2,10 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { fieldError, postPublic } from "@/components/api/public-fetch";
+import { api, dataOf, fieldError } from "@/components/api/api-client";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { passwordResetConfirmSchema } from "@/server/accounts/schemas";
+import { passwordResetConfirmSchema } from "@/server/users/account-schemas";
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const router = useRouter();
@@ -29,7 +29,9 @@ export function ResetPasswordForm({ token }: { token: string }) {
     setPending(true);
     setErrors({});
     try {
-      await postPublic("/auth/password-reset/confirm", parsed.data);
+      await dataOf(
+        api.POST("/auth/password-reset/confirm", { body: parsed.data, credentials: "omit" }),
+      );
       router.push("/login?reason=password-reset");
     } catch (error) {
       setPending(false);

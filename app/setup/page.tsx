@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Logo } from "@/components/ui/logo";
-import { setupTokenValid } from "@/server/accounts/first-run";
+import { setupTokenValid } from "@/server/users/first-run";
 import { SetupForm } from "./setup-form";
 
 export const metadata: Metadata = { title: "Set up Voltasis" };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Logo } from "@/components/ui/logo";
-import { describeVerifyLink } from "@/server/accounts/verify-email";
+import { describeVerifyLink } from "@/server/users/verify-email";
 import { VerifyEmailForm } from "./verify-email-form";
 
 export const metadata: Metadata = { title: "Confirm your email address" };

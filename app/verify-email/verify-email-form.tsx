@@ -2,10 +2,10 @@
 
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
-import { fieldError, postPublic } from "@/components/api/public-fetch";
+import { api, dataOf, fieldError } from "@/components/api/api-client";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { verifyEmailConfirmSchema } from "@/server/accounts/schemas";
+import { verifyEmailConfirmSchema } from "@/server/users/account-schemas";
 
 export function VerifyEmailForm({ token, email }: { token: string; email: string }) {
   const [pending, setPending] = useState(false);
@@ -26,7 +26,9 @@ export function VerifyEmailForm({ token, email }: { token: string; email: string
     setPending(true);
     setErrors({});
     try {
-      await postPublic("/auth/verify-email/confirm", parsed.data);
+      await dataOf(
+        api.POST("/auth/verify-email/confirm", { body: parsed.data, credentials: "omit" }),
+      );
       setDone(true);
     } catch (error) {
       setPending(false);

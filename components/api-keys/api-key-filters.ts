@@ -1,5 +1,10 @@
 // No "use client": the server page prefetches the first page with the same query string.
+import { toSearch } from "@/components/api/query-string";
+import type { operations } from "@/lib/api-schema";
 import type { ApiKeyStatus } from "./api-key-types";
+
+/** The query of GET /api-keys (without the cursor), as the generated types declare it. */
+export type ApiKeyListQuery = NonNullable<operations["getApiKeys"]["parameters"]["query"]>;
 
 /** How many keys the dashboard asks for at a time ("Load more" fetches the next page). */
 export const API_KEYS_PAGE_SIZE = 25;
@@ -39,20 +44,25 @@ const STATUS_FILTER: Record<ApiKeyStatus, string> = {
 };
 
 /**
- * The GET /api-keys query string for these filters. "Show revoked" off is the status list without
+ * The GET /api-keys query for these filters. "Show revoked" off is the status list without
  * "revoked", so the server filters and every page is full.
  */
-export function apiKeyListSearch(filters: ApiKeyFilters): string {
-  const params = new URLSearchParams({ limit: String(API_KEYS_PAGE_SIZE) });
+export function apiKeyListQuery(filters: ApiKeyFilters): ApiKeyListQuery {
   const status =
     filters.status !== "all"
       ? STATUS_FILTER[filters.status]
       : filters.showRevoked
         ? "all"
         : "active,expiring,expired";
-  params.set("status", status);
-  const q = filters.q.trim();
-  if (q) params.set("q", q);
-  if (filters.createdBy) params.set("created_by", filters.createdBy);
-  return params.toString();
+  return {
+    limit: API_KEYS_PAGE_SIZE,
+    status,
+    q: filters.q.trim() || undefined,
+    created_by: filters.createdBy || undefined,
+  };
+}
+
+/** The query string of `apiKeyListQuery`: what the client sends, and the list's cache key. */
+export function apiKeyListSearch(filters: ApiKeyFilters): string {
+  return toSearch(apiKeyListQuery(filters));
 }

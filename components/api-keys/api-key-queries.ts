@@ -10,36 +10,40 @@ import {
   useQuery,
   useQueryClient,
 } from "@tanstack/react-query";
-import { type ApiPage, apiFetch, apiFetchPage } from "@/components/api/api-fetch";
+import { api, bodyOf, dataOf, inOrganization } from "@/components/api/api-client";
+import { toSearch } from "@/components/api/query-string";
+import type { components, operations } from "@/lib/api-schema";
+import type { ApiKeyListQuery } from "./api-key-filters";
 import { apiKeyQueryKeys } from "./api-key-query-keys";
 import type {
   ApiKey,
   ApiKeyDetail,
-  AuditEntry,
   CreateApiKeyInput,
-  CreatedApiKey,
   GraceSeconds,
-  RotatedApiKey,
-  ScopeInfo,
   UpdateApiKeyInput,
 } from "./api-key-types";
 
 export { apiKeyQueryKeys };
 
+/** One page of GET /api-keys: `data` and the `next_cursor` of the page after it. */
+type ApiKeyPage = operations["getApiKeys"]["responses"][200]["content"]["application/json"];
+
 /** The cached shape of a key list: the pages loaded so far. */
-export type ApiKeyPages = InfiniteData<ApiPage<ApiKey>, string | null>;
+export type ApiKeyPages = InfiniteData<ApiKeyPage, string | null>;
 
 /**
- * The organization's keys matching `search` (a GET /api-keys query string), a page at a time:
+ * The organization's keys matching `query` (from `apiKeyListQuery`), a page at a time:
  * `fetchNextPage` follows `next_cursor`. While new filters load, the previous rows stay shown.
  */
-export function useApiKeys(organizationId: string, search: string) {
+export function useApiKeys(organizationId: string, query: ApiKeyListQuery) {
   return useInfiniteQuery({
-    queryKey: apiKeyQueryKeys.list(organizationId, search),
+    queryKey: apiKeyQueryKeys.list(organizationId, toSearch(query)),
     queryFn: ({ pageParam, signal }) =>
-      apiFetchPage<ApiKey>(
-        `/api-keys?${search}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ""}`,
-        { organizationId, signal },
+      bodyOf(
+        api.GET("/api-keys", {
+          params: { query: { ...query, cursor: pageParam || undefined } },
+          ...inOrganization(organizationId, signal),
+        }),
       ),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next_cursor,
@@ -52,24 +56,32 @@ export function useHasAnyApiKey(organizationId: string, enabled: boolean) {
   return useQuery({
     queryKey: [...apiKeyQueryKeys.lists(organizationId), "any"],
     queryFn: async ({ signal }) =>
-      (await apiFetchPage<ApiKey>("/api-keys?limit=1", { organizationId, signal })).data.length > 0,
+      (
+        await dataOf(
+          api.GET("/api-keys", {
+            params: { query: { limit: 1 } },
+            ...inOrganization(organizationId, signal),
+          }),
+        )
+      ).length > 0,
     enabled,
   });
 }
 
 /** A member of the organization, as GET /users serves it (for the creator filter). */
-export interface MemberOption {
-  id: string;
-  name: string;
-  email: string;
-}
+export type MemberOption = components["schemas"]["Member"];
 
 /** The organization's first 100 members, newest first, for the creator filter. */
 export function useMembers(organizationId: string, enabled: boolean) {
   return useQuery({
     queryKey: apiKeyQueryKeys.members(organizationId),
     queryFn: ({ signal }) =>
-      apiFetchPage<MemberOption>("/users?limit=100", { organizationId, signal }),
+      bodyOf(
+        api.GET("/users", {
+          params: { query: { limit: 100 } },
+          ...inOrganization(organizationId, signal),
+        }),
+      ),
     enabled,
     staleTime: 60_000,
   });
@@ -79,7 +91,12 @@ export function useApiKey(organizationId: string, id: string, enabled = true) {
   return useQuery({
     queryKey: apiKeyQueryKeys.detail(organizationId, id),
     queryFn: ({ signal }) =>
-      apiFetch<ApiKeyDetail>(`/api-keys/${encodeURIComponent(id)}`, { organizationId, signal }),
+      dataOf(
+        api.GET("/api-keys/{id}", {
+          params: { path: { id } },
+          ...inOrganization(organizationId, signal),
+        }),
+      ),
     enabled,
   });
 }
@@ -89,7 +106,12 @@ export function useExpiringKeys(organizationId: string) {
   return useQuery({
     queryKey: [...apiKeyQueryKeys.lists(organizationId), "expiring"],
     queryFn: ({ signal }) =>
-      apiFetchPage<ApiKey>("/api-keys?status=expiring&limit=100", { organizationId, signal }),
+      bodyOf(
+        api.GET("/api-keys", {
+          params: { query: { status: "expiring", limit: 100 } },
+          ...inOrganization(organizationId, signal),
+        }),
+      ),
   });
 }
 
@@ -97,17 +119,19 @@ export function useKeyAuditLog(organizationId: string, id: string) {
   return useQuery({
     queryKey: apiKeyQueryKeys.auditLog(organizationId, id),
     queryFn: ({ signal }) =>
-      apiFetch<AuditEntry[]>(`/api-keys/${encodeURIComponent(id)}/audit-log`, {
-        organizationId,
-        signal,
-      }),
+      dataOf(
+        api.GET("/api-keys/{id}/audit-log", {
+          params: { path: { id } },
+          ...inOrganization(organizationId, signal),
+        }),
+      ),
   });
 }
 
 export function useScopeCatalogue(organizationId: string) {
   return useQuery({
     queryKey: apiKeyQueryKeys.scopes(organizationId),
-    queryFn: ({ signal }) => apiFetch<ScopeInfo[]>("/scopes", { organizationId, signal }),
+    queryFn: ({ signal }) => dataOf(api.GET("/scopes", inOrganization(organizationId, signal))),
     staleTime: 5 * 60_000,
   });
 }
@@ -166,11 +190,9 @@ export async function createApiKey(
   organizationId: string,
   input: CreateApiKeyInput,
 ): Promise<{ apiKey: ApiKey; secret: string }> {
-  const { key: secret, ...apiKey } = await apiFetch<CreatedApiKey>("/api-keys", {
-    method: "POST",
-    body: input,
-    organizationId,
-  });
+  const { key: secret, ...apiKey } = await dataOf(
+    api.POST("/api-keys", { body: input, ...inOrganization(organizationId) }),
+  );
   storeKey(client, organizationId, apiKey);
   refreshKey(client, organizationId, apiKey.id);
   return { apiKey, secret };
@@ -186,11 +208,13 @@ export async function rotateApiKey(
     key: secret,
     previous_key: previous,
     ...apiKey
-  } = await apiFetch<RotatedApiKey>(`/api-keys/${encodeURIComponent(id)}/rotate`, {
-    method: "POST",
-    body: { grace_seconds: graceSeconds },
-    organizationId,
-  });
+  } = await dataOf(
+    api.POST("/api-keys/{id}/rotate", {
+      params: { path: { id } },
+      body: { grace_seconds: graceSeconds },
+      ...inOrganization(organizationId),
+    }),
+  );
   storeKey(client, organizationId, previous);
   storeKey(client, organizationId, apiKey);
   refreshKey(client, organizationId, previous.id);
@@ -233,10 +257,12 @@ export function useRevokeApiKey(organizationId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (id: string) =>
-      apiFetch<ApiKey>(`/api-keys/${encodeURIComponent(id)}`, {
-        method: "DELETE",
-        organizationId,
-      }),
+      dataOf(
+        api.DELETE("/api-keys/{id}", {
+          params: { path: { id } },
+          ...inOrganization(organizationId),
+        }),
+      ),
     onMutate: async (id) => {
       await client.cancelQueries({ queryKey: apiKeyQueryKeys.all(organizationId) });
       return patchKey(client, organizationId, id, {
@@ -255,11 +281,13 @@ export function useRenameApiKey(organizationId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, name }: { id: string; name: string }) =>
-      apiFetch<ApiKey>(`/api-keys/${encodeURIComponent(id)}`, {
-        method: "PATCH",
-        body: { name },
-        organizationId,
-      }),
+      dataOf(
+        api.PATCH("/api-keys/{id}", {
+          params: { path: { id } },
+          body: { name },
+          ...inOrganization(organizationId),
+        }),
+      ),
     onMutate: async ({ id, name }) => {
       await client.cancelQueries({ queryKey: apiKeyQueryKeys.all(organizationId) });
       return patchKey(client, organizationId, id, { name });
@@ -278,11 +306,13 @@ export function useUpdateApiKey(organizationId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, ...body }: UpdateApiKeyInput & { id: string }) =>
-      apiFetch<ApiKey>(`/api-keys/${encodeURIComponent(id)}`, {
-        method: "PATCH",
-        body,
-        organizationId,
-      }),
+      dataOf(
+        api.PATCH("/api-keys/{id}", {
+          params: { path: { id } },
+          body,
+          ...inOrganization(organizationId),
+        }),
+      ),
     onSuccess: (key) => storeKey(client, organizationId, key),
     onSettled: (_data, _error, { id }) => refreshKey(client, organizationId, id),
   });

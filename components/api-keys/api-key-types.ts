@@ -1,35 +1,23 @@
-import type { z } from "zod";
-import type { Scope } from "@/lib/scopes";
-import type {
-  ApiKeyStatus,
-  apiKeyDetailSchema,
-  createApiKeySchema,
-  createdApiKeySchema,
-  publicApiKeySchema,
-  rotatedApiKeySchema,
-  updateApiKeySchema,
-} from "@/server/api-keys/schemas";
-import type { AuditEntryView } from "@/server/audit/schemas";
-import type { scopeEntrySchema } from "@/server/scopes/catalogue";
+import type { components } from "@/lib/api-schema";
 
-// The JSON shapes of /api/v1, inferred from the zod schemas the server validates and documents
-// them with, so the dashboard cannot drift from the API.
-export type { ApiKeyStatus, Scope };
-export type ApiKey = z.infer<typeof publicApiKeySchema>;
+// The JSON shapes of /api/v1, as the types generated from the OpenAPI document declare them (the
+// document is built from the zod schemas the server validates with), so the dashboard cannot
+// drift from the API.
+type ApiSchemas = components["schemas"];
+
+export type ApiKey = ApiSchemas["ApiKey"];
+export type ApiKeyStatus = ApiKey["status"];
+export type Scope = ApiKey["scopes"][number];
 /** GET /api-keys/{id}: the key plus the scopes it used in the last 30 days. */
-export type ApiKeyDetail = z.infer<typeof apiKeyDetailSchema>;
-/** POST /api-keys: the key plus its secret, which the server returns this once. */
-export type CreatedApiKey = z.infer<typeof createdApiKeySchema>;
-/** POST /api-keys/{id}/rotate: the new key and secret, and the old key as it now stands. */
-export type RotatedApiKey = z.infer<typeof rotatedApiKeySchema>;
+export type ApiKeyDetail = ApiSchemas["ApiKeyDetail"];
 /** One entry of GET /scopes. */
-export type ScopeInfo = z.infer<typeof scopeEntrySchema>;
+export type ScopeInfo = ApiSchemas["Scope"];
 /** One entry of GET /api-keys/{id}/audit-log and GET /audit-logs. */
-export type AuditEntry = AuditEntryView;
+export type AuditEntry = ApiSchemas["AuditEntry"];
 /** The body of POST /api-keys, as the create dialog sends it. */
-export type CreateApiKeyInput = z.input<typeof createApiKeySchema>;
+export type CreateApiKeyInput = ApiSchemas["CreateApiKeyRequest"];
 /** PATCH /api-keys/{id}: any of these; scopes only shrink. */
-export type UpdateApiKeyInput = z.input<typeof updateApiKeySchema>;
+export type UpdateApiKeyInput = ApiSchemas["UpdateApiKeyRequest"];
 
 /** The choices the rotate dialog offers for how long the old key keeps working. */
 export const GRACE_PERIODS = [

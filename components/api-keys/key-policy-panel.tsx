@@ -1,7 +1,7 @@
 "use client";
 
 import { type FormEvent, useId, useState } from "react";
-import { ApiRequestError } from "@/components/api/api-fetch";
+import { ApiRequestError } from "@/components/api/api-client";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import {

@@ -1,4 +1,9 @@
 // No "use client": the server page builds the first page's query string with it too.
+import { toSearch } from "@/components/api/query-string";
+import type { operations } from "@/lib/api-schema";
+
+/** The query of GET /audit-logs (without the cursor), as the generated types declare it. */
+export type AuditLogQuery = NonNullable<operations["getAuditLogs"]["parameters"]["query"]>;
 
 /** What the audit log page filters by; dates are the reader's calendar days (YYYY-MM-DD). */
 export interface AuditLogFilters {
@@ -29,20 +34,22 @@ function localDayStart(day: string, plusDays = 0): string | null {
 }
 
 /**
- * The GET /audit-logs (and .csv) query string for these filters. Days are the reader's own:
- * "to" a day means through the end of that day where the reader is.
+ * The GET /audit-logs (and .csv) query for these filters. Days are the reader's own: "to" a day
+ * means through the end of that day where the reader is.
  */
+export function auditLogQuery(filters: AuditLogFilters): AuditLogQuery {
+  return {
+    actor: filters.actor || undefined,
+    action: filters.action || undefined,
+    target: filters.target.trim() || undefined,
+    from: (filters.from && localDayStart(filters.from)) || undefined,
+    to: (filters.to && localDayStart(filters.to, 1)) || undefined,
+  };
+}
+
+/** The query string of `auditLogQuery`: what the client sends, the CSV link's and the cache key. */
 export function auditLogSearch(filters: AuditLogFilters): string {
-  const params = new URLSearchParams();
-  if (filters.actor) params.set("actor", filters.actor);
-  if (filters.action) params.set("action", filters.action);
-  const target = filters.target.trim();
-  if (target) params.set("target", target);
-  const from = filters.from ? localDayStart(filters.from) : null;
-  const to = filters.to ? localDayStart(filters.to, 1) : null;
-  if (from) params.set("from", from);
-  if (to) params.set("to", to);
-  return params.toString();
+  return toSearch(auditLogQuery(filters));
 }
 
 export const auditLogQueryKeys = {

@@ -1,15 +1,11 @@
 "use client";
 
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
-import { apiFetchPage } from "@/components/api/api-fetch";
+import { api, bodyOf, inOrganization } from "@/components/api/api-client";
+import type { components } from "@/lib/api-schema";
 
 /** An organization as GET /organizations serves it. */
-export interface FoundOrganization {
-  id: string;
-  name: string;
-  role: string | null;
-  created_at: string;
-}
+export type FoundOrganization = components["schemas"]["Organization"];
 
 /** Results per page: enough to choose from at a glance, few enough to fit a phone. */
 export const ORGANIZATION_SEARCH_PAGE = 20;
@@ -22,14 +18,15 @@ export const ORGANIZATION_SEARCH_PAGE = 20;
 export function useOrganizationSearch(organizationId: string, q: string) {
   return useInfiniteQuery({
     queryKey: ["organizations", organizationId, "search", q],
-    queryFn: ({ pageParam, signal }) => {
-      const params = new URLSearchParams({ q, limit: String(ORGANIZATION_SEARCH_PAGE) });
-      if (pageParam) params.set("cursor", pageParam);
-      return apiFetchPage<FoundOrganization>(`/organizations?${params}`, {
-        organizationId,
-        signal,
-      });
-    },
+    queryFn: ({ pageParam, signal }) =>
+      bodyOf(
+        api.GET("/organizations", {
+          params: {
+            query: { q, limit: ORGANIZATION_SEARCH_PAGE, cursor: pageParam || undefined },
+          },
+          ...inOrganization(organizationId, signal),
+        }),
+      ),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next_cursor,
     enabled: q.length > 0,

@@ -14,13 +14,17 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { apiFetch } from "@/components/api/api-fetch";
+import { api, dataOf, inOrganization } from "@/components/api/api-client";
 import { apiKeyQueryKeys } from "@/components/api-keys/api-key-query-keys";
 import { ErrorState } from "@/components/ui/error-state";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableHead, Td, Th, Tr } from "@/components/ui/table";
-import type { KeyUsageReport } from "@/server/usage/schemas";
+import type { operations } from "@/lib/api-schema";
+
+/** GET /api-keys/{id}/usage: totals, a series by status class and the top routes. */
+type KeyUsageReport =
+  operations["getApiKeysByIdUsage"]["responses"][200]["content"]["application/json"]["data"];
 
 const HOUR_MS = 3_600_000;
 
@@ -61,15 +65,19 @@ export function UsagePanel({
       // The window ends now, at fetch time, so a refetch moves it forward.
       const to = new Date();
       const from = new Date(to.getTime() - RANGES[range].ms);
-      const query = new URLSearchParams({
-        from: from.toISOString(),
-        to: to.toISOString(),
-        interval: RANGES[range].interval,
-      });
-      return apiFetch<KeyUsageReport>(`/api-keys/${encodeURIComponent(keyId)}/usage?${query}`, {
-        organizationId,
-        signal,
-      });
+      return dataOf(
+        api.GET("/api-keys/{id}/usage", {
+          params: {
+            path: { id: keyId },
+            query: {
+              from: from.toISOString(),
+              to: to.toISOString(),
+              interval: RANGES[range].interval,
+            },
+          },
+          ...inOrganization(organizationId, signal),
+        }),
+      );
     },
     refetchInterval: 60_000,
   });

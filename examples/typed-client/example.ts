@@ -1,8 +1,9 @@
 // A typed Voltasis client: openapi-fetch over the types openapi-typescript generates from
-// /api/v1/openapi.json (`npm run openapi:types` writes ./schema.d.ts). Paths, query parameters,
-// bodies and responses are all checked by the compiler; `tsc --noEmit` type-checks this file.
+// /api/v1/openapi.json (`npm run openapi:types` writes lib/api-schema.d.ts). Paths, query
+// parameters, bodies and responses are all checked by the compiler; `tsc --noEmit` type-checks
+// this file.
 import createClient from "openapi-fetch";
-import type { components, paths } from "./schema";
+import type { components, paths } from "../../lib/api-schema";
 
 type ApiKey = components["schemas"]["ApiKey"];
 

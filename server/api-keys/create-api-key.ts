@@ -1,39 +1,12 @@
 import { and, count, eq, gt, isNull, or } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
-import { apiKeys, organizations, users } from "@/db/schema";
+import { apiKeys, organizations } from "@/db/schema";
 import { now } from "@/lib/clock";
-import { env } from "@/lib/env";
-import { newId } from "@/lib/ids";
-import type { Scope } from "@/lib/scopes";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
-import { assertMember } from "@/server/auth/assert-member";
 import type { AuthContext } from "@/server/auth/auth-context";
 import { ApiError } from "@/server/core/api-error";
-import { displayParts, generateToken, hashToken } from "@/server/tokens/format";
-import { type ApiKeyRow, publicApiKeyColumns, toPublicApiKey } from "./public-api-key";
+import { assertMayIssueKey, insertApiKey } from "./issue-key";
 import type { CreateApiKeyInput } from "./schemas";
-
-export interface NewKeyFields {
-  /** The user the key authenticates as: the creator, or a rotated key's original owner. */
-  ownerId: string;
-  name: string;
-  scopes: Scope[];
-  expiresAt: Date | null;
-  /** Canonical allowlist entries (allowedIpsSchema); empty: anywhere. */
-  allowedIps: string[];
-  rateLimitPerMinute: number | null;
-  rotatedFromId?: string;
-}
-
-/** A key can only be given scopes that the request creating it holds. */
-export function assertGrantable(ctx: Pick<AuthContext, "scopes">, scopes: readonly Scope[]): void {
-  const missing = scopes.filter((s) => !ctx.scopes.includes(s));
-  if (missing.length > 0) {
-    throw new ApiError("FORBIDDEN", "You cannot grant scopes you do not hold", {
-      scopes: missing,
-    });
-  }
-}
 
 /**
  * At most this many keys in service per organization. A key in service is neither revoked nor
@@ -75,37 +48,10 @@ export async function assertBelowKeyCap(tx: Tx, organizationId: string): Promise
   }
 }
 
-/** Inserts the key inside the caller's transaction and returns it with its secret. */
-export async function insertApiKey(tx: Tx, ctx: AuthContext, fields: NewKeyFields) {
-  const secret = generateToken(env().VOLTASIS_ENV);
-  const id = newId("key");
-  await tx.insert(apiKeys).values({
-    id,
-    organizationId: ctx.organization.id,
-    createdBy: fields.ownerId,
-    name: fields.name,
-    environment: env().VOLTASIS_ENV,
-    secretHash: hashToken(secret),
-    ...displayParts(secret),
-    scopes: fields.scopes,
-    expiresAt: fields.expiresAt,
-    allowedIps: fields.allowedIps,
-    rateLimitPerMinute: fields.rateLimitPerMinute,
-    rotatedFromId: fields.rotatedFromId ?? null,
-  });
-  const [row] = await tx
-    .select(publicApiKeyColumns)
-    .from(apiKeys)
-    .innerJoin(users, eq(users.id, apiKeys.createdBy))
-    .where(eq(apiKeys.id, id));
-  return { key: toPublicApiKey(row as ApiKeyRow), secret };
-}
-
 /** Creates a key and its audit record in one transaction: all of it is written, or none. */
 export async function createApiKey(ctx: AuthContext, input: CreateApiKeyInput) {
   // A key authenticates as its creator inside its organization: only members make keys.
-  assertMember(ctx, "create or rotate its API keys");
-  assertGrantable(ctx, input.scopes);
+  assertMayIssueKey(ctx, input.scopes);
   const db = await getDb();
   return db.transaction(async (tx) => {
     await assertBelowKeyCap(tx, ctx.organization.id);

@@ -4,13 +4,12 @@ import { apiKeys, memberships, users } from "@/db/schema";
 import { now } from "@/lib/clock";
 import type { Scope } from "@/lib/scopes";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
-import { assertMember } from "@/server/auth/assert-member";
 import { publishAuthChange } from "@/server/auth/auth-bus";
 import type { AuthContext } from "@/server/auth/auth-context";
 import { ApiError } from "@/server/core/api-error";
 import { scopesFor } from "@/server/scopes/catalogue";
-import { assertGrantable, insertApiKey } from "./create-api-key";
 import { findAccessibleKey } from "./find-api-key";
+import { assertMayIssueKey, insertApiKey } from "./issue-key";
 import { keyStatus, toPublicApiKey } from "./public-api-key";
 import type { RotateApiKeyInput } from "./schemas";
 
@@ -29,9 +28,8 @@ export async function rotateApiKey(ctx: AuthContext, id: string, input: RotateAp
       throw new ApiError("CONFLICT", `This key is ${status} and cannot be rotated`);
     }
     if (old.replacedById) throw new ApiError("CONFLICT", "This key has already been rotated");
-    assertMember(ctx, "create or rotate its API keys");
     // The caller receives the new secret: it must hold every scope that secret carries.
-    assertGrantable(ctx, old.scopes);
+    assertMayIssueKey(ctx, old.scopes);
     const scopes = await ownerScopes(tx, old.createdBy, ctx.organization.id, old.scopes);
 
     const created = await insertApiKey(tx, ctx, {

@@ -2,7 +2,7 @@
 import { CredentialsSignin } from "@auth/core/errors";
 import { z } from "zod";
 import { clientIp } from "@/server/core/client-ip";
-import { consumeRateLimit } from "@/server/rate-limit";
+import { consumeRateLimit } from "@/server/rate-limit/consume";
 import { authenticateUser, defaultOrganizationId } from "./authenticate-user";
 import { SignInThrottled, throttleSignIn } from "./sign-in-throttle";
 

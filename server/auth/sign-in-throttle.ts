@@ -1,8 +1,12 @@
 import { createHash } from "node:crypto";
 import { nowMs } from "@/lib/clock";
 import { ApiError } from "@/server/core/api-error";
-import { processRateLimiter, type RateLimitSubject } from "@/server/rate-limit";
-import { SIGN_IN_LIMIT, SIGN_IN_WINDOW_MS } from "@/server/rate-limit/rate-limiter";
+import { processRateLimiter } from "@/server/rate-limit/consume";
+import {
+  type RateLimitSubject,
+  SIGN_IN_LIMIT,
+  SIGN_IN_WINDOW_MS,
+} from "@/server/rate-limit/rate-limiter";
 
 export { SIGN_IN_LIMIT, SIGN_IN_WINDOW_MS };
 

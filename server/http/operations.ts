@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { ACCOUNT_OPERATIONS } from "@/server/accounts/operations";
 import { API_KEY_OPERATIONS } from "@/server/api-keys/operations";
 import { AUDIT_LOG_OPERATIONS } from "@/server/audit/operations";
 import { AUTH_OPERATIONS } from "@/server/auth/operations";
@@ -11,6 +10,7 @@ import { SCOPE_OPERATIONS } from "@/server/scopes/operations";
 import { TIME_ENTRY_OPERATIONS } from "@/server/time-entries/operations";
 import { TOKEN_OPERATIONS } from "@/server/tokens/operations";
 import { USAGE_OPERATIONS } from "@/server/usage/operations";
+import { ACCOUNT_OPERATIONS } from "@/server/users/account-operations";
 import { USER_OPERATIONS } from "@/server/users/operations";
 
 export const openApiOperation = defineOperation({

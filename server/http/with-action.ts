@@ -9,7 +9,7 @@ import { ApiError } from "@/server/core/api-error";
 import { clientIp } from "@/server/core/client-ip";
 import { toApiError } from "@/server/core/to-api-error";
 import { validationError } from "@/server/core/validation";
-import { blockedAddress, consumeRateLimit } from "@/server/rate-limit";
+import { blockedAddress, consumeRateLimit } from "@/server/rate-limit/consume";
 
 /** The string fields of a submitted form (or the plain object a client component passes). */
 export type Fields = Record<string, string>;

@@ -15,14 +15,10 @@ import type { Operation, Parsed } from "@/server/core/operation";
 import { toApiError } from "@/server/core/to-api-error";
 import { parseOrThrow } from "@/server/core/validation";
 import { sessionCredential } from "@/server/http/session-credential";
-import {
-  blockedAddress,
-  consumeRateLimit,
-  type RateLimitDecision,
-  rateLimitHeaders,
-} from "@/server/rate-limit";
+import { blockedAddress, consumeRateLimit, rateLimitHeaders } from "@/server/rate-limit/consume";
+import type { RateLimitDecision } from "@/server/rate-limit/rate-limiter";
 import { verifyBearer } from "@/server/tokens/verify-bearer";
-import { recordUsage } from "@/server/usage/record-usage";
+import { recordUsage } from "@/server/usage/usage-recorder";
 import { readBody } from "./read-body";
 import { errorResponse } from "./responses";
 import { securityHeaders } from "./security-headers";

@@ -1,8 +1,58 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray } from "drizzle-orm";
 import { getDb } from "@/db";
 import { memberships, organizations } from "@/db/schema";
+import { likeLiteral } from "@/lib/like-literal";
 import type { Role } from "@/lib/roles";
+import type { AuthContext } from "@/server/auth/auth-context";
+import { afterCursor, cursorTime, type PageQuery, toPage } from "@/server/core/pagination";
 import { type ActiveUser, findActiveUser } from "@/server/users/find-active-user";
+
+/**
+ * The caller's organizations, newest first; with admin:organizations every organization. An API
+ * key without it is pinned to its own organization and sees only that one: its creator's other
+ * memberships (their ids, names and roles) are not the key's to know. `q` narrows whichever of
+ * these the caller may list to names containing it (the platform admin's switcher searches it).
+ */
+export async function listOrganizations(ctx: AuthContext, query: PageQuery & { q?: string }) {
+  const db = await getDb();
+  const everything = ctx.scopes.includes("admin:organizations");
+  const pinned = ctx.credential.type === "api_key" && !everything;
+  const mine = db
+    .select({ organizationId: memberships.organizationId })
+    .from(memberships)
+    .where(eq(memberships.userId, ctx.user.id));
+  const rows = await db
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      createdAt: organizations.createdAt,
+      cursorTime: cursorTime(organizations.createdAt),
+      role: memberships.role,
+    })
+    .from(organizations)
+    .leftJoin(
+      memberships,
+      and(eq(memberships.organizationId, organizations.id), eq(memberships.userId, ctx.user.id)),
+    )
+    .where(
+      and(
+        everything ? undefined : inArray(organizations.id, mine),
+        pinned ? eq(organizations.id, ctx.credential.organizationId) : undefined,
+        query.q ? ilike(organizations.name, `%${likeLiteral(query.q)}%`) : undefined,
+        query.cursor
+          ? afterCursor(organizations.createdAt, organizations.id, query.cursor)
+          : undefined,
+      ),
+    )
+    .orderBy(desc(organizations.createdAt), desc(organizations.id))
+    .limit(query.limit + 1);
+  return toPage(rows, query.limit, (r) => ({
+    id: r.id,
+    name: r.name,
+    role: r.role,
+    created_at: r.createdAt.toISOString(),
+  }));
+}
 
 export interface OrganizationChoice {
   id: string;

@@ -5,7 +5,7 @@ import {
   createOrganizationSchema,
   publicOrganizationSchema,
   updateOrganizationSchema,
-} from "./manage-organizations";
+} from "./schemas";
 
 /** The longest `q`: as long as an organization's name can be. */
 export const ORGANIZATION_SEARCH_MAX = 100;

@@ -12,16 +12,6 @@ import {
 } from "./rate-limiter";
 import { createRedisClient } from "./redis-client";
 
-export {
-  AUTHENTICATED_LIMIT,
-  createRateLimiter,
-  type RateLimitDecision,
-  type RateLimiter,
-  type RateLimitSubject,
-  UNAUTHENTICATED_LIMIT,
-  WINDOW_MS,
-} from "./rate-limiter";
-
 // One limiter (and one Redis connection) per process, surviving Next's dev module reloads.
 const store = globalThis as unknown as {
   __voltasisRateLimiter?: RateLimiter;

@@ -5,8 +5,8 @@ import { isId } from "@/lib/ids";
 import { authenticateUser, defaultOrganizationId } from "@/server/auth/authenticate-user";
 import { throttleSignIn } from "@/server/auth/sign-in-throttle";
 import { ApiError } from "@/server/core/api-error";
+import { issueTokenPair } from "./issue-token-pair";
 import type { CreateTokenInput, TokenPair } from "./schemas";
-import { issueTokenPair } from "./user-tokens";
 
 // One message for an unknown email, a wrong password and a disabled account: which of them it
 // was would tell an attacker which emails have accounts.

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { apiKeys, usageBatches, usageBuckets } from "@/db/schema";
 import { isId } from "@/lib/ids";
-import { emptyBatch, eventCount, isEmpty } from "./usage-buffer";
+import { emptyBatch, eventCount, isEmpty } from "./usage-batch";
 import { type IdentifiedBatch, usageState } from "./usage-state";
 
 // Rows per statement: one statement per flush in practice; this only bounds its size.

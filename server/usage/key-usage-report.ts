@@ -4,7 +4,7 @@ import { usageBuckets } from "@/db/schema";
 import { findAccessibleKey } from "@/server/api-keys/find-api-key";
 import type { AuthContext } from "@/server/auth/auth-context";
 import type { KeyUsageReport, UsageQuery } from "./schemas";
-import type { StatusClass } from "./usage-buffer";
+import type { StatusClass } from "./usage-batch";
 
 const TOP_ROUTES = 10;
 

@@ -1,9 +1,7 @@
 import { onShutdown } from "@/server/shutdown";
 import { flushUsage, pendingUsageEvents } from "./flush-usage";
-import { addEvent, type UsageEvent } from "./usage-buffer";
+import { addEvent, type UsageEvent } from "./usage-batch";
 import { usageState } from "./usage-state";
-
-export type { UsageEvent } from "./usage-buffer";
 
 /** At most this much is lost if the process dies without running its shutdown hooks. */
 export const FLUSH_INTERVAL_MS = 1_000;

@@ -1,4 +1,4 @@
-import { emptyBatch, type UsageBatch } from "./usage-buffer";
+import { emptyBatch, type UsageBatch } from "./usage-batch";
 
 /** A batch handed to a write, under the id that makes its retry harmless. */
 export interface IdentifiedBatch {

@@ -7,7 +7,7 @@ import {
   verifyEmailConfirmSchema,
   verifyEmailDoneSchema,
   verifyEmailSentSchema,
-} from "./schemas";
+} from "./account-schemas";
 
 export const requestPasswordResetOperation = defineOperation({
   method: "POST",

@@ -7,7 +7,7 @@ import { assertMember } from "@/server/auth/assert-member";
 import { publishAuthChange } from "@/server/auth/auth-bus";
 import type { AuthContext } from "@/server/auth/auth-context";
 import { ApiError } from "@/server/core/api-error";
-import { revokeInvitationsBeyond } from "@/server/invitations/invitations";
+import { revokeInvitationsBeyond } from "@/server/invitations/revoke-invitations-beyond";
 import { memberOf } from "./list-members";
 import type { Member } from "./schemas";
 

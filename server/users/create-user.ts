@@ -4,10 +4,10 @@ import { memberships, organizations, users } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { isId, newId } from "@/lib/ids";
 import { hashPassword } from "@/lib/password";
-import { assertStrongPassword } from "@/server/accounts/password-policy";
 import { publishAuthChange } from "@/server/auth/auth-bus";
 import { ApiError } from "@/server/core/api-error";
-import { insertOrganization } from "@/server/organizations/manage-organizations";
+import { insertOrganization } from "@/server/organizations/create-organization";
+import { assertStrongPassword } from "./password-policy";
 
 export interface CreateUserInput {
   email: string;

@@ -4,7 +4,7 @@ import { users } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { publishAuthChange } from "@/server/auth/auth-bus";
 import { ApiError } from "@/server/core/api-error";
-import { revokeUserTokensOf } from "@/server/tokens/user-tokens";
+import { revokeUserTokensOf } from "@/server/tokens/revoke-all-user-tokens";
 
 /**
  * Disables an account everywhere: password login and every credential fail from the next

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { nowMs } from "@/lib/clock";
 import { ApiError } from "@/server/core/api-error";
-import { processRateLimiter } from "@/server/rate-limit";
+import { processRateLimiter } from "@/server/rate-limit/consume";
 import { EMAIL_LIMIT } from "@/server/rate-limit/rate-limiter";
 
 export { EMAIL_LIMIT };

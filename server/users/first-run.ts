@@ -8,10 +8,8 @@ import { newId } from "@/lib/ids";
 import { hashPassword } from "@/lib/password";
 import { ApiError } from "@/server/core/api-error";
 import { publicBaseUrl } from "@/server/core/public-url";
-import {
-  insertOrganization,
-  organizationNameSchema,
-} from "@/server/organizations/manage-organizations";
+import { insertOrganization } from "@/server/organizations/create-organization";
+import { organizationNameSchema } from "@/server/organizations/schemas";
 import { hashToken } from "@/server/tokens/format";
 import { assertStrongPassword } from "./password-policy";
 

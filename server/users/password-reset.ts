@@ -10,7 +10,13 @@ import { publicBaseUrl } from "@/server/core/public-url";
 import { passwordChangedEmail, passwordResetEmail } from "@/server/email/messages";
 import { enqueueEmail, kickEmailOutbox } from "@/server/email/outbox";
 import { hashToken } from "@/server/tokens/format";
-import { revokeUserTokensOf } from "@/server/tokens/user-tokens";
+import { revokeUserTokensOf } from "@/server/tokens/revoke-all-user-tokens";
+import {
+  PASSWORD_RESET_TTL_MINUTES,
+  type PasswordResetConfirmInput,
+  type PasswordResetDone,
+  type PasswordResetRequestInput,
+} from "./account-schemas";
 import {
   findUsableLink,
   generateLinkToken,
@@ -22,12 +28,6 @@ import {
 import { throttleEmail } from "./email-throttle";
 import { assertStrongPassword } from "./password-policy";
 import { evictUnprovenHolder } from "./prove-address";
-import {
-  PASSWORD_RESET_TTL_MINUTES,
-  type PasswordResetConfirmInput,
-  type PasswordResetDone,
-  type PasswordResetRequestInput,
-} from "./schemas";
 
 const TTL_MS = PASSWORD_RESET_TTL_MINUTES * 60_000;
 const NOTICE_TTL_MS = 24 * 60 * 60_000;

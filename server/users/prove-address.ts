@@ -4,7 +4,7 @@ import { apiKeys, invitations, memberships, users } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { type AuditActor, recordAudit } from "@/server/audit/record-audit";
 import { publishAuthChange } from "@/server/auth/auth-bus";
-import { insertOrganization } from "@/server/organizations/manage-organizations";
+import { insertOrganization } from "@/server/organizations/create-organization";
 
 export const PERSONAL_ORGANIZATION = "Personal";
 

@@ -7,8 +7,8 @@ import { assertMember } from "@/server/auth/assert-member";
 import { publishAuthChange } from "@/server/auth/auth-bus";
 import type { AuthContext } from "@/server/auth/auth-context";
 import { ApiError } from "@/server/core/api-error";
-import { revokeInvitationsBeyond } from "@/server/invitations/invitations";
-import { revokeUserTokensOf } from "@/server/tokens/user-tokens";
+import { revokeInvitationsBeyond } from "@/server/invitations/revoke-invitations-beyond";
+import { revokeUserTokensOf } from "@/server/tokens/revoke-all-user-tokens";
 
 /**
  * Removes a user from an organization. Their API keys there stop working on the next request

@@ -3,12 +3,12 @@ import { getDb } from "@/db";
 import { memberships, users } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { hashPassword, verifyPassword } from "@/lib/password";
-import { assertStrongPassword } from "@/server/accounts/password-policy";
 import { type AuditActor, recordAudit } from "@/server/audit/record-audit";
 import { publishAuthChange } from "@/server/auth/auth-bus";
 import { throttleSignIn } from "@/server/auth/sign-in-throttle";
 import { ApiError } from "@/server/core/api-error";
-import { revokeUserTokensOf } from "@/server/tokens/user-tokens";
+import { revokeUserTokensOf } from "@/server/tokens/revoke-all-user-tokens";
+import { assertStrongPassword } from "./password-policy";
 
 /**
  * Settings > Account: a new display name (renameAccountSchema: 1 to 100 characters), audited

@@ -13,6 +13,11 @@ import { emailDeliveryConfigured } from "@/server/email/config";
 import { verifyEmailEmail } from "@/server/email/messages";
 import { enqueueEmail, kickEmailOutbox } from "@/server/email/outbox";
 import {
+  VERIFY_EMAIL_TTL_HOURS,
+  type VerifyEmailConfirmInput,
+  type VerifyEmailSent,
+} from "./account-schemas";
+import {
   findUsableLink,
   generateLinkToken,
   insertEmailToken,
@@ -21,11 +26,6 @@ import {
   spendLinks,
 } from "./email-links";
 import { throttleEmail } from "./email-throttle";
-import {
-  VERIFY_EMAIL_TTL_HOURS,
-  type VerifyEmailConfirmInput,
-  type VerifyEmailSent,
-} from "./schemas";
 
 const TTL_MS = VERIFY_EMAIL_TTL_HOURS * 60 * 60_000;
 

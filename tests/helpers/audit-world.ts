@@ -4,7 +4,7 @@ import { DEMO_PASSWORD } from "@/db/seed";
 import { newId } from "@/lib/ids";
 import { hashPassword } from "@/lib/password";
 import type { Role } from "@/lib/roles";
-import { insertOrganization } from "@/server/organizations/manage-organizations";
+import { insertOrganization } from "@/server/organizations/create-organization";
 import { login } from "./tokens";
 
 /** A user with the demo password, in no organization yet. */

@@ -162,7 +162,7 @@ describe("401 UNAUTHORIZED with the guide's body and WWW-Authenticate", () => {
 
   it("a revoked user access token", async () => {
     const pair = await login(DEMO.acmeMember);
-    const { revokeUserToken } = await import("@/server/tokens/user-tokens");
+    const { revokeUserToken } = await import("@/server/tokens/revoke-user-token");
     await revokeUserToken({ token: pair.access_token }, { ip: "127.0.0.1" });
     const res = await call(meRoute.GET, { path: "/auth/me", token: pair.access_token });
     expect(res.status).toBe(401);

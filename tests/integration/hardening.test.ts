@@ -11,7 +11,7 @@ import { apiKeys, auditLogs, memberships } from "@/db/schema";
 import { testClock } from "@/lib/clock";
 import { resetEnvForTests } from "@/lib/env";
 import { addressBudgetKey, clientIp } from "@/server/core/client-ip";
-import { closeRateLimiter } from "@/server/rate-limit";
+import { closeRateLimiter } from "@/server/rate-limit/consume";
 import { generateToken } from "@/server/tokens/format";
 import { createKey, DEMO, orgId, userId } from "../helpers/fixtures";
 import { invoke } from "../helpers/invoke";

@@ -5,13 +5,8 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as scopesRoute from "@/app/api/v1/scopes/route";
 import { nowMs, testClock } from "@/lib/clock";
 import { resetEnvForTests } from "@/lib/env";
-import {
-  closeRateLimiter,
-  createRateLimiter,
-  processRateLimiter,
-  type RateLimiter,
-  WINDOW_MS,
-} from "@/server/rate-limit";
+import { closeRateLimiter, processRateLimiter } from "@/server/rate-limit/consume";
+import { createRateLimiter, type RateLimiter, WINDOW_MS } from "@/server/rate-limit/rate-limiter";
 import { createRedisClient } from "@/server/rate-limit/redis-client";
 import { invoke } from "../helpers/invoke";
 

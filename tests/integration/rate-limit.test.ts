@@ -2,12 +2,12 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as scopesRoute from "@/app/api/v1/scopes/route";
 import { getDb } from "@/db";
 import { nowMs, testClock } from "@/lib/clock";
+import { closeRateLimiter } from "@/server/rate-limit/consume";
 import {
   AUTHENTICATED_LIMIT,
-  closeRateLimiter,
   UNAUTHENTICATED_LIMIT,
   WINDOW_MS,
-} from "@/server/rate-limit";
+} from "@/server/rate-limit/rate-limiter";
 import { generateToken } from "@/server/tokens/format";
 import { createKey, DEMO } from "../helpers/fixtures";
 import { invoke } from "../helpers/invoke";

@@ -7,7 +7,7 @@ import { getDb } from "@/db";
 import { SCOPES, type Scope } from "@/lib/scopes";
 import type { AnyOperation } from "@/server/core/operation";
 import { OPERATIONS } from "@/server/http/operations";
-import { createInvitation } from "@/server/invitations/invitations";
+import { createInvitation } from "@/server/invitations/create-invitation";
 import { createKey, DEMO, sessionContext } from "../helpers/fixtures";
 import { fillPath, handlerOf } from "../helpers/routes";
 import { call, login, makeUser } from "../helpers/tokens";

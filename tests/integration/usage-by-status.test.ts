@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as usageRoute from "@/app/api/v1/api-keys/[id]/usage/route";
 import { getDb } from "@/db";
 import { flushUsage } from "@/server/usage/flush-usage";
-import { recordUsage, setUsageAutoFlush } from "@/server/usage/record-usage";
 import { keyUsageReportSchema } from "@/server/usage/schemas";
+import { recordUsage, setUsageAutoFlush } from "@/server/usage/usage-recorder";
 import { createKey, DEMO, orgId } from "../helpers/fixtures";
 import { invoke } from "../helpers/invoke";
 

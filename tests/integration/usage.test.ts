@@ -7,8 +7,8 @@ import { getDb } from "@/db";
 import { apiKeys, usageBuckets } from "@/db/schema";
 import { testClock } from "@/lib/clock";
 import { flushUsage, pendingUsageEvents } from "@/server/usage/flush-usage";
-import { recordUsage, setUsageAutoFlush } from "@/server/usage/record-usage";
 import { keyUsageReportSchema } from "@/server/usage/schemas";
+import { recordUsage, setUsageAutoFlush } from "@/server/usage/usage-recorder";
 import { createKey, DEMO, orgId } from "../helpers/fixtures";
 import { invoke } from "../helpers/invoke";
 

@@ -10,7 +10,7 @@ import { seedDemoData } from "@/db/seed";
 import { resetEnvForTests } from "@/lib/env";
 import { closeAuthListener } from "@/server/auth/auth-bus";
 import { drainEmailOutbox } from "@/server/email/outbox";
-import { drainUsage } from "@/server/usage/record-usage";
+import { drainUsage } from "@/server/usage/usage-recorder";
 import { templateDatabase, withDatabase } from "./template-database";
 
 const serverUrl = process.env.DATABASE_URL;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { testClock } from "@/lib/clock";
-import { rateLimitHeaders } from "@/server/rate-limit";
+import { rateLimitHeaders } from "@/server/rate-limit/consume";
 
 const NOW = Date.parse("2026-06-01T12:00:00.000Z");
 const NOW_SECONDS = NOW / 1000;

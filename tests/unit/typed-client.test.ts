@@ -5,7 +5,7 @@ import { generateSchemaTypes, SCHEMA_TYPES_PATH } from "@/scripts/openapi-types"
 describe("typed client example", () => {
   it("its committed schema.d.ts is what openapi-typescript makes of today's document", async () => {
     const committed = readFileSync(SCHEMA_TYPES_PATH, "utf8");
-    // On a mismatch: run `npm run openapi:types` and commit examples/typed-client/schema.d.ts.
+    // On a mismatch: run `npm run openapi:types` and commit lib/api-schema.d.ts.
     expect(await generateSchemaTypes(), "run `npm run openapi:types`").toBe(committed);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addEvent, emptyBatch, eventCount, type UsageEvent } from "@/server/usage/usage-buffer";
+import { addEvent, emptyBatch, eventCount, type UsageEvent } from "@/server/usage/usage-batch";
 
 const MINUTE = Date.parse("2026-06-01T12:34:00.000Z");
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Logo } from "@/components/ui/logo";
-import { describeInvitation } from "@/server/invitations/invitations";
+import { describeInvitation } from "@/server/invitations/describe-invitation";
 import { InviteForm } from "./invite-form";
 
 export const metadata: Metadata = { title: "Join an organization" };

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { signIn } from "@/server/auth/config";
 import { withAction } from "@/server/http/with-action";
-import { acceptInvitation } from "@/server/invitations/invitations";
+import { acceptInvitation } from "@/server/invitations/accept-invitation";
 import { acceptInvitationSchema } from "@/server/invitations/schemas";
 
 export interface InviteState {

@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requestOrigin, withAction } from "@/server/http/with-action";
-import { createInvitation, revokeInvitation } from "@/server/invitations/invitations";
+import { createInvitation } from "@/server/invitations/create-invitation";
+import { revokeInvitation } from "@/server/invitations/revoke-invitation";
 import { createInvitationSchema } from "@/server/invitations/schemas";
 import { changeRole } from "@/server/users/change-role";
 import { updateMemberSchema } from "@/server/users/schemas";

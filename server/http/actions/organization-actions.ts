@@ -6,11 +6,9 @@ import { z } from "zod";
 import { unstable_update } from "@/server/auth/config";
 import { ApiError } from "@/server/core/api-error";
 import { withAction, withFormAction } from "@/server/http/with-action";
+import { createOrganization } from "@/server/organizations/create-organization";
 import { canEnterOrganization } from "@/server/organizations/list-organizations";
-import {
-  createOrganization,
-  createOrganizationSchema,
-} from "@/server/organizations/manage-organizations";
+import { createOrganizationSchema } from "@/server/organizations/schemas";
 
 /**
  * Moves the session into another organization. Checked here for a clear refusal, and decided

@@ -1,8 +1,8 @@
 "use server";
 
-import { createFirstUser, firstUserSchema } from "@/server/accounts/first-run";
 import { signIn } from "@/server/auth/config";
 import { withAction } from "@/server/http/with-action";
+import { createFirstUser, firstUserSchema } from "@/server/users/first-run";
 
 export interface SetupState {
   error: string | null;

@@ -4,8 +4,8 @@ import * as healthRoute from "@/app/api/v1/health/route";
 import { getDb } from "@/db";
 import { instanceState, users } from "@/db/schema";
 import { DEMO_EMAILS } from "@/db/seed";
-import { createFirstUser, issueSetupLink, setupTokenValid } from "@/server/accounts/first-run";
 import { setupAction } from "@/server/http/actions/setup-action";
+import { createFirstUser, issueSetupLink, setupTokenValid } from "@/server/users/first-run";
 import { callAction } from "../../helpers/actions";
 import { invoke } from "../../helpers/invoke";
 

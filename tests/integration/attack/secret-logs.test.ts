@@ -12,7 +12,7 @@ import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { hashToken } from "@/server/tokens/format";
-import { drainUsage } from "@/server/usage/record-usage";
+import { drainUsage } from "@/server/usage/usage-recorder";
 import { DEMO } from "../../helpers/fixtures";
 import { call } from "../../helpers/tokens";
 

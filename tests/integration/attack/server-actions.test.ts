@@ -8,7 +8,8 @@ import {
   actionDefinition,
   MAX_FIELD_LENGTH,
 } from "@/server/http/with-action";
-import { AUTHENTICATED_LIMIT, consumeRateLimit, UNAUTHENTICATED_LIMIT } from "@/server/rate-limit";
+import { consumeRateLimit } from "@/server/rate-limit/consume";
+import { AUTHENTICATED_LIMIT, UNAUTHENTICATED_LIMIT } from "@/server/rate-limit/rate-limiter";
 import { callAction } from "../../helpers/actions";
 import { DEMO, orgId, userId } from "../../helpers/fixtures";
 import { nextIp } from "../../helpers/tokens";
@@ -77,9 +78,9 @@ describe("server action inventory", () => {
   it("finds the actions of the dashboard, setup, invitations and sign-in", () => {
     const names = actions.map((a) => `${a.module}#${a.exportName}`);
     expect(names.length).toBeGreaterThanOrEqual(12);
-    expect(names).toContain("server/accounts/setup-action.ts#setupAction");
-    expect(names).toContain("server/invitations/accept-invitation-action.ts#acceptInviteAction");
-    expect(names).toContain("server/users/member-actions.ts#inviteAction");
+    expect(names).toContain("server/http/actions/setup-action.ts#setupAction");
+    expect(names).toContain("server/http/actions/accept-invitation-action.ts#acceptInviteAction");
+    expect(names).toContain("server/http/actions/member-actions.ts#inviteAction");
   });
 
   it("every export of every 'use server' module went through withAction", () => {
@@ -133,7 +134,7 @@ describe("every action is budgeted", () => {
       const outcome = await callAction(action, { session: member });
       expect(outcome, exportName).toMatchObject({ ok: false, error: { code: "RATE_LIMITED" } });
       // The next file-level test needs the member's budget back.
-      const { processRateLimiter } = await import("@/server/rate-limit");
+      const { processRateLimiter } = await import("@/server/rate-limit/consume");
       await processRateLimiter().reset({ kind: "token", key });
     }
   });

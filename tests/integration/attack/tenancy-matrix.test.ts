@@ -2,9 +2,9 @@ import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { DEMO_PASSWORD } from "@/db/seed";
-import { generateLinkToken, insertEmailToken } from "@/server/accounts/email-links";
-import { createInvitation } from "@/server/invitations/invitations";
+import { createInvitation } from "@/server/invitations/create-invitation";
 import { generateToken } from "@/server/tokens/format";
+import { generateLinkToken, insertEmailToken } from "@/server/users/email-links";
 import {
   attackPrincipals,
   insertMember,

@@ -6,7 +6,7 @@ import * as usersRoute from "@/app/api/v1/users/route";
 import { authCacheUsable } from "@/server/auth/auth-cache";
 import { hashToken } from "@/server/tokens/format";
 import { flushUsage, pendingUsageEvents } from "@/server/usage/flush-usage";
-import { drainUsage, setUsageAutoFlush } from "@/server/usage/record-usage";
+import { drainUsage, setUsageAutoFlush } from "@/server/usage/usage-recorder";
 import { createKey, DEMO } from "@/tests/helpers/fixtures";
 import type { Invoked } from "@/tests/helpers/invoke";
 import { type ProxiedDatabase, proxyAppDatabase, type TcpProxy } from "@/tests/helpers/tcp-proxy";

@@ -6,9 +6,9 @@ import * as meRoute from "@/app/api/v1/auth/me/route";
 import * as scopesRoute from "@/app/api/v1/scopes/route";
 import { getDb } from "@/db";
 import { nowMs, testClock } from "@/lib/clock";
-import { WINDOW_MS } from "@/server/rate-limit";
+import { WINDOW_MS } from "@/server/rate-limit/rate-limiter";
 import { flushUsage } from "@/server/usage/flush-usage";
-import { setUsageAutoFlush } from "@/server/usage/record-usage";
+import { setUsageAutoFlush } from "@/server/usage/usage-recorder";
 import { createKey, DEMO } from "../../helpers/fixtures";
 import { call, login } from "../../helpers/tokens";
 

@@ -4,7 +4,7 @@ import * as keysRoute from "@/app/api/v1/api-keys/route";
 import * as meRoute from "@/app/api/v1/auth/me/route";
 import { getDb } from "@/db";
 import { nowMs, testClock } from "@/lib/clock";
-import { WINDOW_MS } from "@/server/rate-limit";
+import { WINDOW_MS } from "@/server/rate-limit/rate-limiter";
 import { createKey, DEMO } from "../../helpers/fixtures";
 import { call, login } from "../../helpers/tokens";
 

@@ -8,7 +8,7 @@ import * as timeEntriesRoute from "@/app/api/v1/time-entries/route";
 import * as usersRoute from "@/app/api/v1/users/route";
 import { getDb } from "@/db";
 import { flushUsage } from "@/server/usage/flush-usage";
-import { recordUsage, setUsageAutoFlush } from "@/server/usage/record-usage";
+import { recordUsage, setUsageAutoFlush } from "@/server/usage/usage-recorder";
 import { createKey, DEMO, orgId } from "../../helpers/fixtures";
 import { call, login, makeUser } from "../../helpers/tokens";
 

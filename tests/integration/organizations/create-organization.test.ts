@@ -4,7 +4,7 @@ import * as organizationsRoute from "@/app/api/v1/organizations/route";
 import { getDb } from "@/db";
 import { auditLogs, memberships, organizations } from "@/db/schema";
 import { env } from "@/lib/env";
-import { createOrganization } from "@/server/organizations/manage-organizations";
+import { createOrganization } from "@/server/organizations/create-organization";
 import { DEMO, orgId, sessionContextOf } from "@/tests/helpers/fixtures";
 import { call, login, makeUser } from "@/tests/helpers/tokens";
 

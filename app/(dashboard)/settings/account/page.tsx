@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Panel } from "@/components/ui/panel";
-import { emailVerificationState } from "@/server/accounts/verify-email";
 import { requireDashboardSession } from "@/server/http/dashboard-session";
+import { emailVerificationState } from "@/server/users/verify-email";
 import { NameForm, PasswordForm, SignOutEverywhereForm } from "./account-forms";
 import { VerifyEmailButton } from "./verify-email-button";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { ApiRequestError, apiFetch } from "@/components/api/api-fetch";
+import { ApiRequestError, api, dataOf, inOrganization } from "@/components/api/api-client";
 import { Button } from "@/components/ui/button";
 
 /** "Send verification link": POST /api/v1/auth/verify-email with the session. */
@@ -13,10 +13,7 @@ export function VerifyEmailButton({ organizationId }: { organizationId: string }
     setState("sending");
     setError(null);
     try {
-      const data = await apiFetch<{ sent: boolean; email_verified: boolean }>(
-        "/auth/verify-email",
-        { method: "POST", body: {}, organizationId },
-      );
+      const data = await dataOf(api.POST("/auth/verify-email", inOrganization(organizationId)));
       setState(data.email_verified ? "verified" : "sent");
     } catch (caught) {
       setState("idle");

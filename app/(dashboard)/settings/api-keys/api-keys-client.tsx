@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import {
   type ApiKeyFilters,
-  apiKeyListSearch,
+  apiKeyListQuery,
   DEFAULT_API_KEY_FILTERS,
   isDefaultFilters,
 } from "@/components/api-keys/api-key-filters";
@@ -79,7 +79,7 @@ function ApiKeysView({ organization, role, isMember, currentIp }: ApiKeysClientP
   } = useListFilters<ApiKeyFilters>(DEFAULT_API_KEY_FILTERS, "q", SEARCH_DEBOUNCE_MS);
   const clearFilters = () => resetFilters();
 
-  const keys = useApiKeys(organization.id, apiKeyListSearch(filters));
+  const keys = useApiKeys(organization.id, apiKeyListQuery(filters));
   const members = useMembers(organization.id, seesAll);
   const [sort, setSort] = useState<SortOrder>("created");
   const { show: showToast, toast } = useToast();

@@ -7,6 +7,7 @@ import { OrganizationBadge } from "@/components/api-keys/organization-badge";
 import { actionLabel } from "@/components/audit-log/audit-action-labels";
 import {
   type AuditLogFilters,
+  auditLogQuery,
   auditLogSearch,
   DEFAULT_AUDIT_LOG_FILTERS,
   isDefaultAuditFilters,
@@ -49,7 +50,7 @@ function AuditLogView({ organization, actions, retentionDays }: AuditLogClientPr
   const search = auditLogSearch(filters);
   // A range that ends before it starts is said here, not sent to be refused.
   const badRange = filters.from !== "" && filters.to !== "" && filters.from > filters.to;
-  const log = useAuditLog(organization.id, search, !badRange);
+  const log = useAuditLog(organization.id, auditLogQuery(filters), !badRange);
   const members = useMembers(organization.id, true);
   const entries = log.data?.pages.flatMap((page) => page.data) ?? [];
   const defaults = isDefaultAuditFilters(filters);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Panel } from "@/components/ui/panel";
 import { requireDashboardSession } from "@/server/http/dashboard-session";
-import { listInvitations } from "@/server/invitations/invitations";
+import { listInvitations } from "@/server/invitations/list-invitations";
 import { listMembers } from "@/server/users/list-members";
 import { InviteMember, RevokeInvitation, RoleMenu } from "./members-client";
 

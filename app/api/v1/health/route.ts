@@ -1,9 +1,9 @@
-import { runStartupTasks } from "@/server/accounts/first-run";
 import { checkHealth } from "@/server/health";
 import { otherMethods } from "@/server/http/method-not-allowed";
 import { healthOperation } from "@/server/http/operations";
 import { json } from "@/server/http/responses";
 import { withPublicApi } from "@/server/http/with-api";
+import { runStartupTasks } from "@/server/users/first-run";
 
 export const dynamic = "force-dynamic";
 

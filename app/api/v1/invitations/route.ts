@@ -1,7 +1,8 @@
 import { otherMethods } from "@/server/http/method-not-allowed";
 import { created, NO_STORE, pageResponse } from "@/server/http/responses";
 import { withApi } from "@/server/http/with-api";
-import { createInvitation, listInvitations } from "@/server/invitations/invitations";
+import { createInvitation } from "@/server/invitations/create-invitation";
+import { listInvitations } from "@/server/invitations/list-invitations";
 import {
   createInvitationOperation,
   listInvitationsOperation,

@@ -1,7 +1,8 @@
 import { otherMethods } from "@/server/http/method-not-allowed";
 import { created, pageResponse } from "@/server/http/responses";
 import { withApi } from "@/server/http/with-api";
-import { createOrganization, listOrganizations } from "@/server/organizations/manage-organizations";
+import { createOrganization } from "@/server/organizations/create-organization";
+import { listOrganizations } from "@/server/organizations/list-organizations";
 import {
   createOrganizationOperation,
   listOrganizationsOperation,

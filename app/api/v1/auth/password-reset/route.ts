@@ -1,9 +1,9 @@
-import { requestPasswordResetOperation } from "@/server/accounts/operations";
-import { requestPasswordReset } from "@/server/accounts/password-reset";
-import { PASSWORD_RESET_ACCEPTED_MESSAGE } from "@/server/accounts/schemas";
 import { otherMethods } from "@/server/http/method-not-allowed";
 import { json } from "@/server/http/responses";
 import { withPublicApi } from "@/server/http/with-api";
+import { requestPasswordResetOperation } from "@/server/users/account-operations";
+import { PASSWORD_RESET_ACCEPTED_MESSAGE } from "@/server/users/account-schemas";
+import { requestPasswordReset } from "@/server/users/password-reset";
 
 export const POST = withPublicApi(requestPasswordResetOperation, async ({ body, ctx }) => {
   await requestPasswordReset(body, ctx);

@@ -1,8 +1,8 @@
-import { requestEmailVerificationOperation } from "@/server/accounts/operations";
-import { requestEmailVerification } from "@/server/accounts/verify-email";
 import { otherMethods } from "@/server/http/method-not-allowed";
 import { json } from "@/server/http/responses";
 import { withApi } from "@/server/http/with-api";
+import { requestEmailVerificationOperation } from "@/server/users/account-operations";
+import { requestEmailVerification } from "@/server/users/verify-email";
 
 export const POST = withApi(requestEmailVerificationOperation, async ({ ctx }) =>
   json({ data: await requestEmailVerification(ctx) }, 202),

@@ -1,8 +1,8 @@
 import { otherMethods } from "@/server/http/method-not-allowed";
 import { ok } from "@/server/http/responses";
 import { withApi } from "@/server/http/with-api";
-import { revokeInvitation } from "@/server/invitations/invitations";
 import { revokeInvitationOperation } from "@/server/invitations/operations";
+import { revokeInvitation } from "@/server/invitations/revoke-invitation";
 
 // Its link stops working at once.
 export const DELETE = withApi(revokeInvitationOperation, async ({ ctx, params }) =>

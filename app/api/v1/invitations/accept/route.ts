@@ -1,7 +1,7 @@
 import { otherMethods } from "@/server/http/method-not-allowed";
 import { NO_STORE, ok } from "@/server/http/responses";
 import { withPublicApi } from "@/server/http/with-api";
-import { acceptInvitation } from "@/server/invitations/invitations";
+import { acceptInvitation } from "@/server/invitations/accept-invitation";
 import { acceptInvitationOperation } from "@/server/invitations/operations";
 
 export const POST = withPublicApi(acceptInvitationOperation, async ({ ctx, body }) =>

@@ -1,0 +1,99 @@
+import { randomBytes } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { invitations, memberships, users } from "@/db/schema";
+import { now } from "@/lib/clock";
+import { newId } from "@/lib/ids";
+import { actorOf, recordAudit } from "@/server/audit/record-audit";
+import { assertMember } from "@/server/auth/assert-member";
+import type { AuthContext } from "@/server/auth/auth-context";
+import { ApiError } from "@/server/core/api-error";
+import { publicBaseUrl } from "@/server/core/public-url";
+import { emailDeliveryConfigured } from "@/server/email/config";
+import { invitationEmail } from "@/server/email/messages";
+import { enqueueEmail, kickEmailOutbox } from "@/server/email/outbox";
+import { hashToken } from "@/server/tokens/format";
+import { mayGrant } from "./invitation-authority";
+import { toPublicInvitation } from "./public-invitation";
+import {
+  type CreateInvitationInput,
+  INVITATION_TTL_MS,
+  type InvitationDelivery,
+  type PublicInvitation,
+} from "./schemas";
+
+/**
+ * Creates an invitation; its token exists only in its link, stored as its SHA-256. With email
+ * delivery configured the link is mailed to the invited address, from the outbox written in the
+ * same transaction, and never answered: holding it then proves control of the address.
+ * Without it the link is answered, to be shared by its sender (`delivery: "link"`).
+ * `origin` (the request's) names a shown link's host when PUBLIC_URL is unset; a mailed link
+ * always uses PUBLIC_URL, never a header.
+ */
+export async function createInvitation(
+  ctx: AuthContext,
+  input: CreateInvitationInput,
+  origin?: string | null,
+): Promise<{ invitation: PublicInvitation; delivery: InvitationDelivery; url: string }> {
+  assertMember(ctx, "invite people");
+  if (!mayGrant(ctx.role, input.role)) {
+    throw new ApiError(
+      "FORBIDDEN",
+      input.role === "owner"
+        ? "Only an owner can invite an owner"
+        : "Only owners and admins can invite",
+    );
+  }
+  const email = input.email.trim().toLowerCase();
+  const db = await getDb();
+  const [member] = await db
+    .select({ id: users.id })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(and(eq(users.email, email), eq(memberships.organizationId, ctx.organization.id)));
+  if (member) throw new ApiError("CONFLICT", "This person is already a member of the organization");
+  const token = randomBytes(32).toString("base64url");
+  const createdAt = now();
+  const delivery: InvitationDelivery = emailDeliveryConfigured() ? "email" : "link";
+  const url = `${publicBaseUrl(delivery === "email" ? undefined : origin)}/invite/${token}`;
+  const row = await db.transaction(async (tx) => {
+    const [inserted] = await tx
+      .insert(invitations)
+      .values({
+        id: newId("inv"),
+        organizationId: ctx.organization.id,
+        email,
+        role: input.role,
+        tokenHash: hashToken(token),
+        invitedBy: ctx.user.id,
+        expiresAt: new Date(createdAt.getTime() + INVITATION_TTL_MS),
+        createdAt,
+      })
+      .returning();
+    if (!inserted) throw new Error("invitation insert returned nothing");
+    await recordAudit(tx, actorOf(ctx), {
+      action: "invitation.created",
+      organizationId: ctx.organization.id,
+      targetType: "invitation",
+      targetId: inserted.id,
+      metadata: { email, role: input.role, delivery },
+    });
+    if (delivery === "email") {
+      await enqueueEmail(
+        tx,
+        invitationEmail({
+          to: email,
+          url,
+          organization: ctx.organization.name,
+          inviter: ctx.user.name,
+          role: input.role,
+          days: Math.round(INVITATION_TTL_MS / 86_400_000),
+          expiresAt: inserted.expiresAt,
+        }),
+      );
+    }
+    return inserted;
+  });
+  if (delivery === "email") kickEmailOutbox();
+  return { invitation: toPublicInvitation(row), delivery, url };
+}
