@@ -1,5 +1,5 @@
 import { actionDefinition, type Fields, runAction } from "@/server/http/with-action";
-import { nextIp } from "./tokens";
+import { nextIp } from "./invoke";
 
 export interface ActionCall {
   /** The signed-in user and their session's organization; omitted: no session. */

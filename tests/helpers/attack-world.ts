@@ -10,7 +10,8 @@ import { SCOPES, type Scope } from "@/lib/scopes";
 import { scopesFor } from "@/server/scopes/catalogue";
 import { generateToken } from "@/server/tokens/format";
 import { createKey, DEMO, orgId, userId } from "./fixtures";
-import { call, login } from "./tokens";
+import { invoke } from "./invoke";
+import { login } from "./tokens";
 
 /** What a principal may do where it acts; null when its credential is not valid at all. */
 export interface Acting {
@@ -115,7 +116,7 @@ export function otherEnvironment(): "live" | "test" {
 async function revokedKey(): Promise<string> {
   const { key, secret } = await createKey(DEMO.acmeOwner, "acme", ["read:users"]);
   const owner = (await login(DEMO.acmeOwner)).access_token;
-  const res = await call(keyRoute.DELETE, {
+  const res = await invoke(keyRoute.DELETE, {
     method: "DELETE",
     path: `/api-keys/${key.id}`,
     token: owner,

@@ -6,25 +6,8 @@ import { DEMO_PASSWORD } from "@/db/seed";
 import { newId } from "@/lib/ids";
 import { hashPassword } from "@/lib/password";
 import type { Role } from "@/lib/roles";
-import type { RouteHandler } from "@/server/http/with-api";
 import { orgId } from "./fixtures";
-import { type Invoked, type InvokeOptions, invoke } from "./invoke";
-
-let ipCounter = 0;
-
-/** A client address of its own per call, so a file's many requests never meet the per-IP limit. */
-export function nextIp(): string {
-  ipCounter += 1;
-  return `198.51.${Math.floor(ipCounter / 250) % 250}.${(ipCounter % 250) + 1}`;
-}
-
-/** invoke() from a fresh client address unless the test names one. */
-export function call<T = any>(
-  handler: RouteHandler | (() => Promise<Response>),
-  options: InvokeOptions,
-): Promise<Invoked<T>> {
-  return invoke<T>(handler, { ip: nextIp(), ...options });
-}
+import { invoke } from "./invoke";
 
 export interface Pair {
   access_token: string;
@@ -34,7 +17,7 @@ export interface Pair {
 
 /** POST /auth/token with the demo password; fails the test unless it answers 200. */
 export async function login(email: string, organizationId?: string): Promise<Pair> {
-  const res = await call(tokenRoute.POST, {
+  const res = await invoke(tokenRoute.POST, {
     method: "POST",
     path: "/auth/token",
     body: { email, password: DEMO_PASSWORD, organization_id: organizationId },

@@ -5,8 +5,8 @@ import * as usersRoute from "@/app/api/v1/users/route";
 import { getDb } from "@/db";
 import { resetEnvForTests } from "@/lib/env";
 import { createKey, DEMO } from "../helpers/fixtures";
+import { invoke } from "../helpers/invoke";
 import { apiRoutes, fillPath } from "../helpers/routes";
-import { call } from "../helpers/tokens";
 
 // proxy.ts does not run for /api/v1 (its matcher skips it), so every answer there must carry the
 // security headers itself: success, refusal and the catch-all 404 alike.
@@ -32,15 +32,15 @@ function expectSecurityHeaders(headers: Headers) {
 describe("every /api/v1 answer sets its own security headers", () => {
   it("a success, a 401 and the catch-all 404", async () => {
     const { secret } = await createKey(DEMO.acmeOwner, "acme", ["read:users"]);
-    const ok = await call(usersRoute.GET, { path: "/users", token: secret });
+    const ok = await invoke(usersRoute.GET, { path: "/users", token: secret });
     expect(ok.status).toBe(200);
     expectSecurityHeaders(ok.headers);
 
-    const refused = await call(meRoute.GET, { path: "/auth/me" });
+    const refused = await invoke(meRoute.GET, { path: "/auth/me" });
     expect(refused.status).toBe(401);
     expectSecurityHeaders(refused.headers);
 
-    const missing = await call(catchAll.GET, { path: "/no-such-route" });
+    const missing = await invoke(catchAll.GET, { path: "/no-such-route" });
     expect(missing.status).toBe(404);
     expectSecurityHeaders(missing.headers);
     // Plain HTTP, no PUBLIC_URL: no HSTS.
@@ -52,7 +52,7 @@ describe("every /api/v1 answer sets its own security headers", () => {
       const params = Object.fromEntries(
         [...route.op.path.matchAll(/\{(\w+)\}/g)].map((m) => [m[1] ?? "", "x_unknown"]),
       );
-      const res = await call(route.handler, {
+      const res = await invoke(route.handler, {
         method: route.op.method,
         path: fillPath(route.op.path, params),
         params,
@@ -68,7 +68,7 @@ describe("every /api/v1 answer sets its own security headers", () => {
   it("HSTS when served over HTTPS", async () => {
     process.env.PUBLIC_URL = "https://voltasis.example";
     resetEnvForTests();
-    const res = await call(catchAll.GET, { path: "/no-such-route" });
+    const res = await invoke(catchAll.GET, { path: "/no-such-route" });
     expect(res.headers.get("strict-transport-security")).toBe(
       "max-age=63072000; includeSubDomains",
     );

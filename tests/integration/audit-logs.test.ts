@@ -11,7 +11,8 @@ import { users } from "@/db/schema";
 import { CSV_PAGE_SIZE } from "@/server/audit/audit-log-csv";
 import { freshOrganization, insertAuditRows } from "../helpers/audit-world";
 import { createKey, DEMO } from "../helpers/fixtures";
-import { call, login } from "../helpers/tokens";
+import { invoke } from "../helpers/invoke";
+import { login } from "../helpers/tokens";
 
 beforeAll(async () => {
   await getDb();
@@ -29,7 +30,7 @@ interface Entry {
 }
 
 async function auditLog(token: string, search = "", headers: Record<string, string> = {}) {
-  return call<{ data: Entry[]; next_cursor: string | null }>(auditRoute.GET, {
+  return invoke<{ data: Entry[]; next_cursor: string | null }>(auditRoute.GET, {
     path: `/audit-logs${search ? `?${search}` : ""}`,
     token,
     headers,
@@ -43,7 +44,7 @@ async function entries(token: string, search = ""): Promise<Entry[]> {
 }
 
 async function createKeyAs(token: string, name: string, ip = "203.0.113.5") {
-  const res = await call(keysRoute.POST, {
+  const res = await invoke(keysRoute.POST, {
     method: "POST",
     path: "/api-keys",
     token,
@@ -55,7 +56,7 @@ async function createKeyAs(token: string, name: string, ip = "203.0.113.5") {
 }
 
 async function revokeKeyAs(token: string, id: string) {
-  const res = await call(keyRoute.DELETE, {
+  const res = await invoke(keyRoute.DELETE, {
     method: "DELETE",
     path: `/api-keys/${id}`,
     token,
@@ -247,7 +248,7 @@ describe("GET /audit-logs: who may read it", () => {
     const org = await freshOrganization();
     const member = await org.addPerson("member");
     for (const handler of [auditRoute.GET, csvRoute.GET]) {
-      const res = await call(handler, { path: "/audit-logs", token: member.token });
+      const res = await invoke(handler, { path: "/audit-logs", token: member.token });
       expect(res.status).toBe(403);
       expect(res.body.error).toMatchObject({
         code: "FORBIDDEN",
@@ -272,7 +273,7 @@ describe("GET /audit-logs: who may read it", () => {
   it("never lets a member grant read:audit-logs to a key", async () => {
     const org = await freshOrganization();
     const member = await org.addPerson("member");
-    const res = await call(keysRoute.POST, {
+    const res = await invoke(keysRoute.POST, {
       method: "POST",
       path: "/api-keys",
       token: member.token,
@@ -307,7 +308,7 @@ describe("GET /audit-logs: tenancy", () => {
     const own = await auditLog(acmeReader, `target=${bKey}`);
     expect(own.body.data).toEqual([]);
 
-    const csv = await call(csvRoute.GET, { path: "/audit-logs.csv", token: a.owner.token });
+    const csv = await invoke(csvRoute.GET, { path: "/audit-logs.csv", token: a.owner.token });
     expect(csv.body).toContain(aKey);
     expect(csv.body).not.toContain(bKey);
   });
@@ -329,7 +330,7 @@ describe("GET /audit-logs.csv", () => {
     const org = await freshOrganization("Acme Exports");
     const sly = await org.addPerson("admin", '=HYPERLINK("http://evil.test","click")');
     await createKeyAs(sly.token, "+cmd|' /C calc'!A0");
-    const res = await call<string>(csvRoute.GET, {
+    const res = await invoke<string>(csvRoute.GET, {
       path: "/audit-logs.csv",
       token: org.owner.token,
     });
@@ -364,7 +365,7 @@ describe("GET /audit-logs.csv", () => {
     await insertAuditRows([
       { organizationId: org.id, action: "api_key.renamed", createdAt: new Date(base) },
     ]);
-    const res = await call<string>(csvRoute.GET, {
+    const res = await invoke<string>(csvRoute.GET, {
       path: "/audit-logs.csv?action=api_key.revoked",
       token: org.owner.token,
     });
@@ -381,7 +382,7 @@ describe("GET /audit-logs.csv", () => {
 
   it("answers 400 for the same bad filters as the list", async () => {
     const org = await freshOrganization();
-    const res = await call(csvRoute.GET, {
+    const res = await invoke(csvRoute.GET, {
       path: "/audit-logs.csv?from=2026-05-01&to=2026-04-01",
       token: org.owner.token,
     });
@@ -397,14 +398,14 @@ describe("coverage: token family revocations are audited", () => {
   it("records a reused refresh token's family revocation, once", async () => {
     const org = await freshOrganization();
     const pair = await login(org.owner.email, org.id);
-    const first = await call(refreshRoute.POST, {
+    const first = await invoke(refreshRoute.POST, {
       method: "POST",
       path: "/auth/refresh",
       body: { refresh_token: pair.refresh_token },
     });
     expect(first.status).toBe(200);
     for (let i = 0; i < 2; i++) {
-      const replay = await call(refreshRoute.POST, {
+      const replay = await invoke(refreshRoute.POST, {
         method: "POST",
         path: "/auth/refresh",
         ip: "203.0.113.66",
@@ -426,7 +427,7 @@ describe("coverage: token family revocations are audited", () => {
   it("records POST /auth/revoke of a refresh token", async () => {
     const org = await freshOrganization();
     const pair = await login(org.owner.email, org.id);
-    const res = await call(revokeRoute.POST, {
+    const res = await invoke(revokeRoute.POST, {
       method: "POST",
       path: "/auth/revoke",
       body: { token: pair.refresh_token },

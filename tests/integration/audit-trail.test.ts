@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import * as auditRoute from "@/app/api/v1/api-keys/[id]/audit-log/route";
 import * as keyRoute from "@/app/api/v1/api-keys/[id]/route";
 import * as keysRoute from "@/app/api/v1/api-keys/route";
-import { call, login, makeUser } from "../helpers/tokens";
+import { invoke } from "../helpers/invoke";
+import { login, makeUser } from "../helpers/tokens";
 
 /** A member's key, created by the member and then renamed by an admin of the organization. */
 async function memberKeyTouchedByAdmin() {
@@ -11,7 +12,7 @@ async function memberKeyTouchedByAdmin() {
   const memberToken = (await login(member.email)).access_token;
   const adminToken = (await login(admin.email)).access_token;
 
-  const created = await call(keysRoute.POST, {
+  const created = await invoke(keysRoute.POST, {
     method: "POST",
     path: "/api-keys",
     token: memberToken,
@@ -21,7 +22,7 @@ async function memberKeyTouchedByAdmin() {
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const keyId: string = created.body.data.id;
 
-  const renamed = await call(keyRoute.PATCH, {
+  const renamed = await invoke(keyRoute.PATCH, {
     method: "PATCH",
     path: `/api-keys/${keyId}`,
     token: adminToken,
@@ -35,7 +36,7 @@ async function memberKeyTouchedByAdmin() {
 }
 
 async function trail(token: string, keyId: string) {
-  const res = await call(auditRoute.GET, {
+  const res = await invoke(auditRoute.GET, {
     path: `/api-keys/${keyId}/audit-log`,
     token,
     params: { id: keyId },

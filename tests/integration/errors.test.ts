@@ -10,7 +10,8 @@ import { getDb } from "@/db";
 import { testClock } from "@/lib/clock";
 import { generateToken } from "@/server/tokens/format";
 import { createKey, DEMO } from "../helpers/fixtures";
-import { call, login } from "../helpers/tokens";
+import { invoke } from "../helpers/invoke";
+import { login } from "../helpers/tokens";
 
 // Opening the file's database (migrate and seed) counts against the hook timeout, not a test's.
 beforeAll(async () => {
@@ -58,7 +59,7 @@ describe("400 VALIDATION_ERROR names the field", () => {
     { name: "missing name", body: { scopes: ["read:users"] }, field: "name" },
   ];
   it.each(cases)("$name", async ({ body, rawBody, field }) => {
-    const res = await call(keysRoute.POST, {
+    const res = await invoke(keysRoute.POST, {
       method: "POST",
       path: "/api-keys",
       token: await ownerKey(),
@@ -74,7 +75,7 @@ describe("400 VALIDATION_ERROR names the field", () => {
   });
 
   it("on time entries too", async () => {
-    const res = await call(timeEntriesRoute.POST, {
+    const res = await invoke(timeEntriesRoute.POST, {
       method: "POST",
       path: "/time-entries",
       token: await ownerKey(),
@@ -105,7 +106,7 @@ describe("401 UNAUTHORIZED with the guide's body and WWW-Authenticate", () => {
   ];
   it.each(headerCases)("$name", async ({ header }) => {
     const value = await header();
-    const res = await call(usersRoute.GET, {
+    const res = await invoke(usersRoute.GET, {
       path: "/users",
       headers: value === undefined ? {} : { authorization: value },
     });
@@ -117,7 +118,7 @@ describe("401 UNAUTHORIZED with the guide's body and WWW-Authenticate", () => {
 
   it("accepts the scheme in any case", async () => {
     const key = await ownerKey();
-    const res = await call(usersRoute.GET, {
+    const res = await invoke(usersRoute.GET, {
       path: "/users",
       headers: { authorization: `bEaReR ${key}` },
     });
@@ -129,9 +130,9 @@ describe("401 UNAUTHORIZED with the guide's body and WWW-Authenticate", () => {
       expires_at: new Date(Date.now() + HOUR).toISOString(),
     });
     testClock.advance(HOUR - 1000);
-    expect((await call(usersRoute.GET, { path: "/users", token: secret })).status).toBe(200);
+    expect((await invoke(usersRoute.GET, { path: "/users", token: secret })).status).toBe(200);
     testClock.advance(2000);
-    const res = await call(usersRoute.GET, { path: "/users", token: secret });
+    const res = await invoke(usersRoute.GET, { path: "/users", token: secret });
     expect(res.status).toBe(401);
     expect(res.body.error).toEqual({ ...GUIDE_401, details: { reason: "expired" } });
   });
@@ -139,21 +140,21 @@ describe("401 UNAUTHORIZED with the guide's body and WWW-Authenticate", () => {
   it("a revoked API key, from the next request on", async () => {
     const admin = await ownerKey();
     const { key, secret } = await createKey(DEMO.acmeOwner, "acme", ["read:users"]);
-    expect((await call(usersRoute.GET, { path: "/users", token: secret })).status).toBe(200);
-    const del = await call(keyRoute.DELETE, {
+    expect((await invoke(usersRoute.GET, { path: "/users", token: secret })).status).toBe(200);
+    const del = await invoke(keyRoute.DELETE, {
       method: "DELETE",
       path: `/api-keys/${key.id}`,
       token: admin,
       params: { id: key.id },
     });
     expect(del.status).toBe(200);
-    const res = await call(usersRoute.GET, { path: "/users", token: secret });
+    const res = await invoke(usersRoute.GET, { path: "/users", token: secret });
     expect(res.status).toBe(401);
     expect(res.body.error).toEqual({ ...GUIDE_401, details: { reason: "revoked" } });
   });
 
   it("a key of the other environment says so", async () => {
-    const res = await call(usersRoute.GET, { path: "/users", token: generateToken("live") });
+    const res = await invoke(usersRoute.GET, { path: "/users", token: generateToken("live") });
     expect(res.status).toBe(401);
     expectJsonError(res, "UNAUTHORIZED");
     expect(res.body.error.message).toMatch(/live API key/);
@@ -164,7 +165,7 @@ describe("401 UNAUTHORIZED with the guide's body and WWW-Authenticate", () => {
     const pair = await login(DEMO.acmeMember);
     const { revokeUserToken } = await import("@/server/tokens/revoke-user-token");
     await revokeUserToken({ token: pair.access_token }, { ip: "127.0.0.1" });
-    const res = await call(meRoute.GET, { path: "/auth/me", token: pair.access_token });
+    const res = await invoke(meRoute.GET, { path: "/auth/me", token: pair.access_token });
     expect(res.status).toBe(401);
     expect(res.body.error).toEqual({ ...GUIDE_401, details: { reason: "revoked" } });
   });
@@ -173,7 +174,7 @@ describe("401 UNAUTHORIZED with the guide's body and WWW-Authenticate", () => {
 describe("403 FORBIDDEN", () => {
   it("a valid token without the scope gets the guide's body", async () => {
     const { secret } = await createKey(DEMO.acmeOwner, "acme", ["read:time-entries"]);
-    const res = await call(usersRoute.GET, { path: "/users", token: secret });
+    const res = await invoke(usersRoute.GET, { path: "/users", token: secret });
     expect(res.status).toBe(403);
     expect(res.body.error).toMatchObject(GUIDE_403);
     expect(res.body.error.details).toEqual({ required_scope: "read:users" });
@@ -192,7 +193,7 @@ describe("404 NOT_FOUND", () => {
     ];
     for (const { handler, id, path } of cases) {
       const method = handler === keyRoute.DELETE ? "DELETE" : "GET";
-      const res = await call(handler, {
+      const res = await invoke(handler, {
         method,
         path: `${path}/${encodeURIComponent(id)}`,
         token,
@@ -212,7 +213,7 @@ describe("404 NOT_FOUND", () => {
       ["DELETE", catchAll.DELETE],
     ] as const;
     for (const [method, handler] of handlers) {
-      const res = await call(handler, { method, path: "/no/such/thing" });
+      const res = await invoke(handler, { method, path: "/no/such/thing" });
       expect(res.status).toBe(404);
       expectJsonError(res, "NOT_FOUND");
     }
@@ -242,7 +243,7 @@ describe("405 METHOD_NOT_ALLOWED carries Allow", () => {
     },
   ];
   it.each(cases)("$name", async ({ handler, method, allow }) => {
-    const res = await call(handler, { method, path: "/x" });
+    const res = await invoke(handler, { method, path: "/x" });
     expect(res.status).toBe(405);
     expectJsonError(res, "METHOD_NOT_ALLOWED");
     expect(res.headers.get("allow")).toBe(allow);
@@ -251,7 +252,7 @@ describe("405 METHOD_NOT_ALLOWED carries Allow", () => {
 
 describe("413 and 415", () => {
   it("a body over 64 KiB is 413", async () => {
-    const res = await call(timeEntriesRoute.POST, {
+    const res = await invoke(timeEntriesRoute.POST, {
       method: "POST",
       path: "/time-entries",
       token: await ownerKey(),
@@ -263,7 +264,7 @@ describe("413 and 415", () => {
 
   it("a body over 64 KiB that declares its length is 413 too", async () => {
     const rawBody = JSON.stringify({ description: "y".repeat(65 * 1024) });
-    const res = await call(timeEntriesRoute.POST, {
+    const res = await invoke(timeEntriesRoute.POST, {
       method: "POST",
       path: "/time-entries",
       token: await ownerKey(),
@@ -278,7 +279,7 @@ describe("413 and 415", () => {
     ["application/x-www-form-urlencoded", "description=x&duration_minutes=5"],
     ["multipart/form-data; boundary=x", "--x\r\n\r\nx\r\n--x--"],
   ])("a %s body is 415", async (type, rawBody) => {
-    const res = await call(timeEntriesRoute.POST, {
+    const res = await invoke(timeEntriesRoute.POST, {
       method: "POST",
       path: "/time-entries",
       token: await ownerKey(),
@@ -292,7 +293,10 @@ describe("413 and 415", () => {
 
 describe("OPTIONS names the methods a route serves", () => {
   it("answers 204 with Allow and the rate-limit headers", async () => {
-    const res = await call(timeEntriesRoute.OPTIONS, { method: "OPTIONS", path: "/time-entries" });
+    const res = await invoke(timeEntriesRoute.OPTIONS, {
+      method: "OPTIONS",
+      path: "/time-entries",
+    });
     expect(res.status).toBe(204);
     expect(res.headers.get("allow")).toBe("GET, POST, HEAD, OPTIONS");
     expect(res.headers.get("x-ratelimit-limit")).toBe("100");
@@ -302,7 +306,7 @@ describe("OPTIONS names the methods a route serves", () => {
 describe("request bodies PostgreSQL cannot store", () => {
   it("a NUL character is a 400 naming the field, and nothing is written", async () => {
     const { secret } = await createKey(DEMO.acmeOwner, "acme", ["read:api-keys", "write:api-keys"]);
-    const res = await call(keysRoute.POST, {
+    const res = await invoke(keysRoute.POST, {
       method: "POST",
       path: "/api-keys",
       token: secret,
@@ -314,7 +318,7 @@ describe("request bodies PostgreSQL cannot store", () => {
     expect(res.body.error.details).toEqual([
       { field: "name", message: "must not contain NUL characters" },
     ]);
-    const list = await call(keysRoute.GET, { path: "/api-keys", token: secret });
+    const list = await invoke(keysRoute.GET, { path: "/api-keys", token: secret });
     expect(JSON.stringify(list.body)).not.toContain("byte");
   });
 

@@ -15,7 +15,7 @@ import { closeRateLimiter } from "@/server/rate-limit/consume";
 import { generateToken } from "@/server/tokens/format";
 import { createKey, DEMO, orgId, userId } from "../helpers/fixtures";
 import { invoke } from "../helpers/invoke";
-import { call, login, makeUser } from "../helpers/tokens";
+import { login, makeUser } from "../helpers/tokens";
 
 beforeAll(async () => {
   await getDb();
@@ -33,7 +33,7 @@ describe("a rotated key keeps its owner", () => {
     const { key } = await createKey(member.email, "acme", ["read:users", "read:api-keys"]);
     const owner = await login(DEMO.acmeOwner);
 
-    const rotated = await call(rotateRoute.POST, {
+    const rotated = await invoke(rotateRoute.POST, {
       method: "POST",
       path: `/api-keys/${key.id}/rotate`,
       token: owner.access_token,
@@ -44,11 +44,14 @@ describe("a rotated key keeps its owner", () => {
     expect(fresh.created_by).toBe(member.id);
     expect(fresh.scopes).toEqual(["read:users", "read:api-keys"]);
 
-    const me = await call(meRoute.GET, { path: "/auth/me", token: fresh.key });
+    const me = await invoke(meRoute.GET, { path: "/auth/me", token: fresh.key });
     expect(me.body.data.email).toBe(member.email);
 
     const memberLogin = await login(member.email);
-    const list = await call(keysRoute.GET, { path: "/api-keys", token: memberLogin.access_token });
+    const list = await invoke(keysRoute.GET, {
+      path: "/api-keys",
+      token: memberLogin.access_token,
+    });
     expect(list.body.data.map((k: { id: string }) => k.id)).toContain(fresh.id);
 
     // The rotation is the owner's act: the audit trail names them, not the member.
@@ -68,7 +71,7 @@ describe("a rotated key keeps its owner", () => {
     const db = await getDb();
     await db.update(memberships).set({ role: "member" }).where(eq(memberships.userId, admin.id));
     const owner = await login(DEMO.acmeOwner);
-    const rotated = await call(rotateRoute.POST, {
+    const rotated = await invoke(rotateRoute.POST, {
       method: "POST",
       path: `/api-keys/${key.id}/rotate`,
       token: owner.access_token,
@@ -84,7 +87,7 @@ describe("a rotated key keeps its owner", () => {
     const db = await getDb();
     await db.delete(memberships).where(eq(memberships.userId, leaver.id));
     const owner = await login(DEMO.acmeOwner);
-    const rotated = await call(rotateRoute.POST, {
+    const rotated = await invoke(rotateRoute.POST, {
       method: "POST",
       path: `/api-keys/${key.id}/rotate`,
       token: owner.access_token,
@@ -114,7 +117,7 @@ describe("deeply nested JSON is a quick 400, never a 500", () => {
           [tokenRoute.POST, "/auth/token", undefined],
           [keysRoute.POST, "/api-keys", owner.access_token],
         ] as const) {
-          const res = await call(handler, {
+          const res = await invoke(handler, {
             method: "POST",
             path,
             token,
@@ -131,7 +134,7 @@ describe("deeply nested JSON is a quick 400, never a 500", () => {
 
   it("nesting inside strings does not count", async () => {
     const owner = await login(DEMO.acmeOwner);
-    const res = await call(keysRoute.POST, {
+    const res = await invoke(keysRoute.POST, {
       method: "POST",
       path: "/api-keys",
       token: owner.access_token,
@@ -231,7 +234,7 @@ describe("a spent address gets 429 before any token work", () => {
     expect(refused.headers.get("x-ratelimit-limit")).toBe("100");
     // The key already in use from behind that address keeps working; other addresses too.
     expect((await invoke(usersRoute.GET, { path: "/users", ip, token: inUse })).status).toBe(200);
-    expect((await call(usersRoute.GET, { path: "/users", token: cold })).status).toBe(200);
+    expect((await invoke(usersRoute.GET, { path: "/users", token: cold })).status).toBe(200);
   });
 
   it("a refused override (wrong scope) writes no audit row", async () => {
@@ -244,7 +247,7 @@ describe("a spent address gets 429 before any token work", () => {
       .where(eq(auditLogs.action, "organization.override"));
     // A platform admin's key may enter Globex, but without read:api-keys the scope check fails.
     const { secret } = await createKey(DEMO.admin, "acme", ["admin:organizations", "read:users"]);
-    const refused = await call(keysRoute.GET, {
+    const refused = await invoke(keysRoute.GET, {
       path: "/api-keys",
       token: secret,
       headers: { "x-organization-id": globex },
@@ -255,7 +258,7 @@ describe("a spent address gets 429 before any token work", () => {
       .from(auditLogs)
       .where(eq(auditLogs.action, "organization.override"));
     expect(middle[0]?.n).toBe(before[0]?.n);
-    const allowed = await call(usersRoute.GET, {
+    const allowed = await invoke(usersRoute.GET, {
       path: "/users",
       token: admin.access_token,
       headers: { "x-organization-id": globex },
@@ -272,7 +275,7 @@ describe("a spent address gets 429 before any token work", () => {
 describe("expires_at must be in the future", () => {
   it("the guide's 2024 date is a 400 that names it", async () => {
     const owner = await login(DEMO.acmeOwner);
-    const res = await call(keysRoute.POST, {
+    const res = await invoke(keysRoute.POST, {
       method: "POST",
       path: "/api-keys",
       token: owner.access_token,
@@ -288,7 +291,7 @@ describe("expires_at must be in the future", () => {
   it("a future date is accepted", async () => {
     const owner = await login(DEMO.acmeOwner);
     const expires = new Date(Date.now() + 3_600_000).toISOString();
-    const res = await call(keysRoute.POST, {
+    const res = await invoke(keysRoute.POST, {
       method: "POST",
       path: "/api-keys",
       token: owner.access_token,
@@ -297,7 +300,7 @@ describe("expires_at must be in the future", () => {
     expect(res.status).toBe(201);
     expect(new Date(res.body.data.expires_at).toISOString()).toBe(expires);
     // Still readable afterwards by id.
-    const one = await call(keyRoute.GET, {
+    const one = await invoke(keyRoute.GET, {
       path: `/api-keys/${res.body.data.id}`,
       token: owner.access_token,
       params: { id: res.body.data.id },

@@ -7,7 +7,7 @@ import { auditLogs, usageBatches, usageBuckets } from "@/db/schema";
 import { resetEnvForTests } from "@/lib/env";
 import { runMaintenance } from "@/server/maintenance/run-maintenance";
 import { freshOrganization, insertAuditRows } from "../helpers/audit-world";
-import { call } from "../helpers/tokens";
+import { invoke } from "../helpers/invoke";
 
 beforeAll(async () => {
   await getDb();
@@ -103,7 +103,7 @@ interface BucketSeed {
 /** A key of a fresh organization, with minute buckets written straight into usage_buckets. */
 async function keyWithUsage(seeds: BucketSeed[]) {
   const org = await freshOrganization();
-  const keyRes = await call(keysRoute.POST, {
+  const keyRes = await invoke(keysRoute.POST, {
     method: "POST",
     path: "/api-keys",
     token: org.owner.token,
@@ -179,7 +179,7 @@ async function report(token: string, keyId: string, from: number, to: number) {
     to: new Date(to).toISOString(),
     interval: "day",
   });
-  const res = await call(usageRoute.GET, {
+  const res = await invoke(usageRoute.GET, {
     path: `/api-keys/${keyId}/usage?${search}`,
     token,
     params: { id: keyId },

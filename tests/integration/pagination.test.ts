@@ -16,7 +16,8 @@ import type { Role } from "@/lib/roles";
 import type { Scope } from "@/lib/scopes";
 import { MAX_ACTIVE_KEYS_PER_ORGANIZATION } from "@/server/api-keys/create-api-key";
 import type { RouteHandler } from "@/server/http/with-api";
-import { call, login } from "../helpers/tokens";
+import { invoke } from "../helpers/invoke";
+import { login } from "../helpers/tokens";
 
 beforeAll(async () => {
   await getDb();
@@ -64,7 +65,8 @@ function keyRow(organizationId: string, createdBy: string, fields: Record<string
   };
 }
 
-const get = (handler: RouteHandler, path: string, token: string) => call(handler, { path, token });
+const get = (handler: RouteHandler, path: string, token: string) =>
+  invoke(handler, { path, token });
 
 /** Follows next_cursor from the first page to the last, and returns every page's ids. */
 async function pageThrough(handler: RouteHandler, base: string, token: string) {
@@ -84,7 +86,7 @@ async function pageThrough(handler: RouteHandler, base: string, token: string) {
 }
 
 async function createKeyViaApi(token: string, name: string, scopes = ["read:users"]) {
-  const res = await call(keysRoute.POST, {
+  const res = await invoke(keysRoute.POST, {
     method: "POST",
     path: "/api-keys",
     token,
@@ -391,7 +393,7 @@ describe(`at most ${MAX_ACTIVE_KEYS_PER_ORGANIZATION} active keys per organizati
       await db.insert(apiKeys).values(bulk.slice(i, i + 250));
     }
     const post = (name: string) =>
-      call(keysRoute.POST, {
+      invoke(keysRoute.POST, {
         method: "POST",
         path: "/api-keys",
         token: org.owner.token,
@@ -406,7 +408,7 @@ describe(`at most ${MAX_ACTIVE_KEYS_PER_ORGANIZATION} active keys per organizati
 
     // Rotating swaps one key in service for another: allowed at the cap, and still full after.
     const target = bulk[0]?.id ?? "";
-    const rotated = await call(rotateRoute.POST, {
+    const rotated = await invoke(rotateRoute.POST, {
       method: "POST",
       path: `/api-keys/${target}/rotate`,
       token: org.owner.token,
@@ -417,7 +419,7 @@ describe(`at most ${MAX_ACTIVE_KEYS_PER_ORGANIZATION} active keys per organizati
     expect((await post("still too many")).status).toBe(409);
 
     // Revoking one makes room for exactly one.
-    const revoked = await call(keyRoute.DELETE, {
+    const revoked = await invoke(keyRoute.DELETE, {
       method: "DELETE",
       path: `/api-keys/${rotated.body.data.id}`,
       token: org.owner.token,
@@ -431,7 +433,7 @@ describe(`at most ${MAX_ACTIVE_KEYS_PER_ORGANIZATION} active keys per organizati
 
 describe("the OpenAPI document describes the lists", () => {
   it("documents limit, cursor and the filters, and next_cursor beside data", async () => {
-    const doc = (await call(openapiRoute.GET, { path: "/openapi.json" })).body;
+    const doc = (await invoke(openapiRoute.GET, { path: "/openapi.json" })).body;
     for (const path of ["/api-keys", "/users", "/time-entries"]) {
       const op = doc.paths[path].get;
       const names = op.parameters.map((p: { name: string }) => p.name);

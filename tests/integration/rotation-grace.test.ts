@@ -5,7 +5,8 @@ import * as keyRoute from "@/app/api/v1/api-keys/[id]/route";
 import * as meRoute from "@/app/api/v1/auth/me/route";
 import { now, testClock } from "@/lib/clock";
 import { createKey, DEMO } from "../helpers/fixtures";
-import { call, login } from "../helpers/tokens";
+import { invoke } from "../helpers/invoke";
+import { login } from "../helpers/tokens";
 
 afterEach(() => {
   testClock.reset();
@@ -14,7 +15,7 @@ afterEach(() => {
 const SCOPES = ["read:users", "read:api-keys", "write:api-keys"] as const;
 
 async function rotate(id: string, token: string, body?: unknown) {
-  return call(rotateRoute.POST, {
+  return invoke(rotateRoute.POST, {
     method: "POST",
     path: `/api-keys/${id}/rotate`,
     token,
@@ -23,10 +24,10 @@ async function rotate(id: string, token: string, body?: unknown) {
   });
 }
 
-const me = (secret: string) => call(meRoute.GET, { path: "/auth/me", token: secret });
+const me = (secret: string) => invoke(meRoute.GET, { path: "/auth/me", token: secret });
 
 async function getKey(id: string, token: string) {
-  return call(keyRoute.GET, { path: `/api-keys/${id}`, token, params: { id } });
+  return invoke(keyRoute.GET, { path: `/api-keys/${id}`, token, params: { id } });
 }
 
 describe("rotation with grace_seconds > 0", () => {
@@ -77,7 +78,7 @@ describe("rotation with grace_seconds > 0", () => {
     const rotated = await rotate(old.key.id, owner.access_token, { grace_seconds: 3600 });
     expect(rotated.status).toBe(200);
 
-    const trail = await call(auditLogRoute.GET, {
+    const trail = await invoke(auditLogRoute.GET, {
       path: `/api-keys/${old.key.id}/audit-log`,
       token: owner.access_token,
       params: { id: old.key.id },

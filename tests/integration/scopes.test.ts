@@ -9,8 +9,9 @@ import type { AnyOperation } from "@/server/core/operation";
 import { OPERATIONS } from "@/server/http/operations";
 import { createInvitation } from "@/server/invitations/create-invitation";
 import { createKey, DEMO, sessionContext } from "../helpers/fixtures";
+import { invoke } from "../helpers/invoke";
 import { fillPath, handlerOf } from "../helpers/routes";
-import { call, login, makeUser } from "../helpers/tokens";
+import { login, makeUser } from "../helpers/tokens";
 
 // Opening the file's database (migrate and seed) counts against the hook timeout, not a test's.
 beforeAll(async () => {
@@ -71,7 +72,7 @@ describe("scope denial per operation", () => {
       "acme",
       OWNER_SCOPES.filter((s) => s !== endpoint.scope),
     );
-    const denied = await call(handler, { token: without.secret, ...requestFor(endpoint.op, t) });
+    const denied = await invoke(handler, { token: without.secret, ...requestFor(endpoint.op, t) });
     expect(denied.status).toBe(403);
     expect(denied.body.error).toEqual({
       code: "FORBIDDEN",
@@ -81,7 +82,7 @@ describe("scope denial per operation", () => {
 
     // Nothing changed: the target key is as it was.
     const reader = await createKey(DEMO.acmeOwner, "acme", ["read:api-keys"]);
-    const after = await call(keyRoute.GET, {
+    const after = await invoke(keyRoute.GET, {
       path: `/api-keys/${t.keyId}`,
       token: reader.secret,
       params: { id: t.keyId },
@@ -90,7 +91,7 @@ describe("scope denial per operation", () => {
     expect(after.body.data.name).not.toBe("renamed");
 
     const only = await createKey(DEMO.acmeOwner, "acme", [endpoint.scope]);
-    const allowed = await call(handler, { token: only.secret, ...requestFor(endpoint.op, t) });
+    const allowed = await invoke(handler, { token: only.secret, ...requestFor(endpoint.op, t) });
     expect(allowed.status, JSON.stringify(allowed.body)).toBe(endpoint.op.response.status);
   });
 });
@@ -98,7 +99,7 @@ describe("scope denial per operation", () => {
 describe("role maximums", () => {
   it("a member cannot give a key scopes beyond the member role", async () => {
     const { secret } = await createKey(DEMO.acmeMember, "acme", ["write:api-keys"]);
-    const res = await call(keysRoute.POST, {
+    const res = await invoke(keysRoute.POST, {
       method: "POST",
       path: "/api-keys",
       token: secret,
@@ -110,7 +111,7 @@ describe("role maximums", () => {
 
   it("a key cannot grant more than it holds itself", async () => {
     const { secret } = await createKey(DEMO.acmeOwner, "acme", ["write:api-keys"]);
-    const res = await call(keysRoute.POST, {
+    const res = await invoke(keysRoute.POST, {
       method: "POST",
       path: "/api-keys",
       token: secret,
@@ -121,7 +122,7 @@ describe("role maximums", () => {
 
   it("a user access token carries the role's scopes", async () => {
     const member = await login(DEMO.acmeMember);
-    const res = await call(scopesRoute.GET, { path: "/scopes", token: member.access_token });
+    const res = await invoke(scopesRoute.GET, { path: "/scopes", token: member.access_token });
     expect(res.status).toBe(200);
     const granted = (res.body.data as { scope: Scope; granted: boolean }[])
       .filter((e) => e.granted)
@@ -133,7 +134,7 @@ describe("role maximums", () => {
       "read:api-keys",
       "write:api-keys",
     ]);
-    const users = await call(usersRoute.GET, { path: "/users", token: member.access_token });
+    const users = await invoke(usersRoute.GET, { path: "/users", token: member.access_token });
     expect(users.status).toBe(200);
   });
 });

@@ -7,7 +7,8 @@ import { authSecret } from "@/lib/env";
 import { sessionJwt } from "@/server/auth/session-callbacks";
 import { endAllSessions, endSession } from "@/server/auth/session-validity";
 import { orgId } from "../helpers/fixtures";
-import { call, makeUser } from "../helpers/tokens";
+import { invoke } from "../helpers/invoke";
+import { makeUser } from "../helpers/tokens";
 
 // Browser sessions: the real Auth.js JWT (encoded with the app's secret) presented as the
 // dashboard presents it, and the real jwt callback Auth.js runs on every session read.
@@ -28,7 +29,7 @@ async function cookie(token: JWT, name = PLAIN): Promise<string> {
 }
 
 const me = (cookieHeader: string) =>
-  call(meRoute.GET, {
+  invoke(meRoute.GET, {
     path: "/auth/me",
     headers: { cookie: cookieHeader, "sec-fetch-site": "same-origin" },
   });

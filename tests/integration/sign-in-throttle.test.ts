@@ -8,7 +8,8 @@ import { nowMs, testClock } from "@/lib/clock";
 import { AccountLocked, authorizeCredentials } from "@/server/auth/credentials";
 import { SIGN_IN_LIMIT, SIGN_IN_WINDOW_MS } from "@/server/auth/sign-in-throttle";
 import { DEMO } from "../helpers/fixtures";
-import { call, login, makeUser, nextIp } from "../helpers/tokens";
+import { invoke, nextIp } from "../helpers/invoke";
+import { login, makeUser } from "../helpers/tokens";
 
 // Per-account sign-in throttle: 10 attempts per account per 15 minutes, from any address, shared
 // by POST /auth/token and the login form (Auth.js's Credentials authorize). Every attempt below
@@ -25,7 +26,7 @@ beforeEach(() => {
 afterEach(() => testClock.reset());
 
 const token = (email: string, password: string) =>
-  call(tokenRoute.POST, { method: "POST", path: "/auth/token", body: { email, password } });
+  invoke(tokenRoute.POST, { method: "POST", path: "/auth/token", body: { email, password } });
 
 const viaForm = (email: string, password: string) =>
   authorizeCredentials(
@@ -111,7 +112,7 @@ describe("per-account sign-in throttle", () => {
   it("an invitation's password check spends the same budget: no way around the lock", async () => {
     const victim = await makeUser("acme");
     const { access_token } = await login(DEMO.globexOwner);
-    const invited = await call(invitationsRoute.POST, {
+    const invited = await invoke(invitationsRoute.POST, {
       method: "POST",
       path: "/invitations",
       token: access_token,
@@ -119,7 +120,7 @@ describe("per-account sign-in throttle", () => {
     });
     const inviteToken = String(invited.body.data.url).split("/invite/")[1];
     const acceptWith = (password: string) =>
-      call(acceptRoute.POST, {
+      invoke(acceptRoute.POST, {
         method: "POST",
         path: "/invitations/accept",
         body: { token: inviteToken, password },

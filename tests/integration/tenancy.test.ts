@@ -12,7 +12,8 @@ import { apiKeys, auditLogs, memberships, timeEntries } from "@/db/schema";
 import { SCOPES } from "@/lib/scopes";
 import { removeMembership } from "@/server/users/remove-membership";
 import { createKey, DEMO, orgId, sessionContext, userId } from "../helpers/fixtures";
-import { call, login, makeUser } from "../helpers/tokens";
+import { invoke } from "../helpers/invoke";
+import { login, makeUser } from "../helpers/tokens";
 
 // Opening the file's database (migrate and seed) counts against the hook timeout, not a test's.
 beforeAll(async () => {
@@ -68,21 +69,25 @@ describe("Acme principals against Globex resources", () => {
     for (const principal of await acmePrincipals()) {
       const params = { id: target.key.id };
       const attempts = [
-        call(keyRoute.GET, { path: `/api-keys/${target.key.id}`, token: principal.token, params }),
-        call(keyRoute.PATCH, {
+        invoke(keyRoute.GET, {
+          path: `/api-keys/${target.key.id}`,
+          token: principal.token,
+          params,
+        }),
+        invoke(keyRoute.PATCH, {
           method: "PATCH",
           path: `/api-keys/${target.key.id}`,
           token: principal.token,
           params,
           body: { name: "pwned" },
         }),
-        call(keyRoute.DELETE, {
+        invoke(keyRoute.DELETE, {
           method: "DELETE",
           path: `/api-keys/${target.key.id}`,
           token: principal.token,
           params,
         }),
-        call(rotateRoute.POST, {
+        invoke(rotateRoute.POST, {
           method: "POST",
           path: `/api-keys/${target.key.id}/rotate`,
           token: principal.token,
@@ -97,7 +102,7 @@ describe("Acme principals against Globex resources", () => {
       }
     }
     expect(await keyRow(target.key.id)).toEqual(before);
-    const me = await call(meRoute.GET, { path: "/auth/me", token: target.secret });
+    const me = await invoke(meRoute.GET, { path: "/auth/me", token: target.secret });
     expect(me.status).toBe(200);
     expect(me.body.data.organization.name).toBe("Globex");
   });
@@ -105,7 +110,7 @@ describe("Acme principals against Globex resources", () => {
   it("cannot read a Globex user", async () => {
     const globexOwner = await userId(DEMO.globexOwner);
     for (const principal of await acmePrincipals()) {
-      const res = await call(userRoute.GET, {
+      const res = await invoke(userRoute.GET, {
         path: `/users/${globexOwner}`,
         token: principal.token,
         params: { id: globexOwner },
@@ -126,9 +131,9 @@ describe("Acme principals against Globex resources", () => {
       .where(eq(timeEntries.organizationId, globex));
     expect(globexEntries.length).toBeGreaterThan(0);
     for (const principal of await acmePrincipals()) {
-      const keys = await call(keysRoute.GET, { path: "/api-keys", token: principal.token });
-      const users = await call(usersRoute.GET, { path: "/users", token: principal.token });
-      const entries = await call(timeEntriesRoute.GET, {
+      const keys = await invoke(keysRoute.GET, { path: "/api-keys", token: principal.token });
+      const users = await invoke(usersRoute.GET, { path: "/users", token: principal.token });
+      const entries = await invoke(timeEntriesRoute.GET, {
         path: "/time-entries",
         token: principal.token,
       });
@@ -146,7 +151,7 @@ describe("Acme principals against Globex resources", () => {
 
 describe("X-Organization-ID", () => {
   const me = (token: string, organization?: string) =>
-    call(meRoute.GET, {
+    invoke(meRoute.GET, {
       path: "/auth/me",
       token,
       headers: organization === undefined ? {} : { "x-organization-id": organization },
@@ -211,7 +216,7 @@ describe("X-Organization-ID", () => {
     expect(res.body.data.organization).toEqual({ id: globex, name: "Globex" });
     expect(res.body.data.scopes).toContain("admin:organizations");
 
-    const key = await call(keyRoute.GET, {
+    const key = await invoke(keyRoute.GET, {
       path: `/api-keys/${target.key.id}`,
       token: admin.access_token,
       headers: { "x-organization-id": globex },
@@ -242,7 +247,7 @@ describe("X-Organization-ID", () => {
       "admin:organizations",
       "read:users",
     ]);
-    const res = await call(usersRoute.GET, {
+    const res = await invoke(usersRoute.GET, {
       path: "/users",
       token: secret,
       headers: { "x-organization-id": globex },
@@ -262,13 +267,13 @@ describe("keys belong to members", () => {
     const admin = await login(DEMO.admin);
     const globex = await orgId("globex");
     const headers = { "x-organization-id": globex };
-    const list = await call(keysRoute.GET, {
+    const list = await invoke(keysRoute.GET, {
       path: "/api-keys",
       token: admin.access_token,
       headers,
     });
     expect(list.status).toBe(200);
-    const create = await call(keysRoute.POST, {
+    const create = await invoke(keysRoute.POST, {
       method: "POST",
       path: "/api-keys",
       token: admin.access_token,
@@ -283,11 +288,11 @@ describe("keys belong to members", () => {
 
   it("a key stops working when its creator is no longer a member, platform admin or not", async () => {
     const { secret } = await createKey(DEMO.admin, "acme", ["read:users"]);
-    expect((await call(meRoute.GET, { path: "/auth/me", token: secret })).status).toBe(200);
+    expect((await invoke(meRoute.GET, { path: "/auth/me", token: secret })).status).toBe(200);
     await removeMembership(await sessionContext(DEMO.acmeOwner, "acme"), {
       userId: await userId(DEMO.admin),
     });
-    const res = await call(meRoute.GET, { path: "/auth/me", token: secret });
+    const res = await invoke(meRoute.GET, { path: "/auth/me", token: secret });
     expect(res.status).toBe(401);
   });
 });

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as timeEntriesRoute from "@/app/api/v1/time-entries/route";
 import { getDb } from "@/db";
 import { createKey, DEMO, orgId, userId } from "../helpers/fixtures";
-import { call, login, makeUser } from "../helpers/tokens";
+import { invoke } from "../helpers/invoke";
+import { login, makeUser } from "../helpers/tokens";
 
 // Opening the file's database (migrate and seed) counts against the hook timeout, not a test's.
 beforeAll(async () => {
@@ -10,9 +11,9 @@ beforeAll(async () => {
 });
 
 const create = (token: string, body: unknown) =>
-  call(timeEntriesRoute.POST, { method: "POST", path: "/time-entries", token, body });
+  invoke(timeEntriesRoute.POST, { method: "POST", path: "/time-entries", token, body });
 const list = (token: string, query = "") =>
-  call(timeEntriesRoute.GET, { path: `/time-entries${query}`, token });
+  invoke(timeEntriesRoute.GET, { path: `/time-entries${query}`, token });
 
 describe("POST /time-entries", () => {
   it("creates an entry for the authenticated user in the current organization", async () => {

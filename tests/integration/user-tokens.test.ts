@@ -10,7 +10,8 @@ import { DEMO_PASSWORD } from "@/db/seed";
 import { testClock } from "@/lib/clock";
 import { generateToken, hashToken } from "@/server/tokens/format";
 import { createKey, DEMO, orgId, sessionContext } from "../helpers/fixtures";
-import { call, login, makeUser } from "../helpers/tokens";
+import { invoke } from "../helpers/invoke";
+import { login, makeUser } from "../helpers/tokens";
 
 // Opening the file's database (migrate and seed) counts against the hook timeout, not a test's.
 beforeAll(async () => {
@@ -22,15 +23,15 @@ const DAY = 24 * HOUR;
 
 afterEach(() => testClock.reset());
 
-const me = (token: string) => call(meRoute.GET, { path: "/auth/me", token });
+const me = (token: string) => invoke(meRoute.GET, { path: "/auth/me", token });
 const refresh = (refreshToken: string) =>
-  call(refreshRoute.POST, {
+  invoke(refreshRoute.POST, {
     method: "POST",
     path: "/auth/refresh",
     body: { refresh_token: refreshToken },
   });
 const revoke = (token: string) =>
-  call(revokeRoute.POST, { method: "POST", path: "/auth/revoke", body: { token } });
+  invoke(revokeRoute.POST, { method: "POST", path: "/auth/revoke", body: { token } });
 
 async function tokenRow(secret: string) {
   const db = await getDb();
@@ -43,7 +44,7 @@ async function tokenRow(secret: string) {
 
 describe("POST /auth/token", () => {
   it("returns an access and a refresh token that are stored as hashes only", async () => {
-    const res = await call(tokenRoute.POST, {
+    const res = await invoke(tokenRoute.POST, {
       method: "POST",
       path: "/auth/token",
       body: { email: DEMO.acmeOwner, password: DEMO_PASSWORD },
@@ -84,12 +85,12 @@ describe("POST /auth/token", () => {
   });
 
   it("answers a wrong password and an unknown email with the same 401", async () => {
-    const wrong = await call(tokenRoute.POST, {
+    const wrong = await invoke(tokenRoute.POST, {
       method: "POST",
       path: "/auth/token",
       body: { email: DEMO.acmeOwner, password: "not-the-password" },
     });
-    const unknown = await call(tokenRoute.POST, {
+    const unknown = await invoke(tokenRoute.POST, {
       method: "POST",
       path: "/auth/token",
       body: { email: "nobody@nowhere.test", password: "not-the-password" },
@@ -102,7 +103,7 @@ describe("POST /auth/token", () => {
   });
 
   it("validates the body and accepts JSON only", async () => {
-    const missing = await call(tokenRoute.POST, {
+    const missing = await invoke(tokenRoute.POST, {
       method: "POST",
       path: "/auth/token",
       body: { email: DEMO.acmeOwner },
@@ -112,7 +113,7 @@ describe("POST /auth/token", () => {
       { field: "password", message: "password is required" },
     ]);
 
-    const form = await call(tokenRoute.POST, {
+    const form = await invoke(tokenRoute.POST, {
       method: "POST",
       path: "/auth/token",
       headers: { "content-type": "application/x-www-form-urlencoded" },
@@ -121,7 +122,7 @@ describe("POST /auth/token", () => {
     expect(form.status).toBe(415);
     expect(form.body.error.code).toBe("UNSUPPORTED_MEDIA_TYPE");
 
-    const get = await call(tokenRoute.GET, { path: "/auth/token" });
+    const get = await invoke(tokenRoute.GET, { path: "/auth/token" });
     expect(get.status).toBe(405);
     expect(get.headers.get("allow")).toBe("POST, OPTIONS");
   });
@@ -131,7 +132,7 @@ describe("POST /auth/token", () => {
     const globex = await orgId("globex");
     expect((await login(DEMO.acmeMember, acme)).organization.id).toBe(acme);
     for (const organization_id of [globex, "org_doesNotExist123", "not-an-id"]) {
-      const res = await call(tokenRoute.POST, {
+      const res = await invoke(tokenRoute.POST, {
         method: "POST",
         path: "/auth/token",
         body: { email: DEMO.acmeMember, password: DEMO_PASSWORD, organization_id },
@@ -148,7 +149,7 @@ describe("POST /auth/token", () => {
     const { disableUser } = await import("@/server/users/disable-user");
     const user = await makeUser("acme");
     await disableUser(user.id);
-    const res = await call(tokenRoute.POST, {
+    const res = await invoke(tokenRoute.POST, {
       method: "POST",
       path: "/auth/token",
       body: { email: user.email, password: DEMO_PASSWORD },
@@ -408,14 +409,14 @@ describe("POST /auth/revoke", () => {
   });
 
   it("requires a token in a JSON body", async () => {
-    const missing = await call(revokeRoute.POST, {
+    const missing = await invoke(revokeRoute.POST, {
       method: "POST",
       path: "/auth/revoke",
       body: {},
     });
     expect(missing.status).toBe(400);
     expect(missing.body.error.details[0].field).toBe("token");
-    const form = await call(revokeRoute.POST, {
+    const form = await invoke(revokeRoute.POST, {
       method: "POST",
       path: "/auth/revoke",
       headers: { "content-type": "application/x-www-form-urlencoded" },

@@ -21,7 +21,8 @@ import {
   sessionContextOf,
   userId,
 } from "../helpers/fixtures";
-import { call, login, makeUser } from "../helpers/tokens";
+import { invoke } from "../helpers/invoke";
+import { login, makeUser } from "../helpers/tokens";
 
 // Opening the file's database (migrate and seed) counts against the hook timeout, not a test's.
 beforeAll(async () => {
@@ -31,7 +32,7 @@ beforeAll(async () => {
 describe("GET /users", () => {
   it("lists the members of the current organization", async () => {
     const { secret } = await createKey(DEMO.acmeMember, "acme", ["read:users"]);
-    const res = await call(usersRoute.GET, { path: "/users", token: secret });
+    const res = await invoke(usersRoute.GET, { path: "/users", token: secret });
     expect(res.status).toBe(200);
     const byEmail = new Map(
       (res.body.data as { email: string }[]).map((u) => [u.email, u] as const),
@@ -63,24 +64,24 @@ describe("GET /users after a change", () => {
     // served from memory is (auth-cache.ts): a stale one would show here.
     const firstPage = async () => {
       testClock.advance(3_000);
-      const res = await call(usersRoute.GET, { path: "/users?limit=5", token: secret });
+      const res = await invoke(usersRoute.GET, { path: "/users?limit=5", token: secret });
       expect(res.status).toBe(200);
       // Twice: the second answer is the one a cache would serve.
-      const again = await call(usersRoute.GET, { path: "/users?limit=5", token: secret });
+      const again = await invoke(usersRoute.GET, { path: "/users?limit=5", token: secret });
       expect(again.body).toEqual(res.body);
       return res.body.data as Listed[];
     };
     await firstPage();
 
     const email = `list-${Math.random().toString(36).slice(2, 10)}@example.test`;
-    const invited = await call(invitationsRoute.POST, {
+    const invited = await invoke(invitationsRoute.POST, {
       method: "POST",
       path: "/invitations",
       token: secret,
       body: { email, role: "member" },
     });
     expect(invited.status).toBe(201);
-    const accepted = await call(acceptRoute.POST, {
+    const accepted = await invoke(acceptRoute.POST, {
       method: "POST",
       path: "/invitations/accept",
       body: {
@@ -94,7 +95,7 @@ describe("GET /users after a change", () => {
     expect(joined).toMatchObject({ name: "Lena List", role: "member" });
     const id = joined?.id ?? "";
 
-    const promoted = await call(userRoute.PATCH, {
+    const promoted = await invoke(userRoute.PATCH, {
       method: "PATCH",
       path: `/users/${id}`,
       token: secret,
@@ -106,13 +107,13 @@ describe("GET /users after a change", () => {
 
     // Their own identity is cached too: /auth/me shows the new name at once as well.
     const me = () =>
-      call(meRoute.GET, { path: "/auth/me", token: accepted.body.data.access_token });
+      invoke(meRoute.GET, { path: "/auth/me", token: accepted.body.data.access_token });
     expect((await me()).body.data.name).toBe("Lena List");
     await renameUser(id, "Lena Renamed", { userId: id, credentialId: "session", ip: "127.0.0.1" });
     expect((await firstPage()).find((m) => m.id === id)?.name).toBe("Lena Renamed");
     expect((await me()).body.data.name).toBe("Lena Renamed");
 
-    const removed = await call(userRoute.DELETE, {
+    const removed = await invoke(userRoute.DELETE, {
       method: "DELETE",
       path: `/users/${id}`,
       token: secret,
@@ -128,7 +129,7 @@ describe("GET /users/{id}", () => {
   it("returns a member, 403 for another organization's user, 404 for unknown or malformed", async () => {
     const { access_token } = await login(DEMO.acmeMember);
     const get = (id: string) =>
-      call(userRoute.GET, { path: `/users/${id}`, token: access_token, params: { id } });
+      invoke(userRoute.GET, { path: `/users/${id}`, token: access_token, params: { id } });
 
     const owner = await get(await userId(DEMO.acmeOwner));
     expect(owner.status).toBe(200);
@@ -155,7 +156,7 @@ describe("losing access", () => {
     const acme = await orgId("acme");
     const { secret } = await createKey(user.email, "acme", ["read:users"]);
     const pair = await login(user.email);
-    const me = (token: string) => call(meRoute.GET, { path: "/auth/me", token });
+    const me = (token: string) => invoke(meRoute.GET, { path: "/auth/me", token });
     expect((await me(secret)).status).toBe(200);
     expect((await me(pair.access_token)).status).toBe(200);
 
@@ -182,7 +183,7 @@ describe("losing access", () => {
     const user = await makeUser("acme");
     const { secret } = await createKey(user.email, "acme", ["read:users"]);
     const pair = await login(user.email);
-    const me = (token: string) => call(meRoute.GET, { path: "/auth/me", token });
+    const me = (token: string) => invoke(meRoute.GET, { path: "/auth/me", token });
     expect((await me(secret)).status).toBe(200);
     await disableUser(user.id);
     await disableUser(user.id); // idempotent
@@ -208,7 +209,7 @@ describe("losing access", () => {
     });
     // The owner is still there.
     const { access_token } = await login(DEMO.globexOwner);
-    expect((await call(meRoute.GET, { path: "/auth/me", token: access_token })).status).toBe(200);
+    expect((await invoke(meRoute.GET, { path: "/auth/me", token: access_token })).status).toBe(200);
   });
 });
 
@@ -256,10 +257,10 @@ describe("DELETE /users/{id}", () => {
   it("an owner removes a member: their key fails on the next request and it is audited", async () => {
     const leaver = await makeUser("acme", "member");
     const { secret: leaverKey } = await createKey(leaver.email, "acme", ["read:users"]);
-    expect((await call(meRoute.GET, { path: "/auth/me", token: leaverKey })).status).toBe(200);
+    expect((await invoke(meRoute.GET, { path: "/auth/me", token: leaverKey })).status).toBe(200);
 
     const { secret: ownerKey } = await createKey(DEMO.acmeOwner, "acme", ["write:users"]);
-    const res = await call(userRoute.DELETE, {
+    const res = await invoke(userRoute.DELETE, {
       method: "DELETE",
       path: `/users/${leaver.id}`,
       token: ownerKey,
@@ -267,7 +268,7 @@ describe("DELETE /users/{id}", () => {
     });
     expect(res.status).toBe(200);
     expect(res.body.data).toMatchObject({ id: leaver.id, email: leaver.email, removed: true });
-    expect((await call(meRoute.GET, { path: "/auth/me", token: leaverKey })).status).toBe(401);
+    expect((await invoke(meRoute.GET, { path: "/auth/me", token: leaverKey })).status).toBe(401);
 
     const db = await getDb();
     const { auditLogs } = await import("@/db/schema");
@@ -281,7 +282,7 @@ describe("DELETE /users/{id}", () => {
   it("refuses without write:users, an admin removing an owner, and other organizations' users", async () => {
     const target = await makeUser("acme", "member");
     const { secret: memberKey } = await createKey(DEMO.acmeMember, "acme", ["read:users"]);
-    const denied = await call(userRoute.DELETE, {
+    const denied = await invoke(userRoute.DELETE, {
       method: "DELETE",
       path: `/users/${target.id}`,
       token: memberKey,
@@ -291,7 +292,7 @@ describe("DELETE /users/{id}", () => {
 
     const { secret: adminKey } = await createKey(DEMO.admin, "acme", ["write:users"]);
     const ownerId = await userId(DEMO.acmeOwner);
-    const ownerRemoval = await call(userRoute.DELETE, {
+    const ownerRemoval = await invoke(userRoute.DELETE, {
       method: "DELETE",
       path: `/users/${ownerId}`,
       token: adminKey,
@@ -301,7 +302,7 @@ describe("DELETE /users/{id}", () => {
     expect(ownerRemoval.body.error.message).toBe("Only an owner can remove an owner");
 
     const globexOwner = await userId(DEMO.globexOwner);
-    const other = await call(userRoute.DELETE, {
+    const other = await invoke(userRoute.DELETE, {
       method: "DELETE",
       path: `/users/${globexOwner}`,
       token: adminKey,

@@ -9,7 +9,7 @@ import {
   TOKEN_KINDS,
 } from "@/server/tokens/format";
 import { createKey, DEMO } from "../helpers/fixtures";
-import { call } from "../helpers/tokens";
+import { invoke } from "../helpers/invoke";
 
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 const base62 = (min: number, max: number) =>
@@ -175,7 +175,7 @@ describe("any Authorization header through withApi", () => {
         fc.oneof({ weight: 9, arbitrary: header }, { weight: 1, arbitrary: real }),
         async (value) => {
           fc.pre(isHeaderValue(value));
-          const res = await call(meRoute.GET, {
+          const res = await invoke(meRoute.GET, {
             path: "/auth/me",
             headers: { authorization: value },
           });

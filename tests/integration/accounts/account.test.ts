@@ -8,7 +8,8 @@ import { changePasswordAction, renameAction } from "@/server/http/actions/accoun
 import { changePassword, renameUser } from "@/server/users/update-account";
 import { callAction } from "../../helpers/actions";
 import { createKey, orgId } from "../../helpers/fixtures";
-import { call, login, makeUser } from "../../helpers/tokens";
+import { invoke } from "../../helpers/invoke";
+import { login, makeUser } from "../../helpers/tokens";
 
 beforeAll(async () => {
   await getDb();
@@ -29,23 +30,23 @@ describe("Settings > Account", () => {
       changePassword(user.id, DEMO_PASSWORD, "password1234", actor(user.id)),
     ).rejects.toMatchObject({ code: "VALIDATION_ERROR" });
     // Refused attempts changed nothing.
-    expect((await call(meRoute.GET, { path: "/auth/me", token: old.access_token })).status).toBe(
+    expect((await invoke(meRoute.GET, { path: "/auth/me", token: old.access_token })).status).toBe(
       200,
     );
 
     await changePassword(user.id, DEMO_PASSWORD, "river candle mosaic 83", actor(user.id));
-    expect((await call(meRoute.GET, { path: "/auth/me", token: old.access_token })).status).toBe(
+    expect((await invoke(meRoute.GET, { path: "/auth/me", token: old.access_token })).status).toBe(
       401,
     );
-    const keyStill = await call(timeEntriesRoute.GET, { path: "/time-entries", token: secret });
+    const keyStill = await invoke(timeEntriesRoute.GET, { path: "/time-entries", token: secret });
     expect(keyStill.status).toBe(200);
-    const oldPassword = await call(tokenRoute.POST, {
+    const oldPassword = await invoke(tokenRoute.POST, {
       method: "POST",
       path: "/auth/token",
       body: { email: user.email, password: DEMO_PASSWORD },
     });
     expect(oldPassword.status).toBe(401);
-    const newPassword = await call(tokenRoute.POST, {
+    const newPassword = await invoke(tokenRoute.POST, {
       method: "POST",
       path: "/auth/token",
       body: { email: user.email, password: "river candle mosaic 83" },
@@ -57,7 +58,7 @@ describe("Settings > Account", () => {
     const user = await makeUser("acme", "member");
     await renameUser(user.id, "  Renamed Person ", actor(user.id));
     const { access_token } = await login(user.email);
-    const me = await call(meRoute.GET, { path: "/auth/me", token: access_token });
+    const me = await invoke(meRoute.GET, { path: "/auth/me", token: access_token });
     expect(me.body.data.name).toBe("Renamed Person");
     const session = { userId: user.id, organizationId: await orgId("acme") };
     for (const name of ["   ", "x".repeat(101)]) {
@@ -66,7 +67,7 @@ describe("Settings > Account", () => {
     }
     const renamed = await callAction(renameAction, { session, fields: { name: " Via Form " } });
     expect(renamed.ok).toBe(true);
-    const again = await call(meRoute.GET, { path: "/auth/me", token: access_token });
+    const again = await invoke(meRoute.GET, { path: "/auth/me", token: access_token });
     expect(again.body.data.name).toBe("Via Form");
   });
 
@@ -89,7 +90,7 @@ describe("Settings > Account", () => {
     expect(locked).toMatchObject({ ok: false, error: { code: "RATE_LIMITED" } });
     if (!locked.ok) expect(locked.error.message).toMatch(/Try again in \d+ minutes?/);
     // The budget is the account's, shared with every sign-in path: POST /auth/token too.
-    const token = await call(tokenRoute.POST, {
+    const token = await invoke(tokenRoute.POST, {
       method: "POST",
       path: "/auth/token",
       body: { email: user.email, password: DEMO_PASSWORD },

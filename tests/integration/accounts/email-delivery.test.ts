@@ -18,9 +18,9 @@ import {
 import { unseal } from "@/server/email/seal";
 import { hashToken } from "@/server/tokens/format";
 import { freePort } from "@/tests/support/server-harness";
+import { invoke } from "../../helpers/invoke";
 import { linkIn, tokenIn } from "../../helpers/mail";
 import { FROM, type Peer, SMTP_PASS, startPeer, stopPeer, useSmtp } from "../../helpers/smtp-peer";
-import { call } from "../../helpers/tokens";
 
 /*
  * Mail through a real SMTP peer: smtp-server in this process, on 127.0.0.1, with a login. The
@@ -39,7 +39,7 @@ async function verifiedUser() {
 }
 
 const requestReset = (email: string) =>
-  call(resetRoute.POST, { method: "POST", path: "/auth/password-reset", body: { email } });
+  invoke(resetRoute.POST, { method: "POST", path: "/auth/password-reset", body: { email } });
 
 async function outboxRows(recipient: string) {
   const db = await getDb();

@@ -14,8 +14,9 @@ import { acceptInviteAction } from "@/server/http/actions/accept-invitation-acti
 import { freePort } from "@/tests/support/server-harness";
 import { callAction } from "../../helpers/actions";
 import { createKey, DEMO } from "../../helpers/fixtures";
+import { invoke } from "../../helpers/invoke";
 import { type Peer, startPeer, stopPeer, useFileOutbox, useSmtp } from "../../helpers/smtp-peer";
-import { call, login, makeUser } from "../../helpers/tokens";
+import { login, makeUser } from "../../helpers/tokens";
 
 beforeAll(async () => {
   await getDb();
@@ -24,7 +25,7 @@ beforeAll(async () => {
 const STRONG = "correct horse battery staple 42";
 
 async function invite(token: string, email: string, role = "member") {
-  return call(invitationsRoute.POST, {
+  return invoke(invitationsRoute.POST, {
     method: "POST",
     path: "/invitations",
     token,
@@ -37,7 +38,7 @@ function tokenOf(url: string): string {
 }
 
 async function accept(body: Record<string, unknown>) {
-  return call(acceptRoute.POST, { method: "POST", path: "/invitations/accept", body });
+  return invoke(acceptRoute.POST, { method: "POST", path: "/invitations/accept", body });
 }
 
 const freshEmail = () => `new-${Math.random().toString(36).slice(2, 10)}@example.test`;
@@ -54,7 +55,7 @@ describe("invitation lifecycle", () => {
     expect(data.url).toMatch(/^http:\/\/localhost:3000\/invite\/[A-Za-z0-9_-]{40,}$/);
     expect(new Date(data.expires_at).getTime() - Date.now()).toBeGreaterThan(6.9 * 86400_000);
 
-    const list = await call(invitationsRoute.GET, { path: "/invitations", token: access_token });
+    const list = await invoke(invitationsRoute.GET, { path: "/invitations", token: access_token });
     expect(list.status).toBe(200);
     expect(list.body.next_cursor === null || typeof list.body.next_cursor === "string").toBe(true);
     const listed = list.body.data.find((i: { id: string }) => i.id === data.id);
@@ -70,7 +71,7 @@ describe("invitation lifecycle", () => {
     const accepted = await accept({ token: tokenOf(data.url), name: "Nina New", password: STRONG });
     expect(accepted.status).toBe(200);
     expect(accepted.body.data.access_token).toMatch(/^vlt_at_/);
-    const me = await call(meRoute.GET, {
+    const me = await invoke(meRoute.GET, {
       path: "/auth/me",
       token: accepted.body.data.access_token,
     });
@@ -92,7 +93,7 @@ describe("invitation lifecycle", () => {
   it("refuses revoked and expired invitations with the same 404", async () => {
     const { access_token } = await login(DEMO.acmeOwner);
     const revokedInv = (await invite(access_token, freshEmail())).body.data;
-    const del = await call(invitationRoute.DELETE, {
+    const del = await invoke(invitationRoute.DELETE, {
       method: "DELETE",
       path: `/invitations/${revokedInv.id}`,
       token: access_token,
@@ -100,7 +101,7 @@ describe("invitation lifecycle", () => {
     });
     expect(del.status).toBe(200);
     expect(del.body.data.status).toBe("revoked");
-    const list = await call(invitationsRoute.GET, { path: "/invitations", token: access_token });
+    const list = await invoke(invitationsRoute.GET, { path: "/invitations", token: access_token });
     expect(list.body.data.map((i: { id: string }) => i.id)).not.toContain(revokedInv.id);
     const r = await accept({ token: tokenOf(revokedInv.url), name: "X", password: STRONG });
     expect(r.status).toBe(404);
@@ -129,7 +130,7 @@ describe("invitation lifecycle", () => {
     const ok = await accept({ token: tokenOf(inv.url), password: DEMO_PASSWORD });
     expect(ok.status).toBe(200);
     expect(ok.body.data.organization.name).toBe("Globex");
-    const me = await call(meRoute.GET, { path: "/auth/me", token: ok.body.data.access_token });
+    const me = await invoke(meRoute.GET, { path: "/auth/me", token: ok.body.data.access_token });
     expect(me.body.data).toMatchObject({ email: existing.email, role: "admin" });
   });
 
@@ -150,9 +151,9 @@ describe("invitation lifecycle", () => {
     const { access_token } = await login(DEMO.acmeOwner);
     const member = await makeUser("acme");
     const { secret } = await createKey(member.email, "acme", ["read:time-entries"]);
-    const before = await call(timeEntriesRoute.GET, { path: "/time-entries", token: secret });
+    const before = await invoke(timeEntriesRoute.GET, { path: "/time-entries", token: secret });
     expect(before.status).toBe(200);
-    const removed = await call(userRoute.DELETE, {
+    const removed = await invoke(userRoute.DELETE, {
       method: "DELETE",
       path: `/users/${member.id}`,
       token: access_token,
@@ -162,10 +163,10 @@ describe("invitation lifecycle", () => {
     const inv = (await invite(access_token, member.email)).body.data;
     const back = await accept({ token: tokenOf(inv.url), password: DEMO_PASSWORD });
     expect(back.status).toBe(200);
-    const after = await call(timeEntriesRoute.GET, { path: "/time-entries", token: secret });
+    const after = await invoke(timeEntriesRoute.GET, { path: "/time-entries", token: secret });
     expect(after.status).toBe(401);
     // The new login works.
-    const me = await call(meRoute.GET, { path: "/auth/me", token: back.body.data.access_token });
+    const me = await invoke(meRoute.GET, { path: "/auth/me", token: back.body.data.access_token });
     expect(me.status).toBe(200);
   });
 });
@@ -186,7 +187,7 @@ describe("who may invite", () => {
     expect(adminOwner.body.error.code).toBe("FORBIDDEN");
     const byMember = await invite(member.access_token, freshEmail(), "member");
     expect(byMember.status).toBe(403);
-    const list = await call(invitationsRoute.GET, {
+    const list = await invoke(invitationsRoute.GET, {
       path: "/invitations",
       token: member.access_token,
     });
@@ -206,19 +207,19 @@ describe("tenancy", () => {
     const acme = await login(DEMO.acmeOwner);
     const globex = await login(DEMO.globexOwner);
     const inv = (await invite(acme.access_token, freshEmail())).body.data;
-    const list = await call(invitationsRoute.GET, {
+    const list = await invoke(invitationsRoute.GET, {
       path: "/invitations?limit=100",
       token: globex.access_token,
     });
     expect(list.body.data.map((i: { id: string }) => i.id)).not.toContain(inv.id);
-    const del = await call(invitationRoute.DELETE, {
+    const del = await invoke(invitationRoute.DELETE, {
       method: "DELETE",
       path: `/invitations/${inv.id}`,
       token: globex.access_token,
       params: { id: inv.id },
     });
     expect(del.status).toBe(403);
-    const stillListed = await call(invitationsRoute.GET, {
+    const stillListed = await invoke(invitationsRoute.GET, {
       path: "/invitations?limit=100",
       token: acme.access_token,
     });
@@ -234,7 +235,7 @@ describe("bad input", () => {
     expect(badEmail.body.error.code).toBe("VALIDATION_ERROR");
     expect((await invite(access_token, freshEmail(), "king")).status).toBe(400);
     for (const q of ["limit=0", "limit=101", "limit=abc", "cursor=%%%"]) {
-      const res = await call(invitationsRoute.GET, {
+      const res = await invoke(invitationsRoute.GET, {
         path: `/invitations?${q}`,
         token: access_token,
       });
@@ -261,7 +262,7 @@ describe("bad input", () => {
     const { access_token } = await login(owner.email);
     const made: string[] = [];
     for (let i = 0; i < 3; i++) made.push((await invite(access_token, freshEmail())).body.data.id);
-    const first = await call(invitationsRoute.GET, {
+    const first = await invoke(invitationsRoute.GET, {
       path: "/invitations?limit=2",
       token: access_token,
     });
@@ -270,7 +271,7 @@ describe("bad input", () => {
     const all: string[] = first.body.data.map((i: { id: string }) => i.id);
     let cursor = first.body.next_cursor;
     while (cursor) {
-      const next = await call(invitationsRoute.GET, {
+      const next = await invoke(invitationsRoute.GET, {
         path: `/invitations?limit=2&cursor=${cursor}`,
         token: access_token,
       });
@@ -323,7 +324,7 @@ describe("invitations never outlive their sender's authority", () => {
   it("refuses a link whose sender was removed, and revokes their pending links", async () => {
     const { sender, inv } = await senderWithLink("admin", "admin");
     const { access_token: owner } = await login(DEMO.acmeOwner);
-    const removed = await call(userRoute.DELETE, {
+    const removed = await invoke(userRoute.DELETE, {
       method: "DELETE",
       path: `/users/${sender.id}`,
       token: owner,
@@ -342,7 +343,7 @@ describe("invitations never outlive their sender's authority", () => {
   it("an owner demoted to member can no longer bring in an owner, even with an old link", async () => {
     const { sender, inv } = await senderWithLink("owner", "owner");
     const { access_token: owner } = await login(DEMO.acmeOwner);
-    const demoted = await call(userRoute.PATCH, {
+    const demoted = await invoke(userRoute.PATCH, {
       method: "PATCH",
       path: `/users/${sender.id}`,
       token: owner,
@@ -360,14 +361,14 @@ describe("invitations never outlive their sender's authority", () => {
     const ownerLink = (await invite(access_token, freshEmail(), "owner")).body.data;
     const memberLink = (await invite(access_token, freshEmail(), "member")).body.data;
     const { access_token: owner } = await login(DEMO.acmeOwner);
-    await call(userRoute.PATCH, {
+    await invoke(userRoute.PATCH, {
       method: "PATCH",
       path: `/users/${sender.id}`,
       token: owner,
       params: { id: sender.id },
       body: { role: "admin" },
     });
-    const list = await call(invitationsRoute.GET, { path: "/invitations", token: owner });
+    const list = await invoke(invitationsRoute.GET, { path: "/invitations", token: owner });
     const pending = list.body.data.map((i: { id: string }) => i.id);
     expect(pending).not.toContain(ownerLink.id);
     expect(pending).toContain(memberLink.id);
@@ -383,7 +384,7 @@ describe("invitations never outlive their sender's authority", () => {
     const { sender, inv } = await senderWithLink("owner", "owner");
     const { access_token: owner } = await login(DEMO.acmeOwner);
     const [demoted, accepted] = await Promise.all([
-      call(userRoute.PATCH, {
+      invoke(userRoute.PATCH, {
         method: "PATCH",
         path: `/users/${sender.id}`,
         token: owner,
@@ -451,7 +452,7 @@ describe("invitations by email", () => {
     expect(match).not.toBeNull();
     const accepted = await accept({ token: match?.[1], name: "Mailed Person", password: STRONG });
     expect(accepted.status).toBe(200);
-    const me = await call(meRoute.GET, {
+    const me = await invoke(meRoute.GET, {
       path: "/auth/me",
       token: accepted.body.data.access_token,
     });
@@ -468,7 +469,7 @@ describe("invitations by email", () => {
       name: "Shown Link",
       password: STRONG,
     });
-    const me = await call(meRoute.GET, {
+    const me = await invoke(meRoute.GET, {
       path: "/auth/me",
       token: accepted.body.data.access_token,
     });

@@ -24,8 +24,9 @@ import { hashToken } from "@/server/tokens/format";
 import { PASSWORD_RESET_ACCEPTED_MESSAGE } from "@/server/users/account-schemas";
 import { EMAIL_LIMIT } from "@/server/users/email-throttle";
 import { orgId, sessionContextOf } from "../../helpers/fixtures";
+import { invoke } from "../../helpers/invoke";
 import { mailsTo, tokenIn } from "../../helpers/mail";
-import { call, login } from "../../helpers/tokens";
+import { login } from "../../helpers/tokens";
 
 beforeAll(async () => {
   await getDb();
@@ -38,15 +39,15 @@ const COOKIE = "authjs.session-token";
 const fresh = (label: string) => `${label}-${Math.random().toString(36).slice(2, 10)}@example.test`;
 
 const requestReset = (email: unknown) =>
-  call(resetRoute.POST, { method: "POST", path: "/auth/password-reset", body: { email } });
+  invoke(resetRoute.POST, { method: "POST", path: "/auth/password-reset", body: { email } });
 
 const confirmReset = (body: Record<string, unknown>) =>
-  call(confirmRoute.POST, { method: "POST", path: "/auth/password-reset/confirm", body });
+  invoke(confirmRoute.POST, { method: "POST", path: "/auth/password-reset/confirm", body });
 
-const me = (token: string) => call(meRoute.GET, { path: "/auth/me", token });
+const me = (token: string) => invoke(meRoute.GET, { path: "/auth/me", token });
 
 async function signInToken(email: string, password: string, organizationId?: string) {
-  return call(tokenRoute.POST, {
+  return invoke(tokenRoute.POST, {
     method: "POST",
     path: "/auth/token",
     body: { email, password, organization_id: organizationId },
@@ -66,7 +67,7 @@ async function sessionCookie(userId: string, organizationId: string): Promise<st
 }
 
 const meWithSession = (cookie: string) =>
-  call(meRoute.GET, { path: "/auth/me", headers: { cookie, "sec-fetch-site": "same-origin" } });
+  invoke(meRoute.GET, { path: "/auth/me", headers: { cookie, "sec-fetch-site": "same-origin" } });
 
 /** An account an operator made (verified address), member of Acme, with the demo password. */
 async function verifiedUser() {
@@ -141,7 +142,7 @@ describe("POST /auth/password-reset", () => {
 
   it("treats the address case-insensitively and never builds the link from the request's Host", async () => {
     const account = await verifiedUser();
-    const res = await call(resetRoute.POST, {
+    const res = await invoke(resetRoute.POST, {
       method: "POST",
       path: "/auth/password-reset",
       headers: { host: "evil.example", "x-forwarded-host": "evil.example" },
@@ -160,7 +161,7 @@ describe("POST /auth/password-reset", () => {
       expect(res.body.error.code).toBe("VALIDATION_ERROR");
       expect(res.body.error.details[0].field).toBe("email");
     }
-    const empty = await call(resetRoute.POST, { method: "POST", path: "/auth/password-reset" });
+    const empty = await invoke(resetRoute.POST, { method: "POST", path: "/auth/password-reset" });
     expect(empty.status).toBe(400);
     expect(empty.body.error.details[0].field).toBe("email");
   });
@@ -208,7 +209,7 @@ describe("POST /auth/password-reset/confirm", () => {
     });
 
     expect((await me(pair.access_token)).status).toBe(401);
-    const refreshed = await call(refreshRoute.POST, {
+    const refreshed = await invoke(refreshRoute.POST, {
       method: "POST",
       path: "/auth/refresh",
       body: { refresh_token: pair.refresh_token },
@@ -315,7 +316,7 @@ describe("email squatting (issue 17 item 4)", () => {
     // address they do not control, and its link, which POST /invitations shows them.
     const squatter = await verifiedUser();
     const squatterLogin = await login(squatter.email);
-    const created = await call(organizationsRoute.POST, {
+    const created = await invoke(organizationsRoute.POST, {
       method: "POST",
       path: "/organizations",
       token: squatterLogin.access_token,
@@ -323,7 +324,7 @@ describe("email squatting (issue 17 item 4)", () => {
     });
     expect(created.status).toBe(201);
     const squatOrg = created.body.data.id as string;
-    const invited = await call(invitationsRoute.POST, {
+    const invited = await invoke(invitationsRoute.POST, {
       method: "POST",
       path: "/invitations",
       token: squatterLogin.access_token,
@@ -332,7 +333,7 @@ describe("email squatting (issue 17 item 4)", () => {
     });
     expect(invited.status).toBe(201);
     const squatPassword = "squatters paradise 2026";
-    const accepted = await call(acceptRoute.POST, {
+    const accepted = await invoke(acceptRoute.POST, {
       method: "POST",
       path: "/invitations/accept",
       body: {
@@ -346,7 +347,7 @@ describe("email squatting (issue 17 item 4)", () => {
     const squatMe = await me(squat.access_token);
     expect(squatMe.body.data).toMatchObject({ email: victim, email_verified: false });
     const victimId = squatMe.body.data.id as string;
-    const key = await call(keysRoute.POST, {
+    const key = await invoke(keysRoute.POST, {
       method: "POST",
       path: "/api-keys",
       token: squat.access_token,
@@ -356,7 +357,7 @@ describe("email squatting (issue 17 item 4)", () => {
     const keySecret = key.body.data.key as string;
     const squatCookie = await sessionCookie(victimId, squatOrg);
     // A pending invitation the squatter sent from the victim's account.
-    const more = await call(invitationsRoute.POST, {
+    const more = await invoke(invitationsRoute.POST, {
       method: "POST",
       path: "/invitations",
       token: squat.access_token,
@@ -383,7 +384,7 @@ describe("email squatting (issue 17 item 4)", () => {
     expect((await me(squat.access_token)).status).toBe(401);
     expect((await me(keySecret)).status).toBe(401);
     expect((await meWithSession(squatCookie)).status).toBe(401);
-    const refreshed = await call(refreshRoute.POST, {
+    const refreshed = await invoke(refreshRoute.POST, {
       method: "POST",
       path: "/auth/refresh",
       body: { refresh_token: squat.refresh_token },
@@ -391,7 +392,7 @@ describe("email squatting (issue 17 item 4)", () => {
     expect(refreshed.status).toBe(401);
     expect((await signInToken(victim, squatPassword)).status).toBe(401);
     // The membership is gone (the squatter's own view of Squat Inc), audited there with why.
-    const members = await call(usersRoute.GET, {
+    const members = await invoke(usersRoute.GET, {
       path: "/users",
       token: squatterLogin.access_token,
       headers: { "x-organization-id": squatOrg },
@@ -429,7 +430,7 @@ describe("email squatting (issue 17 item 4)", () => {
       role: "owner",
       organization: { name: "Personal" },
     });
-    const orgs = await call(organizationsRoute.GET, {
+    const orgs = await invoke(organizationsRoute.GET, {
       path: "/organizations",
       token: owner.body.data.access_token,
     });

@@ -13,7 +13,8 @@ import {
 } from "@/server/http/actions/member-actions";
 import { callAction } from "../../helpers/actions";
 import { DEMO, orgId, userId } from "../../helpers/fixtures";
-import { call, login, makeUser } from "../../helpers/tokens";
+import { invoke } from "../../helpers/invoke";
+import { login, makeUser } from "../../helpers/tokens";
 
 // A platform admin in an organization it does not belong to may read everything and revoke
 // (keys, invitations); whatever changes who belongs needs real membership, through either door.
@@ -31,7 +32,7 @@ beforeAll(async () => {
 describe("a platform admin visiting an organization", () => {
   it("cannot invite, change roles or remove members through the API", async () => {
     const member = await makeUser("globex", "member");
-    const invite = await call(invitationsRoute.POST, {
+    const invite = await invoke(invitationsRoute.POST, {
       method: "POST",
       path: "/invitations",
       token: adminToken,
@@ -40,7 +41,7 @@ describe("a platform admin visiting an organization", () => {
     });
     expect(invite.status).toBe(403);
     expect(invite.body.error.message).toMatch(/visit is read and revoke only/);
-    const role = await call(userRoute.PATCH, {
+    const role = await invoke(userRoute.PATCH, {
       method: "PATCH",
       path: `/users/${member.id}`,
       token: adminToken,
@@ -49,7 +50,7 @@ describe("a platform admin visiting an organization", () => {
       body: { role: "admin" },
     });
     expect(role.status).toBe(403);
-    const removal = await call(userRoute.DELETE, {
+    const removal = await invoke(userRoute.DELETE, {
       method: "DELETE",
       path: `/users/${member.id}`,
       token: adminToken,
@@ -61,14 +62,14 @@ describe("a platform admin visiting an organization", () => {
 
   it("can still revoke an invitation there", async () => {
     const { access_token } = await login(DEMO.globexOwner);
-    const created = await call(invitationsRoute.POST, {
+    const created = await invoke(invitationsRoute.POST, {
       method: "POST",
       path: "/invitations",
       token: access_token,
       body: { email: "to-revoke@example.test", role: "member" },
     });
     const id = created.body.data.id as string;
-    const revoked = await call(invitationRoute.DELETE, {
+    const revoked = await invoke(invitationRoute.DELETE, {
       method: "DELETE",
       path: `/invitations/${id}`,
       token: adminToken,
@@ -93,7 +94,7 @@ describe("a platform admin visiting an organization", () => {
     });
     expect(role).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     const { access_token } = await login(DEMO.globexOwner);
-    const created = await call(invitationsRoute.POST, {
+    const created = await invoke(invitationsRoute.POST, {
       method: "POST",
       path: "/invitations",
       token: access_token,

@@ -9,14 +9,15 @@ import { getDb } from "@/db";
 import { auditLogs } from "@/db/schema";
 import { createApiKey } from "@/server/api-keys/create-api-key";
 import { createKey, DEMO, orgId, sessionContextOf } from "../../helpers/fixtures";
-import { call, login, makeUser } from "../../helpers/tokens";
+import { invoke } from "../../helpers/invoke";
+import { login, makeUser } from "../../helpers/tokens";
 
 beforeAll(async () => {
   await getDb();
 });
 
 function setRole(token: string, id: string, role: string, headers?: Record<string, string>) {
-  return call(userRoute.PATCH, {
+  return invoke(userRoute.PATCH, {
     method: "PATCH",
     path: `/users/${id}`,
     token,
@@ -29,7 +30,7 @@ function setRole(token: string, id: string, role: string, headers?: Record<strin
 async function newOrgWithOwner() {
   const owner = await makeUser("globex", "member");
   const { access_token } = await login(owner.email);
-  const res = await call(organizationsRoute.POST, {
+  const res = await invoke(organizationsRoute.POST, {
     method: "POST",
     path: "/organizations",
     token: access_token,
@@ -44,13 +45,13 @@ describe("PATCH /users/{id}", () => {
     const { access_token } = await login(DEMO.acmeOwner);
     const member = await makeUser("acme", "member");
     const memberLogin = await login(member.email);
-    const before = await call(meRoute.GET, { path: "/auth/me", token: memberLogin.access_token });
+    const before = await invoke(meRoute.GET, { path: "/auth/me", token: memberLogin.access_token });
     expect(before.body.data.scopes).not.toContain("write:users");
 
     const res = await setRole(access_token, member.id, "admin");
     expect(res.status).toBe(200);
     expect(res.body.data).toMatchObject({ id: member.id, role: "admin" });
-    const after = await call(meRoute.GET, { path: "/auth/me", token: memberLogin.access_token });
+    const after = await invoke(meRoute.GET, { path: "/auth/me", token: memberLogin.access_token });
     expect(after.body.data.role).toBe("admin");
     expect(after.body.data.scopes).toContain("write:users");
 
@@ -123,20 +124,20 @@ describe("organizations", () => {
   it("a user creates an organization, becomes its owner and can switch to it", async () => {
     const { owner, token, org } = await newOrgWithOwner();
     expect(org.id).toMatch(/^org_/);
-    const list = await call(organizationsRoute.GET, { path: "/organizations", token });
+    const list = await invoke(organizationsRoute.GET, { path: "/organizations", token });
     expect(list.status).toBe(200);
     expect(list.body.next_cursor).toBeNull();
     expect(list.body.data[0]).toMatchObject({ id: org.id, role: "owner" });
     expect(list.body.data.map((o: { name: string }) => o.name)).toContain("Globex");
     expect(list.body.data.map((o: { name: string }) => o.name)).not.toContain("Acme");
-    const me = await call(meRoute.GET, {
+    const me = await invoke(meRoute.GET, {
       path: "/auth/me",
       token,
       headers: { "x-organization-id": org.id },
     });
     expect(me.status).toBe(200);
     expect(me.body.data).toMatchObject({ id: owner.id, role: "owner" });
-    const members = await call(usersRoute.GET, {
+    const members = await invoke(usersRoute.GET, {
       path: "/users",
       token,
       headers: { "x-organization-id": org.id },
@@ -149,7 +150,7 @@ describe("organizations", () => {
 
   it("API keys cannot create organizations (403)", async () => {
     const { secret } = await createKey(DEMO.acmeOwner, "acme", ["read:users", "write:users"]);
-    const res = await call(organizationsRoute.POST, {
+    const res = await invoke(organizationsRoute.POST, {
       method: "POST",
       path: "/organizations",
       token: secret,
@@ -161,7 +162,7 @@ describe("organizations", () => {
 
   it("platform admins with admin:organizations list every organization", async () => {
     const { access_token } = await login(DEMO.admin);
-    const res = await call(organizationsRoute.GET, {
+    const res = await invoke(organizationsRoute.GET, {
       path: "/organizations?limit=100",
       token: access_token,
     });
@@ -174,7 +175,7 @@ describe("organizations", () => {
   it("owners and admins rename; members and outsiders cannot", async () => {
     const { token, org } = await newOrgWithOwner();
     const rename = (t: string, name: string, headers?: Record<string, string>) =>
-      call(organizationRoute.PATCH, {
+      invoke(organizationRoute.PATCH, {
         method: "PATCH",
         path: `/organizations/${org.id}`,
         token: t,
@@ -208,7 +209,7 @@ describe("organizations", () => {
     ] as const) {
       const ctx = await sessionContextOf(owner.id, organizationId);
       const { secret } = await createApiKey(ctx, { name: "pinned", scopes: ["read:users"] });
-      const res = await call(organizationsRoute.GET, {
+      const res = await invoke(organizationsRoute.GET, {
         path: "/organizations?limit=100",
         token: secret,
       });
@@ -226,7 +227,7 @@ describe("organizations", () => {
       });
     }
     // The same person's token and session still list both.
-    const listed = await call(organizationsRoute.GET, { path: "/organizations", token });
+    const listed = await invoke(organizationsRoute.GET, { path: "/organizations", token });
     expect(listed.body.data.map((o: { id: string }) => o.id).sort()).toEqual(
       [org.id, globex].sort(),
     );
@@ -234,7 +235,7 @@ describe("organizations", () => {
 
   it("an API key with admin:organizations still lists every organization", async () => {
     const { secret } = await createKey(DEMO.admin, "acme", ["admin:organizations"]);
-    const res = await call(organizationsRoute.GET, {
+    const res = await invoke(organizationsRoute.GET, {
       path: "/organizations?limit=100",
       token: secret,
     });
@@ -247,7 +248,7 @@ describe("organizations", () => {
   it("bad list parameters are 400s", async () => {
     const { access_token } = await login(DEMO.acmeMember);
     for (const q of ["limit=0", "limit=101", "cursor=bm90LWpzb24"]) {
-      const res = await call(organizationsRoute.GET, {
+      const res = await invoke(organizationsRoute.GET, {
         path: `/organizations?${q}`,
         token: access_token,
       });

@@ -6,7 +6,7 @@ import * as tokenRoute from "@/app/api/v1/auth/token/route";
 import { getDb } from "@/db";
 import { memberships } from "@/db/schema";
 import { createUser } from "@/server/users/create-user";
-import { call } from "../../helpers/tokens";
+import { invoke } from "../../helpers/invoke";
 
 function runCli(args: string[], stdin: string, extraEnv: Record<string, string> = {}) {
   return new Promise<{ code: number | null; out: string }>((resolve, reject) => {
@@ -74,13 +74,13 @@ describe("npm run user:create", () => {
     await expect(
       createUser({ email, name: "Again", password, organization: { newName: "Cli Org" } }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
-    const login = await call(tokenRoute.POST, {
+    const login = await invoke(tokenRoute.POST, {
       method: "POST",
       path: "/auth/token",
       body: { email, password },
     });
     expect(login.status).toBe(200);
-    const me = await call(meRoute.GET, { path: "/auth/me", token: login.body.data.access_token });
+    const me = await invoke(meRoute.GET, { path: "/auth/me", token: login.body.data.access_token });
     expect(me.body.data).toMatchObject({
       email,
       role: "owner",

@@ -15,8 +15,9 @@ import { hashPassword } from "@/lib/password";
 import { EMAIL_LIMIT } from "@/server/users/email-throttle";
 import { invitationProvesAddress } from "@/server/users/verify-email";
 import { DEMO } from "../../helpers/fixtures";
+import { invoke } from "../../helpers/invoke";
 import { mailsTo, tokenIn } from "../../helpers/mail";
-import { call, login, makeUser } from "../../helpers/tokens";
+import { login, makeUser } from "../../helpers/tokens";
 
 beforeAll(async () => {
   await getDb();
@@ -29,12 +30,12 @@ afterEach(() => {
 });
 
 const askForLink = (token: string) =>
-  call(verifyRoute.POST, { method: "POST", path: "/auth/verify-email", token });
+  invoke(verifyRoute.POST, { method: "POST", path: "/auth/verify-email", token });
 
 const confirm = (body: Record<string, unknown>) =>
-  call(confirmRoute.POST, { method: "POST", path: "/auth/verify-email/confirm", body });
+  invoke(confirmRoute.POST, { method: "POST", path: "/auth/verify-email/confirm", body });
 
-const me = (token: string) => call(meRoute.GET, { path: "/auth/me", token });
+const me = (token: string) => invoke(meRoute.GET, { path: "/auth/me", token });
 
 async function verificationToken(email: string): Promise<string> {
   const mails = (await mailsTo(email)).filter((m) => m.subject.startsWith("Confirm"));
@@ -48,7 +49,7 @@ describe("verifying an address", () => {
     const user = await makeUser("acme");
     const { access_token } = await login(user.email);
     expect((await me(access_token)).body.data.email_verified).toBe(false);
-    const key = await call(keysRoute.POST, {
+    const key = await invoke(keysRoute.POST, {
       method: "POST",
       path: "/api-keys",
       token: access_token,
@@ -146,14 +147,14 @@ describe("verifying an address", () => {
 describe("accounts made by accepting an invitation", () => {
   async function acceptNew(email: string) {
     const owner = await login(DEMO.acmeOwner);
-    const invited = await call(invitationsRoute.POST, {
+    const invited = await invoke(invitationsRoute.POST, {
       method: "POST",
       path: "/invitations",
       token: owner.access_token,
       body: { email, role: "member" },
     });
     expect(invited.status).toBe(201);
-    const accepted = await call(acceptRoute.POST, {
+    const accepted = await invoke(acceptRoute.POST, {
       method: "POST",
       path: "/invitations/accept",
       body: {

@@ -4,7 +4,8 @@ import { getDb } from "@/db";
 import { OPERATIONS } from "@/server/http/operations";
 import { ConformanceChecker, fetchOpenApiDocument } from "../../helpers/conformance";
 import { DEMO } from "../../helpers/fixtures";
-import { call, login } from "../../helpers/tokens";
+import { invoke } from "../../helpers/invoke";
+import { login } from "../../helpers/tokens";
 
 /*
  * The checker the attack suite validates every response with (tenancy-matrix, fuzz): Ajv on the
@@ -30,7 +31,7 @@ describe("response conformance against /api/v1/openapi.json", () => {
 
   it("accepts a real answer, and refuses an undocumented field, status or leaked secret in it", async () => {
     const token = (await login(DEMO.acmeOwner)).access_token;
-    const res = await call(meRoute.GET, { path: "/auth/me", token });
+    const res = await invoke(meRoute.GET, { path: "/auth/me", token });
     expect(res.status).toBe(200);
     expect(checker.check(me, res)).toEqual([]);
 
@@ -46,7 +47,7 @@ describe("response conformance against /api/v1/openapi.json", () => {
   });
 
   it("refuses an error answer that is not the documented error shape", async () => {
-    const res = await call(meRoute.GET, { path: "/auth/me" });
+    const res = await invoke(meRoute.GET, { path: "/auth/me" });
     expect(res.status).toBe(401);
     expect(checker.check(me, res)).toEqual([]);
     const bare = { ...res, body: { message: "nope" } };

@@ -14,7 +14,7 @@ import { DEMO_PASSWORD } from "@/db/seed";
 import { hashToken } from "@/server/tokens/format";
 import { drainUsage } from "@/server/usage/usage-recorder";
 import { DEMO } from "../../helpers/fixtures";
-import { call } from "../../helpers/tokens";
+import { invoke } from "../../helpers/invoke";
 
 /*
  * Everything the server writes (console.* and raw stdout/stderr) while secrets are issued, used,
@@ -54,14 +54,18 @@ function reveal(secret: unknown): string {
 
 async function signIn(email: string, password: string) {
   passwords.add(password);
-  return call(tokenRoute.POST, { method: "POST", path: "/auth/token", body: { email, password } });
+  return invoke(tokenRoute.POST, {
+    method: "POST",
+    path: "/auth/token",
+    body: { email, password },
+  });
 }
 
 /** One lifecycle per kind of secret. Invitations (token shown once, accepted once) join here. */
 const LIFECYCLES: Record<string, () => Promise<void>> = {
   "API key: create, use, rotate, use both, revoke, use revoked": async () => {
     const owner = reveal((await signIn(DEMO.acmeOwner, DEMO_PASSWORD)).body.data.access_token);
-    const created = await call(keysRoute.POST, {
+    const created = await invoke(keysRoute.POST, {
       method: "POST",
       path: "/api-keys",
       token: owner,
@@ -70,8 +74,8 @@ const LIFECYCLES: Record<string, () => Promise<void>> = {
     expect(created.status).toBe(201);
     const key = reveal(created.body.data.key);
     const id = created.body.data.id as string;
-    expect((await call(meRoute.GET, { path: "/auth/me", token: key })).status).toBe(200);
-    const entry = await call(timeEntriesRoute.POST, {
+    expect((await invoke(meRoute.GET, { path: "/auth/me", token: key })).status).toBe(200);
+    const entry = await invoke(timeEntriesRoute.POST, {
       method: "POST",
       path: "/time-entries",
       token: key,
@@ -82,7 +86,7 @@ const LIFECYCLES: Record<string, () => Promise<void>> = {
       },
     });
     expect(entry.status).toBe(201);
-    const rotated = await call(rotateRoute.POST, {
+    const rotated = await invoke(rotateRoute.POST, {
       method: "POST",
       path: `/api-keys/${id}/rotate`,
       token: owner,
@@ -91,27 +95,27 @@ const LIFECYCLES: Record<string, () => Promise<void>> = {
     });
     expect(rotated.status).toBe(200);
     const next = reveal(rotated.body.data.key);
-    expect((await call(meRoute.GET, { path: "/auth/me", token: next })).status).toBe(200);
-    expect((await call(meRoute.GET, { path: "/auth/me", token: key })).status).toBe(200);
+    expect((await invoke(meRoute.GET, { path: "/auth/me", token: next })).status).toBe(200);
+    expect((await invoke(meRoute.GET, { path: "/auth/me", token: key })).status).toBe(200);
     const nextId = rotated.body.data.id as string;
-    const revoked = await call(keyRoute.DELETE, {
+    const revoked = await invoke(keyRoute.DELETE, {
       method: "DELETE",
       path: `/api-keys/${nextId}`,
       token: owner,
       params: { id: nextId },
     });
     expect(revoked.status).toBe(200);
-    expect((await call(meRoute.GET, { path: "/auth/me", token: next })).status).toBe(401);
+    expect((await invoke(meRoute.GET, { path: "/auth/me", token: next })).status).toBe(401);
   },
 
   "user tokens: sign in, use, refresh, reuse the spent refresh token, revoke": async () => {
     const pair = (await signIn(DEMO.acmeMember, DEMO_PASSWORD)).body.data;
     const access = reveal(pair.access_token);
     const refresh = reveal(pair.refresh_token);
-    expect((await call(meRoute.GET, { path: "/auth/me", token: access })).status).toBe(200);
+    expect((await invoke(meRoute.GET, { path: "/auth/me", token: access })).status).toBe(200);
     // A refresh token where an access token belongs: refused, and not logged.
-    expect((await call(meRoute.GET, { path: "/auth/me", token: refresh })).status).toBe(401);
-    const refreshed = await call(refreshRoute.POST, {
+    expect((await invoke(meRoute.GET, { path: "/auth/me", token: refresh })).status).toBe(401);
+    const refreshed = await invoke(refreshRoute.POST, {
       method: "POST",
       path: "/auth/refresh",
       body: { refresh_token: refresh },
@@ -119,13 +123,13 @@ const LIFECYCLES: Record<string, () => Promise<void>> = {
     expect(refreshed.status).toBe(200);
     reveal(refreshed.body.data.access_token);
     const second = reveal(refreshed.body.data.refresh_token);
-    const reuse = await call(refreshRoute.POST, {
+    const reuse = await invoke(refreshRoute.POST, {
       method: "POST",
       path: "/auth/refresh",
       body: { refresh_token: refresh },
     });
     expect(reuse.status).toBe(401);
-    const revoke = await call(revokeRoute.POST, {
+    const revoke = await invoke(revokeRoute.POST, {
       method: "POST",
       path: "/auth/revoke",
       body: { token: second },
@@ -142,7 +146,7 @@ const LIFECYCLES: Record<string, () => Promise<void>> = {
 
   "a request that fails inside the server: only a request id is logged": async () => {
     const owner = reveal((await signIn(DEMO.acmeOwner, DEMO_PASSWORD)).body.data.access_token);
-    const res = await call(keysRoute.POST, {
+    const res = await invoke(keysRoute.POST, {
       method: "POST",
       path: "/api-keys",
       token: owner,

@@ -14,8 +14,9 @@ import {
 import { ConformanceChecker } from "../../helpers/conformance";
 import { createKey, DEMO, orgId, sessionContext, userId } from "../../helpers/fixtures";
 import type { Invoked } from "../../helpers/invoke";
+import { invoke } from "../../helpers/invoke";
 import { type ApiRoute, apiRoutes, fillPath } from "../../helpers/routes";
-import { call, login } from "../../helpers/tokens";
+import { login } from "../../helpers/tokens";
 
 /*
  * Every documented /api/v1 operation × every kind of principal. Path parameters name org A's
@@ -175,7 +176,7 @@ beforeAll(async () => {
   for (const route of routes) {
     for (const principal of principals) {
       const { params = {}, body } = await requestFor(route, shared.key.id);
-      const res = await call(route.handler, {
+      const res = await invoke(route.handler, {
         method: route.op.method,
         path: fillPath(route.op.path, params),
         token: principal.token,

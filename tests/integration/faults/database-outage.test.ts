@@ -9,8 +9,8 @@ import { flushUsage, pendingUsageEvents } from "@/server/usage/flush-usage";
 import { drainUsage, setUsageAutoFlush } from "@/server/usage/usage-recorder";
 import { createKey, DEMO } from "@/tests/helpers/fixtures";
 import type { Invoked } from "@/tests/helpers/invoke";
+import { invoke } from "@/tests/helpers/invoke";
 import { type ProxiedDatabase, proxyAppDatabase, type TcpProxy } from "@/tests/helpers/tcp-proxy";
-import { call } from "@/tests/helpers/tokens";
 
 // The issue's bound: while the database is down, /api/v1 answers 503 within 2 seconds.
 const OUTAGE_ANSWER_MS = 2_000;
@@ -75,8 +75,8 @@ describe.runIf(process.env.DATABASE_URL)("PostgreSQL stopped mid-run (PostgreSQL
     const use = async (key: { key: { id: string }; secret: string }, route = "me") => {
       const res =
         route === "me"
-          ? await call(meRoute.GET, { path: "/auth/me", token: key.secret })
-          : await call(usersRoute.GET, { path: "/users", token: key.secret });
+          ? await invoke(meRoute.GET, { path: "/auth/me", token: key.secret })
+          : await invoke(usersRoute.GET, { path: "/users", token: key.secret });
       if (res.status < 300) successes.set(key.key.id, (successes.get(key.key.id) ?? 0) + 1);
       return res;
     };
@@ -92,7 +92,7 @@ describe.runIf(process.env.DATABASE_URL)("PostgreSQL stopped mid-run (PostgreSQL
     await expectUnavailable(() => use(used));
     await expectUnavailable(() => use(used, "users"));
     await expectUnavailable(() => use(fresh));
-    await expectUnavailable(() => call(healthRoute.GET, { path: "/health" }));
+    await expectUnavailable(() => invoke(healthRoute.GET, { path: "/health" }));
     // Several at once, as a busy server would see them.
     await Promise.all(
       Array.from({ length: 10 }, (_, i) => expectUnavailable(() => use(i % 2 ? used : fresh))),
@@ -109,7 +109,7 @@ describe.runIf(process.env.DATABASE_URL)("PostgreSQL stopped mid-run (PostgreSQL
     await proxy.start();
 
     // No restart: the same process, the same pool.
-    const health = await call(healthRoute.GET, { path: "/health" });
+    const health = await invoke(healthRoute.GET, { path: "/health" });
     expect(health.status, JSON.stringify(health.body)).toBe(200);
     expect(health.body.database).toMatchObject({ status: "ok", mode: "postgres" });
     expect((await use(used)).status).toBe(200);
@@ -128,32 +128,32 @@ describe.runIf(process.env.DATABASE_URL)("PostgreSQL stopped mid-run (PostgreSQL
 
   it("still answers within 2 s deep into a long outage, and recovers after it", async () => {
     const key = await createKey(DEMO.acmeOwner, "acme", ["read:users"]);
-    expect((await call(meRoute.GET, { path: "/auth/me", token: key.secret })).status).toBe(200);
+    expect((await invoke(meRoute.GET, { path: "/auth/me", token: key.secret })).status).toBe(200);
     await proxy.stop();
     await untilCacheOff();
     // Every failed connection attempt makes a client back off longer; the answer must not wait
     // for it.
     for (let i = 0; i < 30; i++) {
-      await expectUnavailable(() => call(meRoute.GET, { path: "/auth/me", token: key.secret }));
-      if (i % 5 === 0) await expectUnavailable(() => call(healthRoute.GET, { path: "/health" }));
+      await expectUnavailable(() => invoke(meRoute.GET, { path: "/auth/me", token: key.secret }));
+      if (i % 5 === 0) await expectUnavailable(() => invoke(healthRoute.GET, { path: "/health" }));
     }
     await proxy.start();
-    expect((await call(healthRoute.GET, { path: "/health" })).status).toBe(200);
-    expect((await call(meRoute.GET, { path: "/auth/me", token: key.secret })).status).toBe(200);
+    expect((await invoke(healthRoute.GET, { path: "/health" })).status).toBe(200);
+    expect((await invoke(meRoute.GET, { path: "/auth/me", token: key.secret })).status).toBe(200);
   }, 120_000);
 
   it("answers 503 within 2 s when the database accepts connections but never answers", async () => {
     const key = await createKey(DEMO.acmeOwner, "acme", ["read:users"]);
-    expect((await call(meRoute.GET, { path: "/auth/me", token: key.secret })).status).toBe(200);
+    expect((await invoke(meRoute.GET, { path: "/auth/me", token: key.secret })).status).toBe(200);
     await proxy.hang();
     await untilCacheOff();
     for (let i = 0; i < 3; i++) {
-      await expectUnavailable(() => call(meRoute.GET, { path: "/auth/me", token: key.secret }));
+      await expectUnavailable(() => invoke(meRoute.GET, { path: "/auth/me", token: key.secret }));
     }
-    await expectUnavailable(() => call(healthRoute.GET, { path: "/health" }));
+    await expectUnavailable(() => invoke(healthRoute.GET, { path: "/health" }));
     await proxy.start();
-    expect((await call(healthRoute.GET, { path: "/health" })).status).toBe(200);
-    expect((await call(meRoute.GET, { path: "/auth/me", token: key.secret })).status).toBe(200);
+    expect((await invoke(healthRoute.GET, { path: "/health" })).status).toBe(200);
+    expect((await invoke(meRoute.GET, { path: "/auth/me", token: key.secret })).status).toBe(200);
   }, 60_000);
 
   it("logs the outage without the values of the failed query (no secret hash)", async () => {
@@ -170,7 +170,7 @@ describe.runIf(process.env.DATABASE_URL)("PostgreSQL stopped mid-run (PostgreSQL
       await proxy.stop();
       await untilCacheOff();
       // Never seen before: its lookup by hash is the query that fails.
-      await expectUnavailable(() => call(meRoute.GET, { path: "/auth/me", token: key.secret }));
+      await expectUnavailable(() => invoke(meRoute.GET, { path: "/auth/me", token: key.secret }));
     } finally {
       spy.mockRestore();
       await proxy.start();
@@ -182,13 +182,13 @@ describe.runIf(process.env.DATABASE_URL)("PostgreSQL stopped mid-run (PostgreSQL
   it("goes down and comes back more than once", async () => {
     const key = await createKey(DEMO.acmeOwner, "acme", ["read:users"]);
     for (let round = 0; round < 3; round++) {
-      expect((await call(meRoute.GET, { path: "/auth/me", token: key.secret })).status).toBe(200);
+      expect((await invoke(meRoute.GET, { path: "/auth/me", token: key.secret })).status).toBe(200);
       await proxy.stop();
       await untilCacheOff();
-      await expectUnavailable(() => call(meRoute.GET, { path: "/auth/me", token: key.secret }));
-      await expectUnavailable(() => call(healthRoute.GET, { path: "/health" }));
+      await expectUnavailable(() => invoke(meRoute.GET, { path: "/auth/me", token: key.secret }));
+      await expectUnavailable(() => invoke(healthRoute.GET, { path: "/health" }));
       await proxy.start();
-      expect((await call(healthRoute.GET, { path: "/health" })).status).toBe(200);
+      expect((await invoke(healthRoute.GET, { path: "/health" })).status).toBe(200);
     }
   }, 60_000);
 });
@@ -199,15 +199,15 @@ describe.skipIf(process.env.DATABASE_URL)("embedded database (PGlite)", () => {
     const results = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
         i % 3 === 0
-          ? call(healthRoute.GET, { path: "/health" })
-          : call(i % 3 === 1 ? meRoute.GET : usersRoute.GET, {
+          ? invoke(healthRoute.GET, { path: "/health" })
+          : invoke(i % 3 === 1 ? meRoute.GET : usersRoute.GET, {
               path: i % 3 === 1 ? "/auth/me" : "/users",
               token: key.secret,
             }),
       ),
     );
     for (const res of results) expect(res.status, JSON.stringify(res.body)).toBe(200);
-    const health = await call(healthRoute.GET, { path: "/health" });
+    const health = await invoke(healthRoute.GET, { path: "/health" });
     expect(health.body.database).toMatchObject({ status: "ok", mode: "pglite" });
   });
 });

@@ -6,7 +6,8 @@ import * as meRoute from "@/app/api/v1/auth/me/route";
 import { getDb } from "@/db";
 import { apiKeys } from "@/db/schema";
 import { createKey, DEMO } from "@/tests/helpers/fixtures";
-import { call, login } from "@/tests/helpers/tokens";
+import { invoke } from "@/tests/helpers/invoke";
+import { login } from "@/tests/helpers/tokens";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -26,7 +27,7 @@ function hammer(secret: string) {
     const shot: Shot = { startedAt: performance.now() };
     shots.push(shot);
     inFlight.push(
-      call(meRoute.GET, { path: "/auth/me", token: secret }).then((res) => {
+      invoke(meRoute.GET, { path: "/auth/me", token: secret }).then((res) => {
         shot.status = res.status;
       }),
     );
@@ -55,7 +56,7 @@ describe(`races (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => 
         const { key, secret } = await createKey(DEMO.acmeOwner, "acme", ["read:users"]);
         const load = hammer(secret);
         await sleep(revokeAfterMs);
-        const revoke = await call(keyRoute.DELETE, {
+        const revoke = await invoke(keyRoute.DELETE, {
           method: "DELETE",
           path: `/api-keys/${key.id}`,
           token: owner.access_token,
@@ -83,7 +84,7 @@ describe(`races (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => 
     const { key } = await createKey(DEMO.acmeOwner, "acme", ["read:users", "read:api-keys"]);
     const results = await Promise.all(
       Array.from({ length: 5 }, () =>
-        call(rotateRoute.POST, {
+        invoke(rotateRoute.POST, {
           method: "POST",
           path: `/api-keys/${key.id}/rotate`,
           token: owner.access_token,
@@ -118,7 +119,7 @@ describe(`races (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => 
     const { key } = await createKey(DEMO.acmeOwner, "acme", ["read:users"]);
     const results = await Promise.all(
       Array.from({ length: 5 }, () =>
-        call(rotateRoute.POST, {
+        invoke(rotateRoute.POST, {
           method: "POST",
           path: `/api-keys/${key.id}/rotate`,
           token: owner.access_token,

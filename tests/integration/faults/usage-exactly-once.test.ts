@@ -8,8 +8,8 @@ import { flushUsage, pendingUsageEvents, writeUsageBatch } from "@/server/usage/
 import { addEvent, emptyBatch } from "@/server/usage/usage-batch";
 import { setUsageAutoFlush } from "@/server/usage/usage-recorder";
 import { createKey, DEMO } from "@/tests/helpers/fixtures";
+import { invoke } from "@/tests/helpers/invoke";
 import { type ProxiedDatabase, proxyAppDatabase, type TcpProxy } from "@/tests/helpers/tcp-proxy";
-import { call } from "@/tests/helpers/tokens";
 
 // Usage is counted exactly once: a batch is written with its id in one transaction, and a retry
 // of a batch that did commit (its acknowledgement lost) adds nothing.
@@ -75,7 +75,9 @@ describe.runIf(process.env.DATABASE_URL)("the connection dies after COMMIT (Post
     setUsageAutoFlush(false);
     const used = await createKey(DEMO.acmeOwner, "acme", ["read:users"]);
     for (let i = 0; i < 5; i++) {
-      expect((await call(meRoute.GET, { path: "/auth/me", token: used.secret })).status).toBe(200);
+      expect((await invoke(meRoute.GET, { path: "/auth/me", token: used.secret })).status).toBe(
+        200,
+      );
     }
     expect(pendingUsageEvents()).toBe(5);
 
@@ -90,7 +92,7 @@ describe.runIf(process.env.DATABASE_URL)("the connection dies after COMMIT (Post
     expect(pendingUsageEvents()).toBe(5);
 
     // One more call while the batch waits, then the retry and the new events.
-    expect((await call(meRoute.GET, { path: "/auth/me", token: used.secret })).status).toBe(200);
+    expect((await invoke(meRoute.GET, { path: "/auth/me", token: used.secret })).status).toBe(200);
     // The next flush retries the unconfirmed batch (found by its id: skipped), then the new call.
     await flushUsage();
     expect(pendingUsageEvents()).toBe(0);

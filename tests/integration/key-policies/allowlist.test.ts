@@ -10,7 +10,8 @@ import { WINDOW_MS } from "@/server/rate-limit/rate-limiter";
 import { flushUsage } from "@/server/usage/flush-usage";
 import { setUsageAutoFlush } from "@/server/usage/usage-recorder";
 import { createKey, DEMO } from "../../helpers/fixtures";
-import { call, login } from "../../helpers/tokens";
+import { invoke } from "../../helpers/invoke";
+import { login } from "../../helpers/tokens";
 
 const REFUSED = "This API key cannot be used from this IP address";
 
@@ -26,12 +27,12 @@ afterAll(() => {
 beforeEach(() => testClock.advance(WINDOW_MS - (nowMs() % WINDOW_MS) + 10));
 
 async function me(secret: string, ip: string) {
-  return call(meRoute.GET, { path: "/auth/me", token: secret, ip });
+  return invoke(meRoute.GET, { path: "/auth/me", token: secret, ip });
 }
 
 async function keyAsServed(id: string) {
   const owner = await login(DEMO.acmeOwner);
-  const res = await call(keyRoute.GET, {
+  const res = await invoke(keyRoute.GET, {
     path: `/api-keys/${id}`,
     token: owner.access_token,
     params: { id },
@@ -71,7 +72,7 @@ describe("allowlist matching: which client addresses a restricted key works from
     [["198.51.100.1", "2001:db8::/64"], "2001:db8::abcd", 200],
   ] as const)("allowed_ips %j, call from %s: %i", async (allowed, ip, status) => {
     const owner = await login(DEMO.acmeOwner);
-    const created = await call(keysRoute.POST, {
+    const created = await invoke(keysRoute.POST, {
       method: "POST",
       path: "/api-keys",
       token: owner.access_token,
@@ -103,7 +104,7 @@ describe("a call from outside the allowlist", () => {
     // The address's budget (100 per minute) paid for it: the key's (1000) did not.
     expect(refused.headers.get("x-ratelimit-limit")).toBe("100");
     expect(refused.headers.get("x-ratelimit-remaining")).toBe("99");
-    const sameAddress = await call(scopesRoute.GET, { path: "/scopes", ip: "2001:db8::8" });
+    const sameAddress = await invoke(scopesRoute.GET, { path: "/scopes", ip: "2001:db8::8" });
     expect(sameAddress.status).toBe(401);
     expect(sameAddress.headers.get("x-ratelimit-remaining")).toBe("98");
 
@@ -113,7 +114,7 @@ describe("a call from outside the allowlist", () => {
     expect(served.last_used_ip).toBeNull();
 
     // From inside the range it works, on the key's full budget, and that is a use.
-    const allowed = await call(meRoute.GET, {
+    const allowed = await invoke(meRoute.GET, {
       path: "/auth/me",
       token: secret,
       ip: "203.0.113.44",
@@ -127,7 +128,7 @@ describe("a call from outside the allowlist", () => {
     expect(used.last_used_ip).toBe("203.0.113.44");
 
     // The key's usage shows the refusal as a 403 beside the call that worked.
-    const usage = await call(usageRoute.GET, {
+    const usage = await invoke(usageRoute.GET, {
       path: `/api-keys/${key.id}/usage`,
       token: secret,
       ip: "203.0.113.45",
@@ -154,7 +155,7 @@ describe("a call from outside the allowlist", () => {
     const { key, secret } = await createKey(DEMO.acmeOwner, "acme", ["read:users"]);
     expect((await me(secret, "192.0.2.1")).status).toBe(200);
 
-    const restrict = await call(keyRoute.PATCH, {
+    const restrict = await invoke(keyRoute.PATCH, {
       method: "PATCH",
       path: `/api-keys/${key.id}`,
       token: owner.access_token,
@@ -166,7 +167,7 @@ describe("a call from outside the allowlist", () => {
     expect((await me(secret, "192.0.2.1")).status).toBe(403);
     expect((await me(secret, "192.0.2.200")).status).toBe(200);
 
-    const open = await call(keyRoute.PATCH, {
+    const open = await invoke(keyRoute.PATCH, {
       method: "PATCH",
       path: `/api-keys/${key.id}`,
       token: owner.access_token,
@@ -181,7 +182,7 @@ describe("a call from outside the allowlist", () => {
 describe("allowlist validation", () => {
   async function create(allowed: unknown) {
     const owner = await login(DEMO.acmeOwner);
-    return call(keysRoute.POST, {
+    return invoke(keysRoute.POST, {
       method: "POST",
       path: "/api-keys",
       token: owner.access_token,

@@ -6,7 +6,8 @@ import { getDb } from "@/db";
 import { nowMs, testClock } from "@/lib/clock";
 import { WINDOW_MS } from "@/server/rate-limit/rate-limiter";
 import { createKey, DEMO } from "../../helpers/fixtures";
-import { call, login } from "../../helpers/tokens";
+import { invoke } from "../../helpers/invoke";
+import { login } from "../../helpers/tokens";
 
 // Runs against whichever store the environment selects: memory, or Redis when REDIS_URL is set.
 
@@ -16,11 +17,11 @@ beforeAll(async () => {
 afterAll(() => testClock.reset());
 beforeEach(() => testClock.advance(WINDOW_MS - (nowMs() % WINDOW_MS) + 10));
 
-const me = (secret: string) => call(meRoute.GET, { path: "/auth/me", token: secret });
+const me = (secret: string) => invoke(meRoute.GET, { path: "/auth/me", token: secret });
 
 async function patch(id: string, body: unknown) {
   const owner = await login(DEMO.acmeOwner);
-  return call(keyRoute.PATCH, {
+  return invoke(keyRoute.PATCH, {
     method: "PATCH",
     path: `/api-keys/${id}`,
     token: owner.access_token,
@@ -95,7 +96,7 @@ describe("a key's own rate limit", () => {
     ["100", "rate_limit_per_minute must be a number of requests"],
   ])("refuses %j at create and PATCH", async (value, message) => {
     const owner = await login(DEMO.acmeOwner);
-    const created = await call(keysRoute.POST, {
+    const created = await invoke(keysRoute.POST, {
       method: "POST",
       path: "/api-keys",
       token: owner.access_token,
@@ -113,7 +114,7 @@ describe("a key's own rate limit", () => {
   it("accepts 1 and the platform maximum", async () => {
     const owner = await login(DEMO.acmeOwner);
     for (const value of [1, 10_000]) {
-      const created = await call(keysRoute.POST, {
+      const created = await invoke(keysRoute.POST, {
         method: "POST",
         path: "/api-keys",
         token: owner.access_token,

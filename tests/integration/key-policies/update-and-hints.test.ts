@@ -10,7 +10,8 @@ import { getDb } from "@/db";
 import { flushUsage } from "@/server/usage/flush-usage";
 import { recordUsage, setUsageAutoFlush } from "@/server/usage/usage-recorder";
 import { createKey, DEMO, orgId } from "../../helpers/fixtures";
-import { call, login, makeUser } from "../../helpers/tokens";
+import { invoke } from "../../helpers/invoke";
+import { login, makeUser } from "../../helpers/tokens";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -21,7 +22,7 @@ beforeAll(async () => {
 afterAll(() => setUsageAutoFlush(true));
 
 async function patch(token: string, id: string, body: unknown) {
-  return call(keyRoute.PATCH, {
+  return invoke(keyRoute.PATCH, {
     method: "PATCH",
     path: `/api-keys/${id}`,
     token,
@@ -31,11 +32,11 @@ async function patch(token: string, id: string, body: unknown) {
 }
 
 async function detail(token: string, id: string) {
-  return call(keyRoute.GET, { path: `/api-keys/${id}`, token, params: { id } });
+  return invoke(keyRoute.GET, { path: `/api-keys/${id}`, token, params: { id } });
 }
 
 async function auditOf(token: string, id: string) {
-  const res = await call(auditRoute.GET, {
+  const res = await invoke(auditRoute.GET, {
     path: `/api-keys/${id}/audit-log`,
     token,
     params: { id },
@@ -52,14 +53,14 @@ describe("PATCH /api-keys/{id}", () => {
       "read:time-entries",
       "write:time-entries",
     ]);
-    expect((await call(usersRoute.GET, { path: "/users", token: secret })).status).toBe(200);
+    expect((await invoke(usersRoute.GET, { path: "/users", token: secret })).status).toBe(200);
 
     const res = await patch(owner.access_token, key.id, { scopes: ["read:time-entries"] });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.data.scopes).toEqual(["read:time-entries"]);
-    const me = await call(meRoute.GET, { path: "/auth/me", token: secret });
+    const me = await invoke(meRoute.GET, { path: "/auth/me", token: secret });
     expect(me.body.data.scopes).toEqual(["read:time-entries"]);
-    expect((await call(usersRoute.GET, { path: "/users", token: secret })).status).toBe(403);
+    expect((await invoke(usersRoute.GET, { path: "/users", token: secret })).status).toBe(403);
   });
 
   it("refuses to widen scopes with a 400 naming the scopes that would widen", async () => {
@@ -132,7 +133,7 @@ describe("PATCH /api-keys/{id}", () => {
     const other = await makeUser("acme", "member");
     const memberToken = (await login(member.email)).access_token;
     const otherToken = (await login(other.email)).access_token;
-    const created = await call(keysRoute.POST, {
+    const created = await invoke(keysRoute.POST, {
       method: "POST",
       path: "/api-keys",
       token: memberToken,
@@ -193,7 +194,7 @@ describe("PATCH /api-keys/{id}", () => {
       allowed_ips: ["203.0.113.0/24"],
       rate_limit_per_minute: 42,
     });
-    const rotated = await call(rotateRoute.POST, {
+    const rotated = await invoke(rotateRoute.POST, {
       method: "POST",
       path: `/api-keys/${key.id}/rotate`,
       token: owner.access_token,
@@ -205,7 +206,7 @@ describe("PATCH /api-keys/{id}", () => {
       allowed_ips: ["203.0.113.0/24"],
       rate_limit_per_minute: 42,
     });
-    const refused = await call(meRoute.GET, {
+    const refused = await invoke(meRoute.GET, {
       path: "/auth/me",
       token: rotated.body.data.key,
       ip: "198.51.100.1",
@@ -225,8 +226,8 @@ describe("GET /api-keys/{id}: scopes_used_30d", () => {
     ]);
     expect((await detail(owner.access_token, key.id)).body.data.scopes_used_30d).toEqual([]);
 
-    expect((await call(usersRoute.GET, { path: "/users", token: secret })).status).toBe(200);
-    const entries = await call(timeEntriesRoute.GET, { path: "/time-entries", token: secret });
+    expect((await invoke(usersRoute.GET, { path: "/users", token: secret })).status).toBe(200);
+    const entries = await invoke(timeEntriesRoute.GET, { path: "/time-entries", token: secret });
     expect(entries.status).toBe(200);
     // Older than 30 days: does not count. /auth/me needs no scope: neither does it.
     recordUsage({
@@ -238,7 +239,7 @@ describe("GET /api-keys/{id}: scopes_used_30d", () => {
       latencyMs: 3,
       at: new Date(Date.now() - 31 * DAY),
     });
-    expect((await call(meRoute.GET, { path: "/auth/me", token: secret })).status).toBe(200);
+    expect((await invoke(meRoute.GET, { path: "/auth/me", token: secret })).status).toBe(200);
     await flushUsage();
 
     const res = await detail(owner.access_token, key.id);
@@ -272,15 +273,19 @@ describe("GET /api-keys/{id}: scopes_used_30d", () => {
       },
     );
     // Refused for its address: not a use of read:users.
-    expect((await call(usersRoute.GET, { path: "/users", token: secret })).status).toBe(403);
-    const used = await call(keysRoute.GET, { path: "/api-keys", token: secret, ip: "203.0.113.3" });
+    expect((await invoke(usersRoute.GET, { path: "/users", token: secret })).status).toBe(403);
+    const used = await invoke(keysRoute.GET, {
+      path: "/api-keys",
+      token: secret,
+      ip: "203.0.113.3",
+    });
     expect(used.status).toBe(200);
     await flushUsage();
     expect((await detail(owner.access_token, key.id)).body.data.scopes_used_30d).toEqual([
       "read:api-keys",
     ]);
 
-    const rotated = await call(rotateRoute.POST, {
+    const rotated = await invoke(rotateRoute.POST, {
       method: "POST",
       path: `/api-keys/${key.id}/rotate`,
       token: owner.access_token,
@@ -297,7 +302,7 @@ describe("GET /api-keys?status=expiring", () => {
     const owner = await makeUser("acme", "owner");
     const token = (await login(owner.email)).access_token;
     const make = async (name: string, expiresInMs: number | null) => {
-      const res = await call(keysRoute.POST, {
+      const res = await invoke(keysRoute.POST, {
         method: "POST",
         path: "/api-keys",
         token,
@@ -316,7 +321,7 @@ describe("GET /api-keys?status=expiring", () => {
     await make("in 8 days", 8 * DAY);
     await make("never", null);
     const revoked = await make("in 2 days, revoked", 2 * DAY);
-    const revoke = await call(keyRoute.DELETE, {
+    const revoke = await invoke(keyRoute.DELETE, {
       method: "DELETE",
       path: `/api-keys/${revoked}`,
       token,
@@ -325,7 +330,7 @@ describe("GET /api-keys?status=expiring", () => {
     expect(revoke.status).toBe(200);
 
     for (const status of ["expiring", "expiring_soon"]) {
-      const res = await call(keysRoute.GET, {
+      const res = await invoke(keysRoute.GET, {
         path: `/api-keys?status=${status}&created_by=${owner.id}`,
         token,
       });
@@ -336,7 +341,7 @@ describe("GET /api-keys?status=expiring", () => {
       ]);
       for (const k of res.body.data) expect(k.status).toBe("expiring_soon");
     }
-    const bad = await call(keysRoute.GET, { path: "/api-keys?status=soon", token });
+    const bad = await invoke(keysRoute.GET, { path: "/api-keys?status=soon", token });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details[0]).toEqual({
       field: "status",

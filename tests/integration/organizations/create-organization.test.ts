@@ -6,7 +6,8 @@ import { auditLogs, memberships, organizations } from "@/db/schema";
 import { env } from "@/lib/env";
 import { createOrganization } from "@/server/organizations/create-organization";
 import { DEMO, orgId, sessionContextOf } from "@/tests/helpers/fixtures";
-import { call, login, makeUser } from "@/tests/helpers/tokens";
+import { invoke } from "@/tests/helpers/invoke";
+import { login, makeUser } from "@/tests/helpers/tokens";
 
 const database = process.env.DATABASE_URL ? "PostgreSQL" : "PGlite";
 
@@ -15,7 +16,7 @@ beforeAll(async () => {
 });
 
 function create(token: string, name = `Org ${Math.random().toString(36).slice(2, 8)}`) {
-  return call(organizationsRoute.POST, {
+  return invoke(organizationsRoute.POST, {
     method: "POST",
     path: "/organizations",
     token,

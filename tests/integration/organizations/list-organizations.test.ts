@@ -7,7 +7,8 @@ import {
 } from "@/server/organizations/list-organizations";
 import { findActiveUser } from "@/server/users/find-active-user";
 import { createKey, DEMO, orgId, userId } from "@/tests/helpers/fixtures";
-import { call, login, makeUser } from "@/tests/helpers/tokens";
+import { invoke } from "@/tests/helpers/invoke";
+import { login, makeUser } from "@/tests/helpers/tokens";
 
 const database = process.env.DATABASE_URL ? "PostgreSQL" : "PGlite";
 
@@ -22,7 +23,7 @@ beforeAll(async () => {
 });
 
 function list(token: string, query: string) {
-  return call(organizationsRoute.GET, { path: `/organizations?${query}`, token });
+  return invoke(organizationsRoute.GET, { path: `/organizations?${query}`, token });
 }
 
 /** Every page of GET /organizations?{query}, following next_cursor; fails on a non-200. */
@@ -44,7 +45,7 @@ async function accountWith(names: string[]) {
   const { access_token } = await login(user.email);
   const made: Listed[] = [];
   for (const name of names) {
-    const res = await call(organizationsRoute.POST, {
+    const res = await invoke(organizationsRoute.POST, {
       method: "POST",
       path: "/organizations",
       token: access_token,
