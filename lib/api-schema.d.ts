@@ -1044,6 +1044,8 @@ export interface components {
             previous_key: components["schemas"]["ApiKey"];
         };
         RotateApiKeyRequest: {
+            /** @description When the new key expires (null: never). Omitted: the old key's lifetime (expiry minus creation) counted from now, so a rotation renews a key rather than carrying its old end date. */
+            expires_at?: string | null;
             /** @default 0 */
             grace_seconds?: number;
         };

@@ -15,8 +15,9 @@ import type { RotateApiKeyInput } from "./schemas";
 
 /**
  * Issues a new secret with the same name, owner, scopes, IP allowlist and rate limit, and
- * retires the old key: at once when
- * grace_seconds is 0, otherwise by moving its expiry to now + grace. The keys link both ways.
+ * retires the old key: at once when grace_seconds is 0, otherwise by moving its expiry to
+ * now + grace. The new key expires when `expires_at` says, else after the old key's lifetime
+ * counted from now (newExpiry). The keys link both ways.
  * Whoever rotates is the audit actor; the key still authenticates as its owner, never as them.
  */
 export async function rotateApiKey(ctx: AuthContext, id: string, input: RotateApiKeyInput) {
@@ -36,7 +37,7 @@ export async function rotateApiKey(ctx: AuthContext, id: string, input: RotateAp
       ownerId: old.createdBy,
       name: old.name,
       scopes,
-      expiresAt: old.expiresAt,
+      expiresAt: newExpiry(old, input.expires_at),
       // The new secret keeps the old key's policies: a rotation never loosens where or how
       // often the key may be used.
       allowedIps: old.allowedIps,
@@ -101,4 +102,18 @@ async function ownerScopes(
     );
   }
   return scopes;
+}
+
+/**
+ * The new key's expiry: the one asked for (null: never), else the old key's lifetime (from its
+ * creation to its expiry) counted from now, so rotating an expiring key renews it. A key that
+ * never expired yields one that never expires.
+ */
+function newExpiry(
+  old: { createdAt: Date; expiresAt: Date | null },
+  asked: string | null | undefined,
+): Date | null {
+  if (asked !== undefined) return asked === null ? null : new Date(asked);
+  if (!old.expiresAt) return null;
+  return new Date(now().getTime() + (old.expiresAt.getTime() - old.createdAt.getTime()));
 }

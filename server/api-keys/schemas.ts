@@ -78,18 +78,20 @@ export const rateLimitPerMinuteSchema = z
     example: 120,
   });
 
+/** A key's expiry: an ISO 8601 date-time in the future, or null for a key that never expires. */
+const expiresAtSchema = z.iso
+  .datetime({ offset: true, error: "expires_at must be an ISO 8601 date-time" })
+  .refine((value) => new Date(value).getTime() > now().getTime(), {
+    error: (issue) => `${String(issue.input)} is in the past: expires_at must be in the future`,
+  })
+  .nullable();
+
 export const createApiKeySchema = z
   .object({
     name: nameSchema,
     scopes: scopesSchema,
     // A past date would make a key that is born dead and answers 401 with no hint why.
-    expires_at: z.iso
-      .datetime({ offset: true, error: "expires_at must be an ISO 8601 date-time" })
-      .refine((value) => new Date(value).getTime() > now().getTime(), {
-        error: (issue) => `${String(issue.input)} is in the past: expires_at must be in the future`,
-      })
-      .nullable()
-      .optional(),
+    expires_at: expiresAtSchema.optional(),
     allowed_ips: allowedIpsSchema.optional(),
     rate_limit_per_minute: rateLimitPerMinuteSchema.nullable().optional(),
   })
@@ -113,6 +115,10 @@ export const updateApiKeySchema = z
 
 export const rotateApiKeySchema = z
   .object({
+    expires_at: expiresAtSchema.optional().meta({
+      description:
+        "When the new key expires (null: never). Omitted: the old key's lifetime (expiry minus creation) counted from now, so a rotation renews a key rather than carrying its old end date.",
+    }),
     grace_seconds: z
       .number({ error: "grace_seconds must be a number of seconds" })
       .int("grace_seconds must be a whole number of seconds")
