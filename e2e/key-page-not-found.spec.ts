@@ -1,0 +1,32 @@
+import { expect, test } from "@playwright/test";
+import { createKeyViaApi, uniqueName, VIEWPORTS } from "./helpers/dashboard";
+import { login } from "./helpers/login";
+
+// A key page that is not the viewer's to see answers HTTP 404, not a 200 page saying so: for a
+// key that does not exist, and for another member's key (a member sees only their own).
+for (const { name: device, viewport } of VIEWPORTS) {
+  test.describe(`a key page that is not there, on a ${device}`, () => {
+    test.use({ viewport });
+
+    test("answers 404 with a way back, for an unknown key and for another member's key", async ({
+      page,
+      browser,
+    }) => {
+      const owner = await browser.newContext();
+      const ownerPage = await owner.newPage();
+      await login(ownerPage, "owner@acme.test");
+      const ownersKey = await createKeyViaApi(ownerPage, uniqueName("Owner only"), ["read:users"]);
+      await owner.close();
+
+      await login(page, "member@acme.test");
+      for (const id of ["key_doesnotexist0000000000", ownersKey.id]) {
+        const response = await page.goto(`/settings/api-keys/${id}`);
+        expect(response?.status()).toBe(404);
+        await expect(page.getByRole("heading", { name: "This API key is not here" })).toBeVisible();
+        await expect(page.getByText(ownersKey.key)).toHaveCount(0);
+      }
+      await page.getByRole("link", { name: "Back to API keys" }).click();
+      await expect(page.getByRole("heading", { name: "API Keys", exact: true })).toBeVisible();
+    });
+  });
+}
