@@ -251,7 +251,7 @@ export interface paths {
         put?: never;
         /**
          * Invite someone
-         * @description With email configured (`SMTP_URL`), the link is mailed to the invited address and not answered (`delivery: "email"`), so accepting it proves the address. Otherwise it is in `url`, shown this once, for its sender to share (`delivery: "link"`). Valid for 7 days and one use. Owners invite owners; admins invite admins and members; a visiting platform admin invites no one.
+         * @description With email configured (`SMTP_URL`), the link is mailed to the invited address and not answered (`delivery: "email"`), so accepting it proves the address. Otherwise it is in `url`, shown this once, for its sender to share (`delivery: "link"`). Valid for 7 days and one use. Owners invite owners; admins invite admins and members; a visiting platform admin invites no one. An address that is already a member, or already has a pending invitation here, is a 409 (`details[0].invitation_id` names the pending one: revoke it to invite again). Once someone joins, their other pending invitations here are revoked.
          *
          *     Requires the `write:users` scope.
          */

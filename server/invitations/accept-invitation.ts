@@ -8,12 +8,14 @@ import { recordAudit } from "@/server/audit/record-audit";
 import { publishAuthChange } from "@/server/auth/auth-bus";
 import { throttleSignIn } from "@/server/auth/sign-in-throttle";
 import { ApiError } from "@/server/core/api-error";
+
 import { hashToken } from "@/server/tokens/format";
 import { issueTokenPair } from "@/server/tokens/issue-token-pair";
 import type { TokenPair } from "@/server/tokens/schemas";
 import { assertStrongPassword } from "@/server/users/password-policy";
 import { invitationProvesAddress } from "@/server/users/verify-email";
 import { senderMayStillGrant } from "./invitation-authority";
+import { revokeOtherInvitationsTo } from "./pending-invitation";
 import type { AcceptInvitationInput } from "./schemas";
 
 export const NO_LONGER_VALID = "This invitation is no longer valid";
@@ -118,6 +120,7 @@ export async function acceptInvitation(
       .update(invitations)
       .set({ acceptedAt: now(), acceptedBy: userId })
       .where(eq(invitations.id, row.id));
+    await revokeOtherInvitationsTo(tx, row.organizationId, row.email, row.id);
     await recordAudit(
       tx,
       { userId, credentialId: "invitation", ip },

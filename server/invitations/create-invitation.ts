@@ -14,6 +14,7 @@ import { invitationEmail } from "@/server/email/messages";
 import { enqueueEmail, kickEmailOutbox } from "@/server/email/outbox";
 import { hashToken } from "@/server/tokens/format";
 import { mayGrant } from "./invitation-authority";
+import { findPendingInvitation, lockInvitee } from "./pending-invitation";
 import { toPublicInvitation } from "./public-invitation";
 import {
   type CreateInvitationInput,
@@ -57,6 +58,16 @@ export async function createInvitation(
   const delivery: InvitationDelivery = emailDeliveryConfigured() ? "email" : "link";
   const url = `${publicBaseUrl(delivery === "email" ? undefined : origin)}/invite/${token}`;
   const row = await db.transaction(async (tx) => {
+    await lockInvitee(tx, ctx.organization.id, email);
+    const pending = await findPendingInvitation(tx, ctx.organization.id, email);
+    if (pending) {
+      // One live link per address: a second would leave two ways in, each to be revoked.
+      throw new ApiError(
+        "CONFLICT",
+        "This address is already invited: revoke the pending invitation to invite it again",
+        [{ field: "email", message: "Already invited", invitation_id: pending.id }],
+      );
+    }
     const [inserted] = await tx
       .insert(invitations)
       .values({

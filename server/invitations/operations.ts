@@ -30,7 +30,7 @@ export const createInvitationOperation = defineOperation({
   path: "/invitations",
   summary: "Invite someone",
   description:
-    'With email configured (`SMTP_URL`), the link is mailed to the invited address and not answered (`delivery: "email"`), so accepting it proves the address. Otherwise it is in `url`, shown this once, for its sender to share (`delivery: "link"`). Valid for 7 days and one use. Owners invite owners; admins invite admins and members; a visiting platform admin invites no one.',
+    'With email configured (`SMTP_URL`), the link is mailed to the invited address and not answered (`delivery: "email"`), so accepting it proves the address. Otherwise it is in `url`, shown this once, for its sender to share (`delivery: "link"`). Valid for 7 days and one use. Owners invite owners; admins invite admins and members; a visiting platform admin invites no one. An address that is already a member, or already has a pending invitation here, is a 409 (`details[0].invitation_id` names the pending one: revoke it to invite again). Once someone joins, their other pending invitations here are revoked.',
   scope: "write:users",
   body: createInvitationSchema,
   example: { email: "new.colleague@example.com", role: "member" },
