@@ -1,5 +1,6 @@
 import { zxcvbn, zxcvbnOptions } from "@zxcvbn-ts/core";
 import * as common from "@zxcvbn-ts/language-common";
+import * as english from "@zxcvbn-ts/language-en";
 import { ApiError } from "@/server/core/api-error";
 
 export const MIN_PASSWORD_LENGTH = 12;
@@ -13,6 +14,8 @@ function configure(): void {
   zxcvbnOptions.setOptions({
     dictionary: { ...common.dictionary },
     graphs: common.adjacencyGraphs,
+    // Feedback in words ("This is similar to a commonly used password"), not its codes.
+    translations: english.translations,
   });
   configured = true;
 }
