@@ -203,6 +203,8 @@ export async function rotateApiKey(
   organizationId: string,
   id: string,
   graceSeconds: GraceSeconds,
+  /** The new key's expiry (null: never); left out, the API keeps the old key's lifetime. */
+  expiresAt?: string | null,
 ): Promise<{ apiKey: ApiKey; previous: ApiKey; secret: string }> {
   const {
     key: secret,
@@ -211,7 +213,7 @@ export async function rotateApiKey(
   } = await dataOf(
     api.POST("/api-keys/{id}/rotate", {
       params: { path: { id } },
-      body: { grace_seconds: graceSeconds },
+      body: { grace_seconds: graceSeconds, expires_at: expiresAt },
       ...inOrganization(organizationId),
     }),
   );

@@ -23,7 +23,7 @@ function optionId(expiry: Expiry): string {
 }
 
 /** A yyyy-mm-dd string for a date input, in the reader's time zone. */
-function dateInputValue(date: Date): string {
+export function dateInputValue(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
@@ -41,14 +41,31 @@ export function expiryToIso(expiry: Expiry, nowMs = Date.now()): string | null |
   return end.toISOString();
 }
 
+/**
+ * What a rotation offers by default: the old key's lifetime (creation to expiry) counted from
+ * now, as the API does when `expires_at` is left out. A key that never expired: never.
+ */
+export function sameLifetime(
+  key: { created_at: string; expires_at: string | null },
+  nowMs = Date.now(),
+): Expiry {
+  if (!key.expires_at) return { kind: "never" };
+  const lifetime = Date.parse(key.expires_at) - Date.parse(key.created_at);
+  const days = Math.round(lifetime / DAY_MS);
+  if (days === 30 || days === 60 || days === 90) return { kind: "days", days };
+  return { kind: "custom", date: dateInputValue(new Date(nowMs + Math.max(lifetime, DAY_MS))) };
+}
+
 export function ExpiryPicker({
   value,
   onChange,
   error,
+  legend = "Expiration",
 }: {
   value: Expiry;
   onChange: (next: Expiry) => void;
   error?: string;
+  legend?: string;
 }) {
   const baseId = useId();
   const selected = optionId(value);
@@ -64,7 +81,7 @@ export function ExpiryPicker({
 
   return (
     <fieldset>
-      <legend className="text-sm font-medium text-slate-800">Expiration</legend>
+      <legend className="text-sm font-medium text-slate-800">{legend}</legend>
       <div className="mt-2 flex flex-wrap gap-1.5">
         {OPTIONS.map((option) => (
           <label

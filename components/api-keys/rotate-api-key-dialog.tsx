@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { rotateApiKey } from "./api-key-queries";
 import { type ApiKey, GRACE_PERIODS, type GraceSeconds } from "./api-key-types";
+import { type Expiry, ExpiryPicker, expiryToIso, sameLifetime } from "./expiry-picker";
 import { MaskedKey } from "./masked-key";
 
 export interface RotationResult {
@@ -15,7 +16,11 @@ export interface RotationResult {
   graceSeconds: GraceSeconds;
 }
 
-/** A new secret with the same name and scopes; the person picks when the old one stops working. */
+/**
+ * A new secret with the same name and scopes. The person picks when the old one stops working,
+ * and when the new one expires: by default after the old key's lifetime, counted from now, so a
+ * rotation renews an expiring key.
+ */
 export function RotateApiKeyDialog({
   organizationId,
   apiKey,
@@ -30,14 +35,22 @@ export function RotateApiKeyDialog({
   const client = useQueryClient();
   const groupName = useId();
   const [grace, setGrace] = useState<GraceSeconds>(86_400);
+  const [expiry, setExpiry] = useState<Expiry>(() => sameLifetime(apiKey));
+  const [expiryError, setExpiryError] = useState<string | undefined>();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   async function confirm() {
+    const expiresAt = expiryToIso(expiry);
+    if (expiresAt === undefined) {
+      setExpiryError("Choose a date after today");
+      return;
+    }
+    setExpiryError(undefined);
     setPending(true);
     setError(null);
     try {
-      const result = await rotateApiKey(client, organizationId, apiKey.id, grace);
+      const result = await rotateApiKey(client, organizationId, apiKey.id, grace, expiresAt);
       onRotated({ ...result, graceSeconds: grace });
     } catch (e) {
       setError(e instanceof Error ? e.message : "The key could not be rotated.");
@@ -108,6 +121,17 @@ export function RotateApiKeyDialog({
         Through the API, <code className="font-mono">grace_seconds</code> defaults to 0: the old key
         stops at once. Here the default is 24 hours, time to deploy the new key.
       </p>
+      <div className="mt-5">
+        <ExpiryPicker
+          legend="When should the new key expire?"
+          value={expiry}
+          onChange={(next) => {
+            setExpiry(next);
+            setExpiryError(undefined);
+          }}
+          error={expiryError}
+        />
+      </div>
       {error ? (
         <p
           role="alert"
