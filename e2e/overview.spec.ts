@@ -47,7 +47,7 @@ for (const { name: device, viewport } of VIEWPORTS) {
       await page.waitForURL("**/settings/api-keys");
       await page.goto("/dashboard");
       await page.getByRole("link", { name: /^Members/ }).click();
-      await page.waitForURL(/\/settings\/general(#.*)?$/);
+      await page.waitForURL("**/settings/members");
     });
   });
 }

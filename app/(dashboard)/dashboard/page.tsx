@@ -12,7 +12,7 @@ export default async function DashboardPage() {
   const overview = await organizationOverview(session);
   const stats = [
     { label: "Active API keys", value: overview.activeKeys, href: "/settings/api-keys" },
-    { label: "Members", value: overview.members, href: "/settings/general#members-heading" },
+    { label: "Members", value: overview.members, href: "/settings/members" },
     { label: "Time entries", value: overview.timeEntries, href: "/docs/api#get-/time-entries" },
   ];
   return (

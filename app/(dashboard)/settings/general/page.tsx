@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Panel } from "@/components/ui/panel";
-import { Table, TableBody, TableHead, Td, Th, Tr } from "@/components/ui/table";
 import { requireDashboardSession } from "@/server/http/dashboard-session";
-import { listMembers } from "@/server/users/list-members";
 
 export const metadata: Metadata = { title: "General settings" };
 
 export default async function GeneralSettingsPage() {
   const session = await requireDashboardSession();
-  const members = await listMembers(session);
   return (
     <div className="space-y-8">
       <Panel id="org" title="Organization">
@@ -45,33 +43,14 @@ export default async function GeneralSettingsPage() {
           </code>{" "}
           to act in this organization with a user token.
         </p>
+        <p className="mt-2 text-sm text-slate-500">
+          Who belongs to it, and pending invitations:{" "}
+          <Link href="/settings/members" className="font-medium text-brand-700 hover:underline">
+            Members
+          </Link>
+          .
+        </p>
       </Panel>
-
-      <section aria-labelledby="members-heading" className="space-y-3">
-        <h2 id="members-heading" className="text-base font-semibold text-slate-900">
-          Members
-        </h2>
-        <Table caption="Members">
-          <TableHead>
-            <Th>Name</Th>
-            <Th className="hidden sm:table-cell">Email</Th>
-            <Th>Role</Th>
-          </TableHead>
-          <TableBody>
-            {members.map((m) => (
-              <Tr key={m.id}>
-                <Td>
-                  <span className="font-medium text-slate-900">{m.name}</span>
-                  {/* On phones the email sits under the name instead of in its own column. */}
-                  <span className="block text-slate-500 sm:hidden">{m.email}</span>
-                </Td>
-                <Td className="hidden text-slate-600 sm:table-cell">{m.email}</Td>
-                <Td className="capitalize text-slate-600">{m.role}</Td>
-              </Tr>
-            ))}
-          </TableBody>
-        </Table>
-      </section>
     </div>
   );
 }
