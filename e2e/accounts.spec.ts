@@ -115,13 +115,18 @@ test("an owner invites from Settings > Members and changes a member's role", asy
   expect(accepted.status()).toBe(200);
 
   await page.reload();
-  const menu = page.getByLabel("Role of Rolf Role");
-  await expect(menu).toHaveValue("member");
-  await menu.selectOption("admin");
-  await expect(async () => {
-    await page.reload();
-    await expect(page.getByLabel("Role of Rolf Role")).toHaveValue("admin");
-  }).toPass();
+  const row = page.getByRole("listitem").filter({ hasText: "Rolf Role" });
+  await expect(row).toContainText("Member · joined");
+  await row.getByRole("button", { name: "Change role of Rolf Role" }).click();
+  const dialog = page.getByRole("dialog", { name: "Change the role of Rolf Role" });
+  await dialog.getByRole("radio", { name: /^Admin/ }).check();
+  await dialog.getByRole("button", { name: "Make Admin" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row).toContainText("Admin · joined");
+  await page.reload();
+  await expect(page.getByRole("listitem").filter({ hasText: "Rolf Role" })).toContainText(
+    "Admin · joined",
+  );
 });
 
 test("creating a second organization from the switcher switches to it", async ({ page }) => {

@@ -110,7 +110,7 @@ test.describe("organization switcher", () => {
     await expect(org).toContainText(/org_[A-Za-z0-9_-]+/);
     // The members are Globex's, on the one page that lists members.
     await page.goto("/settings/members");
-    const members = page.getByRole("region", { name: "Members" });
+    const members = page.getByRole("region", { name: "Members", exact: true });
     await expect(members.getByText("owner@globex.test", { exact: true })).toBeVisible();
     await expect(members.getByText("owner@acme.test", { exact: true })).toHaveCount(0);
 

@@ -5,69 +5,11 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import type { Role } from "@/lib/roles";
 import {
-  changeRoleAction,
   type InviteState,
   inviteAction,
   type RoleState,
   revokeInvitationAction,
 } from "@/server/http/actions/member-actions";
-
-const ROLES: Role[] = ["member", "admin", "owner"];
-
-/** Why this actor may not set this role (shown on the disabled option), or null. */
-function refusal(actorRole: Role, from: Role, to: Role, lastOwner: boolean): string | null {
-  if (actorRole === "member") return "Members cannot change roles";
-  if ((from === "owner" || to === "owner") && actorRole !== "owner") {
-    return "only owners grant or take away owner";
-  }
-  if (from === "owner" && to !== "owner" && lastOwner) return "the last owner must stay owner";
-  return null;
-}
-
-export function RoleMenu({
-  userId,
-  name,
-  role,
-  actorRole,
-  lastOwner,
-}: {
-  userId: string;
-  name: string;
-  role: Role;
-  actorRole: Role;
-  lastOwner: boolean;
-}) {
-  const [state, action, pending] = useActionState<RoleState, FormData>(changeRoleAction, {
-    error: null,
-  });
-  return (
-    <form action={action} className="flex flex-col items-end gap-1">
-      <input type="hidden" name="userId" value={userId} />
-      <select
-        name="role"
-        aria-label={`Role of ${name}`}
-        defaultValue={role}
-        disabled={pending || actorRole === "member"}
-        onChange={(e) => e.currentTarget.form?.requestSubmit()}
-        className="rounded-md border-0 py-1.5 pr-8 pl-3 text-sm capitalize ring-1 ring-slate-300 ring-inset"
-      >
-        {ROLES.map((r) => {
-          const reason = r === role ? null : refusal(actorRole, role, r, lastOwner);
-          return (
-            <option key={r} value={r} disabled={reason !== null}>
-              {reason ? `${r} (${reason})` : r}
-            </option>
-          );
-        })}
-      </select>
-      {state.error ? (
-        <p role="alert" className="text-xs text-red-700">
-          {state.error}
-        </p>
-      ) : null}
-    </form>
-  );
-}
 
 export function InviteMember({ actorRole }: { actorRole: Role }) {
   const [state, action, pending] = useActionState<InviteState, FormData>(inviteAction, {
@@ -89,10 +31,10 @@ export function InviteMember({ actorRole }: { actorRole: Role }) {
             defaultValue="member"
             className="mt-1 block rounded-md border-0 py-2 pr-8 pl-3 text-sm ring-1 ring-slate-300 ring-inset"
           >
-            <option value="member">member</option>
-            <option value="admin">admin</option>
+            <option value="member">Member</option>
+            <option value="admin">Admin</option>
             <option value="owner" disabled={actorRole !== "owner"}>
-              {actorRole === "owner" ? "owner" : "owner (only owners invite owners)"}
+              {actorRole === "owner" ? "Owner" : "Owner (only owners invite owners)"}
             </option>
           </select>
         </label>

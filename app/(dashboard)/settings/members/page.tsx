@@ -3,9 +3,13 @@ import { Panel } from "@/components/ui/panel";
 import { requireDashboardSession } from "@/server/http/dashboard-session";
 import { listInvitations } from "@/server/invitations/list-invitations";
 import { listMembers } from "@/server/users/list-members";
-import { InviteMember, RevokeInvitation, RoleMenu } from "./members-client";
+import { MemberList } from "./member-list";
+import { InviteMember, RevokeInvitation } from "./members-client";
 
 export const metadata: Metadata = { title: "Members" };
+
+const ROLE_LABELS = { member: "Member", admin: "Admin", owner: "Owner" } as const;
+const day = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 
 export default async function MembersPage() {
   const session = await requireDashboardSession();
@@ -15,7 +19,9 @@ export default async function MembersPage() {
   const canChangeMembers = canManage && session.isMember;
   // The first 100 pending invitations; the API pages through more.
   const { data: invitations } = await listInvitations(session, { limit: 100 });
-  const owners = members.filter((m) => m.role === "owner").length;
+  const names = new Map(members.map((m) => [m.id, m.name]));
+  const inviter = (id: string) =>
+    id === session.user.id ? "you" : (names.get(id) ?? "a former member");
   return (
     <div className="space-y-8">
       {canChangeMembers ? (
@@ -26,23 +32,13 @@ export default async function MembersPage() {
         </Panel>
       ) : null}
       <Panel id="members" title="Members">
-        <ul className="mt-4 divide-y divide-slate-100">
-          {members.map((m) => (
-            <li key={m.id} className="flex items-center justify-between gap-4 py-3">
-              <div>
-                <p className="text-sm font-medium text-slate-900">{m.name}</p>
-                <p className="text-sm text-slate-500">{m.email}</p>
-              </div>
-              <RoleMenu
-                userId={m.id}
-                name={m.name}
-                role={m.role}
-                actorRole={canChangeMembers ? session.role : "member"}
-                lastOwner={owners <= 1}
-              />
-            </li>
-          ))}
-        </ul>
+        <MemberList
+          members={members.map((m) => ({ ...m, joined_at: m.joined_at.toISOString() }))}
+          organization={session.organization}
+          currentUserId={session.user.id}
+          actorRole={session.role}
+          canChange={canChangeMembers}
+        />
       </Panel>
       <Panel id="invitations" title="Pending invitations">
         {invitations.length === 0 ? (
@@ -54,7 +50,10 @@ export default async function MembersPage() {
                 <div>
                   <p className="text-sm font-medium text-slate-900">{inv.email}</p>
                   <p className="text-sm text-slate-500">
-                    {inv.role} · expires {inv.expires_at.slice(0, 10)}
+                    {ROLE_LABELS[inv.role]} · invited by {inviter(inv.invited_by)} on{" "}
+                    <time dateTime={inv.created_at}>{day.format(new Date(inv.created_at))}</time> ·
+                    expires{" "}
+                    <time dateTime={inv.expires_at}>{day.format(new Date(inv.expires_at))}</time>
                   </p>
                 </div>
                 {canManage ? <RevokeInvitation id={inv.id} email={inv.email} /> : null}

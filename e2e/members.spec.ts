@@ -1,0 +1,87 @@
+import { type APIRequestContext, expect, test } from "@playwright/test";
+import { VIEWPORTS } from "./helpers/dashboard";
+import { login } from "./helpers/login";
+
+// Settings > Members, GitHub's People page as the anchor (issue 19): roles as text with a dialog
+// that explains what each allows, Remove with a warning that keys stop at once, "(you)", joined
+// dates, search, and pending invitations that say who invited whom.
+async function newMember(request: APIRequestContext, origin: string, name: string) {
+  const email = `${name.toLowerCase().replace(/\s+/g, "-")}-${Date.now()}@example.test`;
+  const invited = await request.post("/api/v1/invitations", {
+    headers: { Origin: origin, "Content-Type": "application/json" },
+    data: { email, role: "member" },
+  });
+  expect(invited.status()).toBe(201);
+  const token = String((await invited.json()).data.url).split("/invite/")[1];
+  const accepted = await request.post("/api/v1/invitations/accept", {
+    data: { token, name, password: "copper meadow violin 64" },
+  });
+  expect(accepted.status()).toBe(200);
+  const accessToken = (await accepted.json()).data.access_token as string;
+  const key = await request.post("/api/v1/api-keys", {
+    headers: { Authorization: `Bearer ${accessToken}` },
+    data: { name: `${name}'s key`, scopes: ["read:users"] },
+  });
+  expect(key.status()).toBe(201);
+  return { email, key: (await key.json()).data.key as string };
+}
+
+for (const { name: device, viewport } of VIEWPORTS) {
+  test.describe(`Settings > Members on a ${device}`, () => {
+    test.use({ viewport });
+
+    test("an owner finds a member, changes their role through a dialog, then removes them", async ({
+      page,
+    }) => {
+      await login(page, "owner@acme.test");
+      const origin = new URL(page.url()).origin;
+      const name = `Mia ${device === "phone" ? "Phone" : "Desk"} ${Date.now() % 100000}`;
+      const member = await newMember(page.request, origin, name);
+
+      await page.goto("/settings/members");
+      const list = page.getByRole("region", { name: "Members", exact: true });
+      await expect(list.getByRole("listitem").filter({ hasText: "owner@acme.test" })).toContainText(
+        "(you)",
+      );
+      await list.getByRole("searchbox", { name: "Search members" }).fill(member.email);
+      await expect(list.getByRole("status")).toContainText(/^1 of \d+ members$/);
+      const row = list.getByRole("listitem").filter({ hasText: name });
+      await expect(row).toContainText(/Member · joined \w{3} \d{1,2}, \d{4}/);
+      // Nothing overflows sideways, whatever the width.
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+      ).toBe(true);
+
+      await row.getByRole("button", { name: `Change role of ${name}` }).click();
+      const change = page.getByRole("dialog", { name: `Change the role of ${name}` });
+      await change.getByRole("radio", { name: /^Owner/ }).check();
+      await expect(change).toContainText("An owner has full control of Acme");
+      await change.getByRole("radio", { name: /^Admin/ }).check();
+      await change.getByRole("button", { name: "Make Admin" }).click();
+      await expect(change).toBeHidden();
+      await expect(row).toContainText("Admin · joined");
+
+      await row.getByRole("button", { name: `Remove ${name}` }).click();
+      const remove = page.getByRole("alertdialog", { name: `Remove ${name} from Acme?` });
+      await expect(remove).toContainText("API keys and tokens for Acme stop working");
+      await remove.getByRole("button", { name: "Remove member" }).click();
+      await expect(remove).toBeHidden();
+      await expect(list.getByRole("listitem").filter({ hasText: name })).toHaveCount(0);
+      const me = await page.request.get("/api/v1/auth/me", {
+        headers: { Authorization: `Bearer ${member.key}` },
+      });
+      expect(me.status()).toBe(401);
+    });
+
+    test("a member sees the list without any way to change it", async ({ page }) => {
+      await login(page, "member@acme.test");
+      await page.goto("/settings/members");
+      const list = page.getByRole("region", { name: "Members", exact: true });
+      await expect(
+        list.getByRole("listitem").filter({ hasText: "member@acme.test" }),
+      ).toContainText("(you)");
+      await expect(list.getByRole("button", { name: /^Change role of/ })).toHaveCount(0);
+      await expect(list.getByRole("button", { name: /^Remove / })).toHaveCount(0);
+    });
+  });
+}
