@@ -82,6 +82,12 @@ for (const { name: device, viewport } of VIEWPORTS) {
       ).toContainText("(you)");
       await expect(list.getByRole("button", { name: /^Change role of/ })).toHaveCount(0);
       await expect(list.getByRole("button", { name: /^Remove / })).toHaveCount(0);
+      // Tabbing down the page never hides the focused control under the sticky header.
+      const header = await page.locator("header").first().boundingBox();
+      const padding = await page.evaluate(() =>
+        Number.parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop),
+      );
+      expect(padding).toBeGreaterThanOrEqual(header?.height ?? Number.POSITIVE_INFINITY);
     });
   });
 }
