@@ -177,6 +177,8 @@ function refreshKey(client: QueryClient, organizationId: string, id: string) {
   void client.invalidateQueries({ queryKey: apiKeyQueryKeys.lists(organizationId) });
   void client.invalidateQueries({ queryKey: apiKeyQueryKeys.detail(organizationId, id) });
   void client.invalidateQueries({ queryKey: apiKeyQueryKeys.auditLog(organizationId, id) });
+  // Its usage too: the page must never say "No requests" beside "Last used just now".
+  void client.invalidateQueries({ queryKey: apiKeyQueryKeys.usageOf(organizationId, id) });
 }
 
 /*

@@ -11,6 +11,9 @@ export const apiKeyQueryKeys = {
     ["api-keys", organizationId, "detail", id] as const,
   auditLog: (organizationId: string, id: string) =>
     ["api-keys", organizationId, "audit-log", id] as const,
+  /** Every usage range of one key. */
+  usageOf: (organizationId: string, id: string) =>
+    ["api-keys", organizationId, "usage", id] as const,
   usage: (organizationId: string, id: string, range: string) =>
     ["api-keys", organizationId, "usage", id, range] as const,
   scopes: (organizationId: string) => ["scopes", organizationId] as const,

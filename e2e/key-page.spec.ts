@@ -30,3 +30,28 @@ for (const { name: device, viewport } of VIEWPORTS) {
     });
   });
 }
+
+// After an action on the key page, everything the page shows about the key is fetched again:
+// the audit trail lists the revocation at once, with no reload (issue 19).
+for (const { name: device, viewport } of VIEWPORTS) {
+  test.describe(`the key page after a revoke, on a ${device}`, () => {
+    test.use({ viewport });
+
+    test("the audit trail shows the revocation without a reload", async ({ page }) => {
+      await login(page, "owner@acme.test");
+      const name = uniqueName("Fresh trail");
+      const key = await createKeyViaApi(page, name, ["read:users"]);
+      await page.goto(`/settings/api-keys/${key.id}`);
+      const trail = page.getByRole("list", { name: "Audit trail" });
+      await expect(trail.getByRole("listitem")).toHaveCount(1);
+      await expect(trail).toContainText("Created");
+
+      await page.getByRole("button", { name: "Revoke key" }).click();
+      const confirm = page.getByRole("alertdialog", { name: `Revoke “${name}”?` });
+      await confirm.getByRole("button", { name: "Revoke key" }).click();
+      await expect(confirm).toBeHidden();
+      await expect(trail.getByRole("listitem")).toHaveCount(2);
+      await expect(trail.getByRole("listitem").first()).toContainText("Revoked");
+    });
+  });
+}
