@@ -1,6 +1,6 @@
 // `npm run openapi:types`: regenerates lib/api-schema.d.ts from the OpenAPI document with
 // openapi-typescript; the dashboard's client (components/api/api-client.ts) and
-// examples/typed-client/example.ts both import it. tests/unit/typed-client.test.ts generates the
+// examples/typed-client/example.ts both import it. tests/openapi/typed-client.test.ts generates the
 // same text in memory and fails when the committed file has drifted from the document.
 import { writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";

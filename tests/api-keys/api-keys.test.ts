@@ -1,10 +1,14 @@
+import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as rotateRoute from "@/app/api/v1/api-keys/[id]/rotate/route";
 import * as keyRoute from "@/app/api/v1/api-keys/[id]/route";
 import * as keysRoute from "@/app/api/v1/api-keys/route";
 import * as meRoute from "@/app/api/v1/auth/me/route";
-import { createKey, DEMO } from "../helpers/fixtures";
-import { invoke } from "../helpers/invoke";
+import { getDb } from "@/db";
+import { apiKeys, auditLogs, memberships } from "@/db/schema";
+import { createKey, DEMO, userId } from "@/tests/helpers/fixtures";
+import { invoke } from "@/tests/helpers/invoke";
+import { login, makeUser } from "@/tests/helpers/tokens";
 
 describe("API keys through the route handlers", () => {
   it("creates a key whose secret authenticates /auth/me and is shown once", async () => {
@@ -80,5 +84,117 @@ describe("API keys through the route handlers", () => {
       message: "Invalid or missing authentication token",
       details: { reason: "revoked" },
     });
+  });
+});
+
+describe("a rotated key keeps its owner", () => {
+  it("an owner rotating a member's key: the new key still acts as the member, who still sees it", async () => {
+    const member = await makeUser("acme", "member");
+    const { key } = await createKey(member.email, "acme", ["read:users", "read:api-keys"]);
+    const owner = await login(DEMO.acmeOwner);
+
+    const rotated = await invoke(rotateRoute.POST, {
+      method: "POST",
+      path: `/api-keys/${key.id}/rotate`,
+      token: owner.access_token,
+      params: { id: key.id },
+    });
+    expect(rotated.status, JSON.stringify(rotated.body)).toBe(200);
+    const fresh = rotated.body.data;
+    expect(fresh.created_by).toBe(member.id);
+    expect(fresh.scopes).toEqual(["read:users", "read:api-keys"]);
+
+    const me = await invoke(meRoute.GET, { path: "/auth/me", token: fresh.key });
+    expect(me.body.data.email).toBe(member.email);
+
+    const memberLogin = await login(member.email);
+    const list = await invoke(keysRoute.GET, {
+      path: "/api-keys",
+      token: memberLogin.access_token,
+    });
+    expect(list.body.data.map((k: { id: string }) => k.id)).toContain(fresh.id);
+
+    // The rotation is the owner's act: the audit trail names them, not the member.
+    const db = await getDb();
+    const rotations = await db
+      .select({ actor: auditLogs.actorUserId, action: auditLogs.action })
+      .from(auditLogs)
+      .where(eq(auditLogs.targetId, key.id));
+    expect(rotations.find((a) => a.action === "api_key.rotated")?.actor).toBe(
+      await userId(DEMO.acmeOwner),
+    );
+  });
+
+  it("a rotation is capped by the owner's current role", async () => {
+    const admin = await makeUser("acme", "admin");
+    const { key } = await createKey(admin.email, "acme", ["read:users", "write:users"]);
+    const db = await getDb();
+    await db.update(memberships).set({ role: "member" }).where(eq(memberships.userId, admin.id));
+    const owner = await login(DEMO.acmeOwner);
+    const rotated = await invoke(rotateRoute.POST, {
+      method: "POST",
+      path: `/api-keys/${key.id}/rotate`,
+      token: owner.access_token,
+      params: { id: key.id },
+    });
+    expect(rotated.status).toBe(200);
+    expect(rotated.body.data.scopes).toEqual(["read:users"]);
+  });
+
+  it("a key whose owner left cannot be rotated into someone else's hands", async () => {
+    const leaver = await makeUser("acme", "member");
+    const { key } = await createKey(leaver.email, "acme", ["read:users"]);
+    const db = await getDb();
+    await db.delete(memberships).where(eq(memberships.userId, leaver.id));
+    const owner = await login(DEMO.acmeOwner);
+    const rotated = await invoke(rotateRoute.POST, {
+      method: "POST",
+      path: `/api-keys/${key.id}/rotate`,
+      token: owner.access_token,
+      params: { id: key.id },
+    });
+    expect(rotated.status).toBe(409);
+    const [row] = await db
+      .select({ n: count() })
+      .from(apiKeys)
+      .where(eq(apiKeys.rotatedFromId, key.id));
+    expect(row?.n).toBe(0);
+  });
+});
+
+describe("expires_at must be in the future", () => {
+  it("the guide's 2024 date is a 400 that names it", async () => {
+    const owner = await login(DEMO.acmeOwner);
+    const res = await invoke(keysRoute.POST, {
+      method: "POST",
+      path: "/api-keys",
+      token: owner.access_token,
+      body: { name: "CI", scopes: ["read:users"], expires_at: "2024-12-31T23:59:59Z" },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe("VALIDATION_ERROR");
+    expect(res.body.error.message).toContain("2024-12-31T23:59:59Z");
+    expect(res.body.error.message).toMatch(/future/);
+    expect(res.body.error.details).toEqual([{ field: "expires_at", message: expect.any(String) }]);
+  });
+
+  it("a future date is accepted", async () => {
+    const owner = await login(DEMO.acmeOwner);
+    const expires = new Date(Date.now() + 3_600_000).toISOString();
+    const res = await invoke(keysRoute.POST, {
+      method: "POST",
+      path: "/api-keys",
+      token: owner.access_token,
+      body: { name: "CI", scopes: ["read:users"], expires_at: expires },
+    });
+    expect(res.status).toBe(201);
+    expect(new Date(res.body.data.expires_at).toISOString()).toBe(expires);
+    // Still readable afterwards by id.
+    const one = await invoke(keyRoute.GET, {
+      path: `/api-keys/${res.body.data.id}`,
+      token: owner.access_token,
+      params: { id: res.body.data.id },
+    });
+    expect(one.status).toBe(200);
   });
 });

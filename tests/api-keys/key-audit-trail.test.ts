@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import * as auditRoute from "@/app/api/v1/api-keys/[id]/audit-log/route";
 import * as keyRoute from "@/app/api/v1/api-keys/[id]/route";
 import * as keysRoute from "@/app/api/v1/api-keys/route";
-import { invoke } from "../helpers/invoke";
-import { login, makeUser } from "../helpers/tokens";
+import { invoke } from "@/tests/helpers/invoke";
+import { login, makeUser } from "@/tests/helpers/tokens";
 
 /** A member's key, created by the member and then renamed by an admin of the organization. */
 async function memberKeyTouchedByAdmin() {

@@ -4,9 +4,9 @@ import * as rotateRoute from "@/app/api/v1/api-keys/[id]/rotate/route";
 import * as keyRoute from "@/app/api/v1/api-keys/[id]/route";
 import * as meRoute from "@/app/api/v1/auth/me/route";
 import { now, testClock } from "@/lib/clock";
-import { createKey, DEMO } from "../helpers/fixtures";
-import { invoke } from "../helpers/invoke";
-import { login } from "../helpers/tokens";
+import { createKey, DEMO } from "@/tests/helpers/fixtures";
+import { invoke } from "@/tests/helpers/invoke";
+import { login } from "@/tests/helpers/tokens";
 
 afterEach(() => {
   testClock.reset();
@@ -95,8 +95,11 @@ describe("rotation with grace_seconds > 0", () => {
 
     const rotated = await rotate(old.key.id, owner.access_token, { grace_seconds: 86_400 });
     expect(rotated.status).toBe(200);
-    // The new key inherits the expiry; the old one keeps it instead of gaining a day.
-    expect(rotated.body.data.expires_at).toBe(expiresAt);
+    // The new key gets the old one's lifetime (10 minutes) from now; the old one keeps its own
+    // expiry instead of gaining a day.
+    const renewed = Date.parse(rotated.body.data.expires_at) - Date.parse(expiresAt);
+    expect(renewed).toBeGreaterThanOrEqual(0);
+    expect(renewed).toBeLessThan(5_000);
     const during = await getKey(old.key.id, owner.access_token);
     expect(during.body.data.expires_at).toBe(expiresAt);
 

@@ -9,10 +9,10 @@ import * as revokeRoute from "@/app/api/v1/auth/revoke/route";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { CSV_PAGE_SIZE } from "@/server/audit/audit-log-csv";
-import { freshOrganization, insertAuditRows } from "../helpers/audit-world";
-import { createKey, DEMO } from "../helpers/fixtures";
-import { invoke } from "../helpers/invoke";
-import { login } from "../helpers/tokens";
+import { freshOrganization, insertAuditRows } from "@/tests/helpers/audit-world";
+import { createKey, DEMO } from "@/tests/helpers/fixtures";
+import { invoke } from "@/tests/helpers/invoke";
+import { login } from "@/tests/helpers/tokens";
 
 beforeAll(async () => {
   await getDb();

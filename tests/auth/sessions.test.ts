@@ -6,9 +6,9 @@ import { nowMs, testClock } from "@/lib/clock";
 import { authSecret } from "@/lib/env";
 import { sessionJwt } from "@/server/auth/session-callbacks";
 import { endAllSessions, endSession } from "@/server/auth/session-validity";
-import { orgId } from "../helpers/fixtures";
-import { invoke } from "../helpers/invoke";
-import { makeUser } from "../helpers/tokens";
+import { orgId } from "@/tests/helpers/fixtures";
+import { invoke } from "@/tests/helpers/invoke";
+import { makeUser } from "@/tests/helpers/tokens";
 
 // Browser sessions: the real Auth.js JWT (encoded with the app's secret) presented as the
 // dashboard presents it, and the real jwt callback Auth.js runs on every session read.

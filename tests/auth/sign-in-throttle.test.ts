@@ -7,9 +7,9 @@ import { DEMO_PASSWORD } from "@/db/seed";
 import { nowMs, testClock } from "@/lib/clock";
 import { AccountLocked, authorizeCredentials } from "@/server/auth/credentials";
 import { SIGN_IN_LIMIT, SIGN_IN_WINDOW_MS } from "@/server/auth/sign-in-throttle";
-import { DEMO } from "../helpers/fixtures";
-import { invoke, nextIp } from "../helpers/invoke";
-import { login, makeUser } from "../helpers/tokens";
+import { DEMO } from "@/tests/helpers/fixtures";
+import { invoke, nextIp } from "@/tests/helpers/invoke";
+import { login, makeUser } from "@/tests/helpers/tokens";
 
 // Per-account sign-in throttle: 10 attempts per account per 15 minutes, from any address, shared
 // by POST /auth/token and the login form (Auth.js's Credentials authorize). Every attempt below

@@ -16,8 +16,8 @@ import type { Role } from "@/lib/roles";
 import type { Scope } from "@/lib/scopes";
 import { MAX_ACTIVE_KEYS_PER_ORGANIZATION } from "@/server/api-keys/create-api-key";
 import type { RouteHandler } from "@/server/http/with-api";
-import { invoke } from "../helpers/invoke";
-import { login } from "../helpers/tokens";
+import { invoke } from "@/tests/helpers/invoke";
+import { login } from "@/tests/helpers/tokens";
 
 beforeAll(async () => {
   await getDb();

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import * as openapiRoute from "@/app/api/v1/openapi.json/route";
 import { env, resetEnvForTests } from "@/lib/env";
-import { invoke } from "../helpers/invoke";
+import { invoke } from "@/tests/helpers/invoke";
 
 // What a client or a poisoned cache in front of us could send to pick the links we hand out.
 const SPOOFED = {

@@ -17,10 +17,17 @@ import {
 } from "@/server/email/outbox";
 import { unseal } from "@/server/email/seal";
 import { hashToken } from "@/server/tokens/format";
+import { invoke } from "@/tests/helpers/invoke";
+import { linkIn, tokenIn } from "@/tests/helpers/mail";
+import {
+  FROM,
+  type Peer,
+  SMTP_PASS,
+  startPeer,
+  stopPeer,
+  useSmtp,
+} from "@/tests/helpers/smtp-peer";
 import { freePort } from "@/tests/support/server-harness";
-import { invoke } from "../../helpers/invoke";
-import { linkIn, tokenIn } from "../../helpers/mail";
-import { FROM, type Peer, SMTP_PASS, startPeer, stopPeer, useSmtp } from "../../helpers/smtp-peer";
 
 /*
  * Mail through a real SMTP peer: smtp-server in this process, on 127.0.0.1, with a login. The

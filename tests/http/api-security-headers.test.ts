@@ -4,9 +4,9 @@ import * as meRoute from "@/app/api/v1/auth/me/route";
 import * as usersRoute from "@/app/api/v1/users/route";
 import { getDb } from "@/db";
 import { resetEnvForTests } from "@/lib/env";
-import { createKey, DEMO } from "../helpers/fixtures";
-import { invoke } from "../helpers/invoke";
-import { apiRoutes, fillPath } from "../helpers/routes";
+import { createKey, DEMO } from "@/tests/helpers/fixtures";
+import { invoke } from "@/tests/helpers/invoke";
+import { apiRoutes, fillPath } from "@/tests/helpers/routes";
 
 // proxy.ts does not run for /api/v1 (its matcher skips it), so every answer there must carry the
 // security headers itself: success, refusal and the catch-all 404 alike.

@@ -3,15 +3,16 @@ import * as catchAll from "@/app/api/v1/[[...path]]/route";
 import * as keyRoute from "@/app/api/v1/api-keys/[id]/route";
 import * as keysRoute from "@/app/api/v1/api-keys/route";
 import * as meRoute from "@/app/api/v1/auth/me/route";
+import * as tokenRoute from "@/app/api/v1/auth/token/route";
 import * as timeEntriesRoute from "@/app/api/v1/time-entries/route";
 import * as userRoute from "@/app/api/v1/users/[id]/route";
 import * as usersRoute from "@/app/api/v1/users/route";
 import { getDb } from "@/db";
 import { testClock } from "@/lib/clock";
 import { generateToken } from "@/server/tokens/format";
-import { createKey, DEMO } from "../helpers/fixtures";
-import { invoke } from "../helpers/invoke";
-import { login } from "../helpers/tokens";
+import { createKey, DEMO } from "@/tests/helpers/fixtures";
+import { invoke } from "@/tests/helpers/invoke";
+import { login } from "@/tests/helpers/tokens";
 
 // Opening the file's database (migrate and seed) counts against the hook timeout, not a test's.
 beforeAll(async () => {
@@ -336,5 +337,47 @@ describe("request bodies PostgreSQL cannot store", () => {
     const res = await timeEntriesRoute.POST(req, { params: Promise.resolve({}) });
     expect(res.status).toBe(400);
     expect((await res.json()).error.code).toBe("VALIDATION_ERROR");
+  });
+});
+
+describe("deeply nested JSON is a quick 400, never a 500", () => {
+  const shapes = [
+    ["arrays", (d: number) => `${"[".repeat(d)}${"]".repeat(d)}`],
+    ["objects", (d: number) => `${'{"a":'.repeat(d)}1${"}".repeat(d)}`],
+  ] as const;
+  for (const depth of [100, 5_000, 30_000]) {
+    for (const [name, make] of shapes) {
+      const rawBody = make(depth);
+      if (rawBody.length > 64 * 1024) continue;
+      it(`${name} ${depth} deep to /auth/token and /api-keys`, async () => {
+        const owner = await login(DEMO.acmeOwner);
+        for (const [handler, path, token] of [
+          [tokenRoute.POST, "/auth/token", undefined],
+          [keysRoute.POST, "/api-keys", owner.access_token],
+        ] as const) {
+          const res = await invoke(handler, {
+            method: "POST",
+            path,
+            token,
+            rawBody,
+            headers: { "content-type": "application/json" },
+          });
+          expect(res.status, path).toBe(400);
+          expect(res.body.error.code).toBe("VALIDATION_ERROR");
+          expect(res.body.error.message).toMatch(/nests deeper than 64/);
+        }
+      });
+    }
+  }
+
+  it("nesting inside strings does not count", async () => {
+    const owner = await login(DEMO.acmeOwner);
+    const res = await invoke(keysRoute.POST, {
+      method: "POST",
+      path: "/api-keys",
+      token: owner.access_token,
+      body: { name: `${"[{".repeat(40)}\\"`, scopes: ["read:users"] },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
   });
 });

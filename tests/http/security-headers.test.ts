@@ -71,7 +71,7 @@ describe("where proxy.ts runs", () => {
     ["/v1/users", false],
     ["/_next/static/chunks/main.js", false],
   ])("%s: %s", (pathname, runs) => {
-    // The JSON API sets its own headers (tests/integration/api-security-headers.test.ts).
+    // The JSON API sets its own headers (tests/http/api-security-headers.test.ts).
     expect(
       unstable_doesMiddlewareMatch({ config, nextConfig, url: `http://localhost:3000${pathname}` }),
     ).toBe(runs);

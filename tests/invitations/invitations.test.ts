@@ -11,12 +11,12 @@ import { auditLogs, invitations } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { drainEmailOutbox } from "@/server/email/outbox";
 import { acceptInviteAction } from "@/server/http/actions/accept-invitation-action";
+import { callAction } from "@/tests/helpers/actions";
+import { createKey, DEMO } from "@/tests/helpers/fixtures";
+import { invoke } from "@/tests/helpers/invoke";
+import { type Peer, startPeer, stopPeer, useFileOutbox, useSmtp } from "@/tests/helpers/smtp-peer";
+import { login, makeUser } from "@/tests/helpers/tokens";
 import { freePort } from "@/tests/support/server-harness";
-import { callAction } from "../../helpers/actions";
-import { createKey, DEMO } from "../../helpers/fixtures";
-import { invoke } from "../../helpers/invoke";
-import { type Peer, startPeer, stopPeer, useFileOutbox, useSmtp } from "../../helpers/smtp-peer";
-import { login, makeUser } from "../../helpers/tokens";
 
 beforeAll(async () => {
   await getDb();

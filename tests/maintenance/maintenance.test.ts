@@ -6,8 +6,8 @@ import { getDb } from "@/db";
 import { auditLogs, usageBatches, usageBuckets } from "@/db/schema";
 import { resetEnvForTests } from "@/lib/env";
 import { runMaintenance } from "@/server/maintenance/run-maintenance";
-import { freshOrganization, insertAuditRows } from "../helpers/audit-world";
-import { invoke } from "../helpers/invoke";
+import { freshOrganization, insertAuditRows } from "@/tests/helpers/audit-world";
+import { invoke } from "@/tests/helpers/invoke";
 
 beforeAll(async () => {
   await getDb();

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import * as openapiRoute from "@/app/api/v1/openapi.json/route";
 import { OPERATIONS } from "@/server/http/operations";
-import { invoke } from "../helpers/invoke";
+import { invoke } from "@/tests/helpers/invoke";
 
 type Json = any;
 

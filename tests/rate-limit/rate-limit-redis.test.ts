@@ -8,7 +8,7 @@ import { resetEnvForTests } from "@/lib/env";
 import { closeRateLimiter, processRateLimiter } from "@/server/rate-limit/consume";
 import { createRateLimiter, type RateLimiter, WINDOW_MS } from "@/server/rate-limit/rate-limiter";
 import { createRedisClient } from "@/server/rate-limit/redis-client";
-import { invoke } from "../helpers/invoke";
+import { invoke } from "@/tests/helpers/invoke";
 
 // The Redis store against a real Redis: REDIS_URL, or the CI default. Skipped only when no Redis
 // answers, so a laptop without one still runs the rest of the suite.

@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as scopesRoute from "@/app/api/v1/scopes/route";
+import * as usersRoute from "@/app/api/v1/users/route";
 import { getDb } from "@/db";
 import { nowMs, testClock } from "@/lib/clock";
 import { closeRateLimiter } from "@/server/rate-limit/consume";
@@ -9,8 +10,8 @@ import {
   WINDOW_MS,
 } from "@/server/rate-limit/rate-limiter";
 import { generateToken } from "@/server/tokens/format";
-import { createKey, DEMO } from "../helpers/fixtures";
-import { invoke } from "../helpers/invoke";
+import { createKey, DEMO } from "@/tests/helpers/fixtures";
+import { invoke } from "@/tests/helpers/invoke";
 
 // Runs against whichever store the environment selects: memory, or Redis when REDIS_URL is set.
 
@@ -141,6 +142,32 @@ describe("rate limits", () => {
     expect(next.status).toBe(200);
     expect(next.headers.get("x-ratelimit-remaining")).toBe("999");
   }, 120_000);
+});
+
+describe("a spent address gets 429 before any token work", () => {
+  it("valid-looking random tokens are refused without a lookup once the budget is gone", async () => {
+    await closeRateLimiter();
+    const ip = "192.0.2.77";
+    const { secret: inUse } = await createKey(DEMO.acmeOwner, "acme", ["read:users"]);
+    expect((await invoke(usersRoute.GET, { path: "/users", ip, token: inUse })).status).toBe(200);
+    for (let i = 0; i < 101; i++) {
+      const res = await invoke(usersRoute.GET, {
+        path: "/users",
+        ip,
+        token: generateToken("test"),
+      });
+      expect(res.status).toBe(i < 100 ? 401 : 429);
+    }
+    // Unknown to this instance: answered 429 from memory, no lookup (a real key fares the same).
+    const { secret: cold } = await createKey(DEMO.acmeOwner, "acme", ["read:users"]);
+    const refused = await invoke(usersRoute.GET, { path: "/users", ip, token: cold });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toBeTruthy();
+    expect(refused.headers.get("x-ratelimit-limit")).toBe("100");
+    // The key already in use from behind that address keeps working; other addresses too.
+    expect((await invoke(usersRoute.GET, { path: "/users", ip, token: inUse })).status).toBe(200);
+    expect((await invoke(usersRoute.GET, { path: "/users", token: cold })).status).toBe(200);
+  });
 });
 
 afterEach(async () => {

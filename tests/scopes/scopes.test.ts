@@ -8,10 +8,10 @@ import { SCOPES, type Scope } from "@/lib/scopes";
 import type { AnyOperation } from "@/server/core/operation";
 import { OPERATIONS } from "@/server/http/operations";
 import { createInvitation } from "@/server/invitations/create-invitation";
-import { createKey, DEMO, sessionContext } from "../helpers/fixtures";
-import { invoke } from "../helpers/invoke";
-import { fillPath, handlerOf } from "../helpers/routes";
-import { login, makeUser } from "../helpers/tokens";
+import { createKey, DEMO, sessionContext } from "@/tests/helpers/fixtures";
+import { invoke } from "@/tests/helpers/invoke";
+import { fillPath, handlerOf } from "@/tests/helpers/routes";
+import { login, makeUser } from "@/tests/helpers/tokens";
 
 // Opening the file's database (migrate and seed) counts against the hook timeout, not a test's.
 beforeAll(async () => {

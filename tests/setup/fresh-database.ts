@@ -31,6 +31,9 @@ if (serverUrl) {
   if (snapshot) startPgliteFrom(new Blob([readFileSync(snapshot)]));
 }
 process.env.VOLTASIS_ENV ??= "test";
+// Rate-limit budgets of its own, like its database, even inside a run's shared namespace (CI's
+// RATE_LIMIT_PREFIX): files that flood an address never throttle another file's requests.
+process.env.RATE_LIMIT_PREFIX = `${process.env.RATE_LIMIT_PREFIX ?? "voltasis:test"}:${randomBytes(6).toString("hex")}`;
 // Mail of this file goes to a folder of its own (the file outbox), never to the repo's .data/.
 const outboxDir = mkdtempSync(path.join(tmpdir(), "voltasis-outbox-"));
 process.env.EMAIL_OUTBOX_DIR = outboxDir;

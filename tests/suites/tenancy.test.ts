@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as rotateRoute from "@/app/api/v1/api-keys/[id]/rotate/route";
 import * as keyRoute from "@/app/api/v1/api-keys/[id]/route";
@@ -11,9 +11,9 @@ import { getDb } from "@/db";
 import { apiKeys, auditLogs, memberships, timeEntries } from "@/db/schema";
 import { SCOPES } from "@/lib/scopes";
 import { removeMembership } from "@/server/users/remove-membership";
-import { createKey, DEMO, orgId, sessionContext, userId } from "../helpers/fixtures";
-import { invoke } from "../helpers/invoke";
-import { login, makeUser } from "../helpers/tokens";
+import { createKey, DEMO, orgId, sessionContext, userId } from "@/tests/helpers/fixtures";
+import { invoke } from "@/tests/helpers/invoke";
+import { login, makeUser } from "@/tests/helpers/tokens";
 
 // Opening the file's database (migrate and seed) counts against the hook timeout, not a test's.
 beforeAll(async () => {
@@ -259,6 +259,39 @@ describe("X-Organization-ID", () => {
     const db = await getDb();
     const audits = await db.select().from(auditLogs).where(eq(auditLogs.actorTokenId, key.id));
     expect(audits.map((a) => a.action)).toContain("organization.override");
+  });
+
+  it("a refused override (wrong scope) writes no audit row", async () => {
+    const admin = await login(DEMO.admin);
+    const db = await getDb();
+    const before = await db
+      .select({ n: count() })
+      .from(auditLogs)
+      .where(eq(auditLogs.action, "organization.override"));
+    // A platform admin's key may enter Globex, but without read:api-keys the scope check fails.
+    const { secret } = await createKey(DEMO.admin, "acme", ["admin:organizations", "read:users"]);
+    const refused = await invoke(keysRoute.GET, {
+      path: "/api-keys",
+      token: secret,
+      headers: { "x-organization-id": globex },
+    });
+    expect(refused.status).toBe(403);
+    const middle = await db
+      .select({ n: count() })
+      .from(auditLogs)
+      .where(eq(auditLogs.action, "organization.override"));
+    expect(middle[0]?.n).toBe(before[0]?.n);
+    const allowed = await invoke(usersRoute.GET, {
+      path: "/users",
+      token: admin.access_token,
+      headers: { "x-organization-id": globex },
+    });
+    expect(allowed.status).toBe(200);
+    const after = await db
+      .select({ n: count() })
+      .from(auditLogs)
+      .where(eq(auditLogs.action, "organization.override"));
+    expect(after[0]?.n).toBe((before[0]?.n ?? 0) + 1);
   });
 });
 

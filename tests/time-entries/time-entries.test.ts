@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as timeEntriesRoute from "@/app/api/v1/time-entries/route";
 import { getDb } from "@/db";
-import { createKey, DEMO, orgId, userId } from "../helpers/fixtures";
-import { invoke } from "../helpers/invoke";
-import { login, makeUser } from "../helpers/tokens";
+import { createKey, DEMO, orgId, userId } from "@/tests/helpers/fixtures";
+import { invoke } from "@/tests/helpers/invoke";
+import { login, makeUser } from "@/tests/helpers/tokens";
 
 // Opening the file's database (migrate and seed) counts against the hook timeout, not a test's.
 beforeAll(async () => {
@@ -104,7 +104,7 @@ describe("GET /time-entries", () => {
     const page = await list(access_token);
     expect(page.status).toBe(200);
     expect(page.body.data).toHaveLength(50);
-    // More entries than one page: next_cursor leads to the rest (tests/integration/pagination).
+    // More entries than one page: next_cursor leads to the rest (tests/core/pagination).
     expect(page.body.next_cursor).toEqual(expect.any(String));
     expect(page.body.data[0].description).toBe("entry 54");
     const started = page.body.data.map((e: { started_at: string }) => e.started_at);

@@ -9,9 +9,9 @@ import { tokenFamilies, userTokens } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { testClock } from "@/lib/clock";
 import { generateToken, hashToken } from "@/server/tokens/format";
-import { createKey, DEMO, orgId, sessionContext } from "../helpers/fixtures";
-import { invoke } from "../helpers/invoke";
-import { login, makeUser } from "../helpers/tokens";
+import { createKey, DEMO, orgId, sessionContext } from "@/tests/helpers/fixtures";
+import { invoke } from "@/tests/helpers/invoke";
+import { login, makeUser } from "@/tests/helpers/tokens";
 
 // Opening the file's database (migrate and seed) counts against the hook timeout, not a test's.
 beforeAll(async () => {

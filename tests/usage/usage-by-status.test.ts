@@ -4,8 +4,8 @@ import { getDb } from "@/db";
 import { flushUsage } from "@/server/usage/flush-usage";
 import { keyUsageReportSchema } from "@/server/usage/schemas";
 import { recordUsage, setUsageAutoFlush } from "@/server/usage/usage-recorder";
-import { createKey, DEMO, orgId } from "../helpers/fixtures";
-import { invoke } from "../helpers/invoke";
+import { createKey, DEMO, orgId } from "@/tests/helpers/fixtures";
+import { invoke } from "@/tests/helpers/invoke";
 
 const HOUR = 3_600_000;
 

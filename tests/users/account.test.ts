@@ -6,10 +6,10 @@ import { getDb } from "@/db";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { changePasswordAction, renameAction } from "@/server/http/actions/account-actions";
 import { changePassword, renameUser } from "@/server/users/update-account";
-import { callAction } from "../../helpers/actions";
-import { createKey, orgId } from "../../helpers/fixtures";
-import { invoke } from "../../helpers/invoke";
-import { login, makeUser } from "../../helpers/tokens";
+import { callAction } from "@/tests/helpers/actions";
+import { createKey, orgId } from "@/tests/helpers/fixtures";
+import { invoke } from "@/tests/helpers/invoke";
+import { login, makeUser } from "@/tests/helpers/tokens";
 
 beforeAll(async () => {
   await getDb();

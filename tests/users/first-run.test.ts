@@ -6,8 +6,8 @@ import { instanceState, users } from "@/db/schema";
 import { DEMO_EMAILS } from "@/db/seed";
 import { setupAction } from "@/server/http/actions/setup-action";
 import { createFirstUser, issueSetupLink, setupTokenValid } from "@/server/users/first-run";
-import { callAction } from "../../helpers/actions";
-import { invoke } from "../../helpers/invoke";
+import { callAction } from "@/tests/helpers/actions";
+import { invoke } from "@/tests/helpers/invoke";
 
 // The production start (`npm start`, NODE_ENV=production) on an empty embedded database, run as
 // a real process: it opens and migrates the database without seeding and logs the setup link.

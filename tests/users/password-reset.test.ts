@@ -23,10 +23,10 @@ import { sessionJwt } from "@/server/auth/session-callbacks";
 import { hashToken } from "@/server/tokens/format";
 import { PASSWORD_RESET_ACCEPTED_MESSAGE } from "@/server/users/account-schemas";
 import { EMAIL_LIMIT } from "@/server/users/email-throttle";
-import { orgId, sessionContextOf } from "../../helpers/fixtures";
-import { invoke } from "../../helpers/invoke";
-import { mailsTo, tokenIn } from "../../helpers/mail";
-import { login } from "../../helpers/tokens";
+import { orgId, sessionContextOf } from "@/tests/helpers/fixtures";
+import { invoke } from "@/tests/helpers/invoke";
+import { mailsTo, tokenIn } from "@/tests/helpers/mail";
+import { login } from "@/tests/helpers/tokens";
 
 beforeAll(async () => {
   await getDb();

@@ -8,9 +8,9 @@ import * as usersRoute from "@/app/api/v1/users/route";
 import { getDb } from "@/db";
 import { auditLogs } from "@/db/schema";
 import { createApiKey } from "@/server/api-keys/create-api-key";
-import { createKey, DEMO, orgId, sessionContextOf } from "../../helpers/fixtures";
-import { invoke } from "../../helpers/invoke";
-import { login, makeUser } from "../../helpers/tokens";
+import { createKey, DEMO, orgId, sessionContextOf } from "@/tests/helpers/fixtures";
+import { invoke } from "@/tests/helpers/invoke";
+import { login, makeUser } from "@/tests/helpers/tokens";
 
 beforeAll(async () => {
   await getDb();

@@ -6,7 +6,7 @@ import * as tokenRoute from "@/app/api/v1/auth/token/route";
 import { getDb } from "@/db";
 import { memberships } from "@/db/schema";
 import { createUser } from "@/server/users/create-user";
-import { invoke } from "../../helpers/invoke";
+import { invoke } from "@/tests/helpers/invoke";
 
 function runCli(args: string[], stdin: string, extraEnv: Record<string, string> = {}) {
   return new Promise<{ code: number | null; out: string }>((resolve, reject) => {

@@ -20,9 +20,9 @@ import {
   sessionContext,
   sessionContextOf,
   userId,
-} from "../helpers/fixtures";
-import { invoke } from "../helpers/invoke";
-import { login, makeUser } from "../helpers/tokens";
+} from "@/tests/helpers/fixtures";
+import { invoke } from "@/tests/helpers/invoke";
+import { login, makeUser } from "@/tests/helpers/tokens";
 
 // Opening the file's database (migrate and seed) counts against the hook timeout, not a test's.
 beforeAll(async () => {

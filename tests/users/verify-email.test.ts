@@ -14,10 +14,10 @@ import { resetEnvForTests } from "@/lib/env";
 import { hashPassword } from "@/lib/password";
 import { EMAIL_LIMIT } from "@/server/users/email-throttle";
 import { invitationProvesAddress } from "@/server/users/verify-email";
-import { DEMO } from "../../helpers/fixtures";
-import { invoke } from "../../helpers/invoke";
-import { mailsTo, tokenIn } from "../../helpers/mail";
-import { login, makeUser } from "../../helpers/tokens";
+import { DEMO } from "@/tests/helpers/fixtures";
+import { invoke } from "@/tests/helpers/invoke";
+import { mailsTo, tokenIn } from "@/tests/helpers/mail";
+import { login, makeUser } from "@/tests/helpers/tokens";
 
 beforeAll(async () => {
   await getDb();

@@ -6,11 +6,10 @@ import { requestOrigin, withAction } from "@/server/http/with-action";
 import { createInvitation } from "@/server/invitations/create-invitation";
 import { revokeInvitation } from "@/server/invitations/revoke-invitation";
 import { createInvitationSchema } from "@/server/invitations/schemas";
-import { changeRole } from "@/server/users/change-role";
-import { updateMemberSchema } from "@/server/users/schemas";
 
-// The same doors as POST /invitations, DELETE /invitations/{id} and PATCH /users/{id}: their
-// scope and schemas; the domain functions hold the rest (who may grant what, visits).
+// The same doors as POST /invitations and DELETE /invitations/{id}: their scope and schemas; the
+// domain functions hold the rest (who may grant what, visits). Role changes and removals go
+// through the API itself (PATCH and DELETE /users/{id}, from the Members page's dialogs).
 
 export interface InviteState {
   error: string | null;
@@ -48,20 +47,6 @@ export const revokeInvitationAction = withAction(
     access: { kind: "session", scope: "write:users" },
     input: z.strictObject({ id: idSchema }),
     run: ({ ctx, input }) => revokeInvitation(ctx, input.id),
-    async respond(): Promise<RoleState> {
-      revalidatePath("/settings/members");
-      return { error: null };
-    },
-  },
-  (error): RoleState => ({ error: error.message }),
-);
-
-export const changeRoleAction = withAction(
-  {
-    name: "changeRole",
-    access: { kind: "session", scope: "write:users" },
-    input: updateMemberSchema.extend({ userId: idSchema }),
-    run: ({ ctx, input }) => changeRole(ctx, input),
     async respond(): Promise<RoleState> {
       revalidatePath("/settings/members");
       return { error: null };

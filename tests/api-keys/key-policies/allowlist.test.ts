@@ -9,9 +9,9 @@ import { nowMs, testClock } from "@/lib/clock";
 import { WINDOW_MS } from "@/server/rate-limit/rate-limiter";
 import { flushUsage } from "@/server/usage/flush-usage";
 import { setUsageAutoFlush } from "@/server/usage/usage-recorder";
-import { createKey, DEMO } from "../../helpers/fixtures";
-import { invoke } from "../../helpers/invoke";
-import { login } from "../../helpers/tokens";
+import { createKey, DEMO } from "@/tests/helpers/fixtures";
+import { invoke } from "@/tests/helpers/invoke";
+import { login } from "@/tests/helpers/tokens";
 
 const REFUSED = "This API key cannot be used from this IP address";
 

@@ -5,9 +5,9 @@ import * as meRoute from "@/app/api/v1/auth/me/route";
 import { getDb } from "@/db";
 import { nowMs, testClock } from "@/lib/clock";
 import { WINDOW_MS } from "@/server/rate-limit/rate-limiter";
-import { createKey, DEMO } from "../../helpers/fixtures";
-import { invoke } from "../../helpers/invoke";
-import { login } from "../../helpers/tokens";
+import { createKey, DEMO } from "@/tests/helpers/fixtures";
+import { invoke } from "@/tests/helpers/invoke";
+import { login } from "@/tests/helpers/tokens";
 
 // Runs against whichever store the environment selects: memory, or Redis when REDIS_URL is set.
 

@@ -9,9 +9,9 @@ import * as usersRoute from "@/app/api/v1/users/route";
 import { getDb } from "@/db";
 import { flushUsage } from "@/server/usage/flush-usage";
 import { recordUsage, setUsageAutoFlush } from "@/server/usage/usage-recorder";
-import { createKey, DEMO, orgId } from "../../helpers/fixtures";
-import { invoke } from "../../helpers/invoke";
-import { login, makeUser } from "../../helpers/tokens";
+import { createKey, DEMO, orgId } from "@/tests/helpers/fixtures";
+import { invoke } from "@/tests/helpers/invoke";
+import { login, makeUser } from "@/tests/helpers/tokens";
 
 const DAY = 24 * 60 * 60 * 1000;
 

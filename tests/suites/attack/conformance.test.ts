@@ -2,10 +2,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as meRoute from "@/app/api/v1/auth/me/route";
 import { getDb } from "@/db";
 import { OPERATIONS } from "@/server/http/operations";
-import { ConformanceChecker, fetchOpenApiDocument } from "../../helpers/conformance";
-import { DEMO } from "../../helpers/fixtures";
-import { invoke } from "../../helpers/invoke";
-import { login } from "../../helpers/tokens";
+import { ConformanceChecker, fetchOpenApiDocument } from "@/tests/helpers/conformance";
+import { DEMO } from "@/tests/helpers/fixtures";
+import { invoke } from "@/tests/helpers/invoke";
+import { login } from "@/tests/helpers/tokens";
 
 /*
  * The checker the attack suite validates every response with (tenancy-matrix, fuzz): Ajv on the

@@ -5,12 +5,12 @@ import { SCOPES } from "@/lib/scopes";
 import { OPERATIONS } from "@/server/http/operations";
 import { generateToken, TOKEN_KINDS } from "@/server/tokens/format";
 import { createTokenSchema } from "@/server/tokens/schemas";
-import { ConformanceChecker } from "../../helpers/conformance";
-import { snapshot } from "../../helpers/db-snapshot";
-import { createKey, DEMO, orgId } from "../../helpers/fixtures";
-import { type Invoked, invoke } from "../../helpers/invoke";
-import { type ApiRoute, apiRoutes, fillPath } from "../../helpers/routes";
-import { login } from "../../helpers/tokens";
+import { ConformanceChecker } from "@/tests/helpers/conformance";
+import { snapshot } from "@/tests/helpers/db-snapshot";
+import { createKey, DEMO, orgId } from "@/tests/helpers/fixtures";
+import { type Invoked, invoke } from "@/tests/helpers/invoke";
+import { type ApiRoute, apiRoutes, fillPath } from "@/tests/helpers/routes";
+import { login } from "@/tests/helpers/tokens";
 
 /*
  * Random headers, query strings, path ids and bodies against every documented operation.

@@ -13,8 +13,8 @@ import { users } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { hashToken } from "@/server/tokens/format";
 import { drainUsage } from "@/server/usage/usage-recorder";
-import { DEMO } from "../../helpers/fixtures";
-import { invoke } from "../../helpers/invoke";
+import { DEMO } from "@/tests/helpers/fixtures";
+import { invoke } from "@/tests/helpers/invoke";
 
 /*
  * Everything the server writes (console.* and raw stdout/stderr) while secrets are issued, used,

@@ -10,9 +10,9 @@ import {
 } from "@/server/http/with-action";
 import { consumeRateLimit } from "@/server/rate-limit/consume";
 import { AUTHENTICATED_LIMIT, UNAUTHENTICATED_LIMIT } from "@/server/rate-limit/rate-limiter";
-import { callAction } from "../../helpers/actions";
-import { DEMO, orgId, userId } from "../../helpers/fixtures";
-import { nextIp } from "../../helpers/invoke";
+import { callAction } from "@/tests/helpers/actions";
+import { DEMO, orgId, userId } from "@/tests/helpers/fixtures";
+import { nextIp } from "@/tests/helpers/invoke";
 
 // Next.js serves every server action to anyone who knows its id (it is in the page's JavaScript),
 // so each one is a door like an /api/v1 route. This suite finds every "use server" module in the

@@ -10,13 +10,13 @@ import {
   insertMember,
   orgASecrets,
   type Principal,
-} from "../../helpers/attack-world";
-import { ConformanceChecker } from "../../helpers/conformance";
-import { createKey, DEMO, orgId, sessionContext, userId } from "../../helpers/fixtures";
-import type { Invoked } from "../../helpers/invoke";
-import { invoke } from "../../helpers/invoke";
-import { type ApiRoute, apiRoutes, fillPath } from "../../helpers/routes";
-import { login } from "../../helpers/tokens";
+} from "@/tests/helpers/attack-world";
+import { ConformanceChecker } from "@/tests/helpers/conformance";
+import { createKey, DEMO, orgId, sessionContext, userId } from "@/tests/helpers/fixtures";
+import type { Invoked } from "@/tests/helpers/invoke";
+import { invoke } from "@/tests/helpers/invoke";
+import { type ApiRoute, apiRoutes, fillPath } from "@/tests/helpers/routes";
+import { login } from "@/tests/helpers/tokens";
 
 /*
  * Every documented /api/v1 operation × every kind of principal. Path parameters name org A's

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { usageBuckets } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
-import { DEMO } from "../../helpers/fixtures";
-import { makeUser } from "../../helpers/tokens";
+import { DEMO } from "@/tests/helpers/fixtures";
+import { makeUser } from "@/tests/helpers/tokens";
 
 // Two API instances on one PostgreSQL and one Redis, as behind a load balancer: what one does,
 // the other knows within a second.
