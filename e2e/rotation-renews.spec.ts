@@ -39,6 +39,7 @@ for (const { name: device, viewport } of VIEWPORTS) {
 
       const reveal = page.getByRole("dialog", { name: "API key rotated" });
       await expect(reveal).toBeVisible();
+      await reveal.getByRole("button", { name: "Copy", exact: true }).click();
       await reveal.getByRole("button", { name: "Done" }).click();
       await expect(page.getByRole("link", { name: "Previous key", exact: true })).toBeVisible();
       const newId = /\/settings\/api-keys\/(key_[A-Za-z0-9_-]+)/.exec(page.url())?.[1];
