@@ -91,3 +91,53 @@ export async function spawnServer(
   }
   return { base, port, child, stop };
 }
+
+export interface ApiInstance {
+  child: ChildProcess;
+  /** `http://127.0.0.1:PORT/api/v1`. */
+  base: string;
+}
+
+/**
+ * Starts tests/fixtures/api-instance.ts: every /api/v1 route handler behind a plain Node server,
+ * no Next build, on the DATABASE_URL and REDIS_URL of this process and the rate-limit namespace
+ * `rateLimitPrefix` (instances that share it share budgets). `args` go to the fixture.
+ */
+export function startApiInstance(rateLimitPrefix: string, args: string[] = []) {
+  const fixture = path.join(ROOT, "tests", "fixtures", "api-instance.ts");
+  const child = spawn(process.execPath, ["--import", "tsx", fixture, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, RATE_LIMIT_PREFIX: rateLimitPrefix },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return new Promise<ApiInstance>((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`instance exited with ${code}`)));
+    child.stdout?.once("data", (line: Buffer) => {
+      const { port } = JSON.parse(line.toString()) as { port: number };
+      resolve({ child, base: `http://127.0.0.1:${port}/api/v1` });
+    });
+  });
+}
+
+/** SIGTERM, then the exit code once the instance has drained. */
+export function stopApiInstance(instance: ApiInstance): Promise<number | null> {
+  return new Promise((resolve) => {
+    instance.child.removeAllListeners("exit");
+    instance.child.once("exit", (code) => resolve(code));
+    instance.child.kill("SIGTERM");
+  });
+}
+
+/** A JSON call to an instance, over HTTP, with an optional Bearer token. */
+export async function callInstance<T = any>(
+  instance: ApiInstance,
+  pathname: string,
+  token?: string,
+  init: RequestInit = {},
+) {
+  const headers = new Headers(init.headers);
+  if (token) headers.set("authorization", `Bearer ${token}`);
+  if (init.body) headers.set("content-type", "application/json");
+  const res = await fetch(`${instance.base}${pathname}`, { ...init, headers });
+  return { status: res.status, body: (await res.json().catch(() => null)) as { data: T } & any };
+}

@@ -1,69 +1,31 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { ensureAuthListener } from "@/server/auth/auth-bus";
 import { authCacheUsable } from "@/server/auth/auth-cache";
 import { DEMO } from "@/tests/helpers/fixtures";
 import { startTcpProxy, type TcpProxy } from "@/tests/helpers/tcp-proxy";
+import {
+  type ApiInstance,
+  callInstance,
+  startApiInstance,
+  stopApiInstance,
+} from "@/tests/support/server-harness";
 
 // Two API instances on one PostgreSQL; B's change listener goes through a TCP proxy that then
 // freezes: the connection stays open and silent, as a half-open TCP connection or a stalled proxy
 // leaves it. B must notice (its heartbeat stops coming back) and stop serving its cache, rather
 // than honour a key revoked on A until the cache's 30 s backstop.
-const FIXTURE = path.join(import.meta.dirname, "../../fixtures/api-instance.ts");
 const PREFIX = `voltasis:listener-stall:${randomBytes(4).toString("hex")}:rl`;
 // Generous: the bound is ~3 s (2 s of heartbeat silence), but the machine may be busy.
 const DEADLINE_MS = 10_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-interface Instance {
-  child: ChildProcess;
-  base: string;
-}
-
-function start(args: string[] = []): Promise<Instance> {
-  const child = spawn(process.execPath, ["--import", "tsx", FIXTURE, ...args], {
-    cwd: path.join(import.meta.dirname, "../../.."),
-    env: { ...process.env, RATE_LIMIT_PREFIX: PREFIX },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  return new Promise((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`instance exited with ${code}`)));
-    child.stdout?.once("data", (line: Buffer) => {
-      const { port } = JSON.parse(line.toString()) as { port: number };
-      resolve({ child, base: `http://127.0.0.1:${port}/api/v1` });
-    });
-  });
-}
-
-function stop(instance: Instance): Promise<number | null> {
-  return new Promise((resolve) => {
-    instance.child.removeAllListeners("exit");
-    instance.child.once("exit", (code) => resolve(code));
-    instance.child.kill("SIGTERM");
-  });
-}
-
-async function call<T = unknown>(
-  instance: Instance,
-  pathname: string,
-  token?: string,
-  init: RequestInit = {},
-) {
-  const headers = new Headers(init.headers);
-  if (token) headers.set("authorization", `Bearer ${token}`);
-  if (init.body) headers.set("content-type", "application/json");
-  const res = await fetch(`${instance.base}${pathname}`, { ...init, headers });
-  return { status: res.status, body: (await res.json().catch(() => null)) as { data: T } };
-}
-
 describe.runIf(process.env.DATABASE_URL)("a frozen change listener (PostgreSQL)", () => {
   let proxy: TcpProxy;
-  let a: Instance;
-  let b: Instance;
+  let a: ApiInstance;
+  let b: ApiInstance;
 
   beforeAll(async () => {
     const database = new URL(process.env.DATABASE_URL ?? "");
@@ -75,24 +37,24 @@ describe.runIf(process.env.DATABASE_URL)("a frozen change listener (PostgreSQL)"
     throughProxy.hostname = "127.0.0.1";
     throughProxy.port = String(proxy.port);
     [a, b] = await Promise.all([
-      start(),
-      start([`--auth-listener-url=${throughProxy.toString()}`]),
+      startApiInstance(PREFIX),
+      startApiInstance(PREFIX, [`--auth-listener-url=${throughProxy.toString()}`]),
     ]);
   }, 60_000);
 
   afterAll(async () => {
-    await Promise.all([a, b].filter(Boolean).map(stop));
+    await Promise.all([a, b].filter(Boolean).map(stopApiInstance));
     await proxy?.close();
   });
 
   it("a key revoked on A is refused by B soon after, not when B's cache entry expires", async () => {
-    const login = await call<{ access_token: string }>(a, "/auth/token", undefined, {
+    const login = await callInstance<{ access_token: string }>(a, "/auth/token", undefined, {
       method: "POST",
       body: JSON.stringify({ email: DEMO.acmeOwner, password: DEMO_PASSWORD }),
     });
     expect(login.status).toBe(200);
     const owner = login.body.data.access_token;
-    const created = await call<{ id: string; key: string }>(a, "/api-keys", owner, {
+    const created = await callInstance<{ id: string; key: string }>(a, "/api-keys", owner, {
       method: "POST",
       body: JSON.stringify({ name: "listener stall", scopes: ["read:users"] }),
     });
@@ -100,19 +62,19 @@ describe.runIf(process.env.DATABASE_URL)("a frozen change listener (PostgreSQL)"
     const key = created.body.data;
 
     // B has verified the key and holds it warm; its listener really is the proxied connection.
-    expect((await call(b, "/auth/me", key.key)).status).toBe(200);
-    expect((await call(b, "/auth/me", key.key)).status).toBe(200);
+    expect((await callInstance(b, "/auth/me", key.key)).status).toBe(200);
+    expect((await callInstance(b, "/auth/me", key.key)).status).toBe(200);
     expect(proxy.connections).toBe(1);
 
     proxy.freeze();
-    const revoked = await call(a, `/api-keys/${key.id}`, owner, { method: "DELETE" });
+    const revoked = await callInstance(a, `/api-keys/${key.id}`, owner, { method: "DELETE" });
     expect(revoked.status).toBe(200);
 
     const since = performance.now();
     let status = 200;
     while (status === 200 && performance.now() - since < DEADLINE_MS) {
       await sleep(100);
-      ({ status } = await call(b, "/auth/me", key.key));
+      ({ status } = await callInstance(b, "/auth/me", key.key));
     }
     console.log(`B refused the revoked key after ${(performance.now() - since).toFixed(0)} ms`);
     expect(status).toBe(401);

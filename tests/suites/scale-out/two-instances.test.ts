@@ -1,6 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import path from "node:path";
 import { eq, sum } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
@@ -8,53 +6,22 @@ import { usageBuckets } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { DEMO } from "@/tests/helpers/fixtures";
 import { makeUser } from "@/tests/helpers/tokens";
+import {
+  type ApiInstance,
+  callInstance,
+  startApiInstance,
+  stopApiInstance,
+} from "@/tests/support/server-harness";
 
 // Two API instances on one PostgreSQL and one Redis, as behind a load balancer: what one does,
 // the other knows within a second.
-const FIXTURE = path.join(import.meta.dirname, "../../fixtures/api-instance.ts");
 const shared = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
 const PREFIX = `voltasis:scale-out:${randomBytes(4).toString("hex")}:rl`;
 const TRIES = 5;
 const WITHIN_MS = 1_000;
 
-interface Instance {
-  child: ChildProcess;
-  base: string;
-}
-
-function start(): Promise<Instance> {
-  const child = spawn(process.execPath, ["--import", "tsx", FIXTURE], {
-    cwd: path.join(import.meta.dirname, "../../.."),
-    env: { ...process.env, RATE_LIMIT_PREFIX: PREFIX },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  return new Promise((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`instance exited with ${code}`)));
-    child.stdout?.once("data", (line: Buffer) => {
-      const { port } = JSON.parse(line.toString()) as { port: number };
-      resolve({ child, base: `http://127.0.0.1:${port}/api/v1` });
-    });
-  });
-}
-
-function stop(instance: Instance): Promise<number | null> {
-  return new Promise((resolve) => {
-    instance.child.removeAllListeners("exit");
-    instance.child.once("exit", (code) => resolve(code));
-    instance.child.kill("SIGTERM");
-  });
-}
-
-async function call(instance: Instance, pathname: string, token?: string, init: RequestInit = {}) {
-  const headers = new Headers(init.headers);
-  if (token) headers.set("authorization", `Bearer ${token}`);
-  if (init.body) headers.set("content-type", "application/json");
-  const res = await fetch(`${instance.base}${pathname}`, { ...init, headers });
-  return { status: res.status, body: (await res.json().catch(() => null)) as any };
-}
-
-async function accessToken(instance: Instance, email: string): Promise<string> {
-  const res = await call(instance, "/auth/token", undefined, {
+async function accessToken(instance: ApiInstance, email: string): Promise<string> {
+  const res = await callInstance(instance, "/auth/token", undefined, {
     method: "POST",
     body: JSON.stringify({ email, password: DEMO_PASSWORD }),
   });
@@ -63,9 +30,13 @@ async function accessToken(instance: Instance, email: string): Promise<string> {
 }
 
 /** Milliseconds until `pathname` with `token` stops answering 200 on `instance`. */
-async function msUntilRefused(instance: Instance, token: string, since: number): Promise<number> {
+async function msUntilRefused(
+  instance: ApiInstance,
+  token: string,
+  since: number,
+): Promise<number> {
   for (;;) {
-    const { status } = await call(instance, "/auth/me", token);
+    const { status } = await callInstance(instance, "/auth/me", token);
     if (status !== 200) return performance.now() - since;
     if (performance.now() - since > 10_000) return Number.POSITIVE_INFINITY;
     await new Promise((r) => setTimeout(r, 20));
@@ -73,22 +44,22 @@ async function msUntilRefused(instance: Instance, token: string, since: number):
 }
 
 describe.runIf(shared)("two instances on one PostgreSQL and Redis (PostgreSQL + Redis)", () => {
-  let a: Instance;
-  let b: Instance;
+  let a: ApiInstance;
+  let b: ApiInstance;
   let owner: string;
 
   beforeAll(async () => {
     await getDb();
-    [a, b] = await Promise.all([start(), start()]);
+    [a, b] = await Promise.all([startApiInstance(PREFIX), startApiInstance(PREFIX)]);
     owner = await accessToken(a, DEMO.acmeOwner);
   }, 60_000);
 
   afterAll(async () => {
-    await Promise.all([a, b].filter(Boolean).map(stop));
+    await Promise.all([a, b].filter(Boolean).map(stopApiInstance));
   });
 
   async function newKey(scopes: string[]): Promise<{ id: string; key: string }> {
-    const res = await call(a, "/api-keys", owner, {
+    const res = await callInstance(a, "/api-keys", owner, {
       method: "POST",
       body: JSON.stringify({ name: `scale-out ${randomBytes(3).toString("hex")}`, scopes }),
     });
@@ -101,9 +72,9 @@ describe.runIf(shared)("two instances on one PostgreSQL and Redis (PostgreSQL + 
     for (let i = 0; i < TRIES; i++) {
       const key = await newKey(["read:users"]);
       // B has verified the key and holds it warm, as it would under steady use.
-      expect((await call(b, "/auth/me", key.key)).status).toBe(200);
-      expect((await call(b, "/auth/me", key.key)).status).toBe(200);
-      const revoked = await call(a, `/api-keys/${key.id}`, owner, { method: "DELETE" });
+      expect((await callInstance(b, "/auth/me", key.key)).status).toBe(200);
+      expect((await callInstance(b, "/auth/me", key.key)).status).toBe(200);
+      const revoked = await callInstance(a, `/api-keys/${key.id}`, owner, { method: "DELETE" });
       expect(revoked.status).toBe(200);
       times.push(await msUntilRefused(b, key.key, performance.now()));
     }
@@ -116,9 +87,9 @@ describe.runIf(shared)("two instances on one PostgreSQL and Redis (PostgreSQL + 
     for (let i = 0; i < TRIES; i++) {
       const member = await makeUser("acme");
       const token = await accessToken(a, member.email);
-      expect((await call(b, "/auth/me", token)).status).toBe(200);
-      expect((await call(b, "/auth/me", token)).status).toBe(200);
-      const removed = await call(a, `/users/${member.id}`, owner, { method: "DELETE" });
+      expect((await callInstance(b, "/auth/me", token)).status).toBe(200);
+      expect((await callInstance(b, "/auth/me", token)).status).toBe(200);
+      const removed = await callInstance(a, `/users/${member.id}`, owner, { method: "DELETE" });
       expect(removed.status).toBe(200);
       times.push(await msUntilRefused(b, token, performance.now()));
     }
@@ -136,22 +107,22 @@ describe.runIf(shared)("two instances on one PostgreSQL and Redis (PostgreSQL + 
     for (let i = 0; i < 1_000; i += 50) {
       const target = i < 600 ? a : b;
       const batch = await Promise.all(
-        Array.from({ length: 50 }, () => call(target, "/users", key.key)),
+        Array.from({ length: 50 }, () => callInstance(target, "/users", key.key)),
       );
       statuses.push(...batch.map((r) => r.status));
     }
     expect(statuses.filter((s) => s === 200)).toHaveLength(1_000);
-    expect((await call(b, "/users", key.key)).status).toBe(429);
-    expect((await call(a, "/users", key.key)).status).toBe(429);
+    expect((await callInstance(b, "/users", key.key)).status).toBe(429);
+    expect((await callInstance(a, "/users", key.key)).status).toBe(429);
 
     // SIGTERM flushes each instance's buffer: every answer given is counted once.
-    await Promise.all([stop(a), stop(b)]);
+    await Promise.all([stopApiInstance(a), stopApiInstance(b)]);
     const db = await getDb();
     const [row] = await db
       .select({ total: sum(usageBuckets.count) })
       .from(usageBuckets)
       .where(eq(usageBuckets.tokenId, key.id));
     expect(Number(row?.total)).toBe(1_002);
-    [a, b] = await Promise.all([start(), start()]);
+    [a, b] = await Promise.all([startApiInstance(PREFIX), startApiInstance(PREFIX)]);
   }, 120_000);
 });

@@ -151,6 +151,29 @@ export function MemberList({
   );
 }
 
+/**
+ * One API call behind a confirmation: pending while it runs, its error kept for the dialog, and
+ * on success the server page re-rendered and the dialog closed.
+ */
+function useConfirmedCall(onDone: () => void, fallback: string) {
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function run(call: () => Promise<unknown>) {
+    setPending(true);
+    setError(null);
+    try {
+      await call();
+      router.refresh();
+      onDone();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : fallback);
+      setPending(false);
+    }
+  }
+  return { pending, error, run };
+}
+
 function ChangeRoleDialog({
   member,
   organization,
@@ -164,30 +187,19 @@ function ChangeRoleDialog({
   lastOwner: boolean;
   onClose: () => void;
 }) {
-  const router = useRouter();
   const group = useId();
   const [role, setRole] = useState<Role>(member.role);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function confirm() {
-    setPending(true);
-    setError(null);
-    try {
-      await dataOf(
+  const { pending, error, run } = useConfirmedCall(onClose, "The role could not be changed.");
+  const confirm = () =>
+    run(() =>
+      dataOf(
         api.PATCH("/users/{id}", {
           params: { path: { id: member.id } },
           body: { role },
           ...inOrganization(organization.id),
         }),
-      );
-      router.refresh();
-      onClose();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : "The role could not be changed.");
-      setPending(false);
-    }
-  }
+      ),
+    );
 
   return (
     <Dialog
@@ -260,27 +272,16 @@ function RemoveMemberDialog({
   organization: { id: string; name: string };
   onClose: () => void;
 }) {
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function confirm() {
-    setPending(true);
-    setError(null);
-    try {
-      await dataOf(
+  const { pending, error, run } = useConfirmedCall(onClose, "The member could not be removed.");
+  const confirm = () =>
+    run(() =>
+      dataOf(
         api.DELETE("/users/{id}", {
           params: { path: { id: member.id } },
           ...inOrganization(organization.id),
         }),
-      );
-      router.refresh();
-      onClose();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : "The member could not be removed.");
-      setPending(false);
-    }
-  }
+      ),
+    );
 
   return (
     <Dialog
