@@ -85,8 +85,15 @@ test("Settings > Account signs out everywhere, the other browser included", asyn
     await page.goto("/settings/account");
     const sessions = page.getByRole("region", { name: "Sessions" });
     await expect(sessions).toContainText("API keys are separate credentials and keep working");
-    await sessions.getByRole("button", { name: "Sign out everywhere" }).click();
+    await sessions.getByRole("button", { name: "Sign out everywhere…" }).click();
+    await page
+      .getByRole("alertdialog", { name: "Sign out everywhere?" })
+      .getByRole("button", { name: "Sign out everywhere" })
+      .click();
     await page.waitForURL(/\/login/);
+    await expect(
+      page.getByRole("status").filter({ hasText: "API keys keep working" }),
+    ).toBeVisible();
 
     expect((await otherPage.request.get("/api/v1/auth/me")).status()).toBe(401);
     await otherPage.goto("/settings/account");

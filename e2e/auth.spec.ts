@@ -167,8 +167,20 @@ test("sign out everywhere ends the user's sessions in other browsers too", async
     await login(page, "member@acme.test");
 
     await page.getByRole("button", { name: "Account menu" }).click();
-    await page.getByRole("menuitem", { name: "Sign out everywhere" }).click();
+    await page.getByRole("menuitem", { name: "Sign out everywhere…" }).click();
+    // It asks first, and says what it ends and what it does not.
+    const confirm = page.getByRole("alertdialog", { name: "Sign out everywhere?" });
+    await expect(confirm).toContainText("API keys are separate credentials and keep working");
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    await expect(confirm).toBeHidden();
+    expect((await otherPage.request.get("/api/v1/auth/me")).status()).toBe(200);
+    await page.getByRole("button", { name: "Account menu" }).click();
+    await page.getByRole("menuitem", { name: "Sign out everywhere…" }).click();
+    await confirm.getByRole("button", { name: "Sign out everywhere" }).click();
     await expect(page).toHaveURL(/\/login/);
+    await expect(
+      page.getByRole("status").filter({ hasText: "signed out on every device" }),
+    ).toBeVisible();
 
     // The other browser still holds its cookie, but the server no longer honours it.
     const me = await otherPage.request.get("/api/v1/auth/me");

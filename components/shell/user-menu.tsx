@@ -1,10 +1,13 @@
 "use client";
 
+import { useState } from "react";
 import { usePopoverMenu } from "@/components/ui/use-popover-menu";
-import { signOutAction, signOutEverywhereAction } from "@/server/http/actions/session-actions";
+import { signOutAction } from "@/server/http/actions/session-actions";
+import { SignOutEverywhereDialog } from "./sign-out-everywhere-dialog";
 
 export function UserMenu({ name, email, role }: { name: string; email: string; role: string }) {
   const { open, setOpen, menuId, rootRef, onKeyDown } = usePopoverMenu();
+  const [confirming, setConfirming] = useState(false);
   const initials = name
     .split(/\s+/)
     .map((part) => part[0] ?? "")
@@ -60,21 +63,20 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
               Sign out
             </button>
           </form>
-          <form
-            action={async (form) => {
-              await signOutEverywhereAction(form);
+          <button
+            type="button"
+            role="menuitem"
+            onClick={() => {
+              setOpen(false);
+              setConfirming(true);
             }}
+            className="block w-full rounded-md px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-100"
           >
-            <button
-              type="submit"
-              role="menuitem"
-              className="block w-full rounded-md px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-100"
-            >
-              Sign out everywhere
-            </button>
-          </form>
+            Sign out everywhere…
+          </button>
         </div>
       ) : null}
+      {confirming ? <SignOutEverywhereDialog onClose={() => setConfirming(false)} /> : null}
     </div>
   );
 }

@@ -25,6 +25,6 @@ export const signOutEverywhereAction = withFormAction({
   input: noFields,
   run: ({ ctx }) => endAllSessions(ctx.user.id),
   async respond() {
-    await signOut({ redirectTo: "/login" });
+    await signOut({ redirectTo: "/login?reason=signed-out-everywhere" });
   },
 });

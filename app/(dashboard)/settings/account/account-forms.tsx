@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useState, useTransition } from "react";
+import { useActionState, useState } from "react";
+import { SignOutEverywhereDialog } from "@/components/shell/sign-out-everywhere-dialog";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import {
@@ -8,7 +9,6 @@ import {
   changePasswordAction,
   renameAction,
 } from "@/server/http/actions/account-actions";
-import { signOutEverywhereAction } from "@/server/http/actions/session-actions";
 
 const initial: AccountFormState = { error: null, done: false };
 
@@ -74,26 +74,13 @@ export function PasswordForm() {
 }
 
 export function SignOutEverywhereForm() {
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const [confirming, setConfirming] = useState(false);
   return (
-    <form
-      className="mt-4 space-y-3"
-      action={(form) =>
-        startTransition(async () => {
-          const result = await signOutEverywhereAction(form);
-          setError(result.ok ? null : result.error);
-        })
-      }
-    >
-      {error ? (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
-      <Button type="submit" variant="secondary" disabled={pending}>
-        Sign out everywhere
+    <div className="mt-4">
+      <Button variant="secondary" onClick={() => setConfirming(true)}>
+        Sign out everywhere…
       </Button>
-    </form>
+      {confirming ? <SignOutEverywhereDialog onClose={() => setConfirming(false)} /> : null}
+    </div>
   );
 }
