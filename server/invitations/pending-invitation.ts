@@ -16,11 +16,7 @@ export async function lockInvitee(tx: Tx, organizationId: string, email: string)
 /** The invitation still waiting for this address in this organization, if any. */
 export async function findPendingInvitation(tx: Tx, organizationId: string, email: string) {
   const [pending] = await tx
-    .select({
-      id: invitations.id,
-      invitedBy: invitations.invitedBy,
-      createdAt: invitations.createdAt,
-    })
+    .select({ id: invitations.id })
     .from(invitations)
     .where(
       and(
