@@ -11,6 +11,27 @@ const devPort = Number(process.env.E2E_DEV_PORT ?? port + 1);
 const devBaseURL = `http://localhost:${devPort}`;
 const devPgliteDir = process.env.E2E_DEV_PGLITE_DIR ?? `${pgliteDir}-dev`;
 const devDistDir = process.env.E2E_DEV_DIST_DIR ?? `${distDir}-dev-e2e`;
+// The slow tier (`*.slow.spec.ts`: `npm run dev`, servers of their own) does not depend on the
+// database the shared server uses: CI runs it once, in its PostgreSQL pass, and its embedded pass
+// sets VOLTASIS_SLOW_TESTS=skip. npm test runs it.
+const slowTier = process.env.VOLTASIS_SLOW_TESTS !== "skip";
+
+/** `npm run dev` for the dev smoke, on a database and dist dir of its own. */
+function devServer() {
+  return {
+    // `npm run dev` on a fresh embedded database, whatever DATABASE_URL says. It counts as
+    // started once it listens, so its first migration and seeding overlap the production build;
+    // the dev smoke waits for /api/v1/health itself.
+    name: "dev",
+    command: "sh scripts/e2e-dev-server.sh",
+    wait: { stdout: /Voltasis ready on/ },
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: { PORT: String(devPort), PGLITE_DIR: devPgliteDir, NEXT_DIST_DIR: devDistDir },
+  };
+}
 
 /** Debian's Chromium first (no browser downloads here), then Playwright's own, else a clear error. */
 function chromiumPath(): string | undefined {
@@ -25,8 +46,9 @@ function chromiumPath(): string | undefined {
 export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results",
-  // One production server with one database: tests make their own data but run in order.
-  workers: 1,
+  // One production server with one database. Every test makes its own data (unique names, users of
+  // its own when it signs someone out), so two files run at a time; a file's tests run in order.
+  workers: 2,
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
@@ -52,27 +74,33 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium", testIgnore: [/login-rate-limit\.spec\.ts/, /dev-smoke\.spec\.ts/] },
+    // Each demo account signs in through the form once; tests start from its saved session.
+    { name: "sign in", testMatch: /sign-in\.setup\.ts/ },
+    {
+      name: "chromium",
+      testIgnore: [
+        /login-rate-limit\.spec\.ts/,
+        /dev-smoke\.slow\.spec\.ts/,
+        ...(slowTier ? [] : [/\.slow\.spec\.ts/]),
+      ],
+      dependencies: ["sign in"],
+    },
     // Floods the per-address budget that every other test's logins share: so it runs last.
     { name: "rate limits", testMatch: /login-rate-limit\.spec\.ts/, dependencies: ["chromium"] },
     // A journey through the dialogs under `npm run dev`: React StrictMode, pages compiled on demand.
-    { name: "dev smoke", testMatch: /dev-smoke\.spec\.ts/, use: { baseURL: devBaseURL } },
+    ...(slowTier
+      ? [
+          {
+            name: "dev smoke",
+            testMatch: /dev-smoke\.slow\.spec\.ts/,
+            use: { baseURL: devBaseURL },
+          },
+        ]
+      : []),
   ],
   // Playwright starts every server, whatever --project selects, one after the other.
   webServer: [
-    {
-      // `npm run dev` on a fresh embedded database, whatever DATABASE_URL says. It counts as
-      // started once it listens, so its first migration and seeding overlap the production build;
-      // the dev smoke waits for /api/v1/health itself.
-      name: "dev",
-      command: "sh scripts/e2e-dev-server.sh",
-      wait: { stdout: /Voltasis ready on/ },
-      timeout: 300_000,
-      reuseExistingServer: false,
-      stdout: "pipe",
-      stderr: "pipe",
-      env: { PORT: String(devPort), PGLITE_DIR: devPgliteDir, NEXT_DIST_DIR: devDistDir },
-    },
+    ...(slowTier ? [devServer()] : []),
     {
       // Builds and serves the production app on a fresh embedded database (or DATABASE_URL).
       name: "production",

@@ -20,6 +20,10 @@ const server = createServer((req, res) => {
   req.headers["x-voltasis-client-ip"] = req.socket.remoteAddress ?? "unknown";
   handle(req, res);
 });
+// Idle keep-alive connections outlive a client's or a load balancer's pool (typically 60 s):
+// with Node's 5 s default, the server closes a socket just as a client reuses it (ECONNRESET).
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 
 server.listen(port, hostname, () => {
   console.log(`Voltasis ready on http://localhost:${port} (${dev ? "development" : "production"})`);

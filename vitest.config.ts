@@ -6,6 +6,12 @@ export default defineConfig({
   test: {
     environment: "node",
     include: ["tests/**/*.test.ts", "server/**/*.test.ts"],
+    // The slow tier (`*.slow.test.ts`: servers and scripts in processes of their own) runs once
+    // per CI run, in its PostgreSQL pass; the embedded pass sets VOLTASIS_SLOW_TESTS=skip.
+    exclude: [
+      "**/node_modules/**",
+      ...(process.env.VOLTASIS_SLOW_TESTS === "skip" ? ["**/*.slow.test.ts"] : []),
+    ],
     // Each file gets a database of its own (a fresh PGlite, or a PostgreSQL database cloned from
     // a migrated template), so files can run in parallel without seeing each other's rows.
     globalSetup: ["tests/setup/global-setup.ts"],

@@ -44,6 +44,8 @@ for (const { name: device, viewport } of VIEWPORTS) {
 
     for (const role of ROLES) {
       test(`every dashboard page, signed in as ${role.who}`, async ({ page, browser }) => {
+        // Five pages, each loaded and scanned by axe: three times the usual time.
+        test.slow();
         let keyId: string;
         let keyName: string;
         if (role.foreign) {

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { newMember } from "./helpers/accounts";
 import { DEMO_PASSWORD, login, orgSwitcher } from "./helpers/login";
 
 // Invite through the API as an owner, then accept in a second, signed-out browser context.
@@ -49,21 +50,7 @@ test("a wrong setup token shows no form", async ({ page }) => {
 });
 
 test("Settings > Account changes the name", async ({ page, request }) => {
-  const email = `acct-${Date.now()}@example.test`;
-  const owner = await request.post("/api/v1/auth/token", {
-    data: { email: "owner@acme.test", password: DEMO_PASSWORD },
-  });
-  const { access_token } = (await owner.json()).data;
-  const invite = await request.post("/api/v1/invitations", {
-    headers: { authorization: `Bearer ${access_token}` },
-    data: { email, role: "member" },
-  });
-  const token = new URL((await invite.json()).data.url).pathname.split("/invite/")[1];
-  const password = "amber willow lantern 29";
-  const accepted = await request.post("/api/v1/invitations/accept", {
-    data: { token, name: "Before Name", password },
-  });
-  expect(accepted.status()).toBe(200);
+  const { email, password } = await newMember(request, { name: "Before Name" });
   await login(page, email, password);
   await page.goto("/settings/account");
   await page.getByLabel("Name", { exact: true }).fill("After Name");
@@ -77,11 +64,13 @@ test("Settings > Account signs out everywhere, the other browser included", asyn
   page,
   browser,
 }) => {
+  // A user of its own: signing out everywhere ends every session of the user it signs out.
+  const { email, password } = await newMember(page.request);
   const other = await browser.newContext();
   try {
     const otherPage = await other.newPage();
-    await login(otherPage, "member@acme.test");
-    await login(page, "member@acme.test");
+    await login(otherPage, email, password);
+    await login(page, email, password);
     await page.goto("/settings/account");
     const sessions = page.getByRole("region", { name: "Sessions" });
     await expect(sessions).toContainText("API keys are separate credentials and keep working");
@@ -137,19 +126,9 @@ test("an owner invites from Settings > Members and changes a member's role", asy
 });
 
 test("creating a second organization from the switcher switches to it", async ({ page }) => {
-  const email = `org-${Date.now()}@example.test`;
-  const password = "granite pepper sailboat 12";
-  const owner = await page.request.post("/api/v1/auth/token", {
-    data: { email: "owner@globex.test", password: DEMO_PASSWORD },
-  });
-  const { access_token } = (await owner.json()).data;
-  const invite = await page.request.post("/api/v1/invitations", {
-    headers: { authorization: `Bearer ${access_token}` },
-    data: { email, role: "member" },
-  });
-  const token = new URL((await invite.json()).data.url).pathname.split("/invite/")[1];
-  await page.request.post("/api/v1/invitations/accept", {
-    data: { token, name: "Orla Org", password },
+  const { email, password } = await newMember(page.request, {
+    inviter: "owner@globex.test",
+    name: "Orla Org",
   });
   await login(page, email, password);
   await orgSwitcher(page).click();

@@ -1,20 +1,15 @@
 import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
-import { DEMO_PASSWORD, login, orgSwitcher } from "./helpers/login";
+import { newMember } from "./helpers/accounts";
+import { openOrgMenu } from "./helpers/dashboard";
+import { DEMO_PASSWORD, login, loginThroughForm, orgSwitcher } from "./helpers/login";
 
 /** test-results/screenshots, or under the folder `playwright test --output` names. */
 const screenshots = () => path.join(test.info().project.outputDir, "screenshots");
 
-async function openOrgMenu(page: Page) {
-  await orgSwitcher(page).click();
-  const menu = page.getByRole("menu", { name: "Organizations" });
-  await expect(menu).toBeVisible();
-  return menu;
-}
-
 test.describe("signing in", () => {
   test("an owner logs in and lands on the dashboard of their organization", async ({ page }) => {
-    await login(page, "owner@acme.test");
+    await loginThroughForm(page, "owner@acme.test");
     await expect(page).toHaveURL(/\/dashboard$/);
     await expect(page.getByRole("heading", { name: "Welcome back, Olivia" })).toBeVisible();
     await expect(orgSwitcher(page)).toHaveAccessibleName("Organization: Acme. Switch organization");
@@ -146,7 +141,8 @@ test.describe("organization switcher", () => {
 });
 
 test("signing out returns to login and the dashboard is closed again", async ({ page }) => {
-  await login(page, "member@acme.test");
+  // A session of its own: signing out ends it, and the saved one other tests start from lives on.
+  await loginThroughForm(page, "member@acme.test");
   await page.getByRole("button", { name: "Account menu" }).click();
   await page.getByRole("menuitem", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/login/);
@@ -160,11 +156,13 @@ test("sign out everywhere ends the user's sessions in other browsers too", async
   page,
   browser,
 }) => {
+  // A user of its own: signing out everywhere ends every session of the user it signs out.
+  const { email, password } = await newMember(page.request);
   const other = await browser.newContext();
   try {
     const otherPage = await other.newPage();
-    await login(otherPage, "member@acme.test");
-    await login(page, "member@acme.test");
+    await login(otherPage, email, password);
+    await login(page, email, password);
 
     await page.getByRole("button", { name: "Account menu" }).click();
     await page.getByRole("menuitem", { name: "Sign out everywhere…" }).click();
@@ -190,7 +188,7 @@ test("sign out everywhere ends the user's sessions in other browsers too", async
     await expect(otherPage.getByRole("button", { name: "Sign in" })).toBeVisible();
 
     // Signing in again works.
-    await login(page, "member@acme.test");
+    await login(page, email, password);
   } finally {
     await other.close();
   }

@@ -1,23 +1,13 @@
 import { type APIRequestContext, expect, test } from "@playwright/test";
+import { newMember } from "./helpers/accounts";
 import { VIEWPORTS } from "./helpers/dashboard";
 import { login } from "./helpers/login";
 
 // Settings > Members, GitHub's People page as the anchor (issue 19): roles as text with a dialog
 // that explains what each allows, Remove with a warning that keys stop at once, "(you)", joined
 // dates, search, and pending invitations that say who invited whom.
-async function newMember(request: APIRequestContext, origin: string, name: string) {
-  const email = `${name.toLowerCase().replace(/\s+/g, "-")}-${Date.now()}@example.test`;
-  const invited = await request.post("/api/v1/invitations", {
-    headers: { Origin: origin, "Content-Type": "application/json" },
-    data: { email, role: "member" },
-  });
-  expect(invited.status()).toBe(201);
-  const token = String((await invited.json()).data.url).split("/invite/")[1];
-  const accepted = await request.post("/api/v1/invitations/accept", {
-    data: { token, name, password: "copper meadow violin 64" },
-  });
-  expect(accepted.status()).toBe(200);
-  const accessToken = (await accepted.json()).data.access_token as string;
+async function memberWithKey(request: APIRequestContext, name: string) {
+  const { email, accessToken } = await newMember(request, { name });
   const key = await request.post("/api/v1/api-keys", {
     headers: { Authorization: `Bearer ${accessToken}` },
     data: { name: `${name}'s key`, scopes: ["read:users"] },
@@ -34,9 +24,8 @@ for (const { name: device, viewport } of VIEWPORTS) {
       page,
     }) => {
       await login(page, "owner@acme.test");
-      const origin = new URL(page.url()).origin;
       const name = `Mia ${device === "phone" ? "Phone" : "Desk"} ${Date.now() % 100000}`;
-      const member = await newMember(page.request, origin, name);
+      const member = await memberWithKey(page.request, name);
 
       await page.goto("/settings/members");
       const list = page.getByRole("region", { name: "Members", exact: true });

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
-import { DEMO_PASSWORD, login, orgSwitcher } from "./helpers/login";
+import { newMember } from "./helpers/accounts";
+import { login, orgSwitcher } from "./helpers/login";
 import { lastLink } from "./helpers/outbox";
 
 /** test-results/screenshots, or under the folder `playwright test --output` names. */
@@ -22,21 +23,10 @@ for (const viewport of WIDTHS) {
   }) => {
     // An account made from an invitation link (shown to the inviter, so its address is not
     // verified), with a password the person has forgotten.
-    const owner = await request.post("/api/v1/auth/token", {
-      data: { email: "owner@acme.test", password: DEMO_PASSWORD },
+    const { email } = await newMember(request, {
+      name: "Rita Reset",
+      password: "forgotten garden swing 31",
     });
-    const { access_token } = (await owner.json()).data;
-    const email = `reset-${viewport.name}-${Date.now()}@example.test`;
-    const invite = await request.post("/api/v1/invitations", {
-      headers: { authorization: `Bearer ${access_token}` },
-      data: { email, role: "member" },
-    });
-    expect(invite.status()).toBe(201);
-    const inviteToken = String((await invite.json()).data.url).split("/invite/")[1];
-    const accepted = await request.post("/api/v1/invitations/accept", {
-      data: { token: inviteToken, name: "Rita Reset", password: "forgotten garden swing 31" },
-    });
-    expect(accepted.status()).toBe(200);
 
     await page.setViewportSize({ width: viewport.width, height: viewport.height });
     await page.goto("/login");
