@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import { getDb } from "@/db";
 import type { Viewer } from "@/server/auth/auth-context";
+import { requireScope } from "@/server/auth/require-scope";
 import { findAccessibleKey } from "./find-api-key";
 import { toPublicApiKey } from "./public-api-key";
 import type { apiKeyDetailSchema } from "./schemas";
@@ -11,9 +11,9 @@ import { scopesUsed30d } from "./scopes-used";
  * the last 30 days (the least-privilege hint).
  */
 export async function getApiKeyDetail(viewer: Viewer, id: string): Promise<ApiKeyDetail> {
-  const db = await getDb();
-  const row = await findAccessibleKey(db, viewer, id);
-  return { ...toPublicApiKey(row), scopes_used_30d: await scopesUsed30d(db, row) };
+  requireScope(viewer, "read:api-keys");
+  const row = await findAccessibleKey(viewer.db, viewer, id);
+  return { ...toPublicApiKey(row), scopes_used_30d: await scopesUsed30d(viewer.db, row) };
 }
 
 export type ApiKeyDetail = z.infer<typeof apiKeyDetailSchema>;

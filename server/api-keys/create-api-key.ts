@@ -1,9 +1,10 @@
 import { and, count, eq, gt, isNull, or } from "drizzle-orm";
-import { getDb, type Tx } from "@/db";
+import type { Tx } from "@/db";
 import { apiKeys, organizations } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import type { AuthContext } from "@/server/auth/auth-context";
+import { requireScope } from "@/server/auth/require-scope";
 import { ApiError } from "@/server/core/api-error";
 import { assertMayIssueKey, insertApiKey } from "./issue-key";
 import type { CreateApiKeyInput } from "./schemas";
@@ -50,10 +51,10 @@ export async function assertBelowKeyCap(tx: Tx, organizationId: string): Promise
 
 /** Creates a key and its audit record in one transaction: all of it is written, or none. */
 export async function createApiKey(ctx: AuthContext, input: CreateApiKeyInput) {
+  requireScope(ctx, "write:api-keys");
   // A key authenticates as its creator inside its organization: only members make keys.
   assertMayIssueKey(ctx, input.scopes);
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     await assertBelowKeyCap(tx, ctx.organization.id);
     const created = await insertApiKey(tx, ctx, {
       ownerId: ctx.user.id,

@@ -1,9 +1,9 @@
 import { and, desc, eq } from "drizzle-orm";
-import { getDb } from "@/db";
 import { auditLogs, users } from "@/db/schema";
 import { auditEntryColumns, toAuditEntry } from "@/server/audit/list-audit-logs";
 import type { AuditEntryView } from "@/server/audit/schemas";
 import type { AuthContext } from "@/server/auth/auth-context";
+import { requireScope } from "@/server/auth/require-scope";
 import { findAccessibleKey, seesAllKeys } from "./find-api-key";
 
 /**
@@ -13,9 +13,9 @@ import { findAccessibleKey, seesAllKeys } from "./find-api-key";
  * organization's security.
  */
 export async function keyAuditTrail(ctx: AuthContext, id: string): Promise<AuditEntryView[]> {
-  const db = await getDb();
-  const key = await findAccessibleKey(db, ctx, id);
-  const rows = await db
+  requireScope(ctx, "read:api-keys");
+  const key = await findAccessibleKey(ctx.db, ctx, id);
+  const rows = await ctx.db
     .select(auditEntryColumns)
     .from(auditLogs)
     .leftJoin(users, eq(users.id, auditLogs.actorUserId))

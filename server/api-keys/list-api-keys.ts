@@ -12,11 +12,11 @@ import {
   or,
   type SQL,
 } from "drizzle-orm";
-import { getDb } from "@/db";
 import { apiKeys, users } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { likeLiteral } from "@/lib/like-literal";
-import type { AuthContext } from "@/server/auth/auth-context";
+import type { Viewer } from "@/server/auth/auth-context";
+import { requireScope } from "@/server/auth/require-scope";
 import { afterCursor, cursorTime, type Page, toPage } from "@/server/core/pagination";
 import { seesAllKeys } from "./find-api-key";
 import {
@@ -50,10 +50,10 @@ function statusCondition(status: ApiKeyStatus, at: Date): SQL {
  * Every filter runs in the query, so a page is full whenever more matching keys exist.
  */
 export async function listApiKeys(
-  ctx: Pick<AuthContext, "organization" | "role" | "user">,
+  ctx: Viewer,
   query: Pick<ListApiKeysQuery, "limit" | "cursor" | "status" | "q" | "created_by">,
 ): Promise<Page<PublicApiKey>> {
-  const db = await getDb();
+  requireScope(ctx, "read:api-keys");
   const where: (SQL | undefined)[] = [eq(apiKeys.organizationId, ctx.organization.id)];
   if (!seesAllKeys(ctx)) where.push(eq(apiKeys.createdBy, ctx.user.id));
   if (query.created_by) where.push(eq(apiKeys.createdBy, query.created_by));
@@ -68,7 +68,7 @@ export async function listApiKeys(
     );
   }
   if (query.cursor) where.push(afterCursor(apiKeys.createdAt, apiKeys.id, query.cursor));
-  const rows = (await db
+  const rows = (await ctx.db
     .select({ ...publicApiKeyColumns, cursorTime: cursorTime(apiKeys.createdAt) })
     .from(apiKeys)
     .innerJoin(users, eq(users.id, apiKeys.createdBy))

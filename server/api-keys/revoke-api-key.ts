@@ -1,17 +1,17 @@
 import { eq } from "drizzle-orm";
-import { getDb } from "@/db";
 import { apiKeys } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import { publishAuthChange } from "@/server/auth/auth-bus";
 import type { AuthContext } from "@/server/auth/auth-context";
+import { requireScope } from "@/server/auth/require-scope";
 import { findAccessibleKey } from "./find-api-key";
 import { keyStatus, toPublicApiKey } from "./public-api-key";
 
 /** Revokes a key at once. Idempotent: revoking a revoked key changes nothing and succeeds. */
 export async function revokeApiKey(ctx: AuthContext, id: string) {
-  const db = await getDb();
-  const key = await db.transaction(async (tx) => {
+  requireScope(ctx, "write:api-keys");
+  const key = await ctx.db.transaction(async (tx) => {
     const row = await findAccessibleKey(tx, ctx, id, { lock: true });
     if (keyStatus(row) === "revoked") return row;
     const revokedAt = now();

@@ -1,11 +1,12 @@
 import { and, eq } from "drizzle-orm";
-import { getDb, type Tx } from "@/db";
+import type { Tx } from "@/db";
 import { apiKeys, memberships, users } from "@/db/schema";
 import { now } from "@/lib/clock";
 import type { Scope } from "@/lib/scopes";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import { publishAuthChange } from "@/server/auth/auth-bus";
 import type { AuthContext } from "@/server/auth/auth-context";
+import { requireScope } from "@/server/auth/require-scope";
 import { ApiError } from "@/server/core/api-error";
 import { scopesFor } from "@/server/scopes/catalogue";
 import { findAccessibleKey } from "./find-api-key";
@@ -21,8 +22,8 @@ import type { RotateApiKeyInput } from "./schemas";
  * Whoever rotates is the audit actor; the key still authenticates as its owner, never as them.
  */
 export async function rotateApiKey(ctx: AuthContext, id: string, input: RotateApiKeyInput) {
-  const db = await getDb();
-  const result = await db.transaction(async (tx) => {
+  requireScope(ctx, "write:api-keys");
+  const result = await ctx.db.transaction(async (tx) => {
     const old = await findAccessibleKey(tx, ctx, id, { lock: true });
     const status = keyStatus(old);
     if (status === "revoked" || status === "expired") {

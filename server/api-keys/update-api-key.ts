@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
-import { getDb } from "@/db";
 import { apiKeys } from "@/db/schema";
 import { SCOPES, type Scope } from "@/lib/scopes";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import { publishAuthChange } from "@/server/auth/auth-bus";
 import type { AuthContext } from "@/server/auth/auth-context";
+import { requireScope } from "@/server/auth/require-scope";
 import { ApiError } from "@/server/core/api-error";
 import { findAccessibleKey } from "./find-api-key";
 import { type ApiKeyRow, toPublicApiKey } from "./public-api-key";
@@ -42,8 +42,8 @@ function shrunkScopes(current: readonly string[], wanted: readonly Scope[]): Sco
  * or from where is announced on the auth bus, so every instance's next request sees it.
  */
 export async function updateApiKey(ctx: AuthContext, id: string, input: UpdateApiKeyInput) {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+  requireScope(ctx, "write:api-keys");
+  return ctx.db.transaction(async (tx) => {
     const row = await findAccessibleKey(tx, ctx, id, { lock: true });
     const next: Partial<Pick<ApiKeyRow, "name" | "allowedIps" | "rateLimitPerMinute" | "scopes">> =
       {};

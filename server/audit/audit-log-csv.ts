@@ -1,4 +1,5 @@
-import type { AuthContext } from "@/server/auth/auth-context";
+import type { Viewer } from "@/server/auth/auth-context";
+import { requireScope } from "@/server/auth/require-scope";
 import { decodeCursor } from "@/server/core/pagination";
 import { describeError } from "@/server/core/to-api-error";
 import { auditLogPage } from "./list-audit-logs";
@@ -72,12 +73,13 @@ export function auditCsvFilename(organization: { id: string; name: string }, at:
  * the response starts, so a database that does not answer is still a JSON 503.
  */
 export async function auditLogCsvStream(
-  ctx: Pick<AuthContext, "organization">,
+  ctx: Viewer,
   filters: AuditLogFilters,
 ): Promise<ReadableStream<Uint8Array>> {
+  requireScope(ctx, "read:audit-logs");
   const encoder = new TextEncoder();
   const organizationId = ctx.organization.id;
-  let page = await auditLogPage(organizationId, filters, { limit: CSV_PAGE_SIZE });
+  let page = await auditLogPage(ctx.db, organizationId, filters, { limit: CSV_PAGE_SIZE });
   let header = true;
   return new ReadableStream<Uint8Array>(
     {
@@ -95,7 +97,10 @@ export async function auditLogCsvStream(
           return;
         }
         try {
-          page = await auditLogPage(organizationId, filters, { limit: CSV_PAGE_SIZE, cursor });
+          page = await auditLogPage(ctx.db, organizationId, filters, {
+            limit: CSV_PAGE_SIZE,
+            cursor,
+          });
         } catch (error) {
           // The 200 is already on its way: cut the download short rather than end it as if
           // complete, and say why in the server log.

@@ -1,7 +1,8 @@
 import { and, desc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
-import { getDb } from "@/db";
+import type { Db } from "@/db";
 import { auditLogs, users } from "@/db/schema";
-import type { AuthContext } from "@/server/auth/auth-context";
+import type { Viewer } from "@/server/auth/auth-context";
+import { requireScope } from "@/server/auth/require-scope";
 import { afterCursor, type Cursor, cursorTime, type Page, toPage } from "@/server/core/pagination";
 import type { AuditTargetType } from "./record-audit";
 import type { AuditEntryView, AuditLogFilters, ListAuditLogsQuery } from "./schemas";
@@ -53,11 +54,11 @@ export function toAuditEntry(row: AuditEntryRow): AuditEntryView {
  * a required argument, so no caller can read another organization's entries by leaving it out.
  */
 export async function auditLogPage(
+  db: Db,
   organizationId: string,
   filters: AuditLogFilters,
   page: { limit: number; cursor?: Cursor },
 ): Promise<Page<AuditEntryView>> {
-  const db = await getDb();
   const where: SQL[] = [eq(auditLogs.organizationId, organizationId)];
   if (filters.actor) where.push(eq(auditLogs.actorUserId, filters.actor));
   if (filters.action) where.push(inArray(auditLogs.action, filters.action));
@@ -75,11 +76,12 @@ export async function auditLogPage(
   return toPage(rows, page.limit, toAuditEntry);
 }
 
-/** GET /audit-logs: the current organization's log (the route requires read:audit-logs). */
-export function listAuditLogs(
-  ctx: Pick<AuthContext, "organization">,
+/** GET /audit-logs and Settings > Audit log: the current organization's log. */
+export async function listAuditLogs(
+  ctx: Viewer,
   query: ListAuditLogsQuery,
 ): Promise<Page<AuditEntryView>> {
+  requireScope(ctx, "read:audit-logs");
   const { limit, cursor, ...filters } = query;
-  return auditLogPage(ctx.organization.id, filters, { limit, cursor });
+  return auditLogPage(ctx.db, ctx.organization.id, filters, { limit, cursor });
 }

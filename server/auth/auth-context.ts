@@ -1,5 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { getDb } from "@/db";
+import { type Db, getDb } from "@/db";
 import { memberships, organizations, users } from "@/db/schema";
 import { isId } from "@/lib/ids";
 import type { Role } from "@/lib/roles";
@@ -53,10 +53,19 @@ export interface AuthContext {
   overridden: boolean;
   /** False when a platform admin acts in an organization it does not belong to. */
   isMember: boolean;
+  /**
+   * What the verbs read and write through: the process's database, or a caller's transaction
+   * (`{ ...ctx, db: tx }`), which then holds everything the verb does.
+   */
+  db: Db;
 }
 
-/** What a page or a list needs of whoever looks: an API context or a dashboard session. */
-export type Viewer = Pick<AuthContext, "organization" | "role" | "user">;
+/**
+ * What a page or a list needs of whoever looks: an API context or a dashboard session. Without
+ * scopes of its own, a viewer holds its role's (requireScope).
+ */
+export type Viewer = Pick<AuthContext, "organization" | "role" | "user" | "db"> &
+  Partial<Pick<AuthContext, "scopes">>;
 
 export interface PublicContext {
   requestId: string;
@@ -136,6 +145,8 @@ export async function resolveAuthContext(
     scopes,
     overridden,
     isMember: Boolean(targetRow.role),
+    // The process's handle, opened once and cached: no database round trip here.
+    db: await getDb(),
   };
   return context;
 }
@@ -143,7 +154,7 @@ export async function resolveAuthContext(
 /** Every request a platform admin makes in an organization it does not belong to is audited. */
 export async function auditOverride(context: AuthContext): Promise<void> {
   if (!context.overridden || context.isMember) return;
-  await recordAudit(await getDb(), actorOf(context), {
+  await recordAudit(context.db, actorOf(context), {
     action: "organization.override",
     organizationId: context.organization.id,
     targetType: "organization",

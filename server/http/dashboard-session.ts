@@ -1,6 +1,7 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
+import { type Db, getDb } from "@/db";
 import type { Role } from "@/lib/roles";
 import type { Scope } from "@/lib/scopes";
 import {
@@ -29,6 +30,8 @@ export interface DashboardSession {
    * does not belong to; never every organization (a platform admin's switcher searches those).
    */
   organizations: OrganizationChoice[];
+  /** What the verbs a page calls read through (see AuthContext.db). */
+  db: Db;
 }
 
 /**
@@ -58,6 +61,7 @@ export const requireDashboardSession = cache(async (): Promise<DashboardSession>
     isMember: current.role !== null,
     scopes: scopesFor(role, user.isPlatformAdmin),
     organizations,
+    db: await getDb(),
   };
 });
 

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import type { Scope } from "@/lib/scopes";
 import { type AuthContext, type Credential, resolveAuthContext } from "@/server/auth/auth-context";
 import { auth } from "@/server/auth/config";
+import { requireScope } from "@/server/auth/require-scope";
 import { ApiError } from "@/server/core/api-error";
 import { clientIp } from "@/server/core/client-ip";
 import { toApiError } from "@/server/core/to-api-error";
@@ -105,13 +106,7 @@ export async function runAction<S extends z.ZodType, R, State, A extends ActionA
     }
     const input = definition.input.safeParse(readFields(data));
     if (!input.success) throw validationError(input.error);
-    if (
-      access.kind === "session" &&
-      access.scope &&
-      !(ctx as AuthContext).scopes.includes(access.scope)
-    ) {
-      throw new ApiError("FORBIDDEN", undefined, { required_scope: access.scope });
-    }
+    if (access.kind === "session" && access.scope) requireScope(ctx as AuthContext, access.scope);
     const typed = ctx as ContextFor<A>;
     const value = await definition.run({ input: input.data, ctx: typed });
     return { ok: true, value, input: input.data, ctx: typed };

@@ -9,6 +9,7 @@ import {
   type PublicContext,
   resolveAuthContext,
 } from "@/server/auth/auth-context";
+import { requireScope } from "@/server/auth/require-scope";
 import { ApiError } from "@/server/core/api-error";
 import { clientIp } from "@/server/core/client-ip";
 import type { Operation, Parsed } from "@/server/core/operation";
@@ -85,10 +86,9 @@ export function withApi<B extends Slot, Q extends Slot, P extends Slot>(
         limit: ctx.credential.rateLimitPerMinute ?? undefined,
       });
       if (!limit.allowed) throw new ApiError("RATE_LIMITED");
+      // The verb checks it again (requireScope); here it is answered before the body is read.
       const { scope } = operation;
-      if (scope !== "authenticated" && scope !== "public" && !ctx.scopes.includes(scope)) {
-        throw new ApiError("FORBIDDEN", undefined, { required_scope: scope });
-      }
+      if (scope !== "authenticated" && scope !== "public") requireScope(ctx, scope);
       // Written only for requests that passed every check, so refusals never grow the log.
       await auditOverride(ctx);
       const input = await parseInput(operation, req, routeContext, { alwaysReadBody: true });

@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { getDb } from "@/db";
 import { invitations, memberships, users } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { newId } from "@/lib/ids";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import { assertMember } from "@/server/auth/assert-member";
 import type { AuthContext } from "@/server/auth/auth-context";
+import { requireScope } from "@/server/auth/require-scope";
 import { ApiError } from "@/server/core/api-error";
 import { publicBaseUrl } from "@/server/core/public-url";
 import { emailDeliveryConfigured } from "@/server/email/config";
@@ -36,6 +36,7 @@ export async function createInvitation(
   input: CreateInvitationInput,
   origin?: string | null,
 ): Promise<{ invitation: PublicInvitation; delivery: InvitationDelivery; url: string }> {
+  requireScope(ctx, "write:users");
   assertMember(ctx, "invite people");
   if (!mayGrant(ctx.role, input.role)) {
     throw new ApiError(
@@ -46,8 +47,7 @@ export async function createInvitation(
     );
   }
   const email = input.email.trim().toLowerCase();
-  const db = await getDb();
-  const [member] = await db
+  const [member] = await ctx.db
     .select({ id: users.id })
     .from(users)
     .innerJoin(memberships, eq(memberships.userId, users.id))
@@ -57,7 +57,7 @@ export async function createInvitation(
   const createdAt = now();
   const delivery: InvitationDelivery = emailDeliveryConfigured() ? "email" : "link";
   const url = `${publicBaseUrl(delivery === "email" ? undefined : origin)}/invite/${token}`;
-  const row = await db.transaction(async (tx) => {
+  const row = await ctx.db.transaction(async (tx) => {
     await lockInvitee(tx, ctx.organization.id, email);
     const pending = await findPendingInvitation(tx, ctx.organization.id, email);
     if (pending) {

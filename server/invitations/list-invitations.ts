@@ -1,8 +1,8 @@
 import { and, desc, eq, getTableColumns, gt, isNull } from "drizzle-orm";
-import { getDb } from "@/db";
 import { invitations } from "@/db/schema";
 import { now } from "@/lib/clock";
 import type { Viewer } from "@/server/auth/auth-context";
+import { requireScope } from "@/server/auth/require-scope";
 import { afterCursor, cursorTime, type PageQuery, toPage } from "@/server/core/pagination";
 import { toPublicInvitation } from "./public-invitation";
 
@@ -11,8 +11,8 @@ import { toPublicInvitation } from "./public-invitation";
  * Members page. Never a token or a link.
  */
 export async function listInvitations(viewer: Viewer, query: PageQuery) {
-  const db = await getDb();
-  const rows = await db
+  requireScope(viewer, "read:users");
+  const rows = await viewer.db
     .select({ ...getTableColumns(invitations), cursorTime: cursorTime(invitations.createdAt) })
     .from(invitations)
     .where(

@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
-import { getDb } from "@/db";
 import { invitations } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { isId } from "@/lib/ids";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import type { AuthContext } from "@/server/auth/auth-context";
+import { requireScope } from "@/server/auth/require-scope";
 import { ApiError } from "@/server/core/api-error";
 import { mayGrant } from "./invitation-authority";
 import { toPublicInvitation } from "./public-invitation";
@@ -12,9 +12,9 @@ import type { PublicInvitation } from "./schemas";
 
 /** Revokes a pending invitation of the current organization; another organization's is a 404. */
 export async function revokeInvitation(ctx: AuthContext, id: string): Promise<PublicInvitation> {
+  requireScope(ctx, "write:users");
   if (!isId("inv", id)) throw new ApiError("NOT_FOUND", "No invitation with this id");
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .select()
       .from(invitations)

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { type Db, getDb, type Tx } from "@/db";
+import type { Db, Tx } from "@/db";
 import { memberships, organizations } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { newId } from "@/lib/ids";
@@ -54,8 +54,7 @@ export async function createOrganization(
   if (ctx.credential.type === "api_key") {
     throw new ApiError("FORBIDDEN", "API keys cannot create organizations: use a user token");
   }
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     await assertBelowOrganizationCap(tx, ctx.user.id);
     return insertOrganization(tx, input.name, ctx.user.id, actorOf(ctx));
   });

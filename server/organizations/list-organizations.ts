@@ -14,7 +14,7 @@ import { type ActiveUser, findActiveUser } from "@/server/users/find-active-user
  * these the caller may list to names containing it (the platform admin's switcher searches it).
  */
 export async function listOrganizations(ctx: AuthContext, query: PageQuery & { q?: string }) {
-  const db = await getDb();
+  const { db } = ctx;
   const everything = ctx.scopes.includes("admin:organizations");
   const pinned = ctx.credential.type === "api_key" && !everything;
   const mine = db

@@ -1,5 +1,4 @@
 import { and, eq, gt, isNull, or, type SQL, sql } from "drizzle-orm";
-import { getDb } from "@/db";
 import { apiKeys, memberships, timeEntries } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { seesAllKeys } from "@/server/api-keys/find-api-key";
@@ -11,7 +10,7 @@ import type { Viewer } from "@/server/auth/auth-context";
  * expiring soon: not revoked (a rotation's grace period still counts) and not expired.
  */
 export async function organizationOverview(viewer: Viewer) {
-  const db = await getDb();
+  const { db } = viewer;
   const organizationId = viewer.organization.id;
   const at = now();
   const count = sql<number>`count(*)::int`;

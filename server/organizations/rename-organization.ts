@@ -1,5 +1,4 @@
 import { and, eq } from "drizzle-orm";
-import { getDb } from "@/db";
 import { memberships, organizations } from "@/db/schema";
 import { isId } from "@/lib/ids";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
@@ -19,8 +18,7 @@ export async function renameOrganization(
   if (ctx.credential.type === "api_key") {
     throw new ApiError("FORBIDDEN", "Organizations cannot be renamed with an API key");
   }
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .select({
         id: organizations.id,

@@ -1,8 +1,8 @@
-import { getDb } from "@/db";
 import { timeEntries } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { newId } from "@/lib/ids";
 import type { AuthContext } from "@/server/auth/auth-context";
+import { requireScope } from "@/server/auth/require-scope";
 import { publicTimeEntryColumns, toPublicTimeEntry } from "./public-time-entry";
 import type { CreateTimeEntryInput, PublicTimeEntry } from "./schemas";
 
@@ -11,8 +11,8 @@ export async function createTimeEntry(
   ctx: AuthContext,
   input: CreateTimeEntryInput,
 ): Promise<PublicTimeEntry> {
-  const db = await getDb();
-  const [row] = await db
+  requireScope(ctx, "write:time-entries");
+  const [row] = await ctx.db
     .insert(timeEntries)
     .values({
       id: newId("te"),

@@ -1,7 +1,7 @@
 import { and, desc, eq, type SQL } from "drizzle-orm";
-import { getDb } from "@/db";
 import { timeEntries } from "@/db/schema";
 import type { Viewer } from "@/server/auth/auth-context";
+import { requireScope } from "@/server/auth/require-scope";
 import { afterCursor, cursorTime, type Page, toPage } from "@/server/core/pagination";
 import { publicTimeEntryColumns, toPublicTimeEntry } from "./public-time-entry";
 import type { ListTimeEntriesQuery, PublicTimeEntry } from "./schemas";
@@ -14,10 +14,10 @@ export async function listTimeEntries(
   viewer: Viewer,
   query: ListTimeEntriesQuery,
 ): Promise<Page<PublicTimeEntry>> {
-  const db = await getDb();
+  requireScope(viewer, "read:time-entries");
   const where: SQL[] = [eq(timeEntries.organizationId, viewer.organization.id)];
   if (query.cursor) where.push(afterCursor(timeEntries.createdAt, timeEntries.id, query.cursor));
-  const rows = await db
+  const rows = await viewer.db
     .select({ ...publicTimeEntryColumns, cursorTime: cursorTime(timeEntries.createdAt) })
     .from(timeEntries)
     .where(and(...where))

@@ -1,8 +1,8 @@
 import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
-import { getDb } from "@/db";
 import { usageBuckets } from "@/db/schema";
 import { findAccessibleKey } from "@/server/api-keys/find-api-key";
-import type { AuthContext } from "@/server/auth/auth-context";
+import type { Viewer } from "@/server/auth/auth-context";
+import { requireScope } from "@/server/auth/require-scope";
 import type { KeyUsageReport, UsageQuery } from "./schemas";
 import type { StatusClass } from "./usage-batch";
 
@@ -14,11 +14,12 @@ const TOP_ROUTES = 10;
  * key's organization as well.
  */
 export async function keyUsageReport(
-  viewer: Pick<AuthContext, "organization" | "role" | "user">,
+  viewer: Viewer,
   keyId: string,
   query: UsageQuery,
 ): Promise<KeyUsageReport> {
-  const db = await getDb();
+  requireScope(viewer, "read:api-keys");
+  const { db } = viewer;
   const key = await findAccessibleKey(db, viewer, keyId);
   const where = and(
     eq(usageBuckets.tokenId, key.id),

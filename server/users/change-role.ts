@@ -6,6 +6,7 @@ import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import { assertMember } from "@/server/auth/assert-member";
 import { publishAuthChange } from "@/server/auth/auth-bus";
 import type { AuthContext } from "@/server/auth/auth-context";
+import { requireScope } from "@/server/auth/require-scope";
 import { ApiError } from "@/server/core/api-error";
 import { revokeInvitationsBeyond } from "@/server/invitations/revoke-invitations-beyond";
 import { memberOf } from "./list-members";
@@ -33,10 +34,10 @@ export async function changeRole(
   ctx: AuthContext,
   { userId, role }: { userId: string; role: Role },
 ): Promise<Member> {
+  requireScope(ctx, "write:users");
   assertMember(ctx, "change roles");
   const organizationId = ctx.organization.id;
-  const db = await getDb();
-  await db.transaction(async (tx) => {
+  await ctx.db.transaction(async (tx) => {
     // Every owner row of the organization is locked: concurrent demotions serialize here.
     const owners = await tx
       .select({ userId: memberships.userId })
@@ -75,7 +76,7 @@ export async function changeRole(
     // The member's keys and tokens here act with the new role from their next request on.
     await publishAuthChange(tx, { userId, organizationId });
   });
-  const member = await memberOf(organizationId, userId);
+  const member = await memberOf(ctx.db, organizationId, userId);
   if (!member) throw new ApiError("NOT_FOUND", "This user is not a member of the organization");
   return member;
 }

@@ -1,8 +1,10 @@
 import { and, asc, desc, eq, type SQL } from "drizzle-orm";
-import { getDb } from "@/db";
+import { PgTransaction } from "drizzle-orm/pg-core";
+import type { Db } from "@/db";
 import { memberships, users } from "@/db/schema";
 import { authCacheGeneration, getAuthCached, setAuthCached } from "@/server/auth/auth-cache";
 import type { Viewer } from "@/server/auth/auth-context";
+import { requireScope } from "@/server/auth/require-scope";
 import {
   afterCursor,
   cursorTime,
@@ -22,8 +24,8 @@ const memberColumns = {
 
 /** Every member of one organization, by name, for the settings page (the API pages instead). */
 export async function listMembers(viewer: Viewer): Promise<Member[]> {
-  const db = await getDb();
-  return db
+  requireScope(viewer, "read:users");
+  return viewer.db
     .select(memberColumns)
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
@@ -44,13 +46,17 @@ export async function listMembersPage(
   viewer: Viewer,
   query: PageQuery,
 ): Promise<Page<PublicMember>> {
+  requireScope(viewer, "read:users");
   const organizationId = viewer.organization.id;
-  if (query.cursor) return readMembersPage(organizationId, query);
+  // A caller's transaction may read rows that never commit: what it reads is never cached.
+  if (query.cursor || viewer.db instanceof PgTransaction) {
+    return readMembersPage(viewer.db, organizationId, query);
+  }
   const key = `members:${organizationId}|${query.limit}`;
   const cached = getAuthCached<Page<PublicMember>>(key);
   if (cached) return cached;
   const generation = authCacheGeneration();
-  const page = await readMembersPage(organizationId, query);
+  const page = await readMembersPage(viewer.db, organizationId, query);
   const tags = {
     userIds: page.data.map((member) => member.id),
     organizationIds: [organizationId],
@@ -61,10 +67,10 @@ export async function listMembersPage(
 }
 
 async function readMembersPage(
+  db: Db,
   organizationId: string,
   query: PageQuery,
 ): Promise<Page<PublicMember>> {
-  const db = await getDb();
   const where: SQL[] = [eq(memberships.organizationId, organizationId)];
   if (query.cursor)
     where.push(afterCursor(memberships.createdAt, memberships.userId, query.cursor));
@@ -79,8 +85,11 @@ async function readMembersPage(
 }
 
 /** The member `userId` of the organization, or null; for domain code that already checked access. */
-export async function memberOf(organizationId: string, userId: string): Promise<Member | null> {
-  const db = await getDb();
+export async function memberOf(
+  db: Db,
+  organizationId: string,
+  userId: string,
+): Promise<Member | null> {
   const [member] = await db
     .select(memberColumns)
     .from(memberships)

@@ -1,11 +1,11 @@
 import { and, asc, count, eq, isNull } from "drizzle-orm";
-import { getDb } from "@/db";
 import { apiKeys, memberships } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import { assertMember } from "@/server/auth/assert-member";
 import { publishAuthChange } from "@/server/auth/auth-bus";
 import type { AuthContext } from "@/server/auth/auth-context";
+import { requireScope } from "@/server/auth/require-scope";
 import { ApiError } from "@/server/core/api-error";
 import { revokeInvitationsBeyond } from "@/server/invitations/revoke-invitations-beyond";
 import { revokeUserTokensOf } from "@/server/tokens/revoke-all-user-tokens";
@@ -19,10 +19,10 @@ export async function removeMembership(
   ctx: AuthContext,
   { userId }: { userId: string },
 ): Promise<void> {
+  requireScope(ctx, "write:users");
   assertMember(ctx, "remove members");
   const organizationId = ctx.organization.id;
-  const db = await getDb();
-  await db.transaction(async (tx) => {
+  await ctx.db.transaction(async (tx) => {
     // Lock every owner membership of the organization first, always in the same order: two
     // owners removing each other then run one after the other (the second sees one owner and
     // gets 409), and neither can deadlock on the other's row.

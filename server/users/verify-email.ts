@@ -56,7 +56,7 @@ export async function emailVerificationState(
  * verified address gets nothing (and costs no budget); otherwise 5 mails an hour per account.
  */
 export async function requestEmailVerification(ctx: AuthContext): Promise<VerifyEmailSent> {
-  const db = await getDb();
+  const { db } = ctx;
   const [user] = await db
     .select({ id: users.id, email: users.email, verifiedAt: users.emailVerifiedAt })
     .from(users)

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { getDb } from "@/db";
+import { getDb, type Tx } from "@/db";
 import { organizations, users } from "@/db/schema";
 import type { Scope } from "@/lib/scopes";
 import { createApiKey } from "@/server/api-keys/create-api-key";
@@ -65,4 +65,46 @@ export async function createKey(
     rate_limit_per_minute: extra.rate_limit_per_minute,
   });
   return { key, secret };
+}
+
+/** The context a request with a new key of this user would get: the role's scopes ∩ `scopes`. */
+export async function keyContext(
+  email: string,
+  slug: "acme" | "globex",
+  scopes: Scope[],
+): Promise<AuthContext> {
+  const { key } = await createKey(email, slug, scopes);
+  return resolveAuthContext(
+    {
+      type: "api_key",
+      id: key.id,
+      userId: await userId(email),
+      organizationId: await orgId(slug),
+      keyScopes: scopes,
+      expiresAt: null,
+    },
+    null,
+    { requestId: "test", ip: "127.0.0.1" },
+  );
+}
+
+const ROLLBACK = new Error("rolled back by the test");
+
+/**
+ * Runs `work` in a transaction of the file's database, then rolls it back: what `work` wrote
+ * through `tx` is gone afterwards. Returns what `work` returned.
+ */
+export async function rolledBack<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  const db = await getDb();
+  let result: { value: T } | undefined;
+  try {
+    await db.transaction(async (tx) => {
+      result = { value: await work(tx) };
+      throw ROLLBACK;
+    });
+  } catch (error) {
+    if (error !== ROLLBACK) throw error;
+  }
+  if (!result) throw new Error("the transaction ended without running its work");
+  return result.value;
 }

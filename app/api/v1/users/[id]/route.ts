@@ -17,14 +17,14 @@ export const GET = withApi(getMemberOperation, async ({ ctx, params }) =>
 
 // Their keys and tokens for this organization stop working on the next request.
 export const DELETE = withApi(removeMemberOperation, async ({ ctx, params }) => {
-  const member = await findMember(ctx, params.id);
+  const member = await findMember(ctx, params.id, "write:users");
   await removeMembership(ctx, { userId: member.id });
   return ok({ ...toPublicMember(member), removed: true });
 });
 
 // The new role applies to the member's next request.
 export const PATCH = withApi(changeRoleOperation, async ({ ctx, params, body }) => {
-  const member = await findMember(ctx, params.id);
+  const member = await findMember(ctx, params.id, "write:users");
   const changed = await changeRole(ctx, { userId: member.id, role: body.role });
   return ok(toPublicMember(changed));
 });
