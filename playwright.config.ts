@@ -30,7 +30,7 @@ function devServer() {
     stdout: "pipe",
     stderr: "pipe",
     env: { PORT: String(devPort), PGLITE_DIR: devPgliteDir, NEXT_DIST_DIR: devDistDir },
-  };
+  } as const;
 }
 
 /** Debian's Chromium first (no browser downloads here), then Playwright's own, else a clear error. */

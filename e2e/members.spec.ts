@@ -62,6 +62,58 @@ for (const { name: device, viewport } of VIEWPORTS) {
       expect(me.status()).toBe(401);
     });
 
+    test("an address already invited offers Send again, and a pending invitation sends a new link", async ({
+      page,
+      browser,
+    }) => {
+      await login(page, "owner@acme.test");
+      await page.goto("/settings/members");
+      const email = `again-${device}-${Date.now()}@example.test`;
+      const invite = page.getByRole("region", { name: "Invite member" });
+      await invite.getByLabel("Email").fill(email);
+      await invite.getByRole("button", { name: "Invite member" }).click();
+      const first = await invite.getByTestId("invitation-url").textContent();
+      expect(first).toMatch(/\/invite\//);
+
+      // The same address again: refused, with what was typed kept and a way to send it again.
+      await invite.getByLabel("Email").fill(email);
+      await invite.getByRole("button", { name: "Invite member" }).click();
+      const refusal = invite.getByRole("alert").filter({ hasText: "already invited" });
+      await expect(refusal).toBeVisible();
+      await expect(invite.getByLabel("Email")).toHaveValue(email);
+      await refusal.getByRole("button", { name: "Send again" }).click();
+      await expect(invite.getByTestId("invitation-url")).not.toHaveText(first ?? "");
+      const second = await invite.getByTestId("invitation-url").textContent();
+
+      // From the pending list: who invited whom, and another new link.
+      const row = page
+        .getByRole("region", { name: "Pending invitations" })
+        .getByRole("listitem")
+        .filter({ hasText: email });
+      await expect(row).toContainText(/Member · invited by you on \w{3} \d{1,2}, \d{4}/);
+      await row.getByRole("button", { name: `Send the invitation to ${email} again` }).click();
+      await expect(row.getByTestId("invitation-url")).toBeVisible();
+      const third = await row.getByTestId("invitation-url").textContent();
+      expect(new Set([first, second, third]).size).toBe(3);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+      ).toBe(true);
+
+      // Only the last link works.
+      const visitor = await browser.newContext();
+      try {
+        const tab = await visitor.newPage();
+        for (const spent of [first, second]) {
+          await tab.goto(new URL(spent ?? "").pathname);
+          await expect(tab.getByRole("heading", { name: "Invitation not valid" })).toBeVisible();
+        }
+        await tab.goto(new URL(third ?? "").pathname);
+        await expect(tab.getByRole("heading", { name: "Join Acme" })).toBeVisible();
+      } finally {
+        await visitor.close();
+      }
+    });
+
     test("a member sees the list without any way to change it", async ({ page }) => {
       await login(page, "member@acme.test");
       await page.goto("/settings/members");

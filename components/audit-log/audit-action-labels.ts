@@ -15,6 +15,7 @@ const LABELS: Record<AuditAction, string> = {
   "membership.role_changed": "Role changed",
   "invitation.created": "Invitation sent",
   "invitation.revoked": "Invitation revoked",
+  "invitation.resent": "Invitation sent again",
   "invitation.accepted": "Invitation accepted",
   "user.password_changed": "Password changed",
   "user.password_reset": "Password reset by email link",

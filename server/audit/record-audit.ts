@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   "membership.removed",
   "invitation.created",
   "invitation.revoked",
+  "invitation.resent",
   "invitation.accepted",
   "membership.role_changed",
   "organization.created",

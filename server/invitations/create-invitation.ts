@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { invitations, memberships, users } from "@/db/schema";
 import { now } from "@/lib/clock";
@@ -8,12 +7,9 @@ import { assertMember } from "@/server/auth/assert-member";
 import type { AuthContext } from "@/server/auth/auth-context";
 import { requireScope } from "@/server/auth/require-scope";
 import { ApiError } from "@/server/core/api-error";
-import { publicBaseUrl } from "@/server/core/public-url";
-import { emailDeliveryConfigured } from "@/server/email/config";
-import { invitationEmail } from "@/server/email/messages";
-import { enqueueEmail, kickEmailOutbox } from "@/server/email/outbox";
-import { hashToken } from "@/server/tokens/format";
+import { kickEmailOutbox } from "@/server/email/outbox";
 import { mayGrant } from "./invitation-authority";
+import { mailInvitation, newInvitationLink } from "./invitation-link";
 import { findPendingInvitation, lockInvitee } from "./pending-invitation";
 import { toPublicInvitation } from "./public-invitation";
 import {
@@ -53,10 +49,8 @@ export async function createInvitation(
     .innerJoin(memberships, eq(memberships.userId, users.id))
     .where(and(eq(users.email, email), eq(memberships.organizationId, ctx.organization.id)));
   if (member) throw new ApiError("CONFLICT", "This person is already a member of the organization");
-  const token = randomBytes(32).toString("base64url");
+  const link = newInvitationLink(origin);
   const createdAt = now();
-  const delivery: InvitationDelivery = emailDeliveryConfigured() ? "email" : "link";
-  const url = `${publicBaseUrl(delivery === "email" ? undefined : origin)}/invite/${token}`;
   const row = await ctx.db.transaction(async (tx) => {
     await lockInvitee(tx, ctx.organization.id, email);
     const pending = await findPendingInvitation(tx, ctx.organization.id, email);
@@ -64,7 +58,7 @@ export async function createInvitation(
       // One live link per address: a second would leave two ways in, each to be revoked.
       throw new ApiError(
         "CONFLICT",
-        "This address is already invited: revoke the pending invitation to invite it again",
+        "This address is already invited: resend or revoke the pending invitation",
         [{ field: "email", message: "Already invited", invitation_id: pending.id }],
       );
     }
@@ -75,7 +69,7 @@ export async function createInvitation(
         organizationId: ctx.organization.id,
         email,
         role: input.role,
-        tokenHash: hashToken(token),
+        tokenHash: link.tokenHash,
         invitedBy: ctx.user.id,
         expiresAt: new Date(createdAt.getTime() + INVITATION_TTL_MS),
         createdAt,
@@ -87,24 +81,11 @@ export async function createInvitation(
       organizationId: ctx.organization.id,
       targetType: "invitation",
       targetId: inserted.id,
-      metadata: { email, role: input.role, delivery },
+      metadata: { email, role: input.role, delivery: link.delivery },
     });
-    if (delivery === "email") {
-      await enqueueEmail(
-        tx,
-        invitationEmail({
-          to: email,
-          url,
-          organization: ctx.organization.name,
-          inviter: ctx.user.name,
-          role: input.role,
-          days: Math.round(INVITATION_TTL_MS / 86_400_000),
-          expiresAt: inserted.expiresAt,
-        }),
-      );
-    }
+    await mailInvitation(tx, ctx, inserted, link);
     return inserted;
   });
-  if (delivery === "email") kickEmailOutbox();
-  return { invitation: toPublicInvitation(row), delivery, url };
+  if (link.delivery === "email") kickEmailOutbox();
+  return { invitation: toPublicInvitation(row), delivery: link.delivery, url: link.url };
 }

@@ -30,7 +30,7 @@ export const createInvitationOperation = defineOperation({
   path: "/invitations",
   summary: "Invite someone",
   description:
-    'With email configured (`SMTP_URL`), the link is mailed to the invited address and not answered (`delivery: "email"`), so accepting it proves the address. Otherwise it is in `url`, shown this once, for its sender to share (`delivery: "link"`). Valid for 7 days and one use. Owners invite owners; admins invite admins and members; a visiting platform admin invites no one. An address that is already a member, or already has a pending invitation here, is a 409 (`details[0].invitation_id` names the pending one: revoke it to invite again). Once someone joins, their other pending invitations here are revoked.',
+    'With email configured (`SMTP_URL`), the link is mailed to the invited address and not answered (`delivery: "email"`), so accepting it proves the address. Otherwise it is in `url`, shown this once, for its sender to share (`delivery: "link"`). Valid for 7 days and one use. Owners invite owners; admins invite admins and members; a visiting platform admin invites no one. An address that is already a member, or already has a pending invitation here, is a 409 (`details[0].invitation_id` names the pending one: resend or revoke it). Once someone joins, their other pending invitations here are revoked.',
   scope: "write:users",
   body: createInvitationSchema,
   example: { email: "new.colleague@example.com", role: "member" },
@@ -46,6 +46,18 @@ export const revokeInvitationOperation = defineOperation({
   params: z.object({ id: z.string() }),
   response: { status: 200, schema: invitationSchema, description: "The revoked invitation" },
   errors: [404],
+});
+
+export const resendInvitationOperation = defineOperation({
+  method: "POST",
+  path: "/invitations/{id}/resend",
+  summary: "Send an invitation again",
+  description:
+    "A new link, valid 7 days from now; the old link stops working. Delivered like a new invitation: mailed when email is configured, otherwise in `url`, shown this once. A pending or expired invitation can be resent; an accepted or revoked one is a 409, and so is one whose address has a newer pending invitation. The resender becomes its sender.",
+  scope: "write:users",
+  params: z.object({ id: z.string() }),
+  response: { status: 200, schema: createdInvitationSchema, description: "The invitation" },
+  errors: [404, 409],
 });
 
 export const acceptInvitationOperation = defineOperation({
@@ -64,5 +76,6 @@ export const INVITATION_OPERATIONS = [
   listInvitationsOperation,
   createInvitationOperation,
   revokeInvitationOperation,
+  resendInvitationOperation,
   acceptInvitationOperation,
 ];

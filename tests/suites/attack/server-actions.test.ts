@@ -77,10 +77,10 @@ async function ownerSession() {
 describe("server action inventory", () => {
   it("finds the actions of the dashboard, setup, invitations and sign-in", () => {
     const names = actions.map((a) => `${a.module}#${a.exportName}`);
-    expect(names.length).toBeGreaterThanOrEqual(11);
+    expect(names.length).toBeGreaterThanOrEqual(9);
     expect(names).toContain("server/http/actions/setup-action.ts#setupAction");
     expect(names).toContain("server/http/actions/accept-invitation-action.ts#acceptInviteAction");
-    expect(names).toContain("server/http/actions/member-actions.ts#inviteAction");
+    expect(names).toContain("server/http/actions/organization-actions.ts#createOrganizationAction");
   });
 
   it("every export of every 'use server' module went through withAction", () => {
@@ -184,7 +184,9 @@ describe("every action is authorized", () => {
     const scoped = actions.filter(
       (a) => a.definition?.access.kind === "session" && a.definition.access.scope,
     );
-    expect(scoped.length).toBeGreaterThan(0);
+    // Today no action needs a scope: whatever does (invitations, roles, keys) goes through the API
+    // from the dashboard. A scoped action added later must be named here, and is then tried below.
+    expect(scoped.map((a) => a.exportName)).toEqual([]);
     for (const { action, exportName, definition } of scoped) {
       const fields = Object.fromEntries(
         fieldNames(definition as ActionDefinition).map((f) => [

@@ -51,6 +51,7 @@ const OVERRIDES: Record<string, Record<string, number>> = {
   "POST /api-keys": { "platform admin in B": 403 },
   // Nor does it bring people in: a visit is read and revoke only (assert-member.ts).
   "POST /invitations": { "platform admin in B": 403 },
+  "POST /invitations/{id}/resend": { "platform admin in B": 403 },
   // The caller receives the new secret, so it must hold the key's scopes: a write:api-keys key
   // cannot turn a read:users key into a read:users secret of its own.
   "POST /api-keys/{id}/rotate": { "key write:api-keys": 403 },
@@ -140,6 +141,7 @@ async function requestFor(route: ApiRoute, sharedKeyId: string) {
         body: { email: `matrix-${randomBytes(5).toString("hex")}@example.test`, role: "member" },
       };
     case "DELETE /invitations/{id}":
+    case "POST /invitations/{id}/resend":
       return { params: { id: (await invite()).invitation.id } };
     case "POST /invitations/accept":
       return {

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
+import { CurlSnippet } from "@/components/api-reference/curl-snippet";
+import { exampleResponse } from "@/components/api-reference/example-response";
+import { InlineCode } from "@/components/api-reference/inline-code";
 import { CopyButton } from "@/components/ui/copy-button";
 import { DEFAULT_MESSAGES, ERROR_STATUS, type ErrorCode } from "@/server/core/api-error";
 import type { AnyOperation as Operation } from "@/server/core/operation";
 import { requireDashboardSession } from "@/server/http/dashboard-session";
 import { OPERATIONS } from "@/server/http/operations";
 import { errorStatuses, inlineJsonSchema } from "@/server/openapi/document";
-import { CurlSnippet } from "./curl-snippet";
-import { exampleResponse } from "./example-response";
-import { InlineCode } from "./inline-code";
 
 export const metadata: Metadata = { title: "API reference" };
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
+import { NameForm, PasswordForm, SignOutEverywhereForm } from "@/components/account/account-forms";
+import { VerifyEmailButton } from "@/components/account/verify-email-button";
 import { Panel } from "@/components/ui/panel";
 import { requireDashboardSession } from "@/server/http/dashboard-session";
 import { emailVerificationState } from "@/server/users/verify-email";
-import { NameForm, PasswordForm, SignOutEverywhereForm } from "./account-forms";
-import { VerifyEmailButton } from "./verify-email-button";
 
 export const metadata: Metadata = { title: "Account" };
 

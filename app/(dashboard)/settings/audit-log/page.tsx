@@ -1,6 +1,7 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { AuditLogClient } from "@/components/audit-log/audit-log-client";
 import { auditLogQueryKeys } from "@/components/audit-log/audit-log-filters";
 import { env } from "@/lib/env";
 import { listAuditLogs } from "@/server/audit/list-audit-logs";
@@ -8,7 +9,6 @@ import { AUDIT_ACTIONS } from "@/server/audit/record-audit";
 import { listAuditLogsQuerySchema } from "@/server/audit/schemas";
 import { parseOrThrow } from "@/server/core/validation";
 import { requireDashboardSession } from "@/server/http/dashboard-session";
-import { AuditLogClient } from "./audit-log-client";
 
 export const metadata: Metadata = { title: "Audit log" };
 

@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
+import { InviteMember } from "@/components/members/invite-member";
+import { MemberList } from "@/components/members/member-list";
+import { PendingInvitations } from "@/components/members/pending-invitations";
 import { Panel } from "@/components/ui/panel";
 import { requireDashboardSession } from "@/server/http/dashboard-session";
 import { listInvitations } from "@/server/invitations/list-invitations";
 import { listMembers } from "@/server/users/list-members";
-import { MemberList } from "./member-list";
-import { InviteMember, RevokeInvitation } from "./members-client";
 
 export const metadata: Metadata = { title: "Members" };
-
-const ROLE_LABELS = { member: "Member", admin: "Admin", owner: "Owner" } as const;
-const day = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 
 export default async function MembersPage() {
   const session = await requireDashboardSession();
@@ -27,7 +25,7 @@ export default async function MembersPage() {
       {canChangeMembers ? (
         <Panel id="invite" title="Invite member">
           <div className="mt-4">
-            <InviteMember actorRole={session.role} />
+            <InviteMember organizationId={session.organization.id} actorRole={session.role} />
           </div>
         </Panel>
       ) : null}
@@ -41,26 +39,12 @@ export default async function MembersPage() {
         />
       </Panel>
       <Panel id="invitations" title="Pending invitations">
-        {invitations.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-500">No pending invitations.</p>
-        ) : (
-          <ul className="mt-4 divide-y divide-slate-100">
-            {invitations.map((inv) => (
-              <li key={inv.id} className="flex items-center justify-between gap-4 py-3">
-                <div>
-                  <p className="text-sm font-medium text-slate-900">{inv.email}</p>
-                  <p className="text-sm text-slate-500">
-                    {ROLE_LABELS[inv.role]} · invited by {inviter(inv.invited_by)} on{" "}
-                    <time dateTime={inv.created_at}>{day.format(new Date(inv.created_at))}</time> ·
-                    expires{" "}
-                    <time dateTime={inv.expires_at}>{day.format(new Date(inv.expires_at))}</time>
-                  </p>
-                </div>
-                {canManage ? <RevokeInvitation id={inv.id} email={inv.email} /> : null}
-              </li>
-            ))}
-          </ul>
-        )}
+        <PendingInvitations
+          invitations={invitations.map((inv) => ({ ...inv, invitedBy: inviter(inv.invited_by) }))}
+          organizationId={session.organization.id}
+          canManage={canManage}
+          canResend={canChangeMembers}
+        />
       </Panel>
     </div>
   );

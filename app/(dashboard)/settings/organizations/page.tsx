@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { NewOrganizationForm } from "@/components/organizations/new-org-form";
 import { Panel } from "@/components/ui/panel";
 import { requireDashboardSession } from "@/server/http/dashboard-session";
-import { NewOrganizationForm } from "./new-org-form";
 
 export const metadata: Metadata = { title: "Organizations" };
 

@@ -3,12 +3,12 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { apiKeyListSearch, DEFAULT_API_KEY_FILTERS } from "@/components/api-keys/api-key-filters";
 import { apiKeyQueryKeys } from "@/components/api-keys/api-key-query-keys";
+import { ApiKeysClient } from "@/components/api-keys/api-keys-client";
 import { listApiKeys } from "@/server/api-keys/list-api-keys";
 import { listApiKeysQuerySchema } from "@/server/api-keys/schemas";
 import { clientIp } from "@/server/core/client-ip";
 import { parseOrThrow } from "@/server/core/validation";
 import { requireDashboardSession } from "@/server/http/dashboard-session";
-import { ApiKeysClient } from "./api-keys-client";
 
 export const metadata: Metadata = { title: "API Keys" };
 

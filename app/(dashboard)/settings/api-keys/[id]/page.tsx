@@ -2,13 +2,13 @@ import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
+import { ApiKeyDetailClient } from "@/components/api-keys/api-key-detail-client";
 import { apiKeyQueryKeys } from "@/components/api-keys/api-key-query-keys";
 import { env } from "@/lib/env";
 import { type ApiKeyDetail, getApiKeyDetail } from "@/server/api-keys/api-key-detail";
 import { ApiError } from "@/server/core/api-error";
 import { clientIp } from "@/server/core/client-ip";
 import { requireDashboardSession } from "@/server/http/dashboard-session";
-import { ApiKeyDetailClient } from "./api-key-detail-client";
 
 export const metadata: Metadata = { title: "API key" };
 

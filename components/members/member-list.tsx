@@ -6,7 +6,7 @@ import { api, dataOf, inOrganization } from "@/components/api/api-client";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { inputClass } from "@/components/ui/field";
-import type { Role } from "@/lib/roles";
+import { ROLE_LABELS, type Role } from "@/lib/roles";
 
 export interface ListedMember {
   id: string;
@@ -17,8 +17,6 @@ export interface ListedMember {
 }
 
 const ROLES: Role[] = ["member", "admin", "owner"];
-
-const ROLE_LABELS: Record<Role, string> = { member: "Member", admin: "Admin", owner: "Owner" };
 
 const ROLE_POWERS: Record<Role, string> = {
   member: "Uses the API and manages their own keys and tokens.",
