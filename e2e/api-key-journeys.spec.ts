@@ -200,6 +200,9 @@ test.describe("Keys list journeys (issue 10)", () => {
     await expect(page.getByText(/Stops working at \d{1,2}:\d{2}/)).toBeVisible();
     await expect(page.getByRole("button", { name: "End grace now" })).toBeVisible();
     await page.getByRole("link", { name: "New key", exact: true }).click();
+    // The old key's page, with its own Revoke button, stays until the new one has arrived.
+    await expect(page).not.toHaveURL(new RegExp(first.id));
+    await expect(page.getByRole("link", { name: "Previous key", exact: true })).toBeVisible();
 
     // Revoking the replacement offers to revoke the old key, still live, too: ticked by default.
     await page.getByRole("button", { name: "Revoke key" }).click();

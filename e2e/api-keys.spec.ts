@@ -223,7 +223,7 @@ test.describe("Settings > API Keys", () => {
     const dialog = member.getByRole("dialog", { name: "Create New API Key" });
     const writeUsers = dialog.getByRole("checkbox", { name: "write:users", exact: true });
     await expect(writeUsers).toBeDisabled();
-    await expect(dialog).toContainText("Needs the admin or owner role; you are a member.");
+    await expect(dialog).toContainText("Needs the Admin or Owner role; you are a Member.");
     await writeUsers.click({ force: true });
     await expect(writeUsers).not.toBeChecked();
     // "Full access" stays within the member's role.

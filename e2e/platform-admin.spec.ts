@@ -70,3 +70,35 @@ for (const { name: device, viewport } of VIEWPORTS) {
     });
   });
 }
+
+for (const { name: device, viewport } of VIEWPORTS) {
+  test.describe(`a platform admin creating a key on a ${device}`, () => {
+    test.use({ viewport });
+
+    test("is warned when admin:organizations is ticked, and the warning goes when it is not", async ({
+      page,
+    }) => {
+      await login(page, "admin@voltasis.test");
+      await page.goto("/settings/api-keys");
+      await page.getByRole("button", { name: "Create New API Key" }).first().click();
+      const dialog = page.getByRole("dialog", { name: "Create New API Key" });
+      const warning = dialog
+        .getByRole("status")
+        .filter({ hasText: "admin:organizations reaches past this organization" });
+      const scope = dialog.getByRole("checkbox", { name: "admin:organizations", exact: true });
+      await expect(scope).toBeEnabled();
+      await expect(warning).toHaveCount(0);
+      await scope.check();
+      await expect(warning).toBeVisible();
+      await expect(warning).toContainText("acts in any organization");
+      await scope.uncheck();
+      await expect(warning).toHaveCount(0);
+      // "Full access" takes every scope the admin may grant, this one included: warned too.
+      await dialog.getByRole("button", { name: "Full access" }).click();
+      await expect(warning).toBeVisible();
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+      ).toBe(true);
+    });
+  });
+}

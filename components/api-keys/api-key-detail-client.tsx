@@ -19,6 +19,7 @@ import { ErrorState } from "@/components/ui/error-state";
 import { ClockTime, DayTime, ExactTime, RelativeTime, useNow } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
 import { UsagePanel } from "@/components/usage/usage-panel";
+import type { Role } from "@/lib/roles";
 
 function keyHref(id: string): string {
   return `/settings/api-keys/${encodeURIComponent(id)}`;
@@ -35,7 +36,7 @@ export function ApiKeyDetailClient({
 }: {
   keyId: string;
   organization: { id: string; name: string };
-  role: string;
+  role: Role;
   currentUserId: string;
   /** The address the API sees for this browser, for the allowlist's one-click entry. */
   currentIp?: string | null;

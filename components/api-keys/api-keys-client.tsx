@@ -22,10 +22,11 @@ import { inputClass } from "@/components/ui/field";
 import { LoadMore } from "@/components/ui/load-more";
 import { useToast } from "@/components/ui/toast";
 import { useListFilters } from "@/components/ui/use-list-filters";
+import type { Role } from "@/lib/roles";
 
 interface ApiKeysClientProps {
   organization: { id: string; name: string };
-  role: string;
+  role: Role;
   /** Keys belong to members: a platform admin visiting reviews and revokes, but creates none. */
   isMember: boolean;
   /** The address the API sees for this browser, for the create dialog's allowlist. */

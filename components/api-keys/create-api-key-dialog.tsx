@@ -8,6 +8,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { ErrorState } from "@/components/ui/error-state";
 import { TextField } from "@/components/ui/field";
 import { Skeleton } from "@/components/ui/skeleton";
+import type { Role } from "@/lib/roles";
 import { ALLOWED_IPS_MAX, AllowedIpsField, parseAllowedIps } from "./allowed-ips-field";
 import { createApiKey, useScopeCatalogue } from "./api-key-queries";
 import type { ApiKey, Scope } from "./api-key-types";
@@ -89,7 +90,7 @@ export function CreateApiKeyDialog({
 }: {
   organizationId: string;
   organizationName: string;
-  role: string;
+  role: Role;
   /** The address this browser calls from, offered as an allowlist entry; null when unknown. */
   currentIp: string | null;
   onClose: () => void;

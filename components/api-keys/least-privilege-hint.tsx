@@ -9,8 +9,9 @@ import type { ApiKeyDetail } from "./api-key-types";
 const list = (scopes: readonly string[]) => scopes.join(", ");
 
 /**
- * Which of the key's scopes it used in the last 30 days, and one action to drop the others
- * (after a confirmation: scopes cannot be added back to a key, only to a new one).
+ * Which of the key's scopes it used in the last 30 days (2xx answers), and one action to drop
+ * the others (after a confirmation: scopes cannot be added back to a key, only to a new one).
+ * Nothing for a revoked or expired key, or one in its rotation grace period.
  */
 export function LeastPrivilegeHint({
   organizationId,
@@ -25,7 +26,9 @@ export function LeastPrivilegeHint({
   const unused = apiKey.scopes.filter((s) => !used.includes(s));
   const [confirming, setConfirming] = useState(false);
   const update = useUpdateApiKey(organizationId);
+  // Only a key that still works, and is not already being replaced, has scopes worth trimming.
   const working = apiKey.status === "active" || apiKey.status === "expiring_soon";
+  if (!working || apiKey.replaced_by) return null;
 
   if (unused.length === 0) {
     return (
@@ -53,7 +56,7 @@ export function LeastPrivilegeHint({
           ? "If nothing uses this key any more, revoke it."
           : "Remove unused scopes?"}
       </p>
-      {canEdit && working && used.length > 0 ? (
+      {canEdit && used.length > 0 ? (
         <Button variant="secondary" className="shrink-0" onClick={() => setConfirming(true)}>
           Remove unused scopes
         </Button>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId } from "react";
+import { ROLE_LABELS, type Role } from "@/lib/roles";
 import type { Scope, ScopeInfo } from "./api-key-types";
 
 const RESOURCE_LABELS: Record<string, string> = {
@@ -18,10 +19,10 @@ function resourceLabel(resource: string): string {
 }
 
 /** Why a scope cannot be chosen, in words a person understands. */
-function disabledReason(info: ScopeInfo, role: string): string {
+function disabledReason(info: ScopeInfo, role: Role): string {
   if (info.roles.length === 0) return "Only platform admins can grant this.";
-  const roles = info.roles.filter((r) => r !== role);
-  return `Needs the ${roles.join(" or ")} role; you are ${role === "admin" || role === "owner" ? "an" : "a"} ${role}.`;
+  const roles = info.roles.filter((r) => r !== role).map((r) => ROLE_LABELS[r as Role] ?? r);
+  return `Needs the ${roles.join(" or ")} role; you are ${role === "member" ? "a" : "an"} ${ROLE_LABELS[role]}.`;
 }
 
 function groupByResource(catalogue: readonly ScopeInfo[]): [string, ScopeInfo[]][] {
@@ -60,7 +61,7 @@ export function ScopePicker({
   catalogue: readonly ScopeInfo[];
   selected: ReadonlySet<Scope>;
   onChange: (next: Set<Scope>) => void;
-  role: string;
+  role: Role;
   error?: string;
 }) {
   const baseId = useId();
@@ -173,6 +174,18 @@ export function ScopePicker({
           </div>
         ))}
       </div>
+      {selected.has("admin:organizations") ? (
+        <p
+          role="status"
+          className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200"
+        >
+          <strong className="font-semibold">
+            admin:organizations reaches past this organization.
+          </strong>{" "}
+          The key is no longer pinned to it: with X-Organization-ID it acts in any organization on
+          Voltasis, and renames any. Give it only to a key that administers organizations.
+        </p>
+      ) : null}
       {error ? (
         <p id={errorId} className="mt-2 text-sm text-red-600">
           {error}

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { type ReactNode, useState } from "react";
+import type { Role } from "@/lib/roles";
 import type { ApiKey } from "./api-key-types";
 import { CreateApiKeyDialog } from "./create-api-key-dialog";
 import { RevokeApiKeyDialog } from "./revoke-api-key-dialog";
@@ -49,7 +50,7 @@ export function useKeyDialogs({
 }: {
   organizationId: string;
   organizationName: string;
-  role: string;
+  role: Role;
   /** The address this browser calls from, for the create dialog's allowlist. */
   currentIp?: string | null;
   onRevoked?: (keys: ApiKey[]) => void;

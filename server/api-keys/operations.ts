@@ -54,7 +54,7 @@ export const getApiKeyOperation = defineOperation({
   path: "/api-keys/{id}",
   summary: "Get an API key",
   description:
-    "One key, with `scopes_used_30d`: which of its scopes it used in the last 30 days, so unused ones can be removed with PATCH.",
+    "One key, with `scopes_used_30d`: which of its scopes it used in the last 30 days (a call answered 2xx uses the scope its route needs; refusals and errors do not), so unused ones can be removed with PATCH.",
   scope: "read:api-keys",
   params: keyParams,
   response: {

@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, eq, gt, gte, inArray } from "drizzle-orm";
 import type { Db } from "@/db";
 import { apiKeys, usageBuckets } from "@/db/schema";
 import { nowMs } from "@/lib/clock";
@@ -42,15 +42,14 @@ async function rotationChain(
 
 /**
  * Which of the key's scopes it used in the last 30 days: the routes it called (from the usage
- * buckets, across its rotations), mapped to the scope each operation declares. A call counts
- * unless it was refused (401, 403, 429): a refusal used no permission.
+ * buckets, across its rotations), mapped to the scope each operation declares. Only a 2xx answer
+ * counts: a refusal (401, 403, 429) used no permission, and a 404 or a 400 did nothing with it.
  */
 export async function scopesUsed30d(
   db: Db,
   key: Pick<ApiKeyRow, "id" | "organizationId" | "rotatedFromId" | "scopes">,
 ): Promise<Scope[]> {
   const ids = await rotationChain(db, key);
-  const acted = sql<number>`sum(${usageBuckets.count} - ${usageBuckets.unauthorized} - ${usageBuckets.forbidden} - ${usageBuckets.rateLimited})`;
   const routes = await db
     .select({ route: usageBuckets.route, method: usageBuckets.method })
     .from(usageBuckets)
@@ -59,10 +58,11 @@ export async function scopesUsed30d(
         inArray(usageBuckets.tokenId, ids),
         eq(usageBuckets.organizationId, key.organizationId),
         gte(usageBuckets.bucketStart, new Date(nowMs() - WINDOW_MS)),
+        eq(usageBuckets.statusClass, "2xx"),
+        gt(usageBuckets.count, 0),
       ),
     )
-    .groupBy(usageBuckets.route, usageBuckets.method)
-    .having(sql`${acted} > 0`);
+    .groupBy(usageBuckets.route, usageBuckets.method);
   const scopeOf = scopeOfRoute();
   const used = new Set(routes.map((r) => scopeOf.get(`${r.method} ${r.route}`)));
   return SCOPES.filter((s) => key.scopes.includes(s) && used.has(s));

@@ -5,6 +5,7 @@ import * as keyRoute from "@/app/api/v1/api-keys/[id]/route";
 import * as keysRoute from "@/app/api/v1/api-keys/route";
 import * as meRoute from "@/app/api/v1/auth/me/route";
 import * as timeEntriesRoute from "@/app/api/v1/time-entries/route";
+import * as userRoute from "@/app/api/v1/users/[id]/route";
 import * as usersRoute from "@/app/api/v1/users/route";
 import { getDb } from "@/db";
 import { flushUsage } from "@/server/usage/flush-usage";
@@ -294,6 +295,36 @@ describe("GET /api-keys/{id}: scopes_used_30d", () => {
     });
     const fresh = await detail(owner.access_token, rotated.body.data.id);
     expect(fresh.body.data.scopes_used_30d).toEqual(["read:api-keys"]);
+  });
+
+  it("counts only 2xx answers: a 404 or a 400 on a route used no permission", async () => {
+    const owner = await login(DEMO.acmeOwner);
+    const { key, secret } = await createKey(DEMO.acmeOwner, "acme", [
+      "read:users",
+      "write:time-entries",
+    ]);
+    const missing = "usr_00000000000000000000";
+    const notFound = await invoke(userRoute.GET, {
+      path: `/users/${missing}`,
+      token: secret,
+      params: { id: missing },
+    });
+    expect(notFound.status).toBe(404);
+    const invalid = await invoke(timeEntriesRoute.POST, {
+      method: "POST",
+      path: "/time-entries",
+      token: secret,
+      body: { minutes: "not a number" },
+    });
+    expect(invalid.status).toBe(400);
+    await flushUsage();
+    expect((await detail(owner.access_token, key.id)).body.data.scopes_used_30d).toEqual([]);
+
+    expect((await invoke(usersRoute.GET, { path: "/users", token: secret })).status).toBe(200);
+    await flushUsage();
+    expect((await detail(owner.access_token, key.id)).body.data.scopes_used_30d).toEqual([
+      "read:users",
+    ]);
   });
 });
 
