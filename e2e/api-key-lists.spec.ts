@@ -99,7 +99,14 @@ for (const viewport of [
     // Owners can filter by creator: the member made none of these keys.
     await filters.getByLabel("Created by").selectOption({ label: "Milo Member" });
     await expect(page.getByText("No keys match these filters")).toBeVisible();
+    // The filters live in the URL: a reload keeps them.
+    await expect(page).toHaveURL(/[?&]createdBy=usr_/);
+    await page.reload();
+    await expect(filters.getByLabel("Search")).toHaveValue(`${label} 1`);
+    await expect(filters.getByLabel("Status")).toHaveValue("active");
+    await expect(page.getByText("No keys match these filters")).toBeVisible();
     await page.getByRole("button", { name: "Clear filters" }).click();
+    await expect(page).toHaveURL(/\/settings\/api-keys$/);
     await expect(filters.getByLabel("Search")).toHaveValue("");
     await expect(filters.getByLabel("Status")).toHaveValue("all");
 

@@ -78,6 +78,20 @@ for (const { name: width, viewport } of VIEWPORTS) {
       await page.getByLabel("Target id").fill(revoked.id);
       await expect(entries(page, wide)).toHaveCount(2);
       await expect(entries(page, wide).nth(1)).toContainText("API key created");
+
+      // The filters live in the URL: a reload, or the link shared, shows the same entries.
+      await expect(page).toHaveURL(new RegExp(`[?&]target=${revoked.id}`));
+      await page.reload();
+      await expect(page.getByLabel("Target id")).toHaveValue(revoked.id);
+      await expect(entries(page, wide)).toHaveCount(2);
+      const clear = page
+        .getByRole("search", { name: "Filter the audit log" })
+        .getByRole("button", { name: "Clear filters" });
+      await clear.click();
+      await expect(page.getByLabel("Target id")).toHaveValue("");
+      await expect(page).toHaveURL(/\/settings\/audit-log$/);
+      await expect(clear).toHaveCount(0);
+      await expect(entries(page, wide).filter({ hasText: kept })).toHaveCount(1);
     });
 
     test("a member has no audit log page", async ({ page }) => {

@@ -175,6 +175,13 @@ function AuditLogView({ organization, actions, retentionDays }: AuditLogClientPr
             className={inputClass}
           />
         </div>
+        {defaults && targetText === "" ? null : (
+          <div className="col-span-2 flex justify-end lg:col-span-5">
+            <Button variant="ghost" onClick={clearFilters}>
+              Clear filters
+            </Button>
+          </div>
+        )}
       </search>
 
       {badRange ? (
@@ -211,13 +218,8 @@ function AuditLogView({ organization, actions, retentionDays }: AuditLogClientPr
                 <p className="mt-1 text-sm text-slate-600">
                   {defaults
                     ? `Creating, rotating or revoking a key, inviting someone or changing a role in ${organization.name} will show here.`
-                    : "Try another person, action or date range."}
+                    : "Try another person, action or date range, or clear the filters."}
                 </p>
-                {defaults ? null : (
-                  <Button variant="secondary" className="mt-4" onClick={clearFilters}>
-                    Clear filters
-                  </Button>
-                )}
               </div>
             ) : (
               <AuditLogTable entries={entries} />

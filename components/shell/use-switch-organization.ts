@@ -8,8 +8,8 @@ import { switchOrganization } from "@/server/http/actions/organization-actions";
 const KEY_PAGE = /^\/settings\/api-keys\/[^/]+/;
 
 /**
- * Switches the session's organization and shows the new one: the same page reloaded, or the
- * keys list when the page shows one key of the organization being left.
+ * Switches the session's organization and shows the new one: the same page without its filters,
+ * or the keys list when the page shows one key of the organization being left.
  */
 export function useSwitchOrganization() {
   const [pending, startTransition] = useTransition();
@@ -24,9 +24,9 @@ export function useSwitchOrganization() {
       }
       onDone?.();
       // A full load: the session cookie the action just set is read by every part of the page,
-      // and nothing cached for the organization left behind (queries, prefetches) survives.
-      if (KEY_PAGE.test(pathname)) window.location.assign("/settings/api-keys");
-      else window.location.reload();
+      // and nothing cached for the organization left behind (queries, prefetches) survives. The
+      // URL's list filters (a creator, a target id) named things there: they are left behind too.
+      window.location.assign(KEY_PAGE.test(pathname) ? "/settings/api-keys" : pathname);
     });
   }
 
