@@ -78,15 +78,28 @@ export default defineConfig({
     { name: "sign in", testMatch: /sign-in\.setup\.ts/ },
     {
       name: "chromium",
-      testIgnore: [
-        /login-rate-limit\.spec\.ts/,
-        /dev-smoke\.slow\.spec\.ts/,
-        ...(slowTier ? [] : [/\.slow\.spec\.ts/]),
-      ],
+      testIgnore: [/login-rate-limit\.spec\.ts/, /\.slow\.spec\.ts/],
       dependencies: ["sign in"],
     },
+    // Servers of their own beside the shared one, with timings to hold: one file at a time, after
+    // the parallel part.
+    ...(slowTier
+      ? [
+          {
+            name: "slow tier",
+            testMatch: /\.slow\.spec\.ts/,
+            testIgnore: /dev-smoke\.slow\.spec\.ts/,
+            workers: 1,
+            dependencies: ["chromium"],
+          },
+        ]
+      : []),
     // Floods the per-address budget that every other test's logins share: so it runs last.
-    { name: "rate limits", testMatch: /login-rate-limit\.spec\.ts/, dependencies: ["chromium"] },
+    {
+      name: "rate limits",
+      testMatch: /login-rate-limit\.spec\.ts/,
+      dependencies: [slowTier ? "slow tier" : "chromium"],
+    },
     // A journey through the dialogs under `npm run dev`: React StrictMode, pages compiled on demand.
     ...(slowTier
       ? [
