@@ -441,7 +441,7 @@ export interface paths {
         };
         /**
          * Get an API key
-         * @description One key, with `scopes_used_30d`: which of its scopes it used in the last 30 days, so unused ones can be removed with PATCH.
+         * @description One key, with `scopes_used_30d`: which of its scopes it used in the last 30 days (a call answered 2xx uses the scope its route needs; refusals and errors do not), so unused ones can be removed with PATCH.
          *
          *     Requires the `read:api-keys` scope.
          */
