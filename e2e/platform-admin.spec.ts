@@ -87,6 +87,10 @@ for (const { name: device, viewport } of VIEWPORTS) {
         .filter({ hasText: "admin:organizations reaches past this organization" });
       const scope = dialog.getByRole("checkbox", { name: "admin:organizations", exact: true });
       await expect(scope).toBeEnabled();
+      // What write:users allows, said in full.
+      await expect(dialog).toContainText(
+        "Invite people, change members' roles and remove members.",
+      );
       await expect(warning).toHaveCount(0);
       await scope.check();
       await expect(warning).toBeVisible();

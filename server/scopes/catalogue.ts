@@ -8,7 +8,7 @@ export const scopeSchema = z.enum(SCOPES, {
 
 export const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
   "read:users": "List the members of the organization and read their profiles.",
-  "write:users": "Remove members from the organization.",
+  "write:users": "Invite people, change members' roles and remove members.",
   "read:time-entries": "Read the organization's time entries.",
   "write:time-entries": "Create time entries in the organization.",
   "read:api-keys": "List API keys and read their usage (members see their own keys only).",
