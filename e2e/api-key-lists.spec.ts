@@ -1,6 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { login } from "./helpers/login";
+import { newMember } from "./helpers/accounts";
+import { chooseKeyStatus } from "./helpers/dashboard";
+import { login, loginThroughForm } from "./helpers/login";
 
 const SCREENSHOTS = "test-results/screenshots";
 /** The dashboard asks for 25 keys at a time (components/api-keys/api-key-filters.ts). */
@@ -90,11 +92,13 @@ for (const viewport of [
     await expect
       .poll(() => listedNames(page, wide, label))
       .toEqual(expected.filter((name) => name.startsWith(`${label} 1`)));
-    await filters.getByLabel("Status").selectOption("Revoked");
+    await chooseKeyStatus(page, "Revoked");
     await expect(page.getByText("No keys match these filters")).toBeVisible();
-    await expect(filters.getByRole("switch", { name: "Show revoked" })).toBeChecked();
-    await filters.getByLabel("Status").selectOption("Active");
+    await expect(page).toHaveURL(/[?&]status=revoked/);
+    await chooseKeyStatus(page, "Active");
     await expect(page.getByText("10 keys", { exact: true })).toBeVisible();
+    // One status filter: no separate switch for revoked keys.
+    await expect(page.getByRole("switch")).toHaveCount(0);
 
     // Owners can filter by creator: the member made none of these keys.
     await filters.getByLabel("Created by").selectOption({ label: "Milo Member" });
@@ -103,12 +107,20 @@ for (const viewport of [
     await expect(page).toHaveURL(/[?&]createdBy=usr_/);
     await page.reload();
     await expect(filters.getByLabel("Search")).toHaveValue(`${label} 1`);
+    if (!wide) {
+      // On a phone the other filters are folded; the button counts the ones narrowing the list.
+      const toggle = filters.getByRole("button", { name: "Filters (2)" });
+      await expect(toggle).toHaveAttribute("aria-expanded", "false");
+      await expect(filters.getByLabel("Status")).toBeHidden();
+      await toggle.click();
+    }
     await expect(filters.getByLabel("Status")).toHaveValue("active");
     await expect(page.getByText("No keys match these filters")).toBeVisible();
     await page.getByRole("button", { name: "Clear filters" }).click();
     await expect(page).toHaveURL(/\/settings\/api-keys$/);
     await expect(filters.getByLabel("Search")).toHaveValue("");
-    await expect(filters.getByLabel("Status")).toHaveValue("all");
+    await expect(filters.getByLabel("Status")).toHaveValue("unrevoked");
+    await expect(filters.getByLabel("Status")).toHaveText(/All but revoked/);
 
     await revokeKeys(page, ids);
   });
@@ -126,3 +138,50 @@ test("a member's list has no creator filter and only their own keys", async ({ p
   await expect(page.getByText("2 keys", { exact: true })).toBeVisible();
   await revokeKeys(page, ids);
 });
+
+test("on a phone the filters fold behind one button and the first key is in view", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await login(page, "owner@acme.test");
+  const label = `Phone fold ${Math.random().toString(36).slice(2, 8)}`;
+  const ids = await createKeys(page, label, 1);
+  await page.goto("/settings/api-keys");
+  const filters = page.getByRole("search", { name: "Filter API keys" });
+  const toggle = filters.getByRole("button", { name: "Filters" });
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
+  await expect(filters.getByLabel("Status")).toBeHidden();
+  await expect(filters.getByLabel("Search")).toBeInViewport();
+  // The newest key, first in the list, is above the fold.
+  const cards = page.getByRole("list", { name: "API keys" }).getByRole("listitem");
+  await expect(cards.first()).toContainText(label);
+  await expect(cards.first()).toBeInViewport();
+
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  await filters.getByLabel("Status").selectOption({ label: "Expired" });
+  await expect(filters.getByRole("button", { name: "Filters (1)" })).toBeVisible();
+  await revokeKeys(page, ids);
+});
+
+for (const viewport of [
+  { width: 1280, height: 860 },
+  { width: 390, height: 844 },
+]) {
+  test(`a list whose keys are all revoked offers to show them at ${viewport.width}px`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(viewport);
+    // A member of their own sees only their keys: one, revoked.
+    const member = await newMember(page.request, { name: "Rhea Revoked" });
+    await loginThroughForm(page, member.email, member.password);
+    const ids = await createKeys(page, "Only key", 1);
+    await revokeKeys(page, ids);
+    await page.goto("/settings/api-keys");
+    await expect(page.getByText("No active keys")).toBeVisible();
+    await page.getByRole("button", { name: "Show revoked keys" }).click();
+    await expect(page).toHaveURL(/[?&]status=revoked/);
+    await expect(page.getByText("1 key", { exact: true })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Only key 00" }).first()).toBeVisible();
+  });
+}

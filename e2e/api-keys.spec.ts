@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { type APIRequestContext, expect, type Locator, type Page, test } from "@playwright/test";
-import { switchOrganization } from "./helpers/dashboard";
+import { chooseKeyStatus, switchOrganization } from "./helpers/dashboard";
 import { login, orgSwitcher } from "./helpers/login";
 
 const SCREENSHOTS = "test-results/screenshots";
@@ -153,7 +153,7 @@ test.describe("Settings > API Keys", () => {
     // Revoked keys are hidden by default, not deleted.
     await page.reload();
     await expect(keyRow(page, name)).toHaveCount(0);
-    await page.getByRole("switch", { name: "Show revoked" }).check();
+    await chooseKeyStatus(page, "All, including revoked");
     await expect(keyRow(page, name)).toContainText("Revoked");
   });
 
@@ -193,7 +193,7 @@ test.describe("Settings > API Keys", () => {
     // revoked keys are shown) and the new one active, under the same name.
     await expect(page.getByRole("link", { name: "Previous key", exact: true })).toBeVisible();
     await openApiKeys(page);
-    await page.getByRole("switch", { name: "Show revoked" }).check();
+    await chooseKeyStatus(page, "All, including revoked");
     await expect(keyRow(page, name).filter({ hasText: "Revoked" })).toHaveCount(1);
     await expect(keyRow(page, name).filter({ hasText: "Active" })).toHaveCount(1);
     expect(await page.content()).not.toContain(secret);

@@ -1,5 +1,5 @@
 import { expect, type Locator, test } from "@playwright/test";
-import { uniqueName } from "./helpers/dashboard";
+import { chooseKeyStatus, uniqueName } from "./helpers/dashboard";
 import { DEMO_PASSWORD } from "./helpers/login";
 
 // Against `npm run dev` (the "dev smoke" project): React StrictMode runs every effect twice, which
@@ -73,6 +73,6 @@ test("under next dev, an owner creates a key through its dialog, copies it and r
   await confirm.getByRole("button", { name: "Revoke key" }).click();
   await expect(confirm).toBeHidden({ timeout: COMPILE });
   await expect(page.getByRole("status").filter({ hasText: `Revoked “${name}”` })).toBeVisible();
-  await page.getByRole("switch", { name: "Show revoked" }).check();
+  await chooseKeyStatus(page, "All, including revoked");
   await expect(row).toContainText("Revoked", { timeout: COMPILE });
 });

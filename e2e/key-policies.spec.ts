@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { uniqueName, VIEWPORTS } from "./helpers/dashboard";
+import { ageApiKey, canAgeRows } from "./helpers/database";
 import { login } from "./helpers/login";
 
 /** Same-origin API calls as the signed-in user, like the page's own. */
@@ -16,6 +17,16 @@ async function createKeyViaApi(page: Page, body: Record<string, unknown>) {
   return (await res.json()).data as { id: string; key: string };
 }
 
+/** Usage is written in batches, about once a second: waits until the API reports the calls. */
+async function waitForScopesUsed(page: Page, id: string, scopes: string[]) {
+  await expect
+    .poll(async () => {
+      const res = await page.request.get(`/api/v1/api-keys/${id}`, { headers: sameOrigin(page) });
+      return (await res.json()).data.scopes_used_30d;
+    })
+    .toEqual(scopes);
+}
+
 async function shoot(page: Page, name: string) {
   await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
 }
@@ -23,6 +34,58 @@ async function shoot(page: Page, name: string) {
 for (const { name: width, viewport } of VIEWPORTS) {
   test.describe(`key policies (${width})`, () => {
     test.use({ viewport });
+
+    test("the create dialog names every bad field and entry before sending anything", async ({
+      page,
+    }) => {
+      await login(page, "owner@acme.test");
+      await page.goto("/settings/api-keys");
+      const posted: string[] = [];
+      page.on("request", (r) => {
+        if (r.method() === "POST" && r.url().endsWith("/api/v1/api-keys")) posted.push(r.url());
+      });
+      await page.getByRole("button", { name: "Create New API Key" }).first().click();
+      const dialog = page.getByRole("dialog", { name: "Create New API Key" });
+      const nameBox = dialog.getByLabel("Name");
+      // Typed in full (no silent cut at 100), then named as too long.
+      await nameBox.fill("n".repeat(105));
+      await expect(nameBox).toHaveValue("n".repeat(105));
+      const allowlist = dialog.getByRole("textbox", { name: /Allowed IP addresses/ });
+      await allowlist.fill("10.0.0.300\n10.0.0.0/8\noffice-vpn\n2001:db8::/129");
+      await dialog.getByRole("button", { name: "Create key" }).click();
+
+      await expect(dialog.getByText("Use up to 100 characters (now 105).")).toBeVisible();
+      await expect(dialog.getByText("Choose at least one scope.")).toBeVisible();
+      const ipErrors = dialog.getByRole("list").filter({ hasText: "is not an IPv4" });
+      await expect(ipErrors.getByRole("listitem")).toHaveText([
+        '"10.0.0.300" is not an IPv4 or IPv6 address or CIDR range',
+        '"office-vpn" is not an IPv4 or IPv6 address or CIDR range',
+        '"2001:db8::/129" is not an IPv4 or IPv6 address or CIDR range',
+      ]);
+      await expect(nameBox).toHaveAttribute("aria-invalid", "true");
+      await expect(allowlist).toHaveAttribute("aria-invalid", "true");
+      await expect(
+        dialog.getByRole("checkbox", { name: "read:users", exact: true }),
+      ).toHaveAttribute("aria-invalid", "true");
+      // The first bad field is focused and in view.
+      await expect(nameBox).toBeFocused();
+      await expect(nameBox).toBeInViewport();
+
+      // Fixing the name and scopes leaves the allowlist: it is now the first error, in view.
+      await nameBox.fill(uniqueName("Fixed later"));
+      await dialog.getByRole("checkbox", { name: "read:users", exact: true }).check();
+      await dialog.getByRole("button", { name: "Create key" }).click();
+      await expect(allowlist).toBeFocused();
+      await expect(allowlist).toBeInViewport();
+      await expect(ipErrors.getByRole("listitem")).toHaveCount(3);
+      await shoot(page, `create-dialog-errors-${width}`);
+      expect(posted).toEqual([]);
+
+      await allowlist.fill("10.0.0.0/8");
+      await dialog.getByRole("button", { name: "Create key" }).click();
+      await expect(page.getByRole("dialog", { name: "API key created" })).toBeVisible();
+      expect(posted).toHaveLength(1);
+    });
 
     test("an allowlist set in the create dialog shows as IP restricted in the list", async ({
       page,
@@ -78,7 +141,9 @@ for (const { name: width, viewport } of VIEWPORTS) {
       expect(me.status()).toBe(200);
     });
 
-    test("the key page edits the rate limit and offers to drop unused scopes", async ({ page }) => {
+    test("the key page edits the rate limit; a young key's scopes are judged after 7 days", async ({
+      page,
+    }) => {
       await login(page, "owner@acme.test");
       const name = uniqueName("Reporting");
       const key = await createKeyViaApi(page, {
@@ -89,28 +154,34 @@ for (const { name: width, viewport } of VIEWPORTS) {
         headers: { Authorization: `Bearer ${key.key}` },
       });
       expect(users.status()).toBe(200);
-      // Usage is written in batches, about once a second: wait until the API reports the call.
-      await expect
-        .poll(async () => {
-          const res = await page.request.get(`/api/v1/api-keys/${key.id}`, {
-            headers: sameOrigin(page),
-          });
-          return (await res.json()).data.scopes_used_30d;
-        })
-        .toEqual(["read:users"]);
+      await waitForScopesUsed(page, key.id, ["read:users"]);
 
       await page.goto(`/settings/api-keys/${key.id}`);
       await expect(page.getByRole("heading", { name, level: 2 })).toBeVisible();
-      const hint = page.getByRole("note", { name: "Least privilege" });
-      await expect(hint).toContainText(
-        "Used: read:users. Never used in 30 days: write:time-entries. Remove unused scopes?",
-      );
+      // Made a moment ago: write:time-entries unused says nothing yet.
+      await expect(
+        page.getByText(/^Which scopes this key uses is judged after 7 days of calls, from /),
+      ).toBeVisible();
+      await expect(page.getByRole("note", { name: "Least privilege" })).toHaveCount(0);
+      await expect(page.getByRole("button", { name: "Remove unused scopes" })).toHaveCount(0);
       await expect(page.getByText("Last used from")).toBeVisible();
       await expect(page.getByText("Never used", { exact: true })).toHaveCount(0);
 
       const policy = page.getByRole("region", { name: "Access policy" });
       const limit = policy.getByRole("textbox", { name: "Requests per minute" });
       await expect(limit).toHaveValue("");
+      // Every bad field and entry at once, not one per save.
+      const allowlist = policy.getByRole("textbox", { name: /Allowed IP addresses/ });
+      await allowlist.fill("10.0.0.300\nlab");
+      await limit.fill("0");
+      await policy.getByRole("button", { name: "Save policy" }).click();
+      await expect(policy.getByRole("listitem")).toHaveText([
+        '"10.0.0.300" is not an IPv4 or IPv6 address or CIDR range',
+        '"lab" is not an IPv4 or IPv6 address or CIDR range',
+      ]);
+      await expect(policy.getByText(/^Enter a whole number from 1 to /)).toBeVisible();
+      await expect(allowlist).toBeFocused();
+      await allowlist.fill("");
       await limit.fill("120");
       await policy.getByRole("button", { name: "Save policy" }).click();
       await expect(policy.getByRole("status")).toHaveText(
@@ -125,6 +196,30 @@ for (const { name: width, viewport } of VIEWPORTS) {
         "Rate limit: default → 120",
       );
       await shoot(page, `key-policy-${width}`);
+    });
+
+    test("a key observed for 7 days offers to drop the scopes it never used", async ({ page }) => {
+      test.skip(!canAgeRows, "ages a key in the database: CI's PostgreSQL pass");
+      await login(page, "owner@acme.test");
+      const name = uniqueName("Eight days old");
+      const key = await createKeyViaApi(page, {
+        name,
+        scopes: ["read:users", "write:time-entries"],
+      });
+      const users = await page.request.get("/api/v1/users", {
+        headers: { Authorization: `Bearer ${key.key}` },
+      });
+      expect(users.status()).toBe(200);
+      await waitForScopesUsed(page, key.id, ["read:users"]);
+      await ageApiKey(key.id, 8);
+
+      await page.goto(`/settings/api-keys/${key.id}`);
+      await expect(page.getByRole("heading", { name, level: 2 })).toBeVisible();
+      const hint = page.getByRole("note", { name: "Least privilege" });
+      await expect(hint).toContainText(
+        "Used: read:users. Never used in 30 days: write:time-entries. Remove unused scopes?",
+      );
+      await expect(page.getByText(/judged after 7 days/)).toHaveCount(0);
 
       await hint.getByRole("button", { name: "Remove unused scopes" }).click();
       const confirm = page.getByRole("alertdialog", { name: "Remove unused scopes?" });

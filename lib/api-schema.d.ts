@@ -1000,6 +1000,12 @@ export interface components {
              *     ]
              */
             scopes_used_30d: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "admin:organizations")[];
+            /**
+             * Format: date-time
+             * @description Since when the key's calls have been watched: when the first key of its rotation chain was made. A scope unused by a key observed for less than 7 days says little yet, and the dashboard offers to remove it only after that.
+             * @example 2026-11-02T09:30:00.000Z
+             */
+            scopes_observed_since: string;
         };
         UpdateApiKeyRequest: {
             name?: string;

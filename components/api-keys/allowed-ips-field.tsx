@@ -1,9 +1,7 @@
 "use client";
 
 import { inputClass } from "@/components/ui/field";
-
-/** The most entries the API takes (MAX_ALLOWED_IPS on the server). */
-export const ALLOWED_IPS_MAX = 50;
+import { MAX_ALLOWED_IPS } from "@/lib/allowed-ips";
 
 /** The textarea's text as entries: one per line, or separated by commas or spaces. */
 export function parseAllowedIps(text: string): string[] {
@@ -21,14 +19,14 @@ export function usableIp(ip: string | null): ip is string {
 
 /**
  * The key's IP allowlist as a textarea (one address or CIDR range per line), with the address
- * this browser calls from as a one-click entry. The server normalizes and names bad entries.
+ * this browser calls from as a one-click entry. Every bad entry is named below it, one per line.
  */
 export function AllowedIpsField({
   id,
   value,
   onChange,
   currentIp,
-  error,
+  errors,
   disabled = false,
 }: {
   id: string;
@@ -36,9 +34,11 @@ export function AllowedIpsField({
   onChange: (next: string) => void;
   /** The client address the server saw for this page, or null when unknown. */
   currentIp: string | null;
-  error?: string;
+  /** One message per bad entry. */
+  errors?: readonly string[];
   disabled?: boolean;
 }) {
+  const error = errors && errors.length > 0;
   const entries = parseAllowedIps(value);
   const hasCurrent = usableIp(currentIp) && entries.includes(currentIp);
   const describedBy = `${id}-hint${error ? ` ${id}-error` : ""}`;
@@ -75,13 +75,15 @@ export function AllowedIpsField({
         className={`${inputClass} font-mono text-xs`}
       />
       <p id={`${id}-hint`} className="text-xs text-slate-500">
-        One IPv4/IPv6 address or CIDR range per line, up to {ALLOWED_IPS_MAX}. Empty: the key works
+        One IPv4/IPv6 address or CIDR range per line, up to {MAX_ALLOWED_IPS}. Empty: the key works
         from anywhere. Calls from other addresses get 403.
       </p>
       {error ? (
-        <p id={`${id}-error`} className="text-sm text-red-600">
-          {error}
-        </p>
+        <ul id={`${id}-error`} className="space-y-0.5 text-sm break-words text-red-600">
+          {errors.map((message) => (
+            <li key={message}>{message}</li>
+          ))}
+        </ul>
       ) : null}
     </div>
   );

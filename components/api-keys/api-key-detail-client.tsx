@@ -16,7 +16,7 @@ import { StatusBadge } from "@/components/api-keys/status-badge";
 import { useKeyDialogs } from "@/components/api-keys/use-key-dialogs";
 import { Button } from "@/components/ui/button";
 import { ErrorState } from "@/components/ui/error-state";
-import { ClockTime, DayTime, ExactTime, RelativeTime, useNow } from "@/components/ui/relative-time";
+import { ClockTime, DateWithHint, useNow } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
 import { UsagePanel } from "@/components/usage/usage-panel";
 import type { Role } from "@/lib/roles";
@@ -201,22 +201,14 @@ function KeyDetail({
 
         <dl className="mt-6 grid grid-cols-2 gap-x-6 gap-y-4 border-t border-slate-100 pt-5 text-sm lg:grid-cols-3">
           <Detail label="Created">
-            <ExactTime date={apiKey.created_at} />
-            <span className="block text-xs text-slate-500">
-              <RelativeTime date={apiKey.created_at} tense="past" />
-            </span>
+            <DateWithHint date={apiKey.created_at} tense="past" />
           </Detail>
           <Detail label="Created by">
             {apiKey.creator.name}
             <span className="block truncate text-xs text-slate-500">{apiKey.creator.email}</span>
           </Detail>
           <Detail label="Last used">
-            <RelativeTime date={apiKey.last_used_at} fallback="Never" tense="past" />
-            {apiKey.last_used_at ? (
-              <span className="block text-xs text-slate-500">
-                <ExactTime date={apiKey.last_used_at} />
-              </span>
-            ) : null}
+            <DateWithHint date={apiKey.last_used_at} fallback="Never" tense="past" />
           </Detail>
           <Detail label="Last used from">
             {apiKey.last_used_ip ? (
@@ -227,21 +219,9 @@ function KeyDetail({
           </Detail>
           <Detail label={revokedAt ? "Revoked" : "Expires"}>
             {revokedAt ? (
-              <>
-                <DayTime prefix="Revoked on" date={revokedAt} />
-                <span className="block text-xs text-slate-500">
-                  <RelativeTime date={revokedAt} tense="past" />
-                </span>
-              </>
-            ) : apiKey.expires_at ? (
-              <>
-                <ExactTime date={apiKey.expires_at} />
-                <span className="block text-xs text-slate-500">
-                  <RelativeTime date={apiKey.expires_at} />
-                </span>
-              </>
+              <DateWithHint prefix="Revoked on" date={revokedAt} tense="past" />
             ) : (
-              "Never"
+              <DateWithHint date={apiKey.expires_at} fallback="Never" />
             )}
           </Detail>
           <Detail label="Environment">

@@ -9,51 +9,58 @@ export type ApiKeyListQuery = NonNullable<operations["getApiKeys"]["parameters"]
 /** How many keys the dashboard asks for at a time ("Load more" fetches the next page). */
 export const API_KEYS_PAGE_SIZE = 25;
 
+/** One status filter: a key status, every key but the revoked ones (the default), or all. */
+export type ApiKeyStatusFilter = ApiKeyStatus | "unrevoked" | "all";
+
+export const STATUS_FILTER_OPTIONS: { value: ApiKeyStatusFilter; label: string }[] = [
+  { value: "unrevoked", label: "All but revoked" },
+  { value: "active", label: "Active" },
+  { value: "expiring_soon", label: "Expiring soon" },
+  { value: "expired", label: "Expired" },
+  { value: "revoked", label: "Revoked" },
+  { value: "all", label: "All, including revoked" },
+];
+
 export interface ApiKeyFilters {
   /** Part of a name or prefix, or a key id. */
   q: string;
-  status: ApiKeyStatus | "all";
-  /** With status "all": whether revoked keys are listed too. */
-  showRevoked: boolean;
+  status: ApiKeyStatusFilter;
   /** A creator's user id (admins and owners only; members see their own keys anyway). */
   createdBy: string | null;
 }
 
 export const DEFAULT_API_KEY_FILTERS: ApiKeyFilters = {
   q: "",
-  status: "all",
-  showRevoked: false,
+  status: "unrevoked",
   createdBy: null,
 };
 
 export function isDefaultFilters(filters: ApiKeyFilters): boolean {
-  return (
-    filters.q.trim() === "" &&
-    filters.status === "all" &&
-    !filters.showRevoked &&
-    filters.createdBy === null
-  );
+  return filters.q.trim() === "" && filters.status === "unrevoked" && filters.createdBy === null;
 }
 
-/** The list filter's name for each key status (`expiring`: working, expiring within 7 days). */
-const STATUS_FILTER: Record<ApiKeyStatus, string> = {
+/** Whether the list shows revoked keys: a key revoked here then stays, marked, in its row. */
+export function showsRevoked(filters: ApiKeyFilters): boolean {
+  return filters.status === "revoked" || filters.status === "all";
+}
+
+/**
+ * The API's `status` for each filter (`expiring`: working, expiring within 7 days). "All but
+ * revoked" is the status list without "revoked", so the server filters and every page is full.
+ */
+const STATUS_QUERY: Record<ApiKeyStatusFilter, string> = {
+  unrevoked: "active,expiring,expired",
   active: "active",
   expiring_soon: "expiring",
   expired: "expired",
   revoked: "revoked",
+  all: "all",
 };
 
-/**
- * The GET /api-keys query for these filters. "Show revoked" off is the status list without
- * "revoked", so the server filters and every page is full.
- */
+/** The GET /api-keys query for these filters. */
 export function apiKeyListQuery(filters: ApiKeyFilters): ApiKeyListQuery {
-  const status =
-    filters.status !== "all"
-      ? STATUS_FILTER[filters.status]
-      : filters.showRevoked
-        ? "all"
-        : "active,expiring,expired";
+  // A hand-edited URL may name no status we know: the default view then.
+  const status = STATUS_QUERY[filters.status] ?? STATUS_QUERY.unrevoked;
   return {
     limit: API_KEYS_PAGE_SIZE,
     status,

@@ -6,9 +6,11 @@ import {
   apiKeyListQuery,
   DEFAULT_API_KEY_FILTERS,
   isDefaultFilters,
+  STATUS_FILTER_OPTIONS,
+  showsRevoked,
 } from "@/components/api-keys/api-key-filters";
 import { useApiKeys, useHasAnyApiKey, useMembers } from "@/components/api-keys/api-key-queries";
-import type { ApiKey, ApiKeyStatus } from "@/components/api-keys/api-key-types";
+import type { ApiKey } from "@/components/api-keys/api-key-types";
 import { ApiKeysEmptyState } from "@/components/api-keys/api-keys-empty-state";
 import { ApiKeysSkeleton } from "@/components/api-keys/api-keys-skeleton";
 import { ApiKeysTable } from "@/components/api-keys/api-keys-table";
@@ -32,14 +34,6 @@ interface ApiKeysClientProps {
   /** The address the API sees for this browser, for the create dialog's allowlist. */
   currentIp: string | null;
 }
-
-const STATUS_OPTIONS: { value: ApiKeyStatus | "all"; label: string }[] = [
-  { value: "all", label: "All statuses" },
-  { value: "active", label: "Active" },
-  { value: "expiring_soon", label: "Expiring soon" },
-  { value: "expired", label: "Expired" },
-  { value: "revoked", label: "Revoked" },
-];
 
 /** How long typing pauses before the list is searched again. */
 const SEARCH_DEBOUNCE_MS = 250;
@@ -117,11 +111,13 @@ function ApiKeysView({ organization, role, isMember, currentIp }: ApiKeysClientP
   const searchId = useId();
   const statusId = useId();
   const creatorId = useId();
-  const switchId = useId();
   const sortId = useId();
+  const moreFiltersId = useId();
+  // On a phone the filters beyond the search fold behind one button, so the first key is in view.
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const narrowing = (filters.status !== "unrevoked" ? 1 : 0) + (filters.createdBy ? 1 : 0);
 
-  const revokedShown =
-    filters.status === "revoked" || (filters.status === "all" && filters.showRevoked);
+  const revokedShown = showsRevoked(filters);
   const loaded = keys.data?.pages.flatMap((page) => page.data) ?? [];
   // A key revoked here is patched to "revoked" in the cache at once; with revoked keys hidden it
   // leaves the list at once too, rather than lingering until the refetch.
@@ -203,22 +199,36 @@ function ApiKeysView({ organization, role, isMember, currentIp }: ApiKeysClientP
             aria-label="Filter API keys"
             className="flex flex-col gap-3 rounded-xl bg-white p-3 shadow-sm ring-1 ring-slate-200 sm:flex-row sm:flex-wrap sm:items-end"
           >
-            <div className="min-w-0 flex-1 space-y-1 sm:min-w-56">
-              <label htmlFor={searchId} className="block text-xs font-medium text-slate-600">
-                Search
-              </label>
-              <input
-                id={searchId}
-                type="search"
-                value={searchText}
-                onChange={(e) => setSearchText(e.target.value)}
-                placeholder="Name or key prefix"
-                maxLength={100}
-                autoComplete="off"
-                className={inputClass}
-              />
+            <div className="flex min-w-0 flex-1 items-end gap-2 sm:min-w-56">
+              <div className="min-w-0 flex-1 space-y-1">
+                <label htmlFor={searchId} className="block text-xs font-medium text-slate-600">
+                  Search
+                </label>
+                <input
+                  id={searchId}
+                  type="search"
+                  value={searchText}
+                  onChange={(e) => setSearchText(e.target.value)}
+                  placeholder="Name or key prefix"
+                  maxLength={100}
+                  autoComplete="off"
+                  className={inputClass}
+                />
+              </div>
+              <Button
+                variant="secondary"
+                className="shrink-0 sm:hidden"
+                aria-expanded={filtersOpen}
+                aria-controls={moreFiltersId}
+                onClick={() => setFiltersOpen((open) => !open)}
+              >
+                {narrowing > 0 ? `Filters (${narrowing})` : "Filters"}
+              </Button>
             </div>
-            <div className="grid grid-cols-2 gap-3 sm:flex sm:items-end">
+            <div
+              id={moreFiltersId}
+              className={`${filtersOpen ? "grid" : "hidden"} grid-cols-2 gap-3 sm:flex sm:items-end`}
+            >
               <div className="space-y-1">
                 <label htmlFor={statusId} className="block text-xs font-medium text-slate-600">
                   Status
@@ -229,7 +239,7 @@ function ApiKeysView({ organization, role, isMember, currentIp }: ApiKeysClientP
                   onChange={(e) => update({ status: e.target.value as ApiKeyFilters["status"] })}
                   className={`${inputClass} pr-8`}
                 >
-                  {STATUS_OPTIONS.map((option) => (
+                  {STATUS_FILTER_OPTIONS.map((option) => (
                     <option key={option.value} value={option.value}>
                       {option.label}
                     </option>
@@ -266,35 +276,6 @@ function ApiKeysView({ organization, role, isMember, currentIp }: ApiKeysClientP
                 </select>
               </div>
             </div>
-            <label
-              htmlFor={switchId}
-              className={`inline-flex items-center gap-2.5 py-2 text-sm text-slate-700 ${
-                filters.status === "all" ? "cursor-pointer" : "cursor-not-allowed opacity-60"
-              }`}
-            >
-              <span className="relative inline-flex">
-                <input
-                  id={switchId}
-                  type="checkbox"
-                  role="switch"
-                  aria-checked={revokedShown}
-                  checked={revokedShown}
-                  // A chosen status decides on its own whether revoked keys are listed.
-                  disabled={filters.status !== "all"}
-                  onChange={(e) => update({ showRevoked: e.target.checked })}
-                  className="peer absolute inset-0 z-10 m-0 cursor-pointer opacity-0 disabled:cursor-not-allowed"
-                />
-                <span
-                  aria-hidden="true"
-                  className="h-5 w-9 rounded-full bg-slate-300 transition-colors peer-checked:bg-brand-600 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600"
-                />
-                <span
-                  aria-hidden="true"
-                  className="absolute top-0.5 left-0.5 size-4 rounded-full bg-white shadow transition-transform peer-checked:translate-x-4"
-                />
-              </span>
-              Show revoked
-            </label>
           </search>
 
           <p className="text-sm text-slate-500" aria-live="polite">
@@ -315,9 +296,15 @@ function ApiKeysView({ organization, role, isMember, currentIp }: ApiKeysClientP
                 <div className="rounded-xl bg-white px-6 py-10 text-center shadow-sm ring-1 ring-slate-200">
                   <p className="text-sm font-medium text-slate-900">No active keys</p>
                   <p className="mt-1 text-sm text-slate-600">
-                    Every key of {organization.name} you can see is revoked. Turn on “Show revoked”
-                    to see them, or create a new key.
+                    Every key of {organization.name} you can see is revoked.
                   </p>
+                  <Button
+                    variant="secondary"
+                    className="mt-4"
+                    onClick={() => update({ status: "revoked" })}
+                  >
+                    Show revoked keys
+                  </Button>
                 </div>
               ) : (
                 <div className="rounded-xl bg-white px-6 py-10 text-center shadow-sm ring-1 ring-slate-200">

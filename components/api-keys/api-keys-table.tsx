@@ -1,10 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { DayTime, RelativeTime, useNow } from "@/components/ui/relative-time";
+import { DateWithHint, useNow } from "@/components/ui/relative-time";
 import { Table, TableBody, TableHead, Td, Th, Tr } from "@/components/ui/table";
 import type { ApiKey } from "./api-key-types";
-import { daysUntilExpiry, ExpiresSoonNote, IpRestrictedBadge } from "./key-policy-badges";
+import { ExpiresSoonNote, IpRestrictedBadge } from "./key-policy-badges";
 import { MaskedKey } from "./masked-key";
 import { needsRotation, RotationHint } from "./rotation-hint";
 import { ScopeBadges } from "./scope-badges";
@@ -36,7 +36,7 @@ function isRetired(key: ApiKey): boolean {
 /** When the key stops (or stopped) working: a revoked key says when it was revoked. */
 function ExpiryCell({ apiKey }: { apiKey: ApiKey }) {
   if (apiKey.status === "revoked" && apiKey.revoked_at) {
-    return <DayTime prefix="Revoked on" date={apiKey.revoked_at} />;
+    return <DateWithHint prefix="Revoked on" date={apiKey.revoked_at} tense="past" />;
   }
   if (!apiKey.expires_at) {
     return (
@@ -58,7 +58,7 @@ function ExpiryCell({ apiKey }: { apiKey: ApiKey }) {
       </span>
     );
   }
-  return <RelativeTime date={apiKey.expires_at} />;
+  return <DateWithHint date={apiKey.expires_at} />;
 }
 
 /**
@@ -124,7 +124,7 @@ export function ApiKeysTable({
                 <ScopeBadges scopes={key.scopes} max={3} />
               </Td>
               <Td>
-                <RelativeTime date={key.created_at} tense="past" className="block" />
+                <DateWithHint date={key.created_at} tense="past" />
                 <div className="truncate text-xs text-slate-500" title={key.creator.email}>
                   by {key.creator.name}
                 </div>
@@ -133,7 +133,7 @@ export function ApiKeysTable({
                 <ExpiryCell apiKey={key} />
               </Td>
               <Td>
-                <RelativeTime date={key.last_used_at} fallback="Never" tense="past" />
+                <DateWithHint date={key.last_used_at} fallback="Never" tense="past" />
               </Td>
               <Td className="py-2">
                 <div className="flex justify-end gap-0.5">
@@ -191,7 +191,7 @@ export function ApiKeysTable({
               <div>
                 <dt className="text-slate-500">Created</dt>
                 <dd className="text-slate-800">
-                  <RelativeTime date={key.created_at} tense="past" />
+                  <DateWithHint date={key.created_at} tense="past" />
                 </dd>
               </div>
               <div className="min-w-0">
@@ -211,7 +211,7 @@ export function ApiKeysTable({
               <div>
                 <dt className="text-slate-500">Last used</dt>
                 <dd className="text-slate-800">
-                  <RelativeTime date={key.last_used_at} fallback="Never" tense="past" />
+                  <DateWithHint date={key.last_used_at} fallback="Never" tense="past" />
                 </dd>
               </div>
             </dl>
@@ -256,15 +256,15 @@ export function ApiKeysTable({
  */
 function KeyNotes({ apiKey, nowMs }: { apiKey: ApiKey; nowMs: number | null }) {
   const rotate = nowMs !== null && needsRotation(apiKey, nowMs);
-  const daysLeft = nowMs === null ? null : daysUntilExpiry(apiKey, nowMs);
+  const expiring = nowMs !== null && apiKey.status === "expiring_soon" && apiKey.expires_at;
   const restricted = apiKey.allowed_ips.length > 0;
-  if (!rotate && !restricted && daysLeft === null && !apiKey.replaced_by && !apiKey.rotated_from) {
+  if (!rotate && !restricted && !expiring && !apiKey.replaced_by && !apiKey.rotated_from) {
     return null;
   }
   return (
     <div className="mt-1.5 flex flex-wrap gap-1.5">
       <IpRestrictedBadge apiKey={apiKey} />
-      {daysLeft !== null ? <ExpiresSoonNote days={daysLeft} /> : null}
+      {expiring ? <ExpiresSoonNote expiresAt={expiring} nowMs={nowMs} /> : null}
       {rotate ? <RotationHint /> : null}
       {apiKey.replaced_by ? (
         <span className="text-[11px] text-slate-500">Replaced by a rotated key</span>

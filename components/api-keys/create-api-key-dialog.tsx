@@ -1,69 +1,26 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, type KeyboardEvent, useId, useState } from "react";
-import { ApiRequestError } from "@/components/api/api-client";
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorState } from "@/components/ui/error-state";
 import { TextField } from "@/components/ui/field";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { Role } from "@/lib/roles";
-import { ALLOWED_IPS_MAX, AllowedIpsField, parseAllowedIps } from "./allowed-ips-field";
+import { AllowedIpsField, parseAllowedIps } from "./allowed-ips-field";
 import { createApiKey, useScopeCatalogue } from "./api-key-queries";
 import type { ApiKey, Scope } from "./api-key-types";
 import { type Expiry, ExpiryPicker, expiryToIso } from "./expiry-picker";
+import {
+  allowlistProblems,
+  hasErrors,
+  type KeyFieldErrors,
+  keyFieldErrorsFromApi,
+  keyNameProblem,
+  revealFirstError,
+} from "./key-form-errors";
 import { ScopePicker } from "./scope-picker";
-
-const NAME_MAX = 100;
-
-type FieldErrors = {
-  name?: string;
-  scopes?: string;
-  expires_at?: string;
-  allowed_ips?: string;
-  form?: string;
-};
-
-function validateName(name: string): string | undefined {
-  const trimmed = name.trim();
-  if (!trimmed) return "Give the key a name, so you know later where it is used.";
-  if (trimmed.length > NAME_MAX) return `Keep the name under ${NAME_MAX} characters.`;
-  return undefined;
-}
-
-/** Turns the API's error body into messages beside the fields they concern. */
-function errorsFromApi(error: unknown): FieldErrors {
-  if (!(error instanceof ApiRequestError)) {
-    return { form: "The key could not be created. Check your connection and try again." };
-  }
-  if (error.code === "VALIDATION_ERROR" && Array.isArray(error.details)) {
-    const errors: FieldErrors = {};
-    for (const item of error.details as { field?: string; message?: string }[]) {
-      const field = item.field?.split(".")[0];
-      if (
-        field === "name" ||
-        field === "scopes" ||
-        field === "expires_at" ||
-        field === "allowed_ips"
-      ) {
-        errors[field] ??= item.message;
-      } else {
-        errors.form ??= item.message;
-      }
-    }
-    return Object.keys(errors).length ? errors : { form: error.message };
-  }
-  if (error.status === 403) {
-    const scopes = (error.details as { scopes?: string[] } | undefined)?.scopes;
-    return {
-      scopes: scopes?.length
-        ? `Your role cannot grant ${scopes.join(", ")}.`
-        : "You are not allowed to create keys with these scopes.",
-    };
-  }
-  return { form: error.message };
-}
 
 /**
  * Chromium submits a form when Enter is pressed on a tick box or radio button. Here that created
@@ -104,39 +61,37 @@ export function CreateApiKeyDialog({
   const [scopes, setScopes] = useState<Set<Scope>>(new Set());
   const [expiry, setExpiry] = useState<Expiry>({ kind: "days", days: 90 });
   const [allowedText, setAllowedText] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const [errors, setErrors] = useState<KeyFieldErrors>({});
   const [pending, setPending] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  // Bumped by each failed submit: the first field marked invalid is then brought into view.
+  const [failedSubmits, setFailedSubmits] = useState(0);
+  useEffect(() => {
+    if (failedSubmits > 0) revealFirstError(formRef.current);
+  }, [failedSubmits]);
 
-  const nameError = errors.name ?? (nameTouched ? validateName(name) : undefined);
+  const nameError = errors.name ?? (nameTouched ? keyNameProblem(name) : undefined);
+
+  function fail(next: KeyFieldErrors) {
+    setErrors(next);
+    setFailedSubmits((n) => n + 1);
+  }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (pending) return;
     const expiresAt = expiryToIso(expiry);
     const allowedIps = parseAllowedIps(allowedText);
-    const next: FieldErrors = {
-      name: validateName(name),
+    // The API's rules, checked here first: every bad field is marked at once.
+    const next: KeyFieldErrors = {
+      name: keyNameProblem(name),
       scopes: scopes.size === 0 ? "Choose at least one scope." : undefined,
       expires_at: expiresAt === undefined ? "Pick a date from tomorrow on." : undefined,
-      allowed_ips:
-        allowedIps.length > ALLOWED_IPS_MAX
-          ? `List at most ${ALLOWED_IPS_MAX} addresses or ranges.`
-          : undefined,
+      allowed_ips: allowlistProblems(allowedIps),
     };
     setNameTouched(true);
-    setErrors(next);
-    if (
-      next.name ||
-      next.scopes ||
-      next.expires_at ||
-      next.allowed_ips ||
-      expiresAt === undefined
-    ) {
-      const form = event.currentTarget;
-      const invalid = next.name ? form.querySelector<HTMLElement>("[name=name]") : null;
-      invalid?.focus();
-      return;
-    }
+    if (hasErrors(next) || expiresAt === undefined) return fail(next);
+    setErrors({});
     setPending(true);
     try {
       // Keep the catalogue's order, so keys list their scopes the same way.
@@ -151,7 +106,12 @@ export function CreateApiKeyDialog({
       });
       onCreated(result);
     } catch (error) {
-      setErrors(errorsFromApi(error));
+      fail(
+        keyFieldErrorsFromApi(
+          error,
+          "The key could not be created. Check your connection and try again.",
+        ),
+      );
       setPending(false);
     }
   }
@@ -179,6 +139,7 @@ export function CreateApiKeyDialog({
       }
     >
       <form
+        ref={formRef}
         id={formId}
         noValidate
         onSubmit={submit}
@@ -199,7 +160,6 @@ export function CreateApiKeyDialog({
           label="Name"
           placeholder="e.g. CI/CD pipeline"
           autoComplete="off"
-          maxLength={NAME_MAX + 20}
           required
           data-autofocus
           value={name}
@@ -247,7 +207,7 @@ export function CreateApiKeyDialog({
           id={`${formId}-allowed-ips`}
           value={allowedText}
           currentIp={currentIp}
-          error={errors.allowed_ips}
+          errors={errors.allowed_ips}
           onChange={(next) => {
             setAllowedText(next);
             if (errors.allowed_ips) setErrors((prev) => ({ ...prev, allowed_ips: undefined }));

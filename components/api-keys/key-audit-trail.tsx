@@ -1,7 +1,7 @@
 "use client";
 
 import { ErrorState } from "@/components/ui/error-state";
-import { RelativeTime } from "@/components/ui/relative-time";
+import { DateWithHint } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useKeyAuditLog } from "./api-key-queries";
 import type { AuditEntry } from "./api-key-types";
@@ -138,7 +138,7 @@ export function KeyAuditTrail({
               </p>
               {line ? <p className="mt-0.5 text-xs break-words text-slate-600">{line}</p> : null}
               <p className="mt-0.5 text-xs text-slate-500">
-                <RelativeTime date={entry.created_at} tense="past" />
+                <DateWithHint date={entry.created_at} tense="past" inline />
                 {entry.ip ? <> · from {entry.ip}</> : null}
               </p>
             </div>

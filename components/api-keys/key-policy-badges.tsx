@@ -1,6 +1,5 @@
+import { formatRelative } from "@/components/ui/relative-time";
 import type { ApiKey } from "./api-key-types";
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Marks a key that works only from the addresses on its allowlist. */
 export function IpRestrictedBadge({ apiKey }: { apiKey: ApiKey }) {
@@ -23,19 +22,13 @@ export function IpRestrictedBadge({ apiKey }: { apiKey: ApiKey }) {
 }
 
 /**
- * Whole days left for a working key that expires within 7 days (0: less than a day), else null.
- * Rounded down, so the note never promises more time than there is.
+ * "Expires in 3 days" for a key about to stop working: the same words as its Expires column
+ * (one formatter), so a row never says two things.
  */
-export function daysUntilExpiry(apiKey: ApiKey, nowMs: number): number | null {
-  if (apiKey.status !== "expiring_soon" || !apiKey.expires_at) return null;
-  return Math.max(0, Math.floor((new Date(apiKey.expires_at).getTime() - nowMs) / DAY_MS));
-}
-
-/** "Expires in N days" (or "in under a day") for a key about to stop working. */
-export function ExpiresSoonNote({ days }: { days: number }) {
+export function ExpiresSoonNote({ expiresAt, nowMs }: { expiresAt: string; nowMs: number }) {
   return (
     <span className="inline-flex items-center whitespace-nowrap rounded-full bg-amber-50 px-2 py-0.5 text-[11px] font-medium text-amber-800 ring-1 ring-amber-600/20 ring-inset">
-      {days === 0 ? "Expires in under a day" : `Expires in ${days} ${days === 1 ? "day" : "days"}`}
+      Expires {formatRelative(new Date(expiresAt), nowMs)}
     </span>
   );
 }

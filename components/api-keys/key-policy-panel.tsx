@@ -1,36 +1,21 @@
 "use client";
 
-import { type FormEvent, useId, useState } from "react";
-import { ApiRequestError } from "@/components/api/api-client";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import {
-  ALLOWED_IPS_MAX,
-  AllowedIpsField,
-  formatAllowedIps,
-  parseAllowedIps,
-} from "./allowed-ips-field";
+import { AllowedIpsField, formatAllowedIps, parseAllowedIps } from "./allowed-ips-field";
 import { useUpdateApiKey } from "./api-key-queries";
 import type { ApiKey, UpdateApiKeyInput } from "./api-key-types";
+import {
+  allowlistProblems,
+  hasErrors,
+  type KeyFieldErrors,
+  keyFieldErrorsFromApi,
+  revealFirstError,
+} from "./key-form-errors";
 
 /** The platform's default per key (AUTHENTICATED_LIMIT on the server). */
 export const DEFAULT_KEY_LIMIT = 1000;
-
-type Errors = { allowed_ips?: string; rate_limit_per_minute?: string; form?: string };
-
-function errorsFromApi(error: Error): Errors {
-  if (error instanceof ApiRequestError && Array.isArray(error.details)) {
-    const errors: Errors = {};
-    for (const item of error.details as { field?: string; message?: string }[]) {
-      const field = item.field?.split(".")[0];
-      if (field === "allowed_ips" || field === "rate_limit_per_minute")
-        errors[field] ??= item.message;
-      else errors.form ??= item.message;
-    }
-    return errors;
-  }
-  return { form: error.message };
-}
 
 function sameEntries(a: readonly string[], b: readonly string[]) {
   return a.length === b.length && a.every((x, i) => x === b[i]);
@@ -57,8 +42,17 @@ export function KeyPolicyPanel({
   const update = useUpdateApiKey(organizationId);
   const [allowedText, setAllowedText] = useState(formatAllowedIps(apiKey.allowed_ips));
   const [limitText, setLimitText] = useState(apiKey.rate_limit_per_minute?.toString() ?? "");
-  const [errors, setErrors] = useState<Errors>({});
+  const [errors, setErrors] = useState<KeyFieldErrors>({});
   const [saved, setSaved] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const [failedSaves, setFailedSaves] = useState(0);
+  useEffect(() => {
+    if (failedSaves > 0) revealFirstError(formRef.current);
+  }, [failedSaves]);
+  const fail = (next: KeyFieldErrors) => {
+    setErrors(next);
+    setFailedSaves((n) => n + 1);
+  };
 
   const limit = apiKey.rate_limit_per_minute;
   const effective = (limit ?? DEFAULT_KEY_LIMIT).toLocaleString("en");
@@ -69,19 +63,17 @@ export function KeyPolicyPanel({
     const entries = parseAllowedIps(allowedText);
     const trimmed = limitText.trim();
     const nextLimit = trimmed === "" ? null : Number(trimmed);
-    const next: Errors = {
-      allowed_ips:
-        entries.length > ALLOWED_IPS_MAX
-          ? `List at most ${ALLOWED_IPS_MAX} addresses or ranges.`
-          : undefined,
+    // The API's rules, checked here first: every bad entry and field is named at once.
+    const next: KeyFieldErrors = {
+      allowed_ips: allowlistProblems(entries),
       rate_limit_per_minute:
         nextLimit !== null &&
         (!Number.isInteger(nextLimit) || nextLimit < 1 || nextLimit > rateLimitMax)
           ? `Enter a whole number from 1 to ${rateLimitMax.toLocaleString("en")}, or leave it empty for the default.`
           : undefined,
     };
-    setErrors(next);
-    if (next.allowed_ips || next.rate_limit_per_minute) return;
+    if (hasErrors(next)) return fail(next);
+    setErrors({});
     const body: UpdateApiKeyInput = {};
     if (!sameEntries(entries, apiKey.allowed_ips)) body.allowed_ips = entries;
     if (nextLimit !== limit) body.rate_limit_per_minute = nextLimit;
@@ -95,7 +87,7 @@ export function KeyPolicyPanel({
           setLimitText(key.rate_limit_per_minute?.toString() ?? "");
           setSaved(true);
         },
-        onError: (error) => setErrors(errorsFromApi(error)),
+        onError: (error) => fail(keyFieldErrorsFromApi(error, "The policy could not be saved.")),
       },
     );
   }
@@ -120,7 +112,7 @@ export function KeyPolicyPanel({
   }
 
   return (
-    <form onSubmit={submit} noValidate className="mt-4 space-y-5">
+    <form ref={formRef} onSubmit={submit} noValidate className="mt-4 space-y-5">
       {errors.form ? (
         <p
           role="alert"
@@ -133,7 +125,7 @@ export function KeyPolicyPanel({
         id={`${id}-allowed-ips`}
         value={allowedText}
         currentIp={currentIp}
-        error={errors.allowed_ips}
+        errors={errors.allowed_ips}
         disabled={update.isPending}
         onChange={(value) => {
           setAllowedText(value);

@@ -3,15 +3,21 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { formatDay, useNow } from "@/components/ui/relative-time";
 import { useUpdateApiKey } from "./api-key-queries";
 import type { ApiKeyDetail } from "./api-key-types";
 
 const list = (scopes: readonly string[]) => scopes.join(", ");
 
+/** How long a key's calls are watched before its unused scopes are worth a word. */
+export const OBSERVATION_DAYS = 7;
+const OBSERVATION_MS = OBSERVATION_DAYS * 24 * 60 * 60 * 1000;
+
 /**
  * Which of the key's scopes it used in the last 30 days (2xx answers), and one action to drop
  * the others (after a confirmation: scopes cannot be added back to a key, only to a new one).
- * Nothing for a revoked or expired key, or one in its rotation grace period.
+ * Nothing for a revoked or expired key, or one in its rotation grace period; a key (with the keys
+ * it was rotated from) watched for less than 7 days only says when the advice starts.
  */
 export function LeastPrivilegeHint({
   organizationId,
@@ -26,9 +32,20 @@ export function LeastPrivilegeHint({
   const unused = apiKey.scopes.filter((s) => !used.includes(s));
   const [confirming, setConfirming] = useState(false);
   const update = useUpdateApiKey(organizationId);
+  const nowMs = useNow();
   // Only a key that still works, and is not already being replaced, has scopes worth trimming.
   const working = apiKey.status === "active" || apiKey.status === "expiring_soon";
-  if (!working || apiKey.replaced_by) return null;
+  if (!working || apiKey.replaced_by || nowMs === null) return null;
+
+  const adviceFrom = new Date(Date.parse(apiKey.scopes_observed_since) + OBSERVATION_MS);
+  if (nowMs < adviceFrom.getTime()) {
+    return (
+      <p className="mt-3 text-sm text-slate-600">
+        Which scopes this key uses is judged after {OBSERVATION_DAYS} days of calls, from{" "}
+        <time dateTime={adviceFrom.toISOString()}>{formatDay(adviceFrom)}</time>.
+      </p>
+    );
+  }
 
   if (unused.length === 0) {
     return (

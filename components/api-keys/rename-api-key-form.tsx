@@ -5,8 +5,7 @@ import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { useRenameApiKey } from "./api-key-queries";
 import type { ApiKey } from "./api-key-types";
-
-const NAME_MAX = 100;
+import { keyNameProblem } from "./key-form-errors";
 
 /** The key's name as a heading, with an inline editor: Save applies at once, Cancel or Escape undo. */
 export function RenameApiKeyForm({
@@ -33,8 +32,8 @@ export function RenameApiKeyForm({
   function submit(event: FormEvent) {
     event.preventDefault();
     const name = draft.trim();
-    if (!name) return setError("The name cannot be empty.");
-    if (name.length > NAME_MAX) return setError(`Keep the name under ${NAME_MAX} characters.`);
+    const problem = keyNameProblem(name);
+    if (problem) return setError(problem);
     if (name === apiKey.name) return setEditing(false);
     setEditing(false);
     rename.mutate(
@@ -94,7 +93,6 @@ export function RenameApiKeyForm({
           value={draft}
           // biome-ignore lint/a11y/noAutofocus: the person just asked to edit this field
           autoFocus
-          maxLength={NAME_MAX + 20}
           onChange={(e) => {
             setDraft(e.target.value);
             setError(null);

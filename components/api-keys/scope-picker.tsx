@@ -135,7 +135,9 @@ export function ScopePicker({
                       disabled={disabled}
                       onChange={(e) => toggle(info.scope, e.target.checked)}
                       aria-labelledby={nameId}
-                      aria-describedby={descriptionId}
+                      aria-describedby={error ? `${descriptionId} ${errorId}` : descriptionId}
+                      // Marked, so that a failed submit can bring the first one into view.
+                      aria-invalid={error && !disabled ? true : undefined}
                       className="mt-0.5 size-4 shrink-0 rounded border-slate-300 accent-brand-600 focus-visible:outline-none disabled:cursor-not-allowed"
                     />
                     <span className="min-w-0">

@@ -80,6 +80,13 @@ export function formatDay(date: Date): string {
   return new Intl.DateTimeFormat(undefined, { dateStyle: "medium" }).format(date);
 }
 
+/** A moment to the minute in the reader's locale and time zone, e.g. "Dec 7, 2026, 2:05 PM". */
+export function formatMoment(date: Date): string {
+  return new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(
+    date,
+  );
+}
+
 /** A date the server and the browser render alike (UTC calendar date), used before hydration. */
 function stableDate(date: Date): string {
   return date.toISOString().slice(0, 10);
@@ -115,6 +122,56 @@ export function RelativeTime({
   );
 }
 
+/**
+ * The one date format of the key pages: the moment to the minute ("Revoked on Dec 7, 2026,
+ * 2:05 PM"), with a relative hint below ("3 minutes ago", "in 30 days") and the exact time, to
+ * the second, as a tooltip. `fallback` stands in for no date ("Never").
+ */
+export function DateWithHint({
+  date,
+  fallback = "—",
+  prefix,
+  tense,
+  inline = false,
+}: {
+  date: string | null | undefined;
+  fallback?: string;
+  prefix?: string;
+  tense?: "past";
+  /** On one line, the hint after a dot: for a line of small print such as a trail entry. */
+  inline?: boolean;
+}) {
+  const nowMs = useNow();
+  if (!date) return <span>{fallback}</span>;
+  const value = new Date(date);
+  const moment = (
+    <time dateTime={date} title={nowMs === null ? undefined : formatExact(value)}>
+      {nowMs === null
+        ? `${stableDate(value)} ${value.toISOString().slice(11, 16)} UTC`
+        : formatMoment(value)}
+    </time>
+  );
+  const hint = nowMs === null ? null : formatRelative(value, nowMs, tense);
+  if (inline) {
+    return (
+      <span>
+        {prefix ? `${prefix} ` : null}
+        {moment}
+        {hint ? ` · ${hint}` : null}
+      </span>
+    );
+  }
+  return (
+    <>
+      <span className="block">
+        {prefix ? `${prefix} ` : null}
+        {moment}
+      </span>
+      <span className="block text-xs text-slate-500">{hint ?? "\u00a0"}</span>
+    </>
+  );
+}
+
 /** The exact time, in the reader's time zone once hydrated. */
 export function ExactTime({
   date,
@@ -132,28 +189,6 @@ export function ExactTime({
     <time dateTime={date} className={className}>
       {nowMs === null ? stableDate(value) : formatExact(value)}
     </time>
-  );
-}
-
-/** "Revoked on May 3, 2026" and the like: a past day, with the exact time as a tooltip. */
-export function DayTime({
-  date,
-  prefix,
-  className,
-}: {
-  date: string;
-  prefix: string;
-  className?: string;
-}) {
-  const nowMs = useNow();
-  const value = new Date(date);
-  return (
-    <span className={className}>
-      {prefix}{" "}
-      <time dateTime={date} title={nowMs === null ? undefined : formatExact(value)}>
-        {nowMs === null ? stableDate(value) : formatDay(value)}
-      </time>
-    </span>
   );
 }
 

@@ -17,7 +17,7 @@ import {
 import { api, dataOf, inOrganization } from "@/components/api/api-client";
 import { apiKeyQueryKeys } from "@/components/api-keys/api-key-query-keys";
 import { ErrorState } from "@/components/ui/error-state";
-import { RelativeTime } from "@/components/ui/relative-time";
+import { DateWithHint } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableHead, Td, Th, Tr } from "@/components/ui/table";
 import type { operations } from "@/lib/api-schema";
@@ -89,7 +89,9 @@ export function UsagePanel({
         <RangeTabs value={range} onChange={setRange} />
         <p className="text-sm text-slate-600">
           Last used{" "}
-          <RelativeTime date={lastUsed} fallback="never" tense="past" className="font-medium" />
+          <span className="font-medium">
+            <DateWithHint date={lastUsed} fallback="never" tense="past" inline />
+          </span>
         </p>
       </div>
       {rotatedFrom ? (
@@ -259,34 +261,44 @@ function UsageChart({ report, rangeLabel }: { report: KeyUsageReport; rangeLabel
   );
 }
 
+function errorShare(r: KeyUsageReport["routes"][number]): string {
+  return `${Math.round((r.errors / Math.max(1, r.requests)) * 100)}%`;
+}
+
+/**
+ * Routes by requests. On a phone the errors and latency fold under the route, so nothing is cut
+ * off and the table never scrolls sideways.
+ */
 function TopRoutes({ routes }: { routes: KeyUsageReport["routes"] }) {
   return (
     <Table caption="Top routes by requests" inset>
       <TableHead>
         <Th>Route</Th>
         <Th className="text-right">Requests</Th>
-        <Th className="text-right">Errors</Th>
-        <Th className="text-right">Avg latency</Th>
+        <Th className="hidden text-right sm:table-cell">Errors</Th>
+        <Th className="hidden text-right sm:table-cell">Avg latency</Th>
       </TableHead>
       <TableBody>
         {routes.map((r) => (
           <Tr key={`${r.method} ${r.route}`}>
-            <Td className="py-2.5 whitespace-nowrap">
+            <Td className="py-2.5 sm:whitespace-nowrap">
               <span className="mr-2 inline-block w-14 rounded bg-slate-100 px-1.5 py-0.5 text-center font-mono text-xs font-semibold text-slate-700">
                 {r.method}
               </span>
-              <span className="font-mono text-slate-800">{r.route}</span>
-            </Td>
-            <Td className="py-2.5 text-right tabular-nums text-slate-900">
-              {numberFormat.format(r.requests)}
-            </Td>
-            <Td className="py-2.5 text-right tabular-nums whitespace-nowrap text-slate-700">
-              {numberFormat.format(r.errors)}
-              <span className="ml-1 text-xs text-slate-500">
-                ({Math.round((r.errors / Math.max(1, r.requests)) * 100)}%)
+              <span className="font-mono break-all text-slate-800">{r.route}</span>
+              <span className="mt-1 block text-xs text-slate-500 sm:hidden">
+                {numberFormat.format(r.errors)} {r.errors === 1 ? "error" : "errors"} (
+                {errorShare(r)}) · {numberFormat.format(r.avg_latency_ms)} ms avg
               </span>
             </Td>
-            <Td className="py-2.5 text-right tabular-nums whitespace-nowrap text-slate-700">
+            <Td className="py-2.5 text-right align-top tabular-nums text-slate-900 sm:align-middle">
+              {numberFormat.format(r.requests)}
+            </Td>
+            <Td className="hidden py-2.5 text-right tabular-nums whitespace-nowrap text-slate-700 sm:table-cell">
+              {numberFormat.format(r.errors)}
+              <span className="ml-1 text-xs text-slate-500">({errorShare(r)})</span>
+            </Td>
+            <Td className="hidden py-2.5 text-right tabular-nums whitespace-nowrap text-slate-700 sm:table-cell">
               {numberFormat.format(r.avg_latency_ms)} ms
             </Td>
           </Tr>

@@ -47,3 +47,16 @@ export async function switchOrganization(page: Page, name: string) {
     .first()
     .click();
 }
+
+/**
+ * The keys list's Status filter. On a phone the filters beyond the search fold behind one
+ * "Filters" button: it is opened first when it is there.
+ */
+export async function chooseKeyStatus(page: Page, label: string) {
+  const filters = page.getByRole("search", { name: "Filter API keys" });
+  const toggle = filters.getByRole("button", { name: /^Filters/ });
+  if ((await toggle.isVisible()) && (await toggle.getAttribute("aria-expanded")) === "false") {
+    await toggle.click();
+  }
+  await filters.getByLabel("Status").selectOption({ label });
+}

@@ -4,7 +4,7 @@ import { requireScope } from "@/server/auth/require-scope";
 import { findAccessibleKey } from "./find-api-key";
 import { toPublicApiKey } from "./public-api-key";
 import type { apiKeyDetailSchema } from "./schemas";
-import { scopesUsed30d } from "./scopes-used";
+import { scopeUsage } from "./scopes-used";
 
 /**
  * GET /api-keys/{id} and the dashboard's key page: the key, plus which of its scopes it used in
@@ -13,7 +13,12 @@ import { scopesUsed30d } from "./scopes-used";
 export async function getApiKeyDetail(viewer: Viewer, id: string): Promise<ApiKeyDetail> {
   requireScope(viewer, "read:api-keys");
   const row = await findAccessibleKey(viewer.db, viewer, id);
-  return { ...toPublicApiKey(row), scopes_used_30d: await scopesUsed30d(viewer.db, row) };
+  const usage = await scopeUsage(viewer.db, row);
+  return {
+    ...toPublicApiKey(row),
+    scopes_used_30d: usage.used,
+    scopes_observed_since: usage.observedSince.toISOString(),
+  };
 }
 
 export type ApiKeyDetail = z.infer<typeof apiKeyDetailSchema>;

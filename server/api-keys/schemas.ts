@@ -1,11 +1,16 @@
 import { z } from "zod";
+import {
+  ALLOWED_IP_MAX_LENGTH,
+  allowedIpProblem,
+  MAX_ALLOWED_IPS,
+  normalizeAllowedIp,
+} from "@/lib/allowed-ips";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { isId } from "@/lib/ids";
 import { pageQuerySchema } from "@/server/core/pagination";
 import { AUTHENTICATED_LIMIT } from "@/server/rate-limit/rate-limiter";
 import { scopeSchema } from "@/server/scopes/catalogue";
-import { MAX_ALLOWED_IPS, normalizeAllowedIp } from "./allowed-ips";
 
 export const API_KEY_NAME_MAX = 100;
 export const MAX_GRACE_SECONDS = 7 * 24 * 60 * 60;
@@ -22,8 +27,6 @@ const scopesSchema = z
   .array(scopeSchema, { error: "scopes must be an array of scope names" })
   .min(1, "choose at least one scope")
   .refine((s) => new Set(s).size === s.length, "scopes must not repeat");
-
-const ALLOWED_IP_MAX_LENGTH = 64;
 
 /**
  * Addresses and CIDR ranges, each normalized (normalizeAllowedIp) and deduplicated; a bad entry
@@ -46,7 +49,7 @@ export const allowedIpsSchema = z
           code: "custom",
           input: entry,
           path: [index],
-          message: `${JSON.stringify(entry)} is not an IPv4 or IPv6 address or CIDR range`,
+          message: allowedIpProblem(entry) ?? "not an address",
         });
       } else if (!normalized.includes(canonical)) {
         normalized.push(canonical);
@@ -231,6 +234,11 @@ export const apiKeyDetailSchema = publicApiKeySchema
       description:
         "The key's scopes it used in the last 30 days (including the keys it was rotated from): each route called, mapped to the scope the route requires. Refused calls (401, 403, 429) do not count.",
       example: ["read:users"],
+    }),
+    scopes_observed_since: z.iso.datetime().meta({
+      description:
+        "Since when the key's calls have been watched: when the first key of its rotation chain was made. A scope unused by a key observed for less than 7 days says little yet, and the dashboard offers to remove it only after that.",
+      example: "2026-11-02T09:30:00.000Z",
     }),
   })
   .meta({ id: "ApiKeyDetail" });

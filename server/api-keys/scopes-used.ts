@@ -22,34 +22,40 @@ function scopeOfRoute(): Map<string, Scope> {
   return map;
 }
 
-/** The key and the keys it was rotated from (same organization), newest first. */
-async function rotationChain(
-  db: Db,
-  key: Pick<ApiKeyRow, "id" | "organizationId" | "rotatedFromId">,
-) {
+type ChainKey = Pick<ApiKeyRow, "id" | "organizationId" | "rotatedFromId" | "createdAt">;
+
+/**
+ * The key and the keys it was rotated from (same organization), newest first, and when the
+ * oldest of them was made: since then its calls have been watched.
+ */
+async function rotationChain(db: Db, key: ChainKey) {
   const ids = [key.id];
+  let since = key.createdAt;
   let previous = key.rotatedFromId;
   while (previous && ids.length <= MAX_PREDECESSORS && !ids.includes(previous)) {
     ids.push(previous);
     const [row] = await db
-      .select({ rotatedFromId: apiKeys.rotatedFromId })
+      .select({ rotatedFromId: apiKeys.rotatedFromId, createdAt: apiKeys.createdAt })
       .from(apiKeys)
       .where(and(eq(apiKeys.id, previous), eq(apiKeys.organizationId, key.organizationId)));
+    if (row && row.createdAt < since) since = row.createdAt;
     previous = row?.rotatedFromId ?? null;
   }
-  return ids;
+  return { ids, since };
 }
 
 /**
  * Which of the key's scopes it used in the last 30 days: the routes it called (from the usage
  * buckets, across its rotations), mapped to the scope each operation declares. Only a 2xx answer
  * counts: a refusal (401, 403, 429) used no permission, and a 404 or a 400 did nothing with it.
+ * `observedSince` is when the first key of the rotation chain was made: a young key's unused
+ * scopes say little yet.
  */
-export async function scopesUsed30d(
+export async function scopeUsage(
   db: Db,
-  key: Pick<ApiKeyRow, "id" | "organizationId" | "rotatedFromId" | "scopes">,
-): Promise<Scope[]> {
-  const ids = await rotationChain(db, key);
+  key: ChainKey & Pick<ApiKeyRow, "scopes">,
+): Promise<{ used: Scope[]; observedSince: Date }> {
+  const { ids, since } = await rotationChain(db, key);
   const routes = await db
     .select({ route: usageBuckets.route, method: usageBuckets.method })
     .from(usageBuckets)
@@ -65,5 +71,8 @@ export async function scopesUsed30d(
     .groupBy(usageBuckets.route, usageBuckets.method);
   const scopeOf = scopeOfRoute();
   const used = new Set(routes.map((r) => scopeOf.get(`${r.method} ${r.route}`)));
-  return SCOPES.filter((s) => key.scopes.includes(s) && used.has(s));
+  return {
+    used: SCOPES.filter((s) => key.scopes.includes(s) && used.has(s)),
+    observedSince: since,
+  };
 }

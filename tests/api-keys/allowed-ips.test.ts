@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isAllowedIp, normalizeAllowedIp } from "@/server/api-keys/allowed-ips";
+import { allowedIpProblem, normalizeAllowedIp } from "@/lib/allowed-ips";
+import { isAllowedIp } from "@/server/api-keys/allowed-ips";
 
 describe("normalizeAllowedIp: one canonical form per entry", () => {
   it.each([
@@ -32,8 +33,21 @@ describe("normalizeAllowedIp: one canonical form per entry", () => {
     "10.0.0.0/",
     "fe80::1%eth0",
     "2001:db8::g",
+    "::ffff:127.1",
+    "::ffff:0x7f.0.0.1",
+    "1.2.3.4 5.6.7.8",
   ])("%j is refused", (entry) => {
     expect(normalizeAllowedIp(entry)).toBeNull();
+  });
+});
+
+describe("allowedIpProblem: the API's words, for the dashboard to name every bad entry", () => {
+  it("says nothing of a good entry and names a bad one", () => {
+    expect(allowedIpProblem("10.0.0.0/8")).toBeNull();
+    expect(allowedIpProblem("10.0.0.300")).toBe(
+      '"10.0.0.300" is not an IPv4 or IPv6 address or CIDR range',
+    );
+    expect(allowedIpProblem("1".repeat(65))).toBe("each entry must be at most 64 characters");
   });
 });
 

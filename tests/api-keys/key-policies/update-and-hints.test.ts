@@ -225,7 +225,10 @@ describe("GET /api-keys/{id}: scopes_used_30d", () => {
       "write:time-entries",
       "read:api-keys",
     ]);
-    expect((await detail(owner.access_token, key.id)).body.data.scopes_used_30d).toEqual([]);
+    const young = await detail(owner.access_token, key.id);
+    expect(young.body.data.scopes_used_30d).toEqual([]);
+    // Watched since it was made: the dashboard holds its advice for the first 7 days.
+    expect(young.body.data.scopes_observed_since).toBe(key.created_at);
 
     expect((await invoke(usersRoute.GET, { path: "/users", token: secret })).status).toBe(200);
     const entries = await invoke(timeEntriesRoute.GET, { path: "/time-entries", token: secret });
@@ -295,6 +298,9 @@ describe("GET /api-keys/{id}: scopes_used_30d", () => {
     });
     const fresh = await detail(owner.access_token, rotated.body.data.id);
     expect(fresh.body.data.scopes_used_30d).toEqual(["read:api-keys"]);
+    // The new secret inherits the watch: it has been observed since the first key was made.
+    expect(rotated.body.data.created_at).not.toBe(key.created_at);
+    expect(fresh.body.data.scopes_observed_since).toBe(key.created_at);
   });
 
   it("counts only 2xx answers: a 404 or a 400 on a route used no permission", async () => {
@@ -318,7 +324,10 @@ describe("GET /api-keys/{id}: scopes_used_30d", () => {
     });
     expect(invalid.status).toBe(400);
     await flushUsage();
-    expect((await detail(owner.access_token, key.id)).body.data.scopes_used_30d).toEqual([]);
+    const young = await detail(owner.access_token, key.id);
+    expect(young.body.data.scopes_used_30d).toEqual([]);
+    // Watched since it was made: the dashboard holds its advice for the first 7 days.
+    expect(young.body.data.scopes_observed_since).toBe(key.created_at);
 
     expect((await invoke(usersRoute.GET, { path: "/users", token: secret })).status).toBe(200);
     await flushUsage();
