@@ -87,6 +87,34 @@ for (const { name: width, viewport } of VIEWPORTS) {
       expect(posted).toHaveLength(1);
     });
 
+    test("Escape on a half-filled create dialog asks before throwing it away", async ({ page }) => {
+      await login(page, "owner@acme.test");
+      await page.goto("/settings/api-keys");
+      const open = page.getByRole("button", { name: "Create New API Key" }).first();
+      await open.click();
+      const dialog = page.getByRole("dialog", { name: "Create New API Key" });
+      await dialog.getByLabel("Name").fill("Half done");
+      await page.keyboard.press("Escape");
+      const ask = dialog.getByRole("alert").filter({ hasText: "Discard this key?" });
+      await expect(ask).toBeVisible();
+      await expect(dialog.getByRole("button", { name: "Keep editing" })).toBeFocused();
+      await shoot(page, `create-dialog-discard-${width}`);
+      // Escape again keeps editing, with what was typed.
+      await page.keyboard.press("Escape");
+      await expect(ask).toBeHidden();
+      await expect(dialog).toBeVisible();
+      await expect(dialog.getByLabel("Name")).toHaveValue("Half done");
+      // ✕ asks too; Discard closes, and the next dialog starts empty.
+      await dialog.getByRole("button", { name: "Close" }).click();
+      await ask.getByRole("button", { name: "Discard" }).click();
+      await expect(dialog).toBeHidden();
+      await open.click();
+      await expect(dialog.getByLabel("Name")).toHaveValue("");
+      // Nothing typed: Escape closes at once.
+      await page.keyboard.press("Escape");
+      await expect(dialog).toBeHidden();
+    });
+
     test("an allowlist set in the create dialog shows as IP restricted in the list", async ({
       page,
     }) => {

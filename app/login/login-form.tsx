@@ -3,6 +3,7 @@
 import { useActionState, useEffect } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { useInlineValidation } from "@/components/ui/use-inline-validation";
 import { type LoginState, login } from "@/server/http/actions/login-action";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
@@ -15,8 +16,12 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   useEffect(() => {
     if (state.error) document.getElementById("password")?.focus();
   }, [state]);
+  const check = useInlineValidation({
+    email: { required: "Enter your email", email: true },
+    password: { required: "Enter your password" },
+  });
   return (
-    <form action={action} className="space-y-5" noValidate={false}>
+    <form action={action} onSubmit={check.onSubmit} className="space-y-5" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {state.error ? (
         <div
@@ -33,9 +38,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         type="email"
         label="Email"
         autoComplete="email"
-        required
         defaultValue={state.email}
         autoFocus
+        {...check.field("email")}
       />
       <TextField
         id="password"
@@ -43,7 +48,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         type="password"
         label="Password"
         autoComplete="current-password"
-        required
+        {...check.field("password")}
         aria-describedby={state.error ? "login-error" : undefined}
       />
       <Button type="submit" className="w-full" disabled={pending}>

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { useInlineValidation } from "@/components/ui/use-inline-validation";
 import { type SetupState, setupAction } from "@/server/http/actions/setup-action";
 
 export function SetupForm({ token }: { token: string }) {
@@ -10,8 +11,14 @@ export function SetupForm({ token }: { token: string }) {
     error: null,
     values: { name: "", email: "", organization: "" },
   });
+  const check = useInlineValidation({
+    name: { required: "Enter your name", maxLength: 100 },
+    email: { required: "Enter your email", email: true },
+    password: { required: "Choose a password", minLength: 12 },
+    organization: { required: "Enter your organization's name", maxLength: 100 },
+  });
   return (
-    <form action={action} className="space-y-5">
+    <form action={action} onSubmit={check.onSubmit} noValidate className="space-y-5">
       <input type="hidden" name="token" value={token} />
       {state.error ? (
         <div
@@ -26,8 +33,8 @@ export function SetupForm({ token }: { token: string }) {
         name="name"
         label="Your name"
         autoComplete="name"
-        required
         defaultValue={state.values.name}
+        {...check.field("name")}
         autoFocus
       />
       <TextField
@@ -36,8 +43,8 @@ export function SetupForm({ token }: { token: string }) {
         type="email"
         label="Email"
         autoComplete="email"
-        required
         defaultValue={state.values.email}
+        {...check.field("email")}
       />
       <TextField
         id="password"
@@ -45,16 +52,15 @@ export function SetupForm({ token }: { token: string }) {
         type="password"
         label="Password"
         autoComplete="new-password"
-        minLength={12}
-        required
+        {...check.field("password")}
       />
       <TextField
         id="organization"
         name="organization"
         label="Organization name"
         autoComplete="organization"
-        required
         defaultValue={state.values.organization}
+        {...check.field("organization")}
       />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Setting up…" : "Create account"}

@@ -4,6 +4,7 @@ import { useActionState, useState } from "react";
 import { SignOutEverywhereDialog } from "@/components/shell/sign-out-everywhere-dialog";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { useInlineValidation } from "@/components/ui/use-inline-validation";
 import {
   type AccountFormState,
   changePasswordAction,
@@ -32,10 +33,19 @@ function Alert({ state, success }: { state: AccountFormState; success: string })
 
 export function NameForm({ name }: { name: string }) {
   const [state, action, pending] = useActionState(renameAction, initial);
+  const check = useInlineValidation({ name: { required: "Enter a name", maxLength: 100 } });
   return (
-    <form action={action} className="space-y-4">
+    <form action={action} onSubmit={check.onSubmit} noValidate className="space-y-4">
       <Alert state={state} success="Name saved." />
-      <TextField id="account-name" name="name" label="Name" defaultValue={name} required />
+      <TextField
+        id="account-name"
+        name="name"
+        label="Name"
+        // After a refusal the form is reset to this: what was typed, not the old name.
+        defaultValue={state.name ?? name}
+        autoComplete="name"
+        {...check.field("name")}
+      />
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Save name"}
       </Button>
@@ -45,8 +55,12 @@ export function NameForm({ name }: { name: string }) {
 
 export function PasswordForm() {
   const [state, action, pending] = useActionState(changePasswordAction, initial);
+  const check = useInlineValidation({
+    current_password: { required: "Enter your current password" },
+    new_password: { required: "Enter a new password", minLength: 12 },
+  });
   return (
-    <form action={action} className="space-y-4">
+    <form action={action} onSubmit={check.onSubmit} noValidate className="space-y-4">
       <Alert state={state} success="Password changed." />
       <TextField
         id="current-password"
@@ -54,7 +68,7 @@ export function PasswordForm() {
         type="password"
         label="Current password"
         autoComplete="current-password"
-        required
+        {...check.field("current_password")}
       />
       <TextField
         id="new-password"
@@ -63,8 +77,7 @@ export function PasswordForm() {
         label="New password"
         hint="At least 12 characters, not a common password. Signs you out everywhere else; API keys keep working."
         autoComplete="new-password"
-        minLength={12}
-        required
+        {...check.field("new_password")}
       />
       <Button type="submit" disabled={pending}>
         {pending ? "Changing…" : "Change password"}

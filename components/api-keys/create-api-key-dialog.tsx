@@ -71,6 +71,12 @@ export function CreateApiKeyDialog({
   }, [failedSubmits]);
 
   const nameError = errors.name ?? (nameTouched ? keyNameProblem(name) : undefined);
+  // Anything typed or chosen: Escape and ✕ ask before throwing it away.
+  const halfFilled =
+    name.trim() !== "" ||
+    scopes.size > 0 ||
+    allowedText.trim() !== "" ||
+    !(expiry.kind === "days" && expiry.days === 90);
 
   function fail(next: KeyFieldErrors) {
     setErrors(next);
@@ -126,6 +132,11 @@ export function CreateApiKeyDialog({
         </>
       }
       onClose={onClose}
+      discardWarning={
+        halfFilled && !pending
+          ? "Discard this key? What you entered is lost; nothing has been created."
+          : null
+      }
       size="lg"
       footer={
         <>

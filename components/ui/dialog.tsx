@@ -1,6 +1,7 @@
 "use client";
 
-import { type ReactNode, useEffect, useId, useLayoutEffect, useRef } from "react";
+import { type ReactNode, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
+import { Button } from "./button";
 
 type Size = "sm" | "md" | "lg";
 
@@ -16,7 +17,9 @@ const WIDTHS: Record<Size, string> = {
  * only while it is open; unmounting closes it and gives focus back to whatever opened it.
  *
  * Escape and the close button only *ask* to close (onClose): the parent decides, which is how the
- * secret reveal can insist on a confirmation first.
+ * secret reveal can insist on a confirmation first. With `discardWarning` set (a half-filled
+ * form), they first ask, in the dialog's footer, whether to throw away what was typed; Escape
+ * again keeps editing. The footer's own Cancel is a deliberate choice and does not ask.
  */
 export function Dialog({
   title,
@@ -27,6 +30,7 @@ export function Dialog({
   size = "md",
   role = "dialog",
   hideCloseButton = false,
+  discardWarning = null,
 }: {
   title: ReactNode;
   description?: ReactNode;
@@ -36,6 +40,8 @@ export function Dialog({
   size?: Size;
   role?: "dialog" | "alertdialog";
   hideCloseButton?: boolean;
+  /** What closing would throw away, when anything: Escape and ✕ then ask first. */
+  discardWarning?: string | null;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -46,9 +52,24 @@ export function Dialog({
   const wantOpen = useRef(false);
   const ownCloses = useRef(0);
 
+  const [askingToDiscard, setAskingToDiscard] = useState(false);
+  const keepEditingRef = useRef<HTMLButtonElement>(null);
+  const discardRef = useRef({ warning: discardWarning, asking: askingToDiscard });
+
   useEffect(() => {
     onCloseRef.current = onClose;
+    discardRef.current = { warning: discardWarning, asking: askingToDiscard };
   });
+  useEffect(() => {
+    if (askingToDiscard) keepEditingRef.current?.focus();
+  }, [askingToDiscard]);
+
+  /** Escape or ✕: straight to the parent, unless a half-filled form should be confirmed first. */
+  const requestClose = () => {
+    const { warning, asking } = discardRef.current;
+    if (!warning) return onCloseRef.current();
+    setAskingToDiscard(!asking);
+  };
 
   // Layout effect: open before the first paint, so the dialog never flashes in the page flow.
   useLayoutEffect(() => {
@@ -81,7 +102,7 @@ export function Dialog({
       onCancel={(event) => {
         // Escape: let the parent decide (it may want a confirmation first).
         event.preventDefault();
-        onCloseRef.current();
+        requestClose();
       }}
       onClose={() => {
         // Our close() fires "close" later, even after StrictMode has remounted us and reopened the
@@ -95,7 +116,7 @@ export function Dialog({
         // While the parent still renders us, reopen and pass the request on.
         const dialog = ref.current;
         if (dialog && !dialog.open) dialog.showModal();
-        onCloseRef.current();
+        requestClose();
       }}
       className={`m-auto max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] ${WIDTHS[size]} flex-col overflow-hidden rounded-xl bg-white p-0 text-slate-900 shadow-2xl ring-1 ring-slate-900/10 backdrop:bg-slate-900/50 backdrop:backdrop-blur-[2px] open:flex`}
     >
@@ -114,7 +135,7 @@ export function Dialog({
           <button
             type="button"
             aria-label="Close"
-            onClick={() => onCloseRef.current()}
+            onClick={requestClose}
             className="-mt-1 -mr-2 grid size-8 shrink-0 place-items-center rounded-md text-slate-400 hover:bg-slate-100 hover:text-slate-600 focus-visible:outline-2 focus-visible:outline-brand-600"
           >
             <svg aria-hidden="true" viewBox="0 0 20 20" className="size-5">
@@ -127,7 +148,26 @@ export function Dialog({
         )}
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto px-5 py-5 sm:px-6">{children}</div>
-      {footer ? (
+      {askingToDiscard && discardWarning ? (
+        <div
+          role="alert"
+          className="flex flex-col gap-3 border-t border-amber-200 bg-amber-50 px-5 py-3.5 sm:flex-row sm:items-center sm:justify-between sm:px-6"
+        >
+          <p className="text-sm text-amber-900">{discardWarning}</p>
+          <div className="flex shrink-0 flex-col-reverse gap-2 sm:flex-row">
+            <Button
+              ref={keepEditingRef}
+              variant="secondary"
+              onClick={() => setAskingToDiscard(false)}
+            >
+              Keep editing
+            </Button>
+            <Button variant="danger" onClick={() => onCloseRef.current()}>
+              Discard
+            </Button>
+          </div>
+        </div>
+      ) : footer ? (
         <div className="flex flex-col-reverse gap-2 border-t border-slate-100 bg-slate-50/70 px-5 py-3.5 sm:flex-row sm:justify-end sm:px-6">
           {footer}
         </div>

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { useInlineValidation } from "@/components/ui/use-inline-validation";
 import {
   acceptInviteAction,
   type InviteState,
@@ -17,8 +18,12 @@ export function InviteForm({ token, email }: { token: string; email: string }) {
     error: null,
     name: "",
   });
+  const check = useInlineValidation({
+    name: { maxLength: 100 },
+    password: { required: "Enter a password" },
+  });
   return (
-    <form action={action} className="space-y-5">
+    <form action={action} onSubmit={check.onSubmit} noValidate className="space-y-5">
       <input type="hidden" name="token" value={token} />
       {state.error ? (
         <div
@@ -35,9 +40,9 @@ export function InviteForm({ token, email }: { token: string; email: string }) {
         label="Your name"
         hint="New to Voltasis? Enter your name. Already have an account? Leave it empty."
         autoComplete="name"
-        maxLength={100}
         defaultValue={state.name}
         autoFocus
+        {...check.field("name")}
       />
       <TextField
         id="password"
@@ -46,8 +51,7 @@ export function InviteForm({ token, email }: { token: string; email: string }) {
         label="Password"
         hint="Your Voltasis password, or for a new account a new one: at least 12 characters, not a common password"
         autoComplete="current-password"
-        maxLength={256}
-        required
+        {...check.field("password")}
       />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Joining…" : "Join"}

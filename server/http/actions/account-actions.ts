@@ -10,6 +10,8 @@ import { changePassword, renameUser } from "@/server/users/update-account";
 export interface AccountFormState {
   error: string | null;
   done: boolean;
+  /** What was typed (never a password), so that a refused form keeps it. */
+  name?: string;
 }
 
 const refused = (error: { message: string }): AccountFormState => ({
@@ -23,12 +25,12 @@ export const renameAction = withAction(
     access: { kind: "session" },
     input: renameAccountSchema,
     run: ({ ctx, input }) => renameUser(ctx.user.id, input.name, actorOf(ctx)),
-    async respond(): Promise<AccountFormState> {
+    async respond({ input }): Promise<AccountFormState> {
       revalidatePath("/", "layout");
-      return { error: null, done: true };
+      return { error: null, done: true, name: input.name };
     },
   },
-  refused,
+  (error, fields): AccountFormState => ({ ...refused(error), name: fields.name }),
 );
 
 /** Changes the password, which signs out every other session; this browser signs in afresh. */

@@ -32,6 +32,8 @@ export const switchOrganization = withFormAction({
 
 export interface NewOrgState {
   error: string | null;
+  /** The name typed, so that a refused form keeps it. */
+  name?: string;
 }
 
 /** Creates an organization owned by the signed-in user (as POST /organizations does) and enters it. */
@@ -47,5 +49,5 @@ export const createOrganizationAction = withAction(
       redirect("/settings/general");
     },
   },
-  (error): NewOrgState => ({ error: error.message }),
+  (error, fields): NewOrgState => ({ error: error.message, name: fields.name }),
 );
