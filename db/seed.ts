@@ -32,6 +32,11 @@ export const DEMO_EMAILS = USERS.map((u) => u.email);
  * Returns false when the database had been seeded already. Never called by `npm start`.
  */
 export async function seedDemoData(db: Db): Promise<boolean> {
+  const [seeded] = await db.select().from(instanceState).where(eq(instanceState.id, 1));
+  if (seeded?.demoSeededAt) return false;
+  // scrypt is the slow part of seeding: the four hashes run at once, on libuv's thread pool, and
+  // before the transaction, which then holds its lock only for the inserts.
+  const hashes = await Promise.all(USERS.map(() => hashPassword(DEMO_PASSWORD)));
   return db.transaction(async (tx) => {
     // One seeder at a time, even across processes (db:seed beside a running server).
     await tx.execute(sql`select pg_advisory_xact_lock(727001)`);
@@ -50,7 +55,7 @@ export async function seedDemoData(db: Db): Promise<boolean> {
       const [row] = await tx.select().from(organizations).where(eq(organizations.slug, org.slug));
       if (row) orgIds.set(org.slug, row.id);
     }
-    for (const user of USERS) {
+    for (const [index, user] of USERS.entries()) {
       const [existing] = await tx.select().from(users).where(eq(users.email, user.email));
       const id = existing?.id ?? newId("usr");
       if (!existing) {
@@ -58,7 +63,7 @@ export async function seedDemoData(db: Db): Promise<boolean> {
           id,
           email: user.email,
           name: user.name,
-          passwordHash: await hashPassword(DEMO_PASSWORD),
+          passwordHash: hashes[index] ?? (await hashPassword(DEMO_PASSWORD)),
           isPlatformAdmin: user.platformAdmin ?? false,
           // Demo accounts are the operator's own: vouched for at creation.
           emailVerifiedAt: new Date(),
