@@ -38,16 +38,16 @@ export async function sessionJwt({ token, user, trigger, session }: JwtCallbackA
     const sid = randomBytes(16).toString("base64url");
     token.sid = sid;
     if (typeof user.id === "string") {
-      await recordSignIn(
-        { id: sid, userId: user.id, signedInAt },
-        await requestClient(),
-      );
+      await recordSignIn({ id: sid, userId: user.id, signedInAt }, await requestClient());
     }
     return token;
   }
   // 24 h from sign-in, the user enabled and not signed out everywhere since: read fresh.
   if (!(await sessionIsValid(token.uid, token.signedInAt, token.sid))) return null;
-  await touchSession({ uid: token.uid, sid: token.sid, signedInAt: token.signedInAt }, requestClient);
+  await touchSession(
+    { uid: token.uid, sid: token.sid, signedInAt: token.signedInAt },
+    requestClient,
+  );
   // Organization switch: checked here again, so a forged update cannot enter another org.
   if (trigger === "update") {
     const requested = (session as { organizationId?: unknown } | undefined)?.organizationId;
