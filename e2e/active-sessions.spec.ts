@@ -7,6 +7,10 @@ import { login } from "./helpers/login";
 // Settings > Account lists the account's browser sessions and revokes one. A user of its own per
 // test: revoking and signing out end sessions that no other test may rely on.
 
+// The second browser says it is a phone, so the two rows tell apart by their device.
+const ANDROID_CHROME =
+  "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
+
 async function expectNoSeriousViolations(page: Page, what: string) {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations
@@ -24,7 +28,7 @@ for (const { name: device, viewport } of VIEWPORTS) {
       browser,
     }) => {
       const { email, password } = await newMember(page.request, { name: "Sasha Sessions" });
-      const other = await browser.newContext({ viewport });
+      const other = await browser.newContext({ viewport, userAgent: ANDROID_CHROME });
       try {
         const otherPage = await other.newPage();
         await login(otherPage, email, password);
@@ -38,9 +42,10 @@ for (const { name: device, viewport } of VIEWPORTS) {
         const current = rows.filter({ hasText: "This session" });
         const elsewhere = rows.filter({ hasNotText: "This session" });
         await expect(current).toHaveCount(1);
-        // Playwright's Chromium on this Linux machine, from the loopback address.
+        // Playwright's Chromium (its device profile names the system), from the loopback address.
+        await expect(current).toContainText(/Chrome on (Windows|Linux|macOS)/);
+        await expect(elsewhere).toContainText("Chrome on Android");
         for (const row of [current, elsewhere]) {
-          await expect(row).toContainText("Chrome on Linux");
           await expect(row).toContainText(/Address\s*(127\.0\.0\.1|::1)/);
           await expect(row).toContainText(/Signed in\s*\w{3} \d{1,2}, \d{4}.*\(.+\)/);
           await expect(row).toContainText("Last seen");
@@ -50,9 +55,9 @@ for (const { name: device, viewport } of VIEWPORTS) {
         await expect(current.getByRole("button", { name: /^Revoke/ })).toHaveCount(0);
         await expectNoSeriousViolations(page, `the account page (${device})`);
 
-        await elsewhere.getByRole("button", { name: /^Revoke Chrome on Linux/ }).click();
+        await elsewhere.getByRole("button", { name: /^Revoke Chrome on Android/ }).click();
         const confirm = page.getByRole("alertdialog", {
-          name: "Revoke the session of Chrome on Linux?",
+          name: "Revoke the session of Chrome on Android?",
         });
         await expect(confirm).toContainText("is signed out at its next request");
         await expect(confirm).toContainText("This browser stays signed in");
@@ -63,7 +68,7 @@ for (const { name: device, viewport } of VIEWPORTS) {
         await expect(confirm).toBeHidden();
         await expect(rows).toHaveCount(2);
 
-        await elsewhere.getByRole("button", { name: /^Revoke Chrome on Linux/ }).click();
+        await elsewhere.getByRole("button", { name: /^Revoke Chrome on Android/ }).click();
         await confirm.getByRole("button", { name: "Revoke session" }).click();
         await expect(confirm).toBeHidden();
         await expect(rows).toHaveCount(1);
