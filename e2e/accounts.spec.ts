@@ -72,7 +72,7 @@ test("Settings > Account signs out everywhere, the other browser included", asyn
     await login(otherPage, email, password);
     await login(page, email, password);
     await page.goto("/settings/account");
-    const sessions = page.getByRole("region", { name: "Sessions" });
+    const sessions = page.getByRole("region", { name: "Active sessions" });
     await expect(sessions).toContainText("API keys are separate credentials and keep working");
     await sessions.getByRole("button", { name: "Sign out everywhere…" }).click();
     await page

@@ -50,6 +50,8 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
         ...session,
         userId: typeof token.uid === "string" ? token.uid : "",
         organizationId: typeof token.orgId === "string" ? token.orgId : "",
+        // Which of the account's sessions this is: Settings > Account marks it "This session".
+        sessionId: typeof token.sid === "string" ? token.sid : "",
       };
     },
   },

@@ -8,6 +8,12 @@ import { nowMs } from "@/lib/clock";
 import { recordAudit } from "@/server/audit/record-audit";
 import { clientIp } from "@/server/core/client-ip";
 import { canEnterOrganization } from "@/server/organizations/list-organizations";
+import {
+  recordSignIn,
+  type SessionClient,
+  sessionClientFrom,
+  touchSession,
+} from "./session-activity";
 import { sessionIsValid } from "./session-validity";
 
 export interface JwtCallbackArgs {
@@ -26,13 +32,22 @@ export async function sessionJwt({ token, user, trigger, session }: JwtCallbackA
   if (user) {
     token.uid = user.id;
     token.orgId = user.organizationId;
-    token.signedInAt = nowMs();
-    // Names this session, so that "Sign out" can end it alone on the server.
-    token.sid = randomBytes(16).toString("base64url");
+    const signedInAt = nowMs();
+    token.signedInAt = signedInAt;
+    // Names this session, so that "Sign out" and "Revoke" can end it alone on the server.
+    const sid = randomBytes(16).toString("base64url");
+    token.sid = sid;
+    if (typeof user.id === "string") {
+      await recordSignIn({ id: sid, userId: user.id, signedInAt }, await requestClient());
+    }
     return token;
   }
   // 24 h from sign-in, the user enabled and not signed out everywhere since: read fresh.
   if (!(await sessionIsValid(token.uid, token.signedInAt, token.sid))) return null;
+  await touchSession(
+    { uid: token.uid, sid: token.sid, signedInAt: token.signedInAt },
+    requestClient,
+  );
   // Organization switch: checked here again, so a forged update cannot enter another org.
   if (trigger === "update") {
     const requested = (session as { organizationId?: unknown } | undefined)?.organizationId;
@@ -80,5 +95,14 @@ async function requestIp(): Promise<string> {
   } catch {
     // Outside a request (a test calling the callback directly): no address to record.
     return "";
+  }
+}
+
+async function requestClient(): Promise<SessionClient> {
+  try {
+    return sessionClientFrom(await headers());
+  } catch {
+    // Outside a request (a test calling the callback directly): no browser or address to record.
+    return { userAgent: "", ip: "" };
   }
 }

@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
-import { endedSessions, users } from "@/db/schema";
+import { browserSessions, users } from "@/db/schema";
 import { now, nowMs } from "@/lib/clock";
 
 // Browser sessions last as long as user access tokens: 24 hours from sign-in, never extended.
@@ -20,21 +20,27 @@ export async function sessionIsValid(
   if (typeof sessionId !== "string") return false;
   if (nowMs() >= signedInAt + SESSION_MAX_AGE_SECONDS * 1000) return false;
   const db = await getDb();
-  // One query: the account's state and whether this very session was signed out.
+  // One query: the account's state and whether this very session was signed out or revoked.
   const [user] = await db
     .select({
       disabledAt: users.disabledAt,
       sessionsValidAfter: users.sessionsValidAfter,
-      endedAt: endedSessions.endedAt,
+      endedAt: browserSessions.endedAt,
     })
     .from(users)
-    .leftJoin(endedSessions, and(eq(endedSessions.id, sessionId), eq(endedSessions.userId, userId)))
+    .leftJoin(
+      browserSessions,
+      and(eq(browserSessions.id, sessionId), eq(browserSessions.userId, userId)),
+    )
     .where(eq(users.id, userId));
   if (!user || user.disabledAt || user.endedAt) return false;
   return !user.sessionsValidAfter || signedInAt > user.sessionsValidAfter.getTime();
 }
 
-/** "Sign out": this session is refused from now on, on every instance. */
+/**
+ * "Sign out": this session is refused from now on, on every instance. Its row may be missing
+ * (a session signed in before rows were kept, not read since), so the end is an upsert.
+ */
 export async function endSession(
   userId: unknown,
   sessionId: unknown,
@@ -43,14 +49,27 @@ export async function endSession(
   if (typeof userId !== "string" || typeof sessionId !== "string") return;
   if (typeof signedInAt !== "number") return;
   const db = await getDb();
+  const at = now();
   await db
-    .insert(endedSessions)
+    .insert(browserSessions)
     .values({
       id: sessionId,
       userId,
-      expiresAt: new Date(signedInAt + SESSION_MAX_AGE_SECONDS * 1000),
+      createdAt: new Date(signedInAt),
+      expiresAt: sessionExpiresAt(signedInAt),
+      endedAt: at,
+      lastSeenAt: at,
     })
-    .onConflictDoNothing();
+    .onConflictDoUpdate({
+      target: browserSessions.id,
+      set: { endedAt: at },
+      setWhere: and(eq(browserSessions.userId, userId), isNull(browserSessions.endedAt)),
+    });
+}
+
+/** When a session signed in at `signedInAt` (epoch ms) is over. */
+export function sessionExpiresAt(signedInAt: number): Date {
+  return new Date(signedInAt + SESSION_MAX_AGE_SECONDS * 1000);
 }
 
 /** "Sign out everywhere": every browser session of the user signed in until now is refused. */

@@ -84,3 +84,9 @@ export async function dashboardContext(): Promise<AuthContext> {
     { requestId: "dashboard", ip: clientIp(await headers()) },
   );
 }
+
+/** The id of the browser session reading the page (its JWT's `sid`), or null without one. */
+export async function currentSessionId(): Promise<string | null> {
+  const session = await auth();
+  return session?.sessionId || null;
+}

@@ -1,6 +1,7 @@
 import { getToken } from "next-auth/jwt";
 import { authSecret } from "@/lib/env";
 import type { Credential } from "@/server/auth/auth-context";
+import { sessionClientFrom, touchSession } from "@/server/auth/session-activity";
 import { sessionIsValid } from "@/server/auth/session-validity";
 import { ApiError } from "@/server/core/api-error";
 import { isJsonContentType } from "@/server/http/read-body";
@@ -42,6 +43,10 @@ export async function sessionCredential(req: Request): Promise<Credential | null
   if (!userId || !organizationId) return null;
   // The same checks as the jwt callback: 24 h from sign-in, not signed out everywhere since.
   if (!(await sessionIsValid(userId, token?.signedInAt, token?.sid))) return null;
+  // The dashboard's own calls count as activity (Bearer tokens and API keys never come here).
+  await touchSession({ uid: userId, sid: token?.sid, signedInAt: token?.signedInAt }, () =>
+    sessionClientFrom(req.headers),
+  );
   return {
     type: "session",
     id: userId,

@@ -2,6 +2,7 @@ import { getDb } from "@/db";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { pruneAuditLogs } from "./prune-audit-logs";
+import { pruneBrowserSessions } from "./prune-browser-sessions";
 import { pruneUsageBatches, USAGE_BATCH_ID_RETENTION_MS } from "./prune-usage-batches";
 import { rollUpUsage } from "./roll-up-usage";
 
@@ -14,11 +15,12 @@ export interface MaintenanceReport {
   usageRowsRolledUpHourly: number;
   usageRowsRolledUpDaily: number;
   usageBatchIdsForgotten: number;
+  browserSessionsPruned: number;
 }
 
 /**
- * The scheduled maintenance job: prunes audit entries older than AUDIT_RETENTION_DAYS and rolls
- * old usage buckets up into hours and days. Safe to run on several instances at once, and to
+ * The scheduled maintenance job: prunes audit entries older than AUDIT_RETENTION_DAYS, rolls
+ * old usage buckets up into hours and days, and forgets expired browser sessions. Safe to run on several instances at once, and to
  * run again: each step only ever moves or deletes rows it has locked itself. `signal` stops it
  * between two batches (shutdown); what is left is done by the next run.
  */
@@ -37,10 +39,12 @@ export async function runMaintenance(
   const usageBatchIdsForgotten = await pruneUsageBatches(db, {
     before: new Date(at.getTime() - USAGE_BATCH_ID_RETENTION_MS),
   });
+  const browserSessionsPruned = await pruneBrowserSessions(db, { before: at });
   return {
     auditEntriesDeleted,
     usageRowsRolledUpHourly: rolled.hourly,
     usageRowsRolledUpDaily: rolled.daily,
     usageBatchIdsForgotten,
+    browserSessionsPruned,
   };
 }

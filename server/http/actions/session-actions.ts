@@ -1,9 +1,12 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { signOut } from "@/server/auth/config";
 import { endAllSessions } from "@/server/auth/session-validity";
 import { withFormAction } from "@/server/http/with-action";
+import { revokeSession } from "@/server/sessions/revoke-session";
+import { revokeSessionSchema } from "@/server/sessions/schemas";
 
 const noFields = z.strictObject({});
 
@@ -26,5 +29,16 @@ export const signOutEverywhereAction = withFormAction({
   run: ({ ctx }) => endAllSessions(ctx.user.id),
   async respond() {
     await signOut({ redirectTo: "/login?reason=signed-out-everywhere" });
+  },
+});
+
+/** Ends one other session of the account (Settings > Account): that browser is signed out. */
+export const revokeSessionAction = withFormAction({
+  name: "revokeSession",
+  access: { kind: "session" },
+  input: revokeSessionSchema,
+  run: ({ ctx, input }) => revokeSession(ctx, input.session_id),
+  async respond() {
+    revalidatePath("/settings/account");
   },
 });

@@ -3,6 +3,10 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { getDb } from "@/db";
+import { nowMs } from "@/lib/clock";
+import { sessionJwt } from "@/server/auth/session-callbacks";
+import { sessionIsValid } from "@/server/auth/session-validity";
+import { revokeSessionAction } from "@/server/http/actions/session-actions";
 import {
   type ActionDefinition,
   actionDefinition,
@@ -196,6 +200,55 @@ describe("every action is authorized", () => {
       );
       const outcome = await callAction(action, { session: member, fields });
       expect(outcome, exportName).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    }
+  });
+});
+
+describe("revoking a session (Settings > Account)", () => {
+  async function signedIn(email: string, slug: "acme" | "globex") {
+    const id = await userId(email);
+    const token = await sessionJwt({
+      token: {},
+      user: { id, organizationId: await orgId(slug) },
+      trigger: "signIn",
+    });
+    return { session: { userId: id, organizationId: await orgId(slug) }, sid: String(token?.sid) };
+  }
+
+  it("ends one of the caller's own sessions", async () => {
+    const { session, sid } = await signedIn(DEMO.acmeMember, "acme");
+    const outcome = await callAction(revokeSessionAction, { session, fields: { session_id: sid } });
+    expect(outcome).toMatchObject({ ok: true, value: { id: sid } });
+  });
+
+  it("another user's session id does nothing and answers not found", async () => {
+    const theirs = await signedIn(DEMO.globexOwner, "globex");
+    const member = await signedIn(DEMO.acmeMember, "acme");
+    const outcome = await callAction(revokeSessionAction, {
+      session: member.session,
+      fields: { session_id: theirs.sid },
+    });
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: { code: "NOT_FOUND", message: "No active session of yours has this id" },
+    });
+    expect(await sessionIsValid(theirs.session.userId, nowMs(), theirs.sid)).toBe(true);
+  });
+
+  it("a malformed id is a validation error naming the field", async () => {
+    const { session } = await signedIn(DEMO.acmeMember, "acme");
+    for (const bad of ["", "not a session", "x".repeat(23), "' or 1=1 --"]) {
+      const outcome = await callAction(revokeSessionAction, {
+        session,
+        fields: { session_id: bad },
+      });
+      expect(outcome, bad).toMatchObject({
+        ok: false,
+        error: {
+          code: "VALIDATION_ERROR",
+          details: [{ field: "session_id", message: "Not a session id" }],
+        },
+      });
     }
   });
 });

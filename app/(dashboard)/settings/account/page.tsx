@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { NameForm, PasswordForm, SignOutEverywhereForm } from "@/components/account/account-forms";
+import { ActiveSessions } from "@/components/account/active-sessions";
 import { VerifyEmailButton } from "@/components/account/verify-email-button";
 import { Panel } from "@/components/ui/panel";
-import { requireDashboardSession } from "@/server/http/dashboard-session";
+import { currentSessionId, requireDashboardSession } from "@/server/http/dashboard-session";
+import { listActiveSessions } from "@/server/sessions/list-active-sessions";
 import { emailVerificationState } from "@/server/users/verify-email";
 
 export const metadata: Metadata = { title: "Account" };
@@ -15,6 +17,7 @@ export default async function AccountSettingsPage({
   const session = await requireDashboardSession();
   const { password } = await searchParams;
   const verification = await emailVerificationState(session.user.id);
+  const sessions = await listActiveSessions(session, await currentSessionId());
   return (
     <div className="space-y-8">
       <Panel id="profile" title="Profile" description={session.user.email}>
@@ -47,9 +50,10 @@ export default async function AccountSettingsPage({
       </Panel>
       <Panel
         id="sessions"
-        title="Sessions"
-        description="Signs you out of the dashboard in every browser and on every device, this one included. API keys are separate credentials and keep working."
+        title="Active sessions"
+        description="Browsers signed in to your account, each for 24 hours from its sign-in. Revoke one you do not recognise, or sign out everywhere, this browser included. API keys are separate credentials and keep working."
       >
+        <ActiveSessions sessions={sessions} />
         <SignOutEverywhereForm />
       </Panel>
     </div>
