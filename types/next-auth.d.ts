@@ -4,5 +4,7 @@ declare module "next-auth" {
   interface Session {
     userId: string;
     organizationId: string;
+    /** When this browser session signed in (epoch ms); null for a session without one. */
+    signedInAt: number | null;
   }
 }

@@ -50,6 +50,7 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
         ...session,
         userId: typeof token.uid === "string" ? token.uid : "",
         organizationId: typeof token.orgId === "string" ? token.orgId : "",
+        signedInAt: typeof token.signedInAt === "number" ? token.signedInAt : null,
       };
     },
   },
