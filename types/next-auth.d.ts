@@ -5,5 +5,7 @@ declare module "next-auth" {
     userId: string;
     organizationId: string;
     sessionId: string;
+    /** When this browser session signed in (epoch ms); null for a session without one. */
+    signedInAt: number | null;
   }
 }

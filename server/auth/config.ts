@@ -52,6 +52,7 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
         organizationId: typeof token.orgId === "string" ? token.orgId : "",
         // Which of the account's sessions this is: Settings > Account marks it "This session".
         sessionId: typeof token.sid === "string" ? token.sid : "",
+        signedInAt: typeof token.signedInAt === "number" ? token.signedInAt : null,
       };
     },
   },

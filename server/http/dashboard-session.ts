@@ -10,6 +10,7 @@ import {
   resolveAuthContext,
 } from "@/server/auth/auth-context";
 import { auth } from "@/server/auth/config";
+import { isFirstSession } from "@/server/auth/first-session";
 import { clientIp } from "@/server/core/client-ip";
 import {
   listSwitcherOrganizations,
@@ -24,6 +25,8 @@ export interface DashboardSession {
   role: Role;
   /** False when a platform admin is in an organization it does not belong to. */
   isMember: boolean;
+  /** This browser session is the account's first (server/auth/first-session.ts). */
+  firstSession: boolean;
   scopes: Scope[];
   /**
    * The user's memberships, and the current organization when a platform admin visits one it
@@ -59,6 +62,7 @@ export const requireDashboardSession = cache(async (): Promise<DashboardSession>
     organization: { id: current.id, name: current.name },
     role,
     isMember: current.role !== null,
+    firstSession: isFirstSession(user.createdAt, session.signedInAt),
     scopes: scopesFor(role, user.isPlatformAdmin),
     organizations,
     db: await getDb(),

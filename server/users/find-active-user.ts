@@ -7,6 +7,7 @@ export interface ActiveUser {
   email: string;
   name: string;
   isPlatformAdmin: boolean;
+  createdAt: Date;
 }
 
 /** The user, unless it does not exist or its account is disabled. Read fresh, never cached. */
@@ -19,6 +20,7 @@ export async function findActiveUser(userId: string): Promise<ActiveUser | null>
       name: users.name,
       isPlatformAdmin: users.isPlatformAdmin,
       disabledAt: users.disabledAt,
+      createdAt: users.createdAt,
     })
     .from(users)
     .where(eq(users.id, userId));
