@@ -90,10 +90,13 @@ for (const { name: device, viewport } of VIEWPORTS) {
           const log = `/settings/audit-log?target=${keyId}`;
           const entry = (p: Page) =>
             p.getByRole("button", { name: "API key created" }).filter({ visible: true }).first();
+          // The filtered log is fetched after hydration: on a busy machine that takes a while.
+          const listed = { timeout: 30_000 };
           await expectAccessible(page, log, async (p) => {
-            await expect(entry(p)).toBeVisible();
+            await expect(entry(p)).toBeVisible(listed);
           });
           await expectAccessible(page, log, async (p) => {
+            await expect(entry(p)).toBeVisible(listed);
             await entry(p).click();
             const dialog = p.getByRole("dialog", { name: "API key created" });
             await expect(dialog.locator("pre")).toContainText(keyName);

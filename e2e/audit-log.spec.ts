@@ -169,6 +169,9 @@ for (const { name: width, viewport } of VIEWPORTS) {
       await expect(panel.getByRole("checkbox", { name: "API key updated" })).toBeChecked();
       await expect(panel.getByRole("checkbox", { name: "API key revoked" })).toBeChecked();
       await expect(panel.getByRole("checkbox", { name: "API key created" })).not.toBeChecked();
+      await page.screenshot({
+        path: test.info().outputPath(`audit-log-action-panel-${width}.png`),
+      });
       // Escape closes the panel and gives focus back to its button.
       await page.keyboard.press("Escape");
       await expect(panel.getByRole("checkbox", { name: "API key updated" })).toHaveCount(0);
@@ -244,6 +247,11 @@ for (const { name: width, viewport } of VIEWPORTS) {
       await dialog.getByRole("link", { name: "Open the key" }).click();
       await expect(page).toHaveURL(new RegExp(`/settings/api-keys/${key.id}$`));
       await expect(page.getByRole("heading", { name: after, level: 2 })).toBeVisible();
+
+      // A link naming an entry that is not (or no longer) in the log says so.
+      await page.goto("/settings/audit-log?event=aud_00000000000000000000");
+      const missing = page.getByRole("dialog", { name: "Audit entry" });
+      await expect(missing.getByRole("alert")).toContainText("There is no such entry");
     });
 
     test("a member has no audit log page", async ({ page }) => {

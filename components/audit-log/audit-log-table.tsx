@@ -45,7 +45,7 @@ function Action({ entry, onOpen }: { entry: AuditEntry; onOpen: (id: string) => 
       >
         {actionLabel(entry.action)}
       </button>
-      <code className="font-mono text-xs text-slate-400">{entry.action}</code>
+      <code className="font-mono text-xs text-slate-500">{entry.action}</code>
     </span>
   );
 }
