@@ -40,6 +40,27 @@ export function targetLabel(type: string): string {
   return TARGET_LABELS[type] ?? type;
 }
 
+/** The filter's groups: what an action acts on, by the part of its name before the dot. */
+const GROUP_LABELS: Record<string, string> = {
+  api_key: "API keys",
+  membership: "Members",
+  invitation: "Invitations",
+  organization: "Organization",
+  user: "Accounts",
+  token_family: "Sign-in tokens",
+};
+
+/** `actions` grouped by what they act on, groups and actions each in their first order. */
+export function actionGroups(actions: readonly string[]): { label: string; actions: string[] }[] {
+  const groups = new Map<string, string[]>();
+  for (const action of actions) {
+    const prefix = action.split(".")[0] ?? action;
+    const label = GROUP_LABELS[prefix] ?? prefix;
+    groups.set(label, [...(groups.get(label) ?? []), action]);
+  }
+  return [...groups].map(([label, list]) => ({ label, actions: list }));
+}
+
 /** One line saying what changed, from an entry's metadata, when it says something useful. */
 export function entrySummary(metadata: Record<string, unknown> | null): string | null {
   if (!metadata) return null;

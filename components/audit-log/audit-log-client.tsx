@@ -4,13 +4,15 @@ import { useId } from "react";
 import { useMembers } from "@/components/api-keys/api-key-queries";
 import { MemberOptions } from "@/components/api-keys/member-options";
 import { OrganizationBadge } from "@/components/api-keys/organization-badge";
-import { actionLabel } from "@/components/audit-log/audit-action-labels";
+import { AuditActionFilter } from "@/components/audit-log/audit-action-filter";
+import { AuditEntryDialog } from "@/components/audit-log/audit-entry-dialog";
 import {
   type AuditLogFilters,
   auditLogQuery,
   auditLogSearch,
   DEFAULT_AUDIT_LOG_FILTERS,
   isDefaultAuditFilters,
+  selectedActions,
 } from "@/components/audit-log/audit-log-filters";
 import { useAuditLog } from "@/components/audit-log/audit-log-queries";
 import { AuditLogSkeleton } from "@/components/audit-log/audit-log-skeleton";
@@ -47,16 +49,18 @@ function AuditLogView({ organization, actions, retentionDays }: AuditLogClientPr
   } = useListFilters<AuditLogFilters>(DEFAULT_AUDIT_LOG_FILTERS, "target", TARGET_DEBOUNCE_MS);
   const clearFilters = () => resetFilters();
 
-  const search = auditLogSearch(filters);
+  // Only actions the log knows, in one order: a hand-edited URL cannot make the query fail.
+  const chosenActions = selectedActions(filters.action, actions);
+  const queried = { ...filters, action: chosenActions.join(",") };
+  const search = auditLogSearch(queried);
   // A range that ends before it starts is said here, not sent to be refused.
   const badRange = filters.from !== "" && filters.to !== "" && filters.from > filters.to;
-  const log = useAuditLog(organization.id, auditLogQuery(filters), !badRange);
+  const log = useAuditLog(organization.id, auditLogQuery(queried), !badRange);
   const members = useMembers(organization.id, true);
   const entries = log.data?.pages.flatMap((page) => page.data) ?? [];
   const defaults = isDefaultAuditFilters(filters);
   const ids = {
     actor: useId(),
-    action: useId(),
     target: useId(),
     from: useId(),
     to: useId(),
@@ -114,23 +118,12 @@ function AuditLogView({ organization, actions, retentionDays }: AuditLogClientPr
             <MemberOptions members={members.data?.data} />
           </select>
         </div>
-        <div className="col-span-2 min-w-0 space-y-1 sm:col-span-1">
-          <label htmlFor={ids.action} className="block text-xs font-medium text-slate-600">
-            Action
-          </label>
-          <select
-            id={ids.action}
-            value={filters.action}
-            onChange={(e) => update({ action: e.target.value })}
-            className={`${inputClass} pr-8`}
-          >
-            <option value="">Any action</option>
-            {actions.map((action) => (
-              <option key={action} value={action}>
-                {actionLabel(action)}
-              </option>
-            ))}
-          </select>
+        <div className="col-span-2 min-w-0 sm:col-span-1">
+          <AuditActionFilter
+            actions={actions}
+            selected={chosenActions}
+            onChange={(next) => update({ action: next.join(",") })}
+          />
         </div>
         <div className="col-span-2 min-w-0 space-y-1 lg:col-span-1">
           <label htmlFor={ids.target} className="block text-xs font-medium text-slate-600">
@@ -222,12 +215,22 @@ function AuditLogView({ organization, actions, retentionDays }: AuditLogClientPr
                 </p>
               </div>
             ) : (
-              <AuditLogTable entries={entries} />
+              <AuditLogTable entries={entries} onOpen={(id) => update({ event: id })} />
             )}
           </div>
           <LoadMore query={log} items="entries" />
         </div>
       )}
+      {filters.event ? (
+        <AuditEntryDialog
+          // A new entry is a new dialog: its query and focus start afresh.
+          key={filters.event}
+          organizationId={organization.id}
+          id={filters.event}
+          listed={entries.find((entry) => entry.id === filters.event)}
+          onClose={() => update({ event: "" })}
+        />
+      ) : null}
     </div>
   );
 }

@@ -1,8 +1,9 @@
 "use client";
 
-import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
-import { api, bodyOf, inOrganization } from "@/components/api/api-client";
+import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { api, bodyOf, dataOf, inOrganization } from "@/components/api/api-client";
 import { toSearch } from "@/components/api/query-string";
+import type { AuditEntry } from "@/components/api-keys/api-key-types";
 import { type AuditLogQuery, auditLogQueryKeys } from "./audit-log-filters";
 
 /**
@@ -23,5 +24,26 @@ export function useAuditLog(organizationId: string, query: AuditLogQuery, enable
     getNextPageParam: (last) => last.next_cursor,
     placeholderData: keepPreviousData,
     enabled,
+  });
+}
+
+/**
+ * One entry, for the detail view: the one already listed when it is (`listed`), else fetched
+ * by id (a link shared or reloaded with `?event=` may name an entry beyond the loaded pages).
+ */
+export function useAuditEntry(organizationId: string, id: string, listed: AuditEntry | undefined) {
+  return useQuery({
+    queryKey: auditLogQueryKeys.entry(organizationId, id),
+    queryFn: ({ signal }) =>
+      dataOf(
+        api.GET("/audit-logs/{id}", {
+          params: { path: { id } },
+          ...inOrganization(organizationId, signal),
+        }),
+      ),
+    initialData: listed,
+    // An entry never changes once written.
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
   });
 }

@@ -30,20 +30,37 @@ function Target({ entry }: { entry: AuditEntry }) {
   );
 }
 
-function Action({ action }: { action: string }) {
+/**
+ * The entry's action, as the button that opens its detail. Its ::after covers the whole row or
+ * card, so a click anywhere on it opens the detail; the keyboard reaches the one button.
+ */
+function Action({ entry, onOpen }: { entry: AuditEntry; onOpen: (id: string) => void }) {
   return (
-    <span className="inline-flex flex-col">
-      <span className="font-medium text-slate-800">{actionLabel(action)}</span>
-      <code className="font-mono text-xs text-slate-400">{action}</code>
+    <span className="inline-flex min-w-0 flex-col">
+      <button
+        type="button"
+        aria-haspopup="dialog"
+        onClick={() => onOpen(entry.id)}
+        className="text-left font-medium text-brand-700 underline-offset-2 after:absolute after:inset-0 after:content-[''] hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+      >
+        {actionLabel(entry.action)}
+      </button>
+      <code className="font-mono text-xs text-slate-500">{entry.action}</code>
     </span>
   );
 }
 
 /**
  * Audit entries: a table on wide screens, one card per entry on a phone, where five columns
- * would not fit. Both list the same entries in the same order.
+ * would not fit. Both list the same entries in the same order; each opens its detail (`onOpen`).
  */
-export function AuditLogTable({ entries }: { entries: AuditEntry[] }) {
+export function AuditLogTable({
+  entries,
+  onOpen,
+}: {
+  entries: AuditEntry[];
+  onOpen: (id: string) => void;
+}) {
   return (
     <>
       <Table caption="Audit log" className="hidden lg:block" tableClassName="table-fixed">
@@ -56,7 +73,7 @@ export function AuditLogTable({ entries }: { entries: AuditEntry[] }) {
         </TableHead>
         <TableBody>
           {entries.map((entry) => (
-            <Tr key={entry.id} data-entry-id={entry.id}>
+            <Tr key={entry.id} data-entry-id={entry.id} className="relative cursor-pointer">
               <Td className="text-slate-600">
                 <RelativeTime date={entry.created_at} tense="past" />
               </Td>
@@ -64,7 +81,7 @@ export function AuditLogTable({ entries }: { entries: AuditEntry[] }) {
                 <Actor entry={entry} />
               </Td>
               <Td>
-                <Action action={entry.action} />
+                <Action entry={entry} onOpen={onOpen} />
               </Td>
               <Td>
                 <Target entry={entry} />
@@ -79,10 +96,10 @@ export function AuditLogTable({ entries }: { entries: AuditEntry[] }) {
           <li
             key={entry.id}
             data-entry-id={entry.id}
-            className="space-y-2 rounded-xl bg-white p-4 text-sm shadow-sm ring-1 ring-slate-200"
+            className="relative cursor-pointer space-y-2 rounded-xl bg-white p-4 text-sm shadow-sm ring-1 ring-slate-200 hover:bg-slate-50/60"
           >
             <div className="flex items-start justify-between gap-3">
-              <Action action={entry.action} />
+              <Action entry={entry} onOpen={onOpen} />
               <RelativeTime
                 date={entry.created_at}
                 tense="past"

@@ -7,13 +7,19 @@ type FilterValue = string | boolean | null;
 type Filters<F> = { [K in keyof F]: FilterValue };
 type TextKey<F> = { [K in keyof F]: F[K] extends string ? K : never }[keyof F];
 
+/**
+ * The longest value a URL may give a filter: room for a list of several values (every audit
+ * action runs to about 400 characters), not for whatever a crafted link pastes in.
+ */
+const MAX_VALUE_LENGTH = 1000;
+
 /** The filters a URL's query names, each read as the type of its default; the rest: defaults. */
 function filtersFromSearch<F extends Filters<F>>(defaults: F, params: URLSearchParams): F {
   const filters: Record<string, FilterValue> = { ...defaults };
   for (const [key, fallback] of Object.entries(defaults) as [string, FilterValue][]) {
     const value = params.get(key);
     if (value === null) continue;
-    filters[key] = typeof fallback === "boolean" ? value === "1" : value.slice(0, 200);
+    filters[key] = typeof fallback === "boolean" ? value === "1" : value.slice(0, MAX_VALUE_LENGTH);
   }
   return filters as F;
 }
@@ -26,7 +32,8 @@ function filtersToSearch<F extends Filters<F>>(defaults: F, filters: F): string 
     if (value === fallback[key] || value === null || value === "") continue;
     params.set(key, typeof value === "boolean" ? (value ? "1" : "0") : value);
   }
-  return params.toString();
+  // Commas stay readable (`action=a,b`): they need no escaping in a query.
+  return params.toString().replace(/%2C/gi, ",");
 }
 
 /**

@@ -40,4 +40,20 @@ export const exportAuditLogsOperation = defineOperation({
   errors: [],
 });
 
-export const AUDIT_LOG_OPERATIONS = [listAuditLogsOperation, exportAuditLogsOperation];
+export const getAuditEntryOperation = defineOperation({
+  method: "GET",
+  path: "/audit-logs/{id}",
+  summary: "Get an audit entry",
+  description:
+    "One entry of the organization's log with its full `metadata`: for an update, each changed field's `from` and `to` (`changes` for a key, `from`/`to` for a role or a name). Another organization's entry is a 403; an id that exists nowhere is a 404.",
+  scope: "read:audit-logs",
+  params: z.object({ id: z.string() }),
+  response: { status: 200, schema: auditEntrySchema, description: "The entry" },
+  errors: [404],
+});
+
+export const AUDIT_LOG_OPERATIONS = [
+  listAuditLogsOperation,
+  exportAuditLogsOperation,
+  getAuditEntryOperation,
+];

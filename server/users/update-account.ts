@@ -12,12 +12,19 @@ import { assertStrongPassword } from "./password-policy";
 
 /**
  * Settings > Account: a new display name (renameAccountSchema: 1 to 100 characters), audited
- * in each of the user's organizations.
+ * with the name before and after in each of the user's organizations.
  */
 export async function renameUser(userId: string, name: string, actor: AuditActor): Promise<void> {
   const trimmed = name.trim();
   const db = await getDb();
   await db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ name: users.name })
+      .from(users)
+      .where(eq(users.id, userId))
+      .for("update");
+    // The same name again changes nothing, and says nothing in the log.
+    if (!before || before.name === trimmed) return;
     await tx.update(users).set({ name: trimmed }).where(eq(users.id, userId));
     // Cached identities (/auth/me) and member lists (/users) hold the name.
     await publishAuthChange(tx, { userId });
@@ -31,6 +38,7 @@ export async function renameUser(userId: string, name: string, actor: AuditActor
         organizationId: org.id,
         targetType: "user",
         targetId: userId,
+        metadata: { from: before.name, to: trimmed },
       });
     }
   });

@@ -1,9 +1,11 @@
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as keyRoute from "@/app/api/v1/api-keys/[id]/route";
 import * as keysRoute from "@/app/api/v1/api-keys/route";
 import * as scopesRoute from "@/app/api/v1/scopes/route";
 import * as usersRoute from "@/app/api/v1/users/route";
 import { getDb } from "@/db";
+import { auditLogs } from "@/db/schema";
 import { SCOPES, type Scope } from "@/lib/scopes";
 import type { AnyOperation } from "@/server/core/operation";
 import { OPERATIONS } from "@/server/http/operations";
@@ -29,12 +31,21 @@ const SCOPED = OPERATIONS.flatMap((op) =>
     : [{ name: `${op.method} ${op.path}`, op, scope: op.scope }],
 );
 
-function requestFor(op: AnyOperation, t: { keyId: string; userId: string; invitationId: string }) {
+interface Target {
+  keyId: string;
+  userId: string;
+  invitationId: string;
+  auditEntryId: string;
+}
+
+function requestFor(op: AnyOperation, t: Target) {
   const id = op.path.startsWith("/api-keys/")
     ? t.keyId
     : op.path.startsWith("/invitations/")
       ? t.invitationId
-      : t.userId;
+      : op.path.startsWith("/audit-logs/")
+        ? t.auditEntryId
+        : t.userId;
   const params = op.path.includes("{id}") ? { id } : undefined;
   return {
     method: op.method,
@@ -47,7 +58,7 @@ function requestFor(op: AnyOperation, t: { keyId: string; userId: string; invita
 // Every scope the Acme owner can hold; a key gets all of them but the one under test.
 const OWNER_SCOPES = SCOPES.filter((s) => s !== "admin:organizations");
 
-async function target() {
+async function target(): Promise<Target> {
   // write:api-keys only, so that a key holding just that scope may rotate it.
   const { key } = await createKey(DEMO.acmeOwner, "acme", ["write:api-keys"]);
   // A member of its own, since DELETE /users/{id} removes it; an invitation of its own too.
@@ -56,7 +67,18 @@ async function target() {
     email,
     role: "member",
   });
-  return { keyId: key.id, userId: (await makeUser("acme")).id, invitationId: invitation.id };
+  // The entry that recorded the key's creation, for GET /audit-logs/{id}.
+  const [entry] = await (await getDb())
+    .select({ id: auditLogs.id })
+    .from(auditLogs)
+    .where(eq(auditLogs.targetId, key.id));
+  if (!entry) throw new Error(`no audit entry for ${key.id}`);
+  return {
+    keyId: key.id,
+    userId: (await makeUser("acme")).id,
+    invitationId: invitation.id,
+    auditEntryId: entry.id,
+  };
 }
 
 describe("scope denial per operation", () => {

@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
+import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
+import { auditLogs } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { createInvitation } from "@/server/invitations/create-invitation";
 import { generateToken } from "@/server/tokens/format";
@@ -108,6 +110,17 @@ async function emailLink(purpose: "password_reset" | "verify_email") {
   return token;
 }
 
+/** The id of org A's audit entry recording the creation of key `keyId`. */
+async function auditEntryOf(keyId: string): Promise<string> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: auditLogs.id })
+    .from(auditLogs)
+    .where(and(eq(auditLogs.targetId, keyId), eq(auditLogs.action, "api_key.created")));
+  if (!row) throw new Error(`no audit entry for ${keyId}`);
+  return row.id;
+}
+
 /** The request each row sends: valid in itself, so the credential alone decides the answer. */
 async function requestFor(route: ApiRoute, sharedKeyId: string) {
   const key = async () => (await createKey(DEMO.acmeOwner, "acme", ["read:users"])).key.id;
@@ -159,6 +172,8 @@ async function requestFor(route: ApiRoute, sharedKeyId: string) {
       return { body: { token: await emailLink("password_reset"), password: STRONG_PASSWORD } };
     case "POST /auth/verify-email/confirm":
       return { body: { token: await emailLink("verify_email"), password: DEMO_PASSWORD } };
+    case "GET /audit-logs/{id}":
+      return { params: { id: await auditEntryOf(sharedKeyId) } };
     case "PATCH /organizations/{id}":
       // Renamed to its own name: the cell proves the right, and Acme stays Acme.
       return { params: { id: await orgId("acme") }, body: { name: "Acme" } };
