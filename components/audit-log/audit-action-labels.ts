@@ -21,6 +21,7 @@ const LABELS: Record<AuditAction, string> = {
   "user.password_reset": "Password reset by email link",
   "user.email_verified": "Email address verified",
   "user.renamed": "Name changed",
+  "user.session_revoked": "Browser session revoked",
   "token_family.revoked": "Sign-in tokens revoked",
 };
 
@@ -71,6 +72,7 @@ export function entrySummary(metadata: Record<string, unknown> | null): string |
   }
   if (typeof m.name === "string") return m.name;
   if (typeof m.email === "string") return m.email;
+  if (typeof m.device === "string") return m.device;
   if (typeof m.reason === "string") return m.reason.replace(/_/g, " ");
   return null;
 }

@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   "user.password_reset",
   "user.email_verified",
   "user.renamed",
+  "user.session_revoked",
   "token_family.revoked",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { encode, type JWT } from "next-auth/jwt";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as meRoute from "@/app/api/v1/auth/me/route";
 import { getDb } from "@/db";
-import { browserSessions } from "@/db/schema";
+import { auditLogs, browserSessions } from "@/db/schema";
 import { nowMs, testClock } from "@/lib/clock";
 import { authSecret } from "@/lib/env";
 import { LAST_SEEN_INTERVAL_MS, touchSession } from "@/server/auth/session-activity";
@@ -67,6 +67,11 @@ async function owner(user: { id: string }) {
   return { user: { id: user.id, email: "", name: "", isPlatformAdmin: false }, db: await getDb() };
 }
 
+/** The audit actor of the account's own browser, as the server action passes it. */
+function actor(user: { id: string }) {
+  return { userId: user.id, credentialId: "session", ip: "203.0.113.9" };
+}
+
 async function row(id: string) {
   const db = await getDb();
   const [found] = await db.select().from(browserSessions).where(eq(browserSessions.id, id));
@@ -108,7 +113,7 @@ describe("listActiveSessions", () => {
     const signedOut = await signIn(user);
     const revoked = await signIn(user);
     await endSession(signedOut.uid, signedOut.sid, signedOut.signedInAt);
-    await revokeSession(await owner(user), revoked.sid);
+    await revokeSession(await owner(user), actor(user), revoked.sid);
     const live = await signIn(user);
     expect((await listActiveSessions(await owner(user), null)).map((s) => s.id)).toEqual([
       live.sid,
@@ -145,11 +150,23 @@ describe("revokeSession", () => {
     const user = await makeUser("acme");
     const laptop = await signIn(user);
     const phone = await signIn(user);
-    expect(await revokeSession(await owner(user), laptop.sid)).toEqual({ id: laptop.sid });
+    expect(await revokeSession(await owner(user), actor(user), laptop.sid)).toEqual({
+      id: laptop.sid,
+    });
     expect((await me(laptop)).status).toBe(401);
     expect(await sessionJwt({ token: { ...laptop } })).toBeNull();
     expect((await me(phone)).status).toBe(200);
     expect((await row(laptop.sid))?.endedAt).toBeInstanceOf(Date);
+    // Audited in the account's organization, naming the browser that was signed out.
+    const db = await getDb();
+    const audits = await db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.targetId, user.id), eq(auditLogs.action, "user.session_revoked")));
+    expect(audits).toHaveLength(1);
+    expect(audits[0]?.organizationId).toBe(await orgId("acme"));
+    expect(audits[0]?.actorTokenId).toBe("session");
+    expect(audits[0]?.metadata).toMatchObject({ device: expect.any(String) });
   });
 
   it("answers NOT_FOUND for another account's, an ended, an expired or an unknown session", async () => {
@@ -159,19 +176,27 @@ describe("revokeSession", () => {
     const mine = await signIn(user);
     const notFound = { code: "NOT_FOUND", message: "No active session of yours has this id" };
 
-    await expect(revokeSession(await owner(user), theirs.sid)).rejects.toMatchObject(notFound);
+    await expect(revokeSession(await owner(user), actor(user), theirs.sid)).rejects.toMatchObject(
+      notFound,
+    );
     // Theirs is untouched and still works.
     expect((await row(theirs.sid))?.endedAt).toBeNull();
     expect((await me(theirs)).status).toBe(200);
 
-    await revokeSession(await owner(user), mine.sid);
-    await expect(revokeSession(await owner(user), mine.sid)).rejects.toMatchObject(notFound);
+    await revokeSession(await owner(user), actor(user), mine.sid);
+    await expect(revokeSession(await owner(user), actor(user), mine.sid)).rejects.toMatchObject(
+      notFound,
+    );
     const unknown = randomBytes(16).toString("base64url");
-    await expect(revokeSession(await owner(user), unknown)).rejects.toMatchObject(notFound);
+    await expect(revokeSession(await owner(user), actor(user), unknown)).rejects.toMatchObject(
+      notFound,
+    );
 
     const old = await signIn(user);
     testClock.advance(DAY + 1_000);
-    await expect(revokeSession(await owner(user), old.sid)).rejects.toMatchObject(notFound);
+    await expect(revokeSession(await owner(user), actor(user), old.sid)).rejects.toMatchObject(
+      notFound,
+    );
   });
 });
 
@@ -203,7 +228,7 @@ describe("last seen", () => {
   it("never reopens an ended session", async () => {
     const user = await makeUser("acme");
     const token = await signIn(user);
-    await revokeSession(await owner(user), token.sid);
+    await revokeSession(await owner(user), actor(user), token.sid);
     const ended = await row(token.sid);
     testClock.advance(LAST_SEEN_INTERVAL_MS + 1_000);
     await touchSession(token, () => ({ userAgent: FIREFOX_WINDOWS, ip: "192.0.2.9" }));

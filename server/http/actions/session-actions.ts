@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { actorOf } from "@/server/audit/record-audit";
 import { signOut } from "@/server/auth/config";
 import { endAllSessions } from "@/server/auth/session-validity";
 import { withFormAction } from "@/server/http/with-action";
@@ -37,7 +38,7 @@ export const revokeSessionAction = withFormAction({
   name: "revokeSession",
   access: { kind: "session" },
   input: revokeSessionSchema,
-  run: ({ ctx, input }) => revokeSession(ctx, input.session_id),
+  run: ({ ctx, input }) => revokeSession(ctx, actorOf(ctx), input.session_id),
   async respond() {
     revalidatePath("/settings/account");
   },
