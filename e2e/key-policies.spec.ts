@@ -17,14 +17,25 @@ async function createKeyViaApi(page: Page, body: Record<string, unknown>) {
   return (await res.json()).data as { id: string; key: string };
 }
 
-/** Usage is written in batches, about once a second: waits until the API reports the calls. */
-async function waitForScopesUsed(page: Page, id: string, scopes: string[]) {
+/**
+ * A key with read:users and write:time-entries that has called GET /users once, returned once
+ * the API counts read:users as used (usage is written in batches, about once a second).
+ */
+async function keyThatReadUsers(page: Page, name: string) {
+  const key = await createKeyViaApi(page, { name, scopes: ["read:users", "write:time-entries"] });
+  const users = await page.request.get("/api/v1/users", {
+    headers: { Authorization: `Bearer ${key.key}` },
+  });
+  expect(users.status()).toBe(200);
   await expect
     .poll(async () => {
-      const res = await page.request.get(`/api/v1/api-keys/${id}`, { headers: sameOrigin(page) });
+      const res = await page.request.get(`/api/v1/api-keys/${key.id}`, {
+        headers: sameOrigin(page),
+      });
       return (await res.json()).data.scopes_used_30d;
     })
-    .toEqual(scopes);
+    .toEqual(["read:users"]);
+  return key;
 }
 
 async function shoot(page: Page, name: string) {
@@ -174,15 +185,7 @@ for (const { name: width, viewport } of VIEWPORTS) {
     }) => {
       await login(page, "owner@acme.test");
       const name = uniqueName("Reporting");
-      const key = await createKeyViaApi(page, {
-        name,
-        scopes: ["read:users", "write:time-entries"],
-      });
-      const users = await page.request.get("/api/v1/users", {
-        headers: { Authorization: `Bearer ${key.key}` },
-      });
-      expect(users.status()).toBe(200);
-      await waitForScopesUsed(page, key.id, ["read:users"]);
+      const key = await keyThatReadUsers(page, name);
 
       await page.goto(`/settings/api-keys/${key.id}`);
       await expect(page.getByRole("heading", { name, level: 2 })).toBeVisible();
@@ -230,15 +233,7 @@ for (const { name: width, viewport } of VIEWPORTS) {
       test.skip(!canAgeRows, "ages a key in the database: CI's PostgreSQL pass");
       await login(page, "owner@acme.test");
       const name = uniqueName("Eight days old");
-      const key = await createKeyViaApi(page, {
-        name,
-        scopes: ["read:users", "write:time-entries"],
-      });
-      const users = await page.request.get("/api/v1/users", {
-        headers: { Authorization: `Bearer ${key.key}` },
-      });
-      expect(users.status()).toBe(200);
-      await waitForScopesUsed(page, key.id, ["read:users"]);
+      const key = await keyThatReadUsers(page, name);
       await ageApiKey(key.id, 8);
 
       await page.goto(`/settings/api-keys/${key.id}`);
