@@ -77,8 +77,12 @@ for (const { name: device, viewport } of VIEWPORTS) {
 
         // The other browser still holds its cookie; its next navigation lands on the login page.
         await otherPage.goto("/settings/account");
-        await expect(otherPage).toHaveURL(/\/login/);
+        await expect(otherPage).toHaveURL(/\/login\?reason=ended/);
         await expect(otherPage.getByRole("button", { name: "Sign in" })).toBeVisible();
+        // It is told why, rather than greeted like a stranger.
+        await expect(otherPage.getByRole("status")).toContainText(
+          "Your session has ended: it expired, or was signed out from another browser.",
+        );
 
         // This one is untouched.
         await page.reload();

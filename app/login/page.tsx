@@ -32,11 +32,13 @@ export default async function LoginPage({
       ? "Your session has expired. Sign in again to continue where you were."
       : reason === "signed-out-everywhere"
         ? "You were signed out on every device. API keys keep working."
-        : reason === "password-reset"
-          ? "Your password was changed and every session of the account was signed out. Sign in with the new password."
-          : callbackUrl
-            ? "Sign in to continue to the page you asked for."
-            : null;
+        : reason === "ended"
+          ? "Your session has ended: it expired, or was signed out from another browser. Sign in again."
+          : reason === "password-reset"
+            ? "Your password was changed and every session of the account was signed out. Sign in with the new password."
+            : callbackUrl
+              ? "Sign in to continue to the page you asked for."
+              : null;
 
   return (
     <main className="flex min-h-screen flex-col items-center justify-center px-4 py-12">

@@ -1,4 +1,4 @@
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { type Db, getDb } from "@/db";
@@ -44,7 +44,15 @@ export interface DashboardSession {
  */
 export const requireDashboardSession = cache(async (): Promise<DashboardSession> => {
   const session = await auth();
-  if (!session?.userId) redirect("/login");
+  if (!session?.userId) {
+    // A session cookie that no longer stands for a session: it expired, or was signed out or
+    // revoked elsewhere. The login page says so rather than greeting a stranger.
+    const jar = await cookies();
+    const hadSession = jar
+      .getAll()
+      .some((c) => c.name === "authjs.session-token" || c.name === "__Secure-authjs.session-token");
+    redirect(hadSession ? "/login?reason=ended" : "/login");
+  }
   const user = await findActiveUser(session.userId);
   if (!user) redirect("/login");
   const organizations = await listSwitcherOrganizations(user, session.organizationId);
