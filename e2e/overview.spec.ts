@@ -94,8 +94,8 @@ for (const { name: device, viewport } of VIEWPORTS) {
       await expect(page.getByRole("heading", { name: "Make your first request" })).toBeVisible();
       expect(await cardValue(page, "Your active API keys")).toBe(0);
 
-      // A key that expires in two days, used three times.
-      const name = uniqueName("Nina's key");
+      // A key that expires in two days, used three times, with a long name in one word.
+      const name = `${uniqueName("Nina's key")}-${"x".repeat(80)}`;
       const expiresAt = new Date(Date.now() + 2 * DAY_MS + 60_000).toISOString();
       const created = await request.post("/api/v1/api-keys", {
         headers: { Authorization: `Bearer ${person.accessToken}` },
@@ -140,6 +140,11 @@ for (const { name: device, viewport } of VIEWPORTS) {
         /Expires \w{3} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s?[AP]M · in 2 days/,
       );
       await expect(section(page, "Recent activity")).toHaveCount(0);
+      // The long name is cut with an ellipsis, never widening the page.
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow, "page is wider than the viewport").toBeLessThanOrEqual(0);
       await page.screenshot({
         path: test.info().outputPath(`home-${device}.png`),
         fullPage: true,

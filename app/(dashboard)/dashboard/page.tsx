@@ -41,8 +41,9 @@ export default async function DashboardPage() {
         firstSession={session.firstSession}
       />
       <OverviewStats stats={stats} />
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="lg:col-span-2">
+      {/* grid-cols-1 is minmax(0, 1fr): a long key name truncates rather than widening the page. */}
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+        <div className="min-w-0 lg:col-span-2">
           <RequestsChart
             requests={requests}
             scopeLabel={overview.ownKeysOnly ? "your API keys" : `${organization}'s API keys`}
