@@ -57,6 +57,10 @@ for (const { name: device, viewport } of VIEWPORTS) {
       // A revoked key has no scopes worth trimming: nothing about them is said.
       await expect(wait).toHaveCount(0);
       await expect(page.getByText("Every scope of this key was used")).toHaveCount(0);
+      await page.screenshot({
+        path: test.info().outputPath(`key-page-after-revoke-${device}.png`),
+        fullPage: true,
+      });
     });
   });
 }

@@ -40,6 +40,10 @@ for (const { name: device, viewport } of VIEWPORTS) {
       expect(
         await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
       ).toBe(true);
+      await page.screenshot({
+        path: test.info().outputPath(`members-${device}.png`),
+        fullPage: true,
+      });
 
       await row.getByRole("button", { name: `Change role of ${name}` }).click();
       const change = page.getByRole("dialog", { name: `Change the role of ${name}` });
