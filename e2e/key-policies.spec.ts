@@ -260,7 +260,8 @@ for (const { name: width, viewport } of VIEWPORTS) {
 
     test("keys expiring within 7 days say so in the list, under a banner", async ({ page }) => {
       await login(page, "owner@acme.test");
-      const name = uniqueName("Short lived");
+      // A long name in one word: the banner (newest first) names it, and must wrap it.
+      const name = `${uniqueName("Short lived")}-${"y".repeat(80)}`;
       await createKeyViaApi(page, {
         name,
         scopes: ["read:users"],
@@ -269,6 +270,11 @@ for (const { name: width, viewport } of VIEWPORTS) {
       await page.goto("/settings/api-keys");
       const banner = page.getByRole("status", { name: "Keys expiring soon" });
       await expect(banner).toContainText(/\d+\+? keys? expires? within 7 days/);
+      await expect(banner).toContainText(name);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+        "page is wider than the viewport",
+      ).toBe(true);
       await banner.getByRole("button", { name: "Show expiring keys" }).click();
       await expect(
         page.getByRole("search", { name: "Filter API keys" }).getByLabel("Status"),

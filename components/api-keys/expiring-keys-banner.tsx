@@ -30,7 +30,8 @@ export function ExpiringKeysBanner({
       aria-label="Keys expiring soon"
       className="flex flex-col gap-2 rounded-xl bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-200 sm:flex-row sm:items-center sm:justify-between"
     >
-      <p>
+      {/* Key names can be one long word: they break anywhere rather than widen the page. */}
+      <p className="min-w-0 [overflow-wrap:anywhere]">
         <strong className="font-semibold">
           {count} {keys.length === 1 ? "key expires" : "keys expire"} within 7 days
         </strong>

@@ -122,11 +122,14 @@ export function Dialog({
     >
       <div className="flex items-start gap-4 border-b border-slate-100 px-5 pt-5 pb-4 sm:px-6">
         <div className="min-w-0 flex-1">
-          <h2 id={titleId} className="text-base font-semibold text-slate-900">
+          <h2
+            id={titleId}
+            className="text-base font-semibold text-slate-900 [overflow-wrap:anywhere]"
+          >
             {title}
           </h2>
           {description ? (
-            <p id={descriptionId} className="mt-1 text-sm text-slate-600">
+            <p id={descriptionId} className="mt-1 text-sm text-slate-600 [overflow-wrap:anywhere]">
               {description}
             </p>
           ) : null}
