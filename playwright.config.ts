@@ -15,6 +15,11 @@ const devDistDir = process.env.E2E_DEV_DIST_DIR ?? `${distDir}-dev-e2e`;
 // database the shared server uses: CI runs it once, in its PostgreSQL pass, and its embedded pass
 // sets VOLTASIS_SLOW_TESTS=skip. npm test runs it.
 const slowTier = process.env.VOLTASIS_SLOW_TESTS !== "skip";
+// VOLTASIS_E2E_ONLY=postgres (CI's PostgreSQL pass): of the shared server's tests only those tagged
+// @postgres, which reach into its database, beside the slow tier. The rest drive the same pages
+// through the same API, so CI runs them once, on the embedded database a newcomer starts with;
+// the integration suite runs on both databases.
+const postgresOnly = process.env.VOLTASIS_E2E_ONLY === "postgres";
 
 /** `npm run dev` for the dev smoke, on a database and dist dir of its own. */
 function devServer() {
@@ -86,6 +91,7 @@ export default defineConfig({
     {
       name: "chromium",
       testIgnore: [/login-rate-limit\.spec\.ts/, /\.slow\.spec\.ts/],
+      ...(postgresOnly ? { grep: /@postgres/ } : {}),
       dependencies: ["sign in"],
     },
     // Servers of their own beside the shared one, with timings to hold: one file at a time, after
@@ -102,11 +108,15 @@ export default defineConfig({
         ]
       : []),
     // Floods the per-address budget that every other test's logins share: so it runs last.
-    {
-      name: "rate limits",
-      testMatch: /login-rate-limit\.spec\.ts/,
-      dependencies: [slowTier ? "slow tier" : "chromium"],
-    },
+    ...(postgresOnly
+      ? []
+      : [
+          {
+            name: "rate limits",
+            testMatch: /login-rate-limit\.spec\.ts/,
+            dependencies: [slowTier ? "slow tier" : "chromium"],
+          },
+        ]),
     // A journey through the dialogs under `npm run dev`: React StrictMode, pages compiled on demand.
     ...(slowTier
       ? [

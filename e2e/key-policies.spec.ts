@@ -229,7 +229,9 @@ for (const { name: width, viewport } of VIEWPORTS) {
       await shoot(page, `key-policy-${width}`);
     });
 
-    test("a key observed for 7 days offers to drop the scopes it never used", async ({ page }) => {
+    test("a key observed for 7 days offers to drop the scopes it never used", {
+      tag: "@postgres",
+    }, async ({ page }) => {
       test.skip(!canAgeRows, "ages a key in the database: CI's PostgreSQL pass");
       await login(page, "owner@acme.test");
       const name = uniqueName("Eight days old");
