@@ -70,7 +70,10 @@ export default defineConfig({
   use: {
     ...devices["Desktop Chrome"],
     baseURL,
-    trace: "retain-on-failure",
+    // A trace records every test to keep the failing ones: a seventh of the suite's time here.
+    // E2E_TRACE=1 turns it on to chase a failure; a failure's screenshot and page snapshot
+    // (error-context.md) are kept either way.
+    trace: process.env.E2E_TRACE === "1" ? "retain-on-failure" : "off",
     screenshot: "only-on-failure",
     permissions: ["clipboard-read", "clipboard-write"],
     launchOptions: {
