@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -17,6 +18,10 @@ export default defineConfig({
     globalSetup: ["tests/setup/global-setup.ts"],
     setupFiles: ["tests/setup/fresh-database.ts"],
     pool: "forks",
+    // A worker process per core, each running file after file: a file's own database and a
+    // process-state reset (fresh-database.ts) stand in for a new process per file.
+    maxWorkers: availableParallelism(),
+    isolate: false,
     // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses:
     // inlined, Vite resolves it (the server-action tests load the real actions, Auth.js included).
     server: { deps: { inline: ["next-auth"] } },

@@ -7,3 +7,10 @@ export function onShutdown(hook: Hook): void {
   store.__voltasisShutdownHooks ??= [];
   store.__voltasisShutdownHooks.push(hook);
 }
+
+/** Runs every registered hook once, the last registered first, and forgets them. */
+export async function runShutdownHooks(): Promise<void> {
+  const hooks = store.__voltasisShutdownHooks ?? [];
+  store.__voltasisShutdownHooks = [];
+  for (const hook of hooks.reverse()) await hook();
+}

@@ -1,3 +1,7 @@
+// What Next's server does first: AsyncLocalStorage on globalThis before any Next module loads. A
+// worker runs many files, and a module Next caches on its first import would otherwise keep the
+// stand-in that throws "AsyncLocalStorage accessed in runtime where it is not available".
+import "next/dist/server/node-environment-baseline";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -7,11 +11,23 @@ import { afterAll, inject } from "vitest";
 import { closeDb, getDb } from "@/db";
 import { startPgliteFrom } from "@/db/client";
 import { seedDemoData } from "@/db/seed";
+import { testClock } from "@/lib/clock";
 import { resetEnvForTests } from "@/lib/env";
 import { closeAuthListener } from "@/server/auth/auth-bus";
 import { drainEmailOutbox } from "@/server/email/outbox";
+import { runShutdownHooks } from "@/server/shutdown";
 import { drainUsage } from "@/server/usage/usage-recorder";
 import { templateDatabase, withDatabase } from "./template-database";
+
+// One worker process runs many files one after another (isolate: false, vitest.config.ts): each
+// file starts from the environment the worker started with and from a process with no state left
+// by the previous file (see afterAll).
+const worker = globalThis as unknown as { __testWorkerEnv?: NodeJS.ProcessEnv };
+worker.__testWorkerEnv ??= { ...process.env };
+for (const name of Object.keys(process.env)) {
+  if (!(name in worker.__testWorkerEnv)) delete process.env[name];
+}
+Object.assign(process.env, worker.__testWorkerEnv);
 
 const serverUrl = process.env.DATABASE_URL;
 let database: string | undefined;
@@ -48,8 +64,15 @@ afterAll(async () => {
   // As on shutdown: write buffered usage before the database goes, so no timer outlives it.
   await drainUsage();
   await drainEmailOutbox();
+  await runShutdownHooks();
   await closeAuthListener();
   await closeDb();
+  // The next file in this worker starts with empty caches, budgets and schedules, and the real
+  // time: every piece of process state lives under a __voltasis key on globalThis.
+  for (const key of Object.keys(globalThis)) {
+    if (key.startsWith("__voltasis")) delete (globalThis as Record<string, unknown>)[key];
+  }
+  testClock.reset();
   if (serverUrl && database) {
     const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
     await admin.unsafe(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
