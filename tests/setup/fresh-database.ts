@@ -17,6 +17,7 @@ import { closeAuthListener } from "@/server/auth/auth-bus";
 import { drainEmailOutbox } from "@/server/email/outbox";
 import { runShutdownHooks } from "@/server/shutdown";
 import { drainUsage } from "@/server/usage/usage-recorder";
+import { keepSeedCopy, restoreSeedCopy } from "./seed-copy";
 import { templateDatabase, withDatabase } from "./template-database";
 
 // One worker process runs many files one after another (isolate: false, vitest.config.ts): each
@@ -40,8 +41,9 @@ if (serverUrl) {
   await admin.end();
   process.env.DATABASE_URL = withDatabase(serverUrl, database);
 } else {
-  // In-memory PGlite, gone when the file ends: loaded from the run's migrated, seeded snapshot
-  // (global-setup.ts) rather than made from nothing.
+  // In-memory PGlite, one per worker, put back to the demo data after each file (seed-copy.ts):
+  // loaded from the run's migrated, seeded snapshot (global-setup.ts) rather than made from
+  // nothing, and again after a file that closed it.
   process.env.PGLITE_DIR = "memory://";
   const snapshot = inject("pgliteSnapshot");
   if (snapshot) startPgliteFrom(new Blob([readFileSync(snapshot)]));
@@ -55,10 +57,11 @@ const outboxDir = mkdtempSync(path.join(tmpdir(), "voltasis-outbox-"));
 process.env.EMAIL_OUTBOX_DIR = outboxDir;
 process.env.AUTH_SECRET ??= "test-secret-that-is-long-enough-for-auth-js-0123456789";
 resetEnvForTests();
-await closeDb();
+if (serverUrl) await closeDb();
 // Open now, under the hook timeout, not inside the first test. Tests rely on the demo data, which
 // the template or snapshot already holds (seeding again finds its marker and returns).
 await seedDemoData(await getDb());
+if (!serverUrl) await keepSeedCopy(await getDb());
 
 afterAll(async () => {
   // As on shutdown: write buffered usage before the database goes, so no timer outlives it.
@@ -66,11 +69,15 @@ afterAll(async () => {
   await drainEmailOutbox();
   await runShutdownHooks();
   await closeAuthListener();
-  await closeDb();
+  const keepDatabase = !serverUrl && (await restoredToSeed());
+  if (!keepDatabase) await closeDb();
   // The next file in this worker starts with empty caches, budgets and schedules, and the real
-  // time: every piece of process state lives under a __voltasis key on globalThis.
+  // time: every piece of process state lives under a __voltasis key on globalThis (but the
+  // worker's embedded database, back to the demo data).
   for (const key of Object.keys(globalThis)) {
-    if (key.startsWith("__voltasis")) delete (globalThis as Record<string, unknown>)[key];
+    if (key.startsWith("__voltasis") && !(keepDatabase && key === "__voltasisDb")) {
+      delete (globalThis as Record<string, unknown>)[key];
+    }
   }
   testClock.reset();
   if (serverUrl && database) {
@@ -80,3 +87,15 @@ afterAll(async () => {
   }
   rmSync(outboxDir, { recursive: true, force: true });
 });
+
+/** The worker's embedded database, if still open, back to the demo data; false if it cannot be. */
+async function restoredToSeed(): Promise<boolean> {
+  if (!(globalThis as { __voltasisDb?: unknown }).__voltasisDb) return false;
+  try {
+    await restoreSeedCopy(await getDb());
+    return true;
+  } catch {
+    // A file that left its database unusable: the next one opens a new one from the snapshot.
+    return false;
+  }
+}

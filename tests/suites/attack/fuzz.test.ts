@@ -96,7 +96,11 @@ const organization = () =>
 const forwardedFor = fc.option(
   fc.oneof(
     headerText,
-    fc.array(fc.oneof(fc.ipV4(), fc.ipV6(), headerText), { maxLength: 4 }).map((l) => l.join(",")),
+    // Safe parts are not a safe list: Headers trims a part's leading "\n", not an inner one.
+    fc
+      .array(fc.oneof(fc.ipV4(), fc.ipV6(), headerText), { maxLength: 4 })
+      .map((l) => l.join(","))
+      .filter(headerSafe),
   ),
   { nil: undefined },
 );
