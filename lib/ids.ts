@@ -24,7 +24,21 @@ export function toBase62(value: number, width: number): string {
   return out.padStart(width, "0");
 }
 
-export const ID_PREFIXES = ["org", "usr", "key", "tok", "fam", "te", "aud", "inv", "eml"] as const;
+export const ID_PREFIXES = [
+  "org",
+  "usr",
+  "key",
+  "tok",
+  "fam",
+  "te",
+  "aud",
+  "inv",
+  "eml",
+  // An OAuth app (its id is its client_id), one of its client secrets, a user's grant to it.
+  "app",
+  "csec",
+  "grant",
+] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 
 /** Public ids are prefixed and random (never serial), e.g. `key_3hT9…`. */

@@ -2,6 +2,7 @@ export * from "./accounts";
 export * from "./api-keys";
 export * from "./audit-logs";
 export * from "./email";
+export * from "./oauth";
 export * from "./sessions";
 export * from "./tenancy";
 export * from "./time-entries";

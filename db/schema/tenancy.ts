@@ -17,6 +17,10 @@ export const organizations = pgTable(
     id: text().primaryKey(),
     name: text().notNull(),
     slug: text().notNull(),
+    // Which third-party apps its members may authorize: any app, or only apps it registered.
+    thirdPartyAccess: text({ enum: ["any", "own_apps"] })
+      .notNull()
+      .default("any"),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("organizations_slug_key").on(t.slug)],

@@ -3,19 +3,21 @@ import { randomBase62, toBase62 } from "@/lib/ids";
 
 /**
  * Token layout: `vlt_<kind>_<random><checksum>`.
- * - kind: `live` / `test` (API keys, per VOLTASIS_ENV), `at` (access token), `rt` (refresh token)
+ * - kind: `live` / `test` (API keys, per VOLTASIS_ENV), `at` / `rt` (a user's access and refresh
+ *   tokens), `oat` / `ort` (an OAuth app's access and refresh tokens), `cs` (an OAuth app's client
+ *   secret, never a Bearer credential)
  * - random: 40 base62 characters from the CSPRNG (238 bits)
  * - checksum: CRC32 of everything before it (kind included, so an access token cannot be
  *   retyped into a refresh token), base62, 6 characters. It lets us refuse a mistyped or
  *   made-up token before any database work, and lets secret scanners recognise our tokens.
  */
-export const TOKEN_KINDS = ["live", "test", "at", "rt"] as const;
+export const TOKEN_KINDS = ["live", "test", "at", "rt", "oat", "ort", "cs"] as const;
 export type TokenKind = (typeof TOKEN_KINDS)[number];
 export type KeyEnvironment = "live" | "test";
 
 const RANDOM_LENGTH = 40;
 const CHECKSUM_LENGTH = 6;
-const TOKEN_PATTERN = /^vlt_(live|test|at|rt)_([0-9A-Za-z]{32,128})$/;
+const TOKEN_PATTERN = /^vlt_(live|test|at|rt|oat|ort|cs)_([0-9A-Za-z]{32,128})$/;
 
 export interface ParsedToken {
   kind: TokenKind;

@@ -28,6 +28,14 @@ export async function verifyBearer(
       "A refresh token cannot authenticate requests: exchange it at POST /api/v1/auth/refresh",
     );
   }
+  if (parsed.kind === "ort") {
+    throw new ApiError(
+      "UNAUTHORIZED",
+      "An OAuth refresh token cannot authenticate requests: exchange it at the token endpoint",
+    );
+  }
+  // A client secret authenticates an app to the token endpoint, never a request to the API.
+  if (parsed.kind === "cs") throw invalid();
   const serverEnv = env().VOLTASIS_ENV;
   if ((parsed.kind === "live" || parsed.kind === "test") && parsed.kind !== serverEnv) {
     throw new ApiError(
@@ -43,7 +51,12 @@ export async function verifyBearer(
     if (options.cachedOnly) throw invalid();
     void ensureAuthListener();
     const generation = authCacheGeneration();
-    credential = parsed.kind === "at" ? await loadAccessToken(hash) : await loadApiKey(hash);
+    credential =
+      parsed.kind === "at"
+        ? await loadAccessToken(hash)
+        : parsed.kind === "oat"
+          ? undefined
+          : await loadApiKey(hash);
     if (!credential) throw invalid();
     setAuthCached(
       cacheKey,
