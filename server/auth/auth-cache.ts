@@ -56,17 +56,21 @@ interface CacheState {
   usableUntil?: number;
 }
 
-// One cache per process, surviving Next's dev module reloads.
+// One cache per process, surviving Next's dev module reloads; read from globalThis on each use,
+// so that dropping it (a test worker between files) leaves no module holding the old one.
 const store = globalThis as unknown as { __voltasisAuthCache?: CacheState };
-store.__voltasisAuthCache ??= { entries: new Map(), generation: 0, recent: [] };
-const state = store.__voltasisAuthCache;
+function cacheState(): CacheState {
+  store.__voltasisAuthCache ??= { entries: new Map(), generation: 0, recent: [] };
+  return store.__voltasisAuthCache;
+}
 
 export function authCacheGeneration(): number {
-  return state.generation;
+  return cacheState().generation;
 }
 
 export function getAuthCached<T>(key: string): T | undefined {
   if (!authCacheUsable()) return undefined;
+  const state = cacheState();
   const entry = state.entries.get(key);
   if (!entry) return undefined;
   if (nowMs() - entry.storedAt > TTL_MS) {
@@ -78,6 +82,7 @@ export function getAuthCached<T>(key: string): T | undefined {
 
 /** Stores a load's result, unless an eviction happened since the load began (`loadedAt`). */
 export function setAuthCached(key: string, value: unknown, tags: AuthTags, loadedAt: number): void {
+  const state = cacheState();
   if (!authCacheUsable() || loadedAt !== state.generation) return;
   const at = nowMs();
   state.recent = state.recent.filter((r) => at - r.at < SETTLE_MS);
@@ -90,6 +95,7 @@ export function setAuthCached(key: string, value: unknown, tags: AuthTags, loade
 }
 
 export function evictAuth(change: AuthChange): void {
+  const state = cacheState();
   state.generation += 1;
   state.recent.push({ change, at: nowMs() });
   for (const [key, { tags }] of state.entries) {
@@ -113,6 +119,7 @@ function matches(tags: AuthTags, change: AuthChange): boolean {
  * with no deadline. Either way it starts empty, since changes may have been missed meanwhile.
  */
 export function setAuthCacheUsable(usable: boolean, until = Number.POSITIVE_INFINITY): void {
+  const state = cacheState();
   state.generation += 1;
   state.entries.clear();
   state.usableUntil = usable ? until : Number.NEGATIVE_INFINITY;
@@ -124,6 +131,7 @@ export function setAuthCacheUsable(usable: boolean, until = Number.POSITIVE_INFI
  * serve until BUS_SILENCE_MS after that. Had it lapsed or been off, it starts empty.
  */
 export function authBusHeard(heardAt: number): void {
+  const state = cacheState();
   const until = heardAt + BUS_SILENCE_MS;
   if (!authCacheUsable()) setAuthCacheUsable(true, until);
   else state.usableUntil = Math.max(state.usableUntil ?? until, until);
@@ -131,6 +139,7 @@ export function authBusHeard(heardAt: number): void {
 
 /** On every request: one comparison in memory, no database. */
 export function authCacheUsable(): boolean {
+  const state = cacheState();
   state.usableUntil ??= env().DATABASE_URL ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
   return monotonicMs() < state.usableUntil;
 }

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import * as auditLogsRoute from "@/app/api/v1/audit-logs/route";
 import { getDb } from "@/db";
+import { testClock } from "@/lib/clock";
 import { listAuditLogs } from "@/server/audit/list-audit-logs";
 import { listAuditLogsQuerySchema } from "@/server/audit/schemas";
 import { requireScope } from "@/server/auth/require-scope";
@@ -99,6 +100,9 @@ describe("the context's db", () => {
     async () => {
       const db = await getDb();
       const [member, acme] = [await userId(DEMO.acmeMember), await orgId("acme")];
+      // Past the settling time of any change an earlier test made (auth-cache.ts: a load of what
+      // a change touched in the last 2 s is served but not stored).
+      testClock.advance(5_000);
       const first = await sessionContextOf(member, acme);
       expect(first.db).toBe(db);
 
@@ -110,6 +114,7 @@ describe("the context's db", () => {
         for (const spy of spies) expect(spy).not.toHaveBeenCalled();
       } finally {
         for (const spy of spies) spy.mockRestore();
+        testClock.reset();
       }
     },
   );
