@@ -682,7 +682,7 @@ export interface components {
             };
             /** @enum {string} */
             role: "member" | "admin" | "owner";
-            scopes: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "admin:organizations")[];
+            scopes: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "read:oauth-apps" | "write:oauth-apps" | "admin:organizations")[];
             token: {
                 /** @enum {string} */
                 type: "api_key" | "access_token" | "session";
@@ -875,7 +875,7 @@ export interface components {
             prefix: string;
             /** @description The last four characters of the key */
             last4: string;
-            scopes: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "admin:organizations")[];
+            scopes: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "read:oauth-apps" | "write:oauth-apps" | "admin:organizations")[];
             /** @description Id of the user who created the key */
             created_by: string;
             creator: {
@@ -921,7 +921,7 @@ export interface components {
             prefix: string;
             /** @description The last four characters of the key */
             last4: string;
-            scopes: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "admin:organizations")[];
+            scopes: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "read:oauth-apps" | "write:oauth-apps" | "admin:organizations")[];
             /** @description Id of the user who created the key */
             created_by: string;
             creator: {
@@ -957,7 +957,7 @@ export interface components {
         };
         CreateApiKeyRequest: {
             name: string;
-            scopes: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "admin:organizations")[];
+            scopes: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "read:oauth-apps" | "write:oauth-apps" | "admin:organizations")[];
             expires_at?: string | null;
             /**
              * @description Up to 50 IPv4/IPv6 addresses or CIDR ranges the key may be used from; empty means anywhere. Stored normalized: single addresses plain, ranges as network/prefix, IPv4-mapped IPv6 as IPv4, duplicates removed.
@@ -984,7 +984,7 @@ export interface components {
             prefix: string;
             /** @description The last four characters of the key */
             last4: string;
-            scopes: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "admin:organizations")[];
+            scopes: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "read:oauth-apps" | "write:oauth-apps" | "admin:organizations")[];
             /** @description Id of the user who created the key */
             created_by: string;
             creator: {
@@ -1021,7 +1021,7 @@ export interface components {
              *       "read:users"
              *     ]
              */
-            scopes_used_30d: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "admin:organizations")[];
+            scopes_used_30d: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "read:oauth-apps" | "write:oauth-apps" | "admin:organizations")[];
             /**
              * Format: date-time
              * @description Since when the key's calls have been watched: when the first key of its rotation chain was made. A scope unused by a key observed for less than 7 days says little yet, and the dashboard offers to remove it only after that.
@@ -1042,7 +1042,7 @@ export interface components {
             allowed_ips?: string[];
             rate_limit_per_minute?: number | null;
             /** @description A subset of the key's current scopes: scopes can only be removed in place; widening needs a new key. */
-            scopes?: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "admin:organizations")[];
+            scopes?: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "read:oauth-apps" | "write:oauth-apps" | "admin:organizations")[];
         };
         RotatedApiKey: {
             /** @example key_3hT9xQ2mVb7Lk0PzR1aD */
@@ -1058,7 +1058,7 @@ export interface components {
             prefix: string;
             /** @description The last four characters of the key */
             last4: string;
-            scopes: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "admin:organizations")[];
+            scopes: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "read:oauth-apps" | "write:oauth-apps" | "admin:organizations")[];
             /** @description Id of the user who created the key */
             created_by: string;
             creator: {
@@ -1127,7 +1127,7 @@ export interface components {
         };
         Scope: {
             /** @enum {string} */
-            scope: "read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "admin:organizations";
+            scope: "read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "read:oauth-apps" | "write:oauth-apps" | "admin:organizations";
             resource: string;
             action: string;
             description: string;
@@ -1191,9 +1191,9 @@ export interface components {
                 message: string;
                 details?: {
                     /** @enum {string} */
-                    required_scope?: "read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "admin:organizations";
+                    required_scope?: "read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "read:oauth-apps" | "write:oauth-apps" | "admin:organizations";
                     /** @description Scopes asked for that the caller does not hold. */
-                    scopes?: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "admin:organizations")[];
+                    scopes?: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "read:oauth-apps" | "write:oauth-apps" | "admin:organizations")[];
                     /** @description The client address an API key was presented from, outside the key's `allowed_ips`. */
                     ip?: string;
                 };

@@ -8,6 +8,8 @@ export const SCOPES = [
   "read:api-keys",
   "write:api-keys",
   "read:audit-logs",
+  "read:oauth-apps",
+  "write:oauth-apps",
   "admin:organizations",
 ] as const;
 

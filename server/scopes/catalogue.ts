@@ -14,6 +14,10 @@ export const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
   "read:api-keys": "List API keys and read their usage (members see their own keys only).",
   "write:api-keys": "Create, rotate and revoke API keys.",
   "read:audit-logs": "Read the organization's audit log: who did what, when and from where.",
+  "read:oauth-apps":
+    "List the organization's OAuth apps (third-party integrations) and their usage.",
+  "write:oauth-apps":
+    "Register, change and delete OAuth apps, and create or delete their client secrets.",
   "admin:organizations": "Act in any organization with X-Organization-ID. Platform admins only.",
 };
 
@@ -24,7 +28,13 @@ const MEMBER: readonly Scope[] = [
   "read:api-keys",
   "write:api-keys",
 ];
-const ADMIN: readonly Scope[] = [...MEMBER, "write:users", "read:audit-logs"];
+const ADMIN: readonly Scope[] = [
+  ...MEMBER,
+  "write:users",
+  "read:audit-logs",
+  "read:oauth-apps",
+  "write:oauth-apps",
+];
 
 /** The most a role may do; a credential never holds more than its user's role grants. */
 export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {

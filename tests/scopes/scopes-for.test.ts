@@ -17,6 +17,8 @@ const ADMIN = [
   "read:api-keys",
   "write:api-keys",
   "read:audit-logs",
+  "read:oauth-apps",
+  "write:oauth-apps",
 ];
 
 describe("scopesFor: what a user may grant in an organization", () => {

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { auditLogs } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
+import { SCOPES } from "@/lib/scopes";
 import { createInvitation } from "@/server/invitations/create-invitation";
 import { generateToken } from "@/server/tokens/format";
 import { generateLinkToken, insertEmailToken } from "@/server/users/email-links";
@@ -35,18 +36,7 @@ import { login } from "@/tests/helpers/tokens";
  *   6. otherwise                                      -> the route's success status
  * and the explicit exceptions in OVERRIDES.
  */
-const KEYS_REFUSED = Object.fromEntries(
-  [
-    "read:users",
-    "write:users",
-    "read:time-entries",
-    "write:time-entries",
-    "read:api-keys",
-    "write:api-keys",
-    "read:audit-logs",
-    "admin:organizations",
-  ].map((scope) => [`key ${scope}`, 403]),
-);
+const KEYS_REFUSED = Object.fromEntries(SCOPES.map((scope) => [`key ${scope}`, 403]));
 
 const OVERRIDES: Record<string, Record<string, number>> = {
   // Keys authenticate as a member of their organization: a visiting platform admin makes none.
