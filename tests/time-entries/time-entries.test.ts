@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as timeEntriesRoute from "@/app/api/v1/time-entries/route";
 import { getDb } from "@/db";
+import { testClock } from "@/lib/clock";
 import { createKey, DEMO, orgId, userId } from "@/tests/helpers/fixtures";
 import { invoke } from "@/tests/helpers/invoke";
 import { login, makeUser } from "@/tests/helpers/tokens";
@@ -100,6 +101,9 @@ describe("GET /time-entries", () => {
         duration_minutes: 5,
       });
       expect(res.status).toBe(201);
+      // Newest first is by creation time, kept to the millisecond: a fast machine makes several
+      // entries within one, whose order among themselves would be their random ids'.
+      testClock.advance(1);
     }
     const page = await list(access_token);
     expect(page.status).toBe(200);
