@@ -23,6 +23,14 @@ const LABELS: Record<AuditAction, string> = {
   "user.renamed": "Name changed",
   "user.session_revoked": "Browser session revoked",
   "token_family.revoked": "Sign-in tokens revoked",
+  "oauth_app.created": "OAuth app registered",
+  "oauth_app.updated": "OAuth app updated",
+  "oauth_app.deleted": "OAuth app deleted",
+  "oauth_app.secret_created": "OAuth client secret created",
+  "oauth_app.secret_revoked": "OAuth client secret deleted",
+  "oauth_grant.created": "Third-party app authorized",
+  "oauth_grant.revoked": "Third-party app access revoked",
+  "oauth_grant.reuse_detected": "OAuth token reuse detected: access revoked",
 };
 
 export function actionLabel(action: string): string {
@@ -35,6 +43,8 @@ const TARGET_LABELS: Record<string, string> = {
   user: "User",
   invitation: "Invitation",
   token_family: "Sign-in",
+  oauth_app: "OAuth app",
+  oauth_grant: "Third-party access",
 };
 
 export function targetLabel(type: string): string {

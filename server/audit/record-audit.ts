@@ -25,6 +25,14 @@ export const AUDIT_ACTIONS = [
   "user.renamed",
   "user.session_revoked",
   "token_family.revoked",
+  "oauth_app.created",
+  "oauth_app.updated",
+  "oauth_app.deleted",
+  "oauth_app.secret_created",
+  "oauth_app.secret_revoked",
+  "oauth_grant.created",
+  "oauth_grant.revoked",
+  "oauth_grant.reuse_detected",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -34,6 +42,8 @@ export const AUDIT_TARGET_TYPES = [
   "user",
   "invitation",
   "token_family",
+  "oauth_app",
+  "oauth_grant",
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 

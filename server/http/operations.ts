@@ -5,6 +5,7 @@ import { AUTH_OPERATIONS } from "@/server/auth/operations";
 import { defineOperation, type Operation } from "@/server/core/operation";
 import { healthSchema } from "@/server/health";
 import { INVITATION_OPERATIONS } from "@/server/invitations/operations";
+import { OAUTH_APP_OPERATIONS } from "@/server/oauth-apps/operations";
 import { ORGANIZATION_OPERATIONS } from "@/server/organizations/operations";
 import { SCOPE_OPERATIONS } from "@/server/scopes/operations";
 import { TIME_ENTRY_OPERATIONS } from "@/server/time-entries/operations";
@@ -58,6 +59,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...TIME_ENTRY_OPERATIONS,
   ...API_KEY_OPERATIONS,
   ...USAGE_OPERATIONS,
+  ...OAUTH_APP_OPERATIONS,
   ...AUDIT_LOG_OPERATIONS,
   ...SCOPE_OPERATIONS,
   openApiOperation,

@@ -4,6 +4,7 @@ import { organizations, users } from "@/db/schema";
 import type { Scope } from "@/lib/scopes";
 import { createApiKey } from "@/server/api-keys/create-api-key";
 import { type AuthContext, resolveAuthContext } from "@/server/auth/auth-context";
+import { createOAuthApp } from "@/server/oauth-apps/create-oauth-app";
 
 export const DEMO = {
   admin: "admin@voltasis.test",
@@ -107,4 +108,17 @@ export async function rolledBack<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   }
   if (!result) throw new Error("the transaction ended without running its work");
   return result.value;
+}
+
+/** Registers an OAuth app of the organization through the domain, as its owner's session would. */
+export async function createApp(
+  slug: "acme" | "globex",
+  extra: { clientType?: "confidential" | "public"; redirectUris?: string[]; name?: string } = {},
+) {
+  const owner = slug === "acme" ? DEMO.acmeOwner : DEMO.globexOwner;
+  return createOAuthApp(await sessionContext(owner, slug), {
+    name: extra.name ?? `test app ${Math.random().toString(36).slice(2, 8)}`,
+    redirect_uris: extra.redirectUris ?? ["https://app.example.test/callback"],
+    client_type: extra.clientType ?? "confidential",
+  });
 }

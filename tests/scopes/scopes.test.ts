@@ -10,7 +10,7 @@ import { SCOPES, type Scope } from "@/lib/scopes";
 import type { AnyOperation } from "@/server/core/operation";
 import { OPERATIONS } from "@/server/http/operations";
 import { createInvitation } from "@/server/invitations/create-invitation";
-import { createKey, DEMO, sessionContext } from "@/tests/helpers/fixtures";
+import { createApp, createKey, DEMO, sessionContext } from "@/tests/helpers/fixtures";
 import { invoke } from "@/tests/helpers/invoke";
 import { fillPath, handlerOf } from "@/tests/helpers/routes";
 import { login, makeUser } from "@/tests/helpers/tokens";
@@ -36,6 +36,8 @@ interface Target {
   userId: string;
   invitationId: string;
   auditEntryId: string;
+  appId: string;
+  secretId: string;
 }
 
 function requestFor(op: AnyOperation, t: Target) {
@@ -45,8 +47,14 @@ function requestFor(op: AnyOperation, t: Target) {
       ? t.invitationId
       : op.path.startsWith("/audit-logs/")
         ? t.auditEntryId
-        : t.userId;
-  const params = op.path.includes("{id}") ? { id } : undefined;
+        : op.path.startsWith("/oauth-apps/")
+          ? t.appId
+          : t.userId;
+  const params: Record<string, string> | undefined = op.path.includes("{secret_id}")
+    ? { id, secret_id: t.secretId }
+    : op.path.includes("{id}")
+      ? { id }
+      : undefined;
   return {
     method: op.method,
     path: fillPath(op.path, params ?? {}),
@@ -67,6 +75,7 @@ async function target(): Promise<Target> {
     email,
     role: "member",
   });
+  const app = await createApp("acme");
   // The entry that recorded the key's creation, for GET /audit-logs/{id}.
   const [entry] = await (await getDb())
     .select({ id: auditLogs.id })
@@ -78,6 +87,8 @@ async function target(): Promise<Target> {
     userId: (await makeUser("acme")).id,
     invitationId: invitation.id,
     auditEntryId: entry.id,
+    appId: app.id,
+    secretId: app.secrets[0]?.id ?? "",
   };
 }
 

@@ -216,11 +216,15 @@ function send(route: ApiRoute, c: Case): Promise<Invoked> {
           : c.body.raw;
     headers["content-type"] = c.contentType ?? "application/json";
   }
+  // Every path parameter ({id}, {secret_id}) gets the case's id.
+  const params = Object.fromEntries(
+    [...route.op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name as string, c.id]),
+  );
   let path: string;
   try {
-    path = fillPath(route.op.path, { id: c.id });
+    path = fillPath(route.op.path, params);
   } catch {
-    path = fillPath(route.op.path, { id: "not-an-id" });
+    path = fillPath(route.op.path, Object.fromEntries(Object.keys(params).map((n) => [n, "x"])));
   }
   const search = new URLSearchParams(c.query).toString();
   return invoke(route.handler, {
@@ -228,7 +232,7 @@ function send(route: ApiRoute, c: Case): Promise<Invoked> {
     path: search ? `${path}?${search}` : path,
     headers,
     rawBody,
-    params: route.op.path.includes("{id}") ? { id: c.id } : {},
+    params,
   });
 }
 

@@ -15,7 +15,14 @@ import {
   type Principal,
 } from "@/tests/helpers/attack-world";
 import { ConformanceChecker } from "@/tests/helpers/conformance";
-import { createKey, DEMO, orgId, sessionContext, userId } from "@/tests/helpers/fixtures";
+import {
+  createApp,
+  createKey,
+  DEMO,
+  orgId,
+  sessionContext,
+  userId,
+} from "@/tests/helpers/fixtures";
 import type { Invoked } from "@/tests/helpers/invoke";
 import { invoke } from "@/tests/helpers/invoke";
 import { type ApiRoute, apiRoutes, fillPath } from "@/tests/helpers/routes";
@@ -44,6 +51,7 @@ const OVERRIDES: Record<string, Record<string, number>> = {
   // Nor does it bring people in: a visit is read and revoke only (assert-member.ts).
   "POST /invitations": { "platform admin in B": 403 },
   "POST /invitations/{id}/resend": { "platform admin in B": 403 },
+  "POST /oauth-apps": { "platform admin in B": 403 },
   // The caller receives the new secret, so it must hold the key's scopes: a write:api-keys key
   // cannot turn a read:users key into a read:users secret of its own.
   "POST /api-keys/{id}/rotate": { "key write:api-keys": 403 },
@@ -111,6 +119,12 @@ async function auditEntryOf(keyId: string): Promise<string> {
   return row.id;
 }
 
+let matrixApp: Promise<{ id: string }> | undefined;
+function sharedApp() {
+  matrixApp ??= createApp("acme", { name: "matrix app" });
+  return matrixApp;
+}
+
 /** The request each row sends: valid in itself, so the credential alone decides the answer. */
 async function requestFor(route: ApiRoute, sharedKeyId: string) {
   const key = async () => (await createKey(DEMO.acmeOwner, "acme", ["read:users"])).key.id;
@@ -164,6 +178,20 @@ async function requestFor(route: ApiRoute, sharedKeyId: string) {
       return { body: { token: await emailLink("verify_email"), password: DEMO_PASSWORD } };
     case "GET /audit-logs/{id}":
       return { params: { id: await auditEntryOf(sharedKeyId) } };
+    case "POST /oauth-apps":
+      return { body: route.op.example };
+    // One app for the rows that leave it as it was; a fresh one where a cell deletes or adds.
+    case "GET /oauth-apps/{id}":
+      return { params: { id: (await sharedApp()).id } };
+    case "PATCH /oauth-apps/{id}":
+      return { params: { id: (await sharedApp()).id }, body: { name: "matrix app" } };
+    case "DELETE /oauth-apps/{id}":
+    case "POST /oauth-apps/{id}/secrets":
+      return { params: { id: (await createApp("acme")).id } };
+    case "DELETE /oauth-apps/{id}/secrets/{secret_id}": {
+      const app = await createApp("acme");
+      return { params: { id: app.id, secret_id: app.secrets[0]?.id ?? "" } };
+    }
     case "PATCH /organizations/{id}":
       // Renamed to its own name: the cell proves the right, and Acme stays Acme.
       return { params: { id: await orgId("acme") }, body: { name: "Acme" } };
