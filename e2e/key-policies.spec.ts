@@ -160,6 +160,8 @@ for (const { name: width, viewport } of VIEWPORTS) {
       await expect(reveal).toBeHidden();
 
       await page.getByRole("search", { name: "Filter API keys" }).getByLabel("Search").fill(name);
+      // The search applies once typing pauses: a click before then races its URL update.
+      await expect(page).toHaveURL(/[?&]q=/);
       const item =
         width === "desktop"
           ? page.getByRole("table", { name: "API keys" }).getByRole("row").filter({ hasText: name })
