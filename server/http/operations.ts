@@ -6,6 +6,7 @@ import { defineOperation, type Operation } from "@/server/core/operation";
 import { healthSchema } from "@/server/health";
 import { INVITATION_OPERATIONS } from "@/server/invitations/operations";
 import { OAUTH_APP_OPERATIONS } from "@/server/oauth-apps/operations";
+import { OAUTH_GRANT_OPERATIONS } from "@/server/oauth-grants/operations";
 import { ORGANIZATION_OPERATIONS } from "@/server/organizations/operations";
 import { SCOPE_OPERATIONS } from "@/server/scopes/operations";
 import { TIME_ENTRY_OPERATIONS } from "@/server/time-entries/operations";
@@ -60,6 +61,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...API_KEY_OPERATIONS,
   ...USAGE_OPERATIONS,
   ...OAUTH_APP_OPERATIONS,
+  ...OAUTH_GRANT_OPERATIONS,
   ...AUDIT_LOG_OPERATIONS,
   ...SCOPE_OPERATIONS,
   openApiOperation,

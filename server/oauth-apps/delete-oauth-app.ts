@@ -1,9 +1,9 @@
-import { eq, inArray, or, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { oauthApps, oauthGrants, oauthStore } from "@/db/schema";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
-import { publishAuthChange } from "@/server/auth/auth-bus";
 import type { AuthContext } from "@/server/auth/auth-context";
 import { requireScope } from "@/server/auth/require-scope";
+import { forgetGrants } from "@/server/oauth-grants/forget-grants";
 import { findOrganizationApp } from "./find-oauth-app";
 
 /**
@@ -20,24 +20,20 @@ export async function deleteOAuthApp(ctx: AuthContext, id: string): Promise<{ id
       .select({ id: oauthGrants.id })
       .from(oauthGrants)
       .where(eq(oauthGrants.appId, app.id));
-    const grantIds = grants.map((g) => g.id);
-    await tx
-      .delete(oauthStore)
-      .where(
-        or(
-          sql`${oauthStore.payload}->>'clientId' = ${app.id}`,
-          grantIds.length > 0 ? inArray(oauthStore.grantId, grantIds) : undefined,
-        ),
-      );
+    const revoked = await forgetGrants(
+      tx,
+      grants.map((g) => g.id),
+    );
+    // What hangs off no grant yet: pending authorizations, codes, device codes.
+    await tx.delete(oauthStore).where(sql`${oauthStore.payload}->>'clientId' = ${app.id}`);
     await tx.delete(oauthApps).where(eq(oauthApps.id, app.id));
     await recordAudit(tx, actorOf(ctx), {
       action: "oauth_app.deleted",
       organizationId: ctx.organization.id,
       targetType: "oauth_app",
       targetId: app.id,
-      metadata: { name: app.name, grants_revoked: grantIds.length },
+      metadata: { name: app.name, grants_revoked: revoked.length },
     });
-    await publishAuthChange(tx, { credentialIds: [app.id, ...grantIds] });
     return { id: app.id };
   });
 }

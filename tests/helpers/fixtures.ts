@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
-import { organizations, users } from "@/db/schema";
+import { oauthGrants, organizations, users } from "@/db/schema";
+import { newId } from "@/lib/ids";
 import type { Scope } from "@/lib/scopes";
 import { createApiKey } from "@/server/api-keys/create-api-key";
 import { type AuthContext, resolveAuthContext } from "@/server/auth/auth-context";
@@ -121,4 +122,21 @@ export async function createApp(
     redirect_uris: extra.redirectUris ?? ["https://app.example.test/callback"],
     client_type: extra.clientType ?? "confidential",
   });
+}
+
+/** A grant of a new app of the organization to `user` there, as the consent screen makes it. */
+export async function createGrant(user: string, slug: "acme" | "globex", scopes: Scope[] = []) {
+  const app = await createApp(slug);
+  const [grant] = await (await getDb())
+    .insert(oauthGrants)
+    .values({
+      id: newId("grant"),
+      appId: app.id,
+      userId: user,
+      organizationId: await orgId(slug),
+      scopes: scopes.length > 0 ? scopes : ["read:users"],
+    })
+    .returning();
+  if (!grant) throw new Error("grant insert returned nothing");
+  return { ...grant, app };
 }

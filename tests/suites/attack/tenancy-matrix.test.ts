@@ -17,6 +17,7 @@ import {
 import { ConformanceChecker } from "@/tests/helpers/conformance";
 import {
   createApp,
+  createGrant,
   createKey,
   DEMO,
   orgId,
@@ -71,6 +72,10 @@ function expected(route: ApiRoute, principal: Principal): number {
   if (op.scope !== "authenticated" && !acts.scopes.includes(op.scope)) return 403;
   if (op.path.includes("{id}") && acts.org === "B") return 403;
   if (op.path.startsWith("/api-keys/{id}") && acts.role === "member") return 403;
+  // Another user's grant: only those who administer its organization's apps may revoke it.
+  if (route.name === "DELETE /oauth-grants/{id}" && !acts.scopes.includes("write:oauth-apps")) {
+    return 403;
+  }
   return op.response.status;
 }
 
@@ -192,6 +197,8 @@ async function requestFor(route: ApiRoute, sharedKeyId: string) {
       const app = await createApp("acme");
       return { params: { id: app.id, secret_id: app.secrets[0]?.id ?? "" } };
     }
+    case "DELETE /oauth-grants/{id}":
+      return { params: { id: (await createGrant((await insertMember("acme")).id, "acme")).id } };
     case "PATCH /organizations/{id}":
       // Renamed to its own name: the cell proves the right, and Acme stays Acme.
       return { params: { id: await orgId("acme") }, body: { name: "Acme" } };
