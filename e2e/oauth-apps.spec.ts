@@ -257,6 +257,20 @@ test.describe("Settings > OAuth apps", () => {
       .getByRole("textbox", { name: "Redirect URI 1", exact: true })
       .fill("http://127.0.0.1/callback");
     await dialog.getByRole("radio", { name: "Public" }).check();
+    // A rule only the API checks (a URI's length): its VALIDATION_ERROR lands under that row.
+    const tooLong = `https://cli.example.com/${"a".repeat(2000)}`;
+    await dialog.getByRole("button", { name: "Add redirect URI" }).click();
+    await dialog.getByRole("textbox", { name: "Redirect URI 2", exact: true }).fill(tooLong);
+    await dialog.getByRole("button", { name: "Register app" }).click();
+    await expect(
+      dialog.getByText("Each redirect URI must be at most 2000 characters."),
+    ).toBeVisible();
+    await expect(
+      dialog.getByRole("textbox", { name: "Redirect URI 2", exact: true }),
+    ).toBeFocused();
+    await page.screenshot({ path: test.info().outputPath("oauth-register-phone.png") });
+    await dialog.getByRole("button", { name: "Remove redirect URI 2" }).click();
+    await expect(dialog.getByText("Each redirect URI must be at most")).toHaveCount(0);
     await dialog.getByRole("button", { name: "Register app" }).click();
 
     // No secret to keep: the client ID is all, and Done closes at once.
@@ -264,6 +278,9 @@ test.describe("Settings > OAuth apps", () => {
     await expect(reveal).toContainText("A public app has no client secret");
     await expect(reveal.getByRole("textbox", { name: "Client secret" })).toHaveCount(0);
     await expect(reveal.getByText(/^app_/)).toBeVisible();
+    await page.screenshot({
+      path: test.info().outputPath("oauth-public-app-registered-phone.png"),
+    });
     await reveal.getByRole("button", { name: "Done" }).click();
     await expect(reveal).toBeHidden();
     expect(await overflowsSideways(page)).toBe(false);
