@@ -19,6 +19,10 @@ export default async function SettingsLayout({ children }: { children: ReactNode
           {session.scopes.includes("read:audit-logs") ? (
             <NavLink href="/settings/audit-log">Audit log</NavLink>
           ) : null}
+          {/* Owners and admins only, like the page (read:oauth-apps). */}
+          {session.scopes.includes("read:oauth-apps") ? (
+            <NavLink href="/settings/oauth-apps">OAuth apps</NavLink>
+          ) : null}
           <NavLink href="/settings/organizations">Organizations</NavLink>
           <NavLink href="/settings/account">Account</NavLink>
         </nav>

@@ -1,0 +1,39 @@
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { oauthAppQueryKeys } from "@/components/oauth-apps/oauth-app-query-keys";
+import { OAuthAppsClient } from "@/components/oauth-apps/oauth-apps-client";
+import { parseOrThrow } from "@/server/core/validation";
+import { requireDashboardSession } from "@/server/http/dashboard-session";
+import { listOAuthApps } from "@/server/oauth-apps/list-oauth-apps";
+import { listOAuthAppsQuerySchema } from "@/server/oauth-apps/schemas";
+
+export const metadata: Metadata = { title: "OAuth apps" };
+
+/**
+ * Settings > OAuth apps, for owners and admins (read:oauth-apps). Members do not see it in their
+ * navigation and get a 404 here, as GET /oauth-apps answers them 403.
+ */
+export default async function OAuthAppsPage() {
+  const session = await requireDashboardSession();
+  if (!session.scopes.includes("read:oauth-apps")) notFound();
+  // Prefetch the first page (what GET /api/v1/oauth-apps serves), so the first paint shows the
+  // apps instead of a skeleton. The client keeps it fresh through the API.
+  const queryClient = new QueryClient();
+  await queryClient.prefetchInfiniteQuery({
+    queryKey: oauthAppQueryKeys.list(session.organization.id),
+    queryFn: () => listOAuthApps(session, parseOrThrow(listOAuthAppsQuerySchema, {})),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next_cursor,
+  });
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <OAuthAppsClient
+        organization={session.organization}
+        isMember={session.isMember}
+        // A platform admin visiting holds the scope but only reads and deletes (assertMember).
+        canRegister={session.scopes.includes("write:oauth-apps") && session.isMember}
+      />
+    </HydrationBoundary>
+  );
+}
