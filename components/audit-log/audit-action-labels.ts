@@ -11,6 +11,7 @@ const LABELS: Record<AuditAction, string> = {
   "organization.switched": "Platform admin entered",
   "organization.created": "Organization created",
   "organization.renamed": "Organization renamed",
+  "organization.third_party_access_changed": "Third-party app policy changed",
   "membership.removed": "Member removed",
   "membership.role_changed": "Role changed",
   "invitation.created": "Invitation sent",

@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   "membership.role_changed",
   "organization.created",
   "organization.renamed",
+  "organization.third_party_access_changed",
   "user.password_changed",
   "user.password_reset",
   "user.email_verified",

@@ -40,7 +40,13 @@ export async function insertOrganization(
       metadata: { name },
     });
   }
-  return { id, name, role: "owner" as Role, created_at: createdAt.toISOString() };
+  return {
+    id,
+    name,
+    role: "owner" as Role,
+    third_party_access: "any" as const,
+    created_at: createdAt.toISOString(),
+  };
 }
 
 /**

@@ -25,6 +25,7 @@ export async function listOrganizations(ctx: AuthContext, query: PageQuery & { q
     .select({
       id: organizations.id,
       name: organizations.name,
+      thirdPartyAccess: organizations.thirdPartyAccess,
       createdAt: organizations.createdAt,
       cursorTime: cursorTime(organizations.createdAt),
       role: memberships.role,
@@ -50,6 +51,7 @@ export async function listOrganizations(ctx: AuthContext, query: PageQuery & { q
     id: r.id,
     name: r.name,
     role: r.role,
+    third_party_access: r.thirdPartyAccess,
     created_at: r.createdAt.toISOString(),
   }));
 }

@@ -54,11 +54,12 @@ export const createOrganizationOperation = defineOperation({
   errors: [409],
 });
 
-export const renameOrganizationOperation = defineOperation({
+export const updateOrganizationOperation = defineOperation({
   method: "PATCH",
   path: "/organizations/{id}",
-  summary: "Rename an organization",
-  description: "Owners and admins of the organization.",
+  summary: "Update an organization",
+  description:
+    "Owners and admins of the organization rename it; owners also decide which third-party apps may act in it (`third_party_access`). Each change is audited.",
   scope: "authenticated",
   params: z.object({ id: z.string() }),
   body: updateOrganizationSchema,
@@ -70,5 +71,5 @@ export const renameOrganizationOperation = defineOperation({
 export const ORGANIZATION_OPERATIONS = [
   listOrganizationsOperation,
   createOrganizationOperation,
-  renameOrganizationOperation,
+  updateOrganizationOperation,
 ];

@@ -5,16 +5,32 @@ export const organizationNameSchema = z.string().trim().min(1).max(100);
 export const createOrganizationSchema = z
   .strictObject({ name: organizationNameSchema })
   .meta({ id: "CreateOrganization" });
+export const THIRD_PARTY_ACCESS = ["any", "own_apps"] as const;
+const thirdPartyAccessSchema = z
+  .enum(THIRD_PARTY_ACCESS, { error: 'third_party_access must be "any" or "own_apps"' })
+  .meta({
+    description:
+      "Which OAuth apps members may authorize to act here: `any`, or `own_apps` (only apps this organization registered). Grants it forbids stop working at once. Owners only.",
+  });
 export const updateOrganizationSchema = z
-  .strictObject({ name: organizationNameSchema })
+  .strictObject({
+    name: organizationNameSchema.optional(),
+    third_party_access: thirdPartyAccessSchema.optional(),
+  })
+  .refine(
+    (b) => b.name !== undefined || b.third_party_access !== undefined,
+    "send name, third_party_access or both",
+  )
   .meta({ id: "UpdateOrganization" });
 export type OrganizationNameInput = z.infer<typeof createOrganizationSchema>;
+export type UpdateOrganizationInput = z.infer<typeof updateOrganizationSchema>;
 
 export const publicOrganizationSchema = z
   .object({
     id: z.string().meta({ example: "org_3hT9xQ2mVb7Lk0PzR1aD" }),
     name: z.string(),
     role: z.enum(ROLES).nullable().meta({ description: "The caller's role; null if not a member" }),
+    third_party_access: thirdPartyAccessSchema,
     created_at: z.iso.datetime(),
   })
   .meta({ id: "Organization" });
