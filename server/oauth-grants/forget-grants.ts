@@ -1,4 +1,4 @@
-import { and, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { oauthGrants, oauthStore } from "@/db/schema";
 import { now } from "@/lib/clock";
@@ -20,4 +20,29 @@ export async function forgetGrants(tx: Tx, grantIds: readonly string[]): Promise
   const ids = revoked.map((r) => r.id);
   if (ids.length > 0) await publishAuthChange(tx, { credentialIds: ids });
   return ids;
+}
+
+/**
+ * Ends every grant a user made, in one organization or everywhere: their removal from it, or
+ * the account's end. Apps they authorized stop acting for them, and adding them back does not
+ * revive a grant (the user authorizes again).
+ */
+export async function forgetGrantsOf(
+  tx: Tx,
+  owner: { userId: string; organizationId?: string },
+): Promise<string[]> {
+  const grants = await tx
+    .select({ id: oauthGrants.id })
+    .from(oauthGrants)
+    .where(
+      and(
+        eq(oauthGrants.userId, owner.userId),
+        owner.organizationId ? eq(oauthGrants.organizationId, owner.organizationId) : undefined,
+        isNull(oauthGrants.revokedAt),
+      ),
+    );
+  return forgetGrants(
+    tx,
+    grants.map((g) => g.id),
+  );
 }

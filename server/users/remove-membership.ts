@@ -8,12 +8,14 @@ import type { AuthContext } from "@/server/auth/auth-context";
 import { requireScope } from "@/server/auth/require-scope";
 import { ApiError } from "@/server/core/api-error";
 import { revokeInvitationsBeyond } from "@/server/invitations/revoke-invitations-beyond";
+import { forgetGrantsOf } from "@/server/oauth-grants/forget-grants";
 import { revokeUserTokensOf } from "@/server/tokens/revoke-all-user-tokens";
 
 /**
  * Removes a user from an organization. Their API keys there stop working on the next request
  * (the wrapper re-reads membership every time) and stay revocable by admins; their user tokens
- * for the organization are revoked outright, so that adding them back does not revive a login.
+ * for the organization are revoked outright, and so are the grants they gave third-party apps
+ * there, so that adding them back does not revive a login or an app's access.
  */
 export async function removeMembership(
   ctx: AuthContext,
@@ -58,6 +60,8 @@ export async function removeMembership(
       .delete(memberships)
       .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)));
     await revokeUserTokensOf(tx, userId, organizationId);
+    // So do the apps they authorized to act here.
+    await forgetGrantsOf(tx, { userId, organizationId });
     // Links they sent stop with their authority: none of them could be made now.
     await revokeInvitationsBeyond(tx, actorOf(ctx), {
       organizationId,

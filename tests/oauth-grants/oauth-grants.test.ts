@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as grantRoute from "@/app/api/v1/oauth-grants/[id]/route";
 import * as grantsRoute from "@/app/api/v1/oauth-grants/route";
+import * as userRoute from "@/app/api/v1/users/[id]/route";
 import { getDb } from "@/db";
 import { auditLogs, oauthGrants, oauthStore } from "@/db/schema";
 import { createGrant, createKey, DEMO, userId } from "@/tests/helpers/fixtures";
@@ -110,5 +111,26 @@ describe("DELETE /oauth-grants/{id}", () => {
     const res = await revoke("grant_doesnotexist000", member.token);
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe("NOT_FOUND");
+  });
+});
+
+describe("a member's removal", () => {
+  it("revokes the grants they gave apps in that organization, not elsewhere", async () => {
+    const user = await makeUser("acme");
+    const here = await createGrant(user.id, "acme");
+    const db = await getDb();
+    const owner = (await createKey(DEMO.acmeOwner, "acme", ["write:users"])).secret;
+    const removed = await invoke(userRoute.DELETE, {
+      method: "DELETE",
+      path: `/users/${user.id}`,
+      token: owner,
+      params: { id: user.id },
+    });
+    expect(removed.status).toBe(200);
+    const [row] = await db.select().from(oauthGrants).where(eq(oauthGrants.id, here.id));
+    expect(row?.revokedAt).toBeInstanceOf(Date);
+    const stillMine = await createGrant(member.id, "acme");
+    const [untouched] = await db.select().from(oauthGrants).where(eq(oauthGrants.id, stillMine.id));
+    expect(untouched?.revokedAt).toBeNull();
   });
 });

@@ -220,6 +220,7 @@ describe("organizations", () => {
             id: organizationId,
             name: names.get(organizationId),
             role,
+            third_party_access: "any",
             created_at: expect.any(String),
           },
         ],
