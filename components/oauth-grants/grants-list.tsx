@@ -1,6 +1,6 @@
 "use client";
 
-import { type ReactNode, type RefObject, useState } from "react";
+import { type ReactNode, type RefObject, useEffect, useState } from "react";
 import { ErrorState } from "@/components/ui/error-state";
 import { LoadMore } from "@/components/ui/load-more";
 import { useToast } from "@/components/ui/toast";
@@ -35,6 +35,14 @@ export function GrantsList({
 }) {
   const [revoking, setRevoking] = useState<OAuthGrant | null>(null);
   const { show: showToast, toast } = useToast();
+  // Set when a revoke succeeded: once the dialog has closed (and handed focus back to a button
+  // that is leaving with its row), focus goes to the heading.
+  const [focusHeading, setFocusHeading] = useState(false);
+  useEffect(() => {
+    if (!focusHeading) return;
+    headingRef.current?.focus();
+    setFocusHeading(false);
+  }, [focusHeading, headingRef]);
   const rows = query.data?.pages.flatMap((page) => page.data) ?? [];
 
   return (
@@ -75,7 +83,7 @@ export function GrantsList({
           onRevoked={(grant) => {
             setRevoking(null);
             showToast(`Revoked “${grant.app.name.slice(0, 100)}”`);
-            headingRef.current?.focus();
+            setFocusHeading(true);
           }}
         />
       ) : null}

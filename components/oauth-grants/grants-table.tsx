@@ -68,12 +68,13 @@ export function GrantsTable({
     <>
       <Table caption={caption} className="hidden lg:block" tableClassName="table-fixed">
         <colgroup>
-          <col className="w-[24%]" />
+          <col className="w-[21%]" />
+          <col className="w-[21%]" />
           <col className="w-[20%]" />
-          <col className="w-[24%]" />
           <col className="w-[11%]" />
           <col className="w-[11%]" />
-          <col className="w-[10%]" />
+          {/* Room for the Revoke button at the narrowest width the table shows at (lg). */}
+          <col className="w-[16%]" />
         </colgroup>
         <TableHead>
           {view === "organization" ? <Th>Member</Th> : null}
