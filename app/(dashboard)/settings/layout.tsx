@@ -23,8 +23,14 @@ export default async function SettingsLayout({ children }: { children: ReactNode
           {session.scopes.includes("read:oauth-apps") ? (
             <NavLink href="/settings/oauth-apps">OAuth apps</NavLink>
           ) : null}
+          {/* Owners and admins only, like the page: the organization's policy and grants. */}
+          {session.scopes.includes("read:oauth-apps") ? (
+            <NavLink href="/settings/third-party-access">Third-party access</NavLink>
+          ) : null}
           <NavLink href="/settings/organizations">Organizations</NavLink>
           <NavLink href="/settings/account">Account</NavLink>
+          {/* Everyone: the apps the signed-in user authorized, in every organization. */}
+          <NavLink href="/settings/connected-apps">Connected apps</NavLink>
         </nav>
         <div className="min-w-0 flex-1">{children}</div>
       </div>
