@@ -14,9 +14,10 @@ export async function renameOrganization(
   input: OrganizationNameInput,
 ): Promise<PublicOrganization> {
   if (!isId("org", id)) throw new ApiError("NOT_FOUND", "No organization with this id");
-  // Organizations are managed by people (a user token or the dashboard), never by API keys.
-  if (ctx.credential.type === "api_key") {
-    throw new ApiError("FORBIDDEN", "Organizations cannot be renamed with an API key");
+  // Organizations are managed by people (a user token or the dashboard), never by API keys or
+  // third-party apps.
+  if (ctx.credential.type === "api_key" || ctx.credential.type === "oauth") {
+    throw new ApiError("FORBIDDEN", "Organizations cannot be renamed with an API key or app token");
   }
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
