@@ -4,6 +4,7 @@ import { getDb } from "@/db";
 import { oauthApps, oauthClientSecrets, oauthStore } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { newId } from "@/lib/ids";
+import { publishAuthChange } from "@/server/auth/auth-bus";
 import { hashToken } from "@/server/tokens/format";
 
 // Within this many seconds of its rotation, a refresh token presented again is a client's
@@ -82,16 +83,28 @@ export class DrizzleOAuthAdapter implements Adapter {
       await db.delete(oauthApps).where(eq(oauthApps.id, id));
       return;
     }
-    await db
-      .delete(oauthStore)
-      .where(and(eq(oauthStore.kind, this.kind), eq(oauthStore.id, hashToken(id))));
+    await db.transaction(async (tx) => {
+      const gone = await tx
+        .delete(oauthStore)
+        .where(and(eq(oauthStore.kind, this.kind), eq(oauthStore.id, hashToken(id))))
+        .returning({ grantId: oauthStore.grantId });
+      // A revoked access token (RFC 7009) may be cached as a credential on any instance, filed
+      // under its grant: evict that grant's entries everywhere (the others simply reload).
+      const grantId = gone[0]?.grantId;
+      if (this.kind === "AccessToken" && grantId) {
+        await publishAuthChange(tx, { credentialIds: [grantId] });
+      }
+    });
   }
 
   async revokeByGrantId(grantId: string): Promise<void> {
     const db = await getDb();
-    await db
-      .delete(oauthStore)
-      .where(and(eq(oauthStore.kind, this.kind), eq(oauthStore.grantId, grantId)));
+    await db.transaction(async (tx) => {
+      await tx
+        .delete(oauthStore)
+        .where(and(eq(oauthStore.kind, this.kind), eq(oauthStore.grantId, grantId)));
+      if (this.kind === "AccessToken") await publishAuthChange(tx, { credentialIds: [grantId] });
+    });
   }
 
   private async findWhere(condition: ReturnType<typeof eq>): Promise<AdapterPayload | undefined> {
