@@ -303,3 +303,32 @@ async function finish(interaction: Interaction, result: Record<string, unknown>)
   await interaction.save(remaining);
   return interaction.returnTo;
 }
+
+export interface ConsentDecision {
+  uid: string;
+  /** The browser's Cookie header: its `_interaction` cookie must name `uid`. */
+  cookieHeader: string | null;
+  /** Origin of the form post (the Origin header); must be this site's. */
+  origin: string | null;
+  /** The signed-in user (the dashboard session), or null. */
+  userId: string | null;
+  form: { csrf?: unknown; action?: unknown; organization_id?: unknown };
+}
+
+/**
+ * The consent form's POST: same origin, the signed-in user's CSRF token for this interaction,
+ * the browser that started it; then Authorize or Cancel. Returns where the browser goes next.
+ */
+export async function decideConsent(decision: ConsentDecision): Promise<string> {
+  if (decision.origin !== new URL(oauthIssuer()).origin) {
+    throw new ApiError("FORBIDDEN", "The consent form must be sent from this site");
+  }
+  if (!decision.userId) throw new ApiError("UNAUTHORIZED");
+  checkConsentCsrf(decision.uid, decision.userId, decision.form.csrf);
+  const interaction = await findBrowserInteraction(decision.uid, decision.cookieHeader);
+  if (decision.form.action === "cancel") return denyConsent(interaction);
+  if (decision.form.action !== "authorize" || typeof decision.form.organization_id !== "string") {
+    throw new ApiError("VALIDATION_ERROR", "Choose an organization and Authorize or Cancel");
+  }
+  return approveConsent(interaction, decision.userId, decision.form.organization_id);
+}
