@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import Provider, {
   type Configuration,
   errors,
@@ -6,8 +6,8 @@ import Provider, {
   type KoaContextWithOIDC,
 } from "oidc-provider";
 import { getDb } from "@/db";
-import { oauthApps, oauthClientSecrets, oauthGrants } from "@/db/schema";
-import { now } from "@/lib/clock";
+import { oauthApps, oauthClientSecrets, oauthGrants, oauthStore } from "@/db/schema";
+import { now, nowMs } from "@/lib/clock";
 import { SCOPES } from "@/lib/scopes";
 import { publishAuthChange } from "@/server/auth/auth-bus";
 import { generateToken, hashToken } from "@/server/tokens/format";
@@ -213,6 +213,22 @@ function createProvider(): Provider {
     return this.redirectUris?.some((allowed) => isLoopbackVariant(allowed, value)) ?? false;
   };
 
+  // RFC 8628 §3.5: a device polling faster than its interval is told to slow down (the provider
+  // itself only ever answers authorization_pending).
+  provider.use(async (ctx, next) => {
+    await next();
+    const params = ctx.oidc?.params as Record<string, unknown> | undefined;
+    if (ctx.oidc?.route !== "token" || params?.grant_type !== DEVICE_CODE_GRANT) return;
+    const body = ctx.body as { error?: string } | undefined;
+    if (body?.error !== "authorization_pending" || typeof params.device_code !== "string") return;
+    if (await polledTooSoon(params.device_code)) {
+      ctx.body = {
+        error: "slow_down",
+        error_description: "polling too quickly: wait 5 seconds more between requests",
+      };
+    }
+  });
+
   // What the provider revokes itself (a reused refresh token or code, a revoked refresh token)
   // ends our grant too, on every instance.
   provider.on("grant.revoked", (_ctx: KoaContextWithOIDC, grantId: string) => {
@@ -232,6 +248,34 @@ export async function markGrantRevoked(grantId: string): Promise<void> {
       .where(and(eq(oauthGrants.id, grantId), isNull(oauthGrants.revokedAt)));
     await publishAuthChange(tx, { credentialIds: [grantId] });
   });
+}
+
+const DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
+export const DEVICE_POLL_INTERVAL_SECONDS = 5;
+
+/**
+ * Records this poll of a pending device code and says whether it came sooner than the device's
+ * interval, which then grows by 5 seconds for every later poll (RFC 8628 §3.5). Kept in the
+ * record itself, so every instance sees the same polls.
+ */
+async function polledTooSoon(deviceCode: string): Promise<boolean> {
+  const db = await getDb();
+  const id = hashToken(deviceCode);
+  const where = and(eq(oauthStore.kind, "DeviceCode"), eq(oauthStore.id, id));
+  const [row] = await db.select({ payload: oauthStore.payload }).from(oauthStore).where(where);
+  if (!row) return false;
+  const state = row.payload as { lastPolledAt?: number; pollInterval?: number };
+  const at = nowMs();
+  let interval = state.pollInterval ?? DEVICE_POLL_INTERVAL_SECONDS;
+  const tooSoon = state.lastPolledAt !== undefined && at - state.lastPolledAt < interval * 1000;
+  if (tooSoon) interval += 5;
+  await db
+    .update(oauthStore)
+    .set({
+      payload: sql`${oauthStore.payload} || ${JSON.stringify({ lastPolledAt: at, pollInterval: interval })}::jsonb`,
+    })
+    .where(where);
+  return tooSoon;
 }
 
 async function appRegistration(clientId: string | undefined): Promise<string | undefined> {
