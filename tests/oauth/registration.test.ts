@@ -32,7 +32,7 @@ beforeAll(async () => {
 });
 afterAll(() => world.close());
 
-async function register(metadata: Record<string, unknown>) {
+async function register(metadata: Partial<oauth.OmitSymbolProperties<oauth.Client>>) {
   const response = await oauth.dynamicClientRegistrationRequest(world.as, metadata, insecure);
   return { status: response.status, body: (await response.json()) as Record<string, any> };
 }
