@@ -12,7 +12,17 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // The guide's base URL is https://api.voltasis.com/v1: serve the same paths under /v1 too.
   async rewrites() {
-    return [{ source: "/v1/:path*", destination: "/api/v1/:path*" }];
+    return [
+      { source: "/v1/:path*", destination: "/api/v1/:path*" },
+      // The OAuth authorization server (pages/api/oauth/[...path].ts) also answers its metadata
+      // at the issuer's well-known addresses and the device flow's short /device address.
+      {
+        source: "/.well-known/:doc(oauth-authorization-server|openid-configuration)",
+        destination: "/api/oauth/.well-known/:doc",
+      },
+      { source: "/device", destination: "/api/oauth/device" },
+      { source: "/device/:path*", destination: "/api/oauth/device/:path*" },
+    ];
   },
 };
 

@@ -835,8 +835,11 @@ export interface components {
             scopes: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "read:oauth-apps" | "write:oauth-apps" | "admin:organizations")[];
             token: {
                 /** @enum {string} */
-                type: "api_key" | "access_token" | "session";
+                type: "api_key" | "access_token" | "session" | "oauth";
+                /** @description The key, token or session id; for an app's OAuth token, its grant's id */
                 id: string;
+                /** @description OAuth tokens only: the app (client_id) the token was issued to */
+                client_id?: string;
             };
         };
         TokenPair: {

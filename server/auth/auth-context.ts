@@ -10,18 +10,26 @@ import { authCacheGeneration, getAuthCached, setAuthCached } from "@/server/auth
 import { ApiError } from "@/server/core/api-error";
 import { scopesFor } from "@/server/scopes/catalogue";
 
-export type CredentialType = "api_key" | "access_token" | "session";
+export type CredentialType = "api_key" | "access_token" | "session" | "oauth";
 
 /** The credential a request presented, after its secret was checked. */
 export interface Credential {
   type: CredentialType;
-  /** Key id (`key_…`), token id (`tok_…`), or the user id for a browser session. */
+  /**
+   * Key id (`key_…`), token id (`tok_…`), the grant id (`grant_…`) of an app's OAuth token, or
+   * the user id for a browser session.
+   */
   id: string;
   userId: string;
   /** The organization the credential belongs to (a key's, a token's, the session's current). */
   organizationId: string;
-  /** API keys only: the scopes the key was given. Tokens and sessions carry the role's scopes. */
+  /**
+   * API keys: the scopes the key was given; OAuth tokens: the scopes of the token and its grant.
+   * User tokens and sessions carry the role's scopes.
+   */
   keyScopes: readonly Scope[] | null;
+  /** OAuth tokens only: the app (client_id) the token was issued to. */
+  clientId?: string;
   expiresAt: Date | null;
   /** API keys only: where the key may be used from (canonical entries); empty: anywhere. */
   allowedIps?: readonly string[];
@@ -117,10 +125,13 @@ export async function resolveAuthContext(
   if (overridden) {
     // An API key is pinned to its organization unless it holds admin:organizations; a user
     // token or session may enter organizations its user belongs to, or any as a platform admin.
+    // An app's OAuth token acts where its user consented, and nowhere else.
     const allowed =
-      credential.type === "api_key"
-        ? user.isPlatformAdmin && Boolean(credential.keyScopes?.includes("admin:organizations"))
-        : Boolean(targetRow.role) || user.isPlatformAdmin;
+      credential.type === "oauth"
+        ? false
+        : credential.type === "api_key"
+          ? user.isPlatformAdmin && Boolean(credential.keyScopes?.includes("admin:organizations"))
+          : Boolean(targetRow.role) || user.isPlatformAdmin;
     if (!allowed) throw new ApiError("FORBIDDEN");
   }
 

@@ -16,8 +16,14 @@ export const meSchema = z
     role: z.enum(ROLES),
     scopes: z.array(scopeSchema),
     token: z.object({
-      type: z.enum(["api_key", "access_token", "session"]),
-      id: z.string(),
+      type: z.enum(["api_key", "access_token", "session", "oauth"]),
+      id: z.string().meta({
+        description: "The key, token or session id; for an app's OAuth token, its grant's id",
+      }),
+      client_id: z
+        .string()
+        .optional()
+        .meta({ description: "OAuth tokens only: the app (client_id) the token was issued to" }),
     }),
   })
   .meta({ id: "Me" });
@@ -31,6 +37,10 @@ export function describeMe(ctx: AuthContext): z.infer<typeof meSchema> {
     organization: ctx.organization,
     role: ctx.role,
     scopes: [...ctx.scopes],
-    token: { type: ctx.credential.type, id: ctx.credential.id },
+    token: {
+      type: ctx.credential.type,
+      id: ctx.credential.id,
+      ...(ctx.credential.clientId ? { client_id: ctx.credential.clientId } : {}),
+    },
   };
 }

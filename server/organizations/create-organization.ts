@@ -57,8 +57,11 @@ export async function createOrganization(
   ctx: AuthContext,
   input: OrganizationNameInput,
 ): Promise<PublicOrganization> {
-  if (ctx.credential.type === "api_key") {
-    throw new ApiError("FORBIDDEN", "API keys cannot create organizations: use a user token");
+  if (ctx.credential.type === "api_key" || ctx.credential.type === "oauth") {
+    throw new ApiError(
+      "FORBIDDEN",
+      "API keys and app tokens cannot create organizations: use a user token",
+    );
   }
   return ctx.db.transaction(async (tx) => {
     await assertBelowOrganizationCap(tx, ctx.user.id);

@@ -16,7 +16,9 @@ import { type ActiveUser, findActiveUser } from "@/server/users/find-active-user
 export async function listOrganizations(ctx: AuthContext, query: PageQuery & { q?: string }) {
   const { db } = ctx;
   const everything = ctx.scopes.includes("admin:organizations");
-  const pinned = ctx.credential.type === "api_key" && !everything;
+  // An app's token (OAuth) is pinned to the organization its grant names, like a key.
+  const pinned =
+    (ctx.credential.type === "api_key" || ctx.credential.type === "oauth") && !everything;
   const mine = db
     .select({ organizationId: memberships.organizationId })
     .from(memberships)

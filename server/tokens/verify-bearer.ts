@@ -1,12 +1,13 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { apiKeys, userTokens } from "@/db/schema";
+import { apiKeys, oauthGrants, oauthStore, userTokens } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { ensureAuthListener } from "@/server/auth/auth-bus";
 import { authCacheGeneration, getAuthCached, setAuthCached } from "@/server/auth/auth-cache";
 import type { Credential } from "@/server/auth/auth-context";
 import { ApiError } from "@/server/core/api-error";
+import { oauthResource } from "@/server/oauth/resource";
 import { hashToken, parseToken } from "./format";
 
 const invalid = (reason?: string) =>
@@ -55,7 +56,7 @@ export async function verifyBearer(
       parsed.kind === "at"
         ? await loadAccessToken(hash)
         : parsed.kind === "oat"
-          ? undefined
+          ? await loadOAuthAccessToken(hash)
           : await loadApiKey(hash);
     if (!credential) throw invalid();
     setAuthCached(
@@ -128,5 +129,55 @@ async function loadAccessToken(hash: string): Promise<Credential | undefined> {
     organizationId: token.organizationId,
     keyScopes: null,
     expiresAt: token.expiresAt,
+  };
+}
+
+interface OAuthAccessTokenPayload {
+  exp?: number;
+  aud?: string | string[];
+  scope?: string;
+  clientId?: string;
+  accountId?: string;
+}
+
+/**
+ * An app's access token (oidc-provider's record in oauth_store, keyed by the token's hash) and
+ * the grant it hangs off: the user, the organization, and the scopes both allow. Cached under the
+ * grant's id, so revoking or changing the grant evicts it on every instance.
+ */
+async function loadOAuthAccessToken(hash: string): Promise<Credential | undefined> {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      payload: oauthStore.payload,
+      storedUntil: oauthStore.expiresAt,
+      grantId: oauthGrants.id,
+      userId: oauthGrants.userId,
+      organizationId: oauthGrants.organizationId,
+      scopes: oauthGrants.scopes,
+      revokedAt: oauthGrants.revokedAt,
+    })
+    .from(oauthStore)
+    .innerJoin(oauthGrants, eq(oauthGrants.id, oauthStore.grantId))
+    .where(and(eq(oauthStore.kind, "AccessToken"), eq(oauthStore.id, hash)));
+  if (!row) return undefined;
+  if (row.revokedAt) throw invalid("revoked");
+  const payload = row.payload as OAuthAccessTokenPayload;
+  // RFC 8707: a token for another audience is not a token for this API.
+  const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
+  if (!audiences.includes(oauthResource())) return undefined;
+  if (payload.accountId !== row.userId) return undefined;
+  const tokenScopes = (payload.scope ?? "").split(" ");
+  const exp = payload.exp ? new Date(payload.exp * 1000) : row.storedUntil;
+  return {
+    type: "oauth",
+    id: row.grantId,
+    userId: row.userId,
+    organizationId: row.organizationId,
+    // What the token was issued with, within what the grant still allows; resolveAuthContext
+    // caps it again by the user's current role there.
+    keyScopes: row.scopes.filter((s) => tokenScopes.includes(s)),
+    expiresAt: exp,
+    clientId: payload.clientId,
   };
 }
