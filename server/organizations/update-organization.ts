@@ -1,10 +1,12 @@
-import { and, eq } from "drizzle-orm";
-import { memberships, organizations } from "@/db/schema";
+import { and, eq, isNull, ne, or } from "drizzle-orm";
+import type { Tx } from "@/db";
+import { memberships, oauthApps, oauthGrants, organizations } from "@/db/schema";
 import { isId } from "@/lib/ids";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import { publishAuthChange } from "@/server/auth/auth-bus";
 import type { AuthContext } from "@/server/auth/auth-context";
 import { ApiError } from "@/server/core/api-error";
+import { forgetGrants } from "@/server/oauth-grants/forget-grants";
 import type { PublicOrganization, UpdateOrganizationInput } from "./schemas";
 
 /**
@@ -17,9 +19,10 @@ export async function updateOrganization(
   input: UpdateOrganizationInput,
 ): Promise<PublicOrganization> {
   if (!isId("org", id)) throw new ApiError("NOT_FOUND", "No organization with this id");
-  // Organizations are managed by people (a user token or the dashboard), never by API keys.
-  if (ctx.credential.type === "api_key") {
-    throw new ApiError("FORBIDDEN", "Organizations cannot be changed with an API key");
+  // Organizations are managed by people (a user token or the dashboard), never by API keys or
+  // third-party apps.
+  if (ctx.credential.type === "api_key" || ctx.credential.type === "oauth") {
+    throw new ApiError("FORBIDDEN", "Organizations cannot be changed with an API key or app token");
   }
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -62,12 +65,18 @@ export async function updateOrganization(
       });
     }
     if (thirdPartyAccess !== row.thirdPartyAccess) {
+      // Grants the new policy forbids stop working now, not only new authorizations.
+      const revoked = thirdPartyAccess === "own_apps" ? await forgetForeignGrants(tx, id) : [];
       await recordAudit(tx, actorOf(ctx), {
         action: "organization.third_party_access_changed",
         organizationId: id,
         targetType: "organization",
         targetId: id,
-        metadata: { from: row.thirdPartyAccess, to: thirdPartyAccess },
+        metadata: {
+          from: row.thirdPartyAccess,
+          to: thirdPartyAccess,
+          grants_revoked: revoked.length,
+        },
       });
     }
     return {
@@ -78,4 +87,23 @@ export async function updateOrganization(
       created_at: row.createdAt.toISOString(),
     };
   });
+}
+
+/** Revokes the organization's grants to apps it did not register (another's, or dynamic ones). */
+async function forgetForeignGrants(tx: Tx, organizationId: string): Promise<string[]> {
+  const foreign = await tx
+    .select({ id: oauthGrants.id })
+    .from(oauthGrants)
+    .innerJoin(oauthApps, eq(oauthApps.id, oauthGrants.appId))
+    .where(
+      and(
+        eq(oauthGrants.organizationId, organizationId),
+        isNull(oauthGrants.revokedAt),
+        or(isNull(oauthApps.organizationId), ne(oauthApps.organizationId, organizationId)),
+      ),
+    );
+  return forgetGrants(
+    tx,
+    foreign.map((g) => g.id),
+  );
 }

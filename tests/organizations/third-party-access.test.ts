@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import * as organizationRoute from "@/app/api/v1/organizations/[id]/route";
 import * as organizationsRoute from "@/app/api/v1/organizations/route";
 import { getDb } from "@/db";
-import { auditLogs, memberships } from "@/db/schema";
+import { auditLogs, memberships, oauthApps, oauthGrants } from "@/db/schema";
+import { newId } from "@/lib/ids";
+import { createApp, DEMO, userId } from "@/tests/helpers/fixtures";
 import { invoke } from "@/tests/helpers/invoke";
 import { login, makeUser } from "@/tests/helpers/tokens";
 
@@ -61,7 +63,7 @@ describe("an organization's third-party access policy", () => {
           eq(auditLogs.action, "organization.third_party_access_changed"),
         ),
       );
-    expect(audit?.metadata).toEqual({ from: "any", to: "own_apps" });
+    expect(audit?.metadata).toEqual({ from: "any", to: "own_apps", grants_revoked: 0 });
   });
 
   it("is the owners' call: an admin may rename, not change the policy", async () => {
@@ -78,5 +80,56 @@ describe("an organization's third-party access policy", () => {
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body.error)).toContain("third_party_access");
     expect((await patch(org.id, org.owner, {})).status).toBe(400);
+  });
+});
+
+describe("narrowing to the organization's own apps", () => {
+  it("revokes the grants to other organizations' and dynamic apps at once, keeps its own", async () => {
+    const org = await organization();
+    const db = await getDb();
+    const user = await userId(DEMO.acmeOwner);
+    const foreign = await createApp("globex");
+    const dynamic = newId("app");
+    await db.insert(oauthApps).values({
+      id: dynamic,
+      name: "Some MCP client",
+      redirectUris: ["http://127.0.0.1/cb"],
+      clientType: "public",
+      registration: "dynamic",
+    });
+    const own = newId("app");
+    await db.insert(oauthApps).values({
+      id: own,
+      organizationId: org.id,
+      name: "Our own",
+      redirectUris: ["https://own.example.test/cb"],
+      clientType: "public",
+      registration: "dashboard",
+    });
+    const grant = (appId: string) => ({
+      id: newId("grant"),
+      appId,
+      userId: user,
+      organizationId: org.id,
+      scopes: ["read:users" as const],
+    });
+    const [g1, g2, g3] = [grant(foreign.id), grant(dynamic), grant(own)];
+    await db.insert(oauthGrants).values([g1, g2, g3]);
+
+    const set = await patch(org.id, org.owner, { third_party_access: "own_apps" });
+    expect(set.status).toBe(200);
+    const rows = await db.select().from(oauthGrants).where(eq(oauthGrants.organizationId, org.id));
+    const revoked = Object.fromEntries(rows.map((r) => [r.id, r.revokedAt !== null]));
+    expect(revoked).toEqual({ [g1.id]: true, [g2.id]: true, [g3.id]: false });
+    const [audit] = await db
+      .select()
+      .from(auditLogs)
+      .where(
+        and(
+          eq(auditLogs.organizationId, org.id),
+          eq(auditLogs.action, "organization.third_party_access_changed"),
+        ),
+      );
+    expect(audit?.metadata).toEqual({ from: "any", to: "own_apps", grants_revoked: 2 });
   });
 });
