@@ -1,6 +1,6 @@
 // `npm run bench:http`: the production server under load, A/B/B/A in one run. A is the cheapest
 // /api/v1 answer (the JSON 404 of an unknown path: Next, the public wrapper, the IP limiter); B
-// is an authenticated call with API keys. Prints req/s, p50, p99 and B/A for each pair, and
+// is an authenticated call, with API keys or with OAuth apps' access tokens. Prints req/s, p50, p99 and B/A for each pair, and
 // writes the figures to bench/results/. Embedded PGlite by default; PostgreSQL and Redis when
 // DATABASE_URL / REDIS_URL are set, and then also the cold verification among 1,000,000 keys
 // (`npm run bench:cold` runs only that). Figures only: nothing here asserts a timing.
@@ -10,6 +10,7 @@ import path from "node:path";
 import { ROOT } from "@/tests/support/server-harness";
 import { type ColdResult, measureColdVerification } from "./cold-verify";
 import { load, PAIR_HEADER, pairLine, type Round } from "./support/load";
+import { mintOAuthTokens } from "./support/oauth-tokens";
 import { buildIfNeeded, prepareDatabase, startServer } from "./support/production-server";
 import { writeResults } from "./support/results";
 
@@ -41,6 +42,7 @@ async function createKeys(base: string, scopes: string[]): Promise<string[]> {
 
 async function abPairs(env: NodeJS.ProcessEnv, mode: string): Promise<Round[]> {
   prepareDatabase(env);
+  const oauthTokens = await mintOAuthTokens(env, KEYS);
   const server = await startServer(env);
   const rounds: Round[] = [];
   try {
@@ -55,20 +57,27 @@ async function abPairs(env: NodeJS.ProcessEnv, mode: string): Promise<Round[]> {
     });
     await load(url("/api/v1/no-such-route"), "warm-up", { connections: 10, seconds: 3 });
     await load(url("/api/v1/users"), "warm-up", { connections: 10, seconds: 3, tokens: keys });
+    await load(url("/api/v1/auth/me"), "warm-up", {
+      connections: 10,
+      seconds: SECONDS,
+      tokens: oauthTokens,
+    });
 
     console.log(`\nbench:http: ${mode}, ${SECONDS}s rounds, A/B/B/A per pair\n`);
     console.log(PAIR_HEADER);
     for (const connections of CONNECTIONS) {
-      for (const [label, pathname] of [
-        ["/auth/me", "/api/v1/auth/me"],
-        ["/users", "/api/v1/users"],
+      for (const [label, pathname, tokens] of [
+        ["/auth/me", "/api/v1/auth/me", keys],
+        ["/users", "/api/v1/users", keys],
+        ["/auth/me, OAuth token", "/api/v1/auth/me", oauthTokens],
+        ["/users, OAuth token", "/api/v1/users", oauthTokens],
       ] as const) {
         const a: Round[] = [];
         const b: Round[] = [];
         const roundA = () =>
           load(url("/api/v1/no-such-route"), "404", { connections, seconds: SECONDS, pid });
         const roundB = () =>
-          load(url(pathname), label, { connections, seconds: SECONDS, tokens: keys, pid });
+          load(url(pathname), label, { connections, seconds: SECONDS, tokens, pid });
         // A, B, B, A: alternated and mirrored, so that a drift over the pair (other work on the
         // cores, the memory limiter filling with the baseline's spread addresses) weighs on
         // both sides alike instead of on whichever side runs last.
@@ -97,6 +106,8 @@ async function main() {
     ...process.env,
     // The bench spreads the baseline over many client addresses through X-Forwarded-For.
     TRUST_PROXY: "1",
+    // The audience of the OAuth tokens minted above (their resource is PUBLIC_URL/api/v1).
+    PUBLIC_URL: process.env.PUBLIC_URL ?? "https://bench.voltasis.test",
     RATE_LIMIT_PREFIX: `voltasis:bench:${randomBytes(4).toString("hex")}:rl`,
   };
   if (!process.env.DATABASE_URL) {

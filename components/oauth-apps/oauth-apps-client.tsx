@@ -40,7 +40,7 @@ function OAuthAppsView({ organization, canRegister, isMember }: OAuthAppsClientP
   // dropped from the address so a reload does not say it again.
   const params = useSearchParams();
   const pathname = usePathname();
-  const deleted = params.get("deleted");
+  const deleted = params?.get("deleted") ?? null;
   useEffect(() => {
     if (!deleted) return;
     showToast(`Deleted “${deleted.slice(0, 100)}”`);

@@ -14,7 +14,8 @@ export function NavLink({
   children: ReactNode;
   exact?: boolean;
 }) {
-  const pathname = usePathname();
+  // Null only for a page of the Pages Router (the OAuth mount), which shows no navigation.
+  const pathname = usePathname() ?? "";
   const active = exact ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
   return (
     <Link

@@ -13,7 +13,7 @@ const KEY_PAGE = /^\/settings\/api-keys\/[^/]+/;
  */
 export function useSwitchOrganization() {
   const [pending, startTransition] = useTransition();
-  const pathname = usePathname();
+  const pathname = usePathname() ?? "/";
 
   function switchTo(organizationId: string, onRefused?: () => void, onDone?: () => void) {
     startTransition(async () => {

@@ -14,10 +14,13 @@ type TextKey<F> = { [K in keyof F]: F[K] extends string ? K : never }[keyof F];
 const MAX_VALUE_LENGTH = 1000;
 
 /** The filters a URL's query names, each read as the type of its default; the rest: defaults. */
-function filtersFromSearch<F extends Filters<F>>(defaults: F, params: URLSearchParams): F {
+function filtersFromSearch<F extends Filters<F>>(
+  defaults: F,
+  params: Pick<URLSearchParams, "get"> | null,
+): F {
   const filters: Record<string, FilterValue> = { ...defaults };
   for (const [key, fallback] of Object.entries(defaults) as [string, FilterValue][]) {
-    const value = params.get(key);
+    const value = params?.get(key) ?? null;
     if (value === null) continue;
     filters[key] = typeof fallback === "boolean" ? value === "1" : value.slice(0, MAX_VALUE_LENGTH);
   }
@@ -47,7 +50,7 @@ export function useListFilters<F extends Filters<F>>(
   delayMs: number,
 ) {
   const params = useSearchParams();
-  const pathname = usePathname();
+  const pathname = usePathname() ?? "";
   const [filters, setFilters] = useState<F>(() => filtersFromSearch(defaults, params));
   const [text, setText] = useState(() => String(filters[textKey] ?? ""));
   useEffect(() => {
