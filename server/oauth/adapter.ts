@@ -21,8 +21,16 @@ export const APP_GRANT_TYPES = [
 /**
  * The authorization server's storage (oidc-provider's adapter interface) in our database: its
  * own records in `oauth_store`, keyed by kind and the SHA-256 of their id (a stolen copy of the
- * table holds no usable code, token or session), and its clients in `oauth_apps`.
+ * table holds no usable code or token: see FOUND_WITHOUT_ID), and its clients in `oauth_apps`.
  */
+/**
+ * Records the provider also looks up by something else than their id (a session by its uid, a
+ * device code by the code a person types), so that their payload must carry the id: these two
+ * keep `jti`. Both are short-lived (a sign-in to the authorization server, a device code's
+ * 10 minutes); every token and code is stored without it.
+ */
+const FOUND_WITHOUT_ID = new Set(["Session", "DeviceCode"]);
+
 export class DrizzleOAuthAdapter implements Adapter {
   constructor(private readonly kind: string) {}
 
@@ -31,10 +39,14 @@ export class DrizzleOAuthAdapter implements Adapter {
     const db = await getDb();
     const expiresAt = expiresIn ? new Date(now().getTime() + expiresIn * 1000) : null;
     const grantId = this.kind === "Grant" ? id : (payload.grantId ?? null);
+    // The provider puts a record's id in its payload (`jti`): for a token or a code that is the
+    // secret itself. Kept out, and put back on the way in from the id the lookup was made with.
+    const stored: AdapterPayload = { ...payload };
+    if (!FOUND_WITHOUT_ID.has(this.kind)) delete stored.jti;
     const values = {
       kind: this.kind,
       id: hashToken(id),
-      payload: payload as Record<string, unknown>,
+      payload: stored as Record<string, unknown>,
       grantId,
       userCode: payload.userCode ? hashToken(normalizeUserCode(payload.userCode)) : null,
       uid: payload.uid ?? null,
@@ -58,7 +70,8 @@ export class DrizzleOAuthAdapter implements Adapter {
 
   async find(id: string): Promise<AdapterPayload | undefined> {
     if (this.kind === "Client") return findClient(id);
-    return this.findWhere(eq(oauthStore.id, hashToken(id)));
+    const payload = await this.findWhere(eq(oauthStore.id, hashToken(id)));
+    return payload && { ...payload, jti: id };
   }
 
   async findByUserCode(userCode: string): Promise<AdapterPayload | undefined> {

@@ -241,6 +241,19 @@ describe("introspection (RFC 7662)", () => {
   });
 });
 
+describe("the store", () => {
+  it("keeps no access token, refresh token or code in clear, only their hashes", async () => {
+    const app = await createTestApp({ organizationId: acme, type: "public" });
+    const tokens = await codeFlowTokens(world, app, { userId: owner, organizationId: acme });
+    const rows = await (await getDb()).select().from(oauthStore);
+    const everything = JSON.stringify(rows);
+    expect(everything).not.toContain(tokens.access_token);
+    expect(everything).not.toContain(tokens.refresh_token as string);
+    expect(everything).not.toMatch(/vlt_o[ar]t_/);
+    expect(rows.map((r) => r.id)).toContain(hashToken(tokens.access_token));
+  });
+});
+
 describe("the resource side", () => {
   it("a warm token costs no database round trip; revoking its grant refuses it at once", async () => {
     const app = await createTestApp({ organizationId: acme, type: "public" });
