@@ -42,7 +42,13 @@ test.beforeAll(async ({ request }, info) => {
     headers: { Authorization: `Bearer ${access_token}` },
     data: {
       name: `Guide examples ${Date.now()}`,
-      scopes: ["read:users", "read:api-keys", "write:api-keys", "write:time-entries"],
+      scopes: [
+        "read:users",
+        "read:api-keys",
+        "write:api-keys",
+        "write:time-entries",
+        "write:oauth-apps",
+      ],
     },
   });
   expect(created.status()).toBe(201);
