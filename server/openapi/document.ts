@@ -215,7 +215,8 @@ function operationObject(op: AnyOperation, schemas: SchemaCollector) {
     summary: op.summary,
     description: [op.description, scopeNote].filter(Boolean).join("\n\n"),
     tags: [op.path.split("/")[1] ?? "api"],
-    security: op.scope === "public" ? [] : [{ bearer }],
+    // Either a Bearer key or token, or an OAuth app's token granted the same scope.
+    security: op.scope === "public" ? [] : [{ bearer }, { oauth2: bearer }],
     parameters: [
       ...pathParameters(op, schemas),
       ...queryParameters(op, schemas),
@@ -278,14 +279,38 @@ function buildDocument(serverUrl: string) {
     paths,
     components: {
       securitySchemes: {
+        oauth2: oauthScheme(serverUrl),
         bearer: {
           type: "http",
           scheme: "bearer",
-          description: `API keys (vlt_live_… / vlt_test_…) or user access tokens (vlt_at_…). Scopes: ${SCOPES.map((s) => `\`${s}\` (${SCOPE_DESCRIPTIONS[s]})`).join(", ")}`,
+          description: `API keys (vlt_live_… / vlt_test_…), user access tokens (vlt_at_…) or OAuth apps' access tokens (vlt_oat_…). Scopes: ${SCOPES.map((s) => `\`${s}\` (${SCOPE_DESCRIPTIONS[s]})`).join(", ")}`,
         },
       },
       headers: RESPONSE_HEADERS,
       schemas: { ...schemas.components, ...errorSchemas() },
+    },
+  };
+}
+
+/**
+ * Third-party apps (README: OAuth 2.1): the authorization code flow with PKCE at the
+ * authorization server beside this API, with the scopes an app may ask for.
+ */
+function oauthScheme(serverUrl: string) {
+  const origin = serverUrl.replace(/\/api\/v1$/, "");
+  return {
+    type: "oauth2",
+    description:
+      "For third-party apps acting for a user who consented. PKCE (S256) is required; discovery at /.well-known/oauth-authorization-server. Tokens are vlt_oat_… (1 hour) with a rotating vlt_ort_… refresh token.",
+    flows: {
+      authorizationCode: {
+        authorizationUrl: `${origin}/api/oauth/authorize`,
+        tokenUrl: `${origin}/api/oauth/token`,
+        refreshUrl: `${origin}/api/oauth/token`,
+        scopes: Object.fromEntries(
+          SCOPES.filter((s) => s !== "admin:organizations").map((s) => [s, SCOPE_DESCRIPTIONS[s]]),
+        ),
+      },
     },
   };
 }
