@@ -14,7 +14,8 @@ export function NavLink({
   children: ReactNode;
   exact?: boolean;
 }) {
-  const pathname = usePathname();
+  // Nullable in Next's types once a Pages Router route exists (pages/api/oauth): never here.
+  const pathname = usePathname() ?? "";
   const active = exact ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
   return (
     <Link

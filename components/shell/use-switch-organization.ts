@@ -13,7 +13,8 @@ const KEY_PAGE = /^\/settings\/api-keys\/[^/]+/;
  */
 export function useSwitchOrganization() {
   const [pending, startTransition] = useTransition();
-  const pathname = usePathname();
+  // Nullable in Next's types once a Pages Router route exists (pages/api/oauth): never here.
+  const pathname = usePathname() ?? "/dashboard";
 
   function switchTo(organizationId: string, onRefused?: () => void, onDone?: () => void) {
     startTransition(async () => {

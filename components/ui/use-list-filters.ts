@@ -46,8 +46,9 @@ export function useListFilters<F extends Filters<F>>(
   textKey: TextKey<F>,
   delayMs: number,
 ) {
-  const params = useSearchParams();
-  const pathname = usePathname();
+  // Nullable in Next's types once a Pages Router route exists (pages/api/oauth): never here.
+  const params = useSearchParams() ?? new URLSearchParams();
+  const pathname = usePathname() ?? "";
   const [filters, setFilters] = useState<F>(() => filtersFromSearch(defaults, params));
   const [text, setText] = useState(() => String(filters[textKey] ?? ""));
   useEffect(() => {
