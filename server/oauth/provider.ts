@@ -52,7 +52,7 @@ function createProvider(): Provider {
       new interactionPolicy.Check(
         "dashboard_session",
         "the dashboard decides who is signed in",
-      "login_required",
+        "login_required",
         (ctx) =>
           ctx.oidc.result
             ? interactionPolicy.Check.NO_NEED_TO_PROMPT
