@@ -7,5 +7,5 @@ import { runMaintenance } from "@/server/maintenance/run-maintenance";
 const report = await runMaintenance();
 await closeDb();
 console.log(
-  `Maintenance done: ${report.auditEntriesDeleted} audit entries older than ${env().AUDIT_RETENTION_DAYS} days deleted; ${report.usageRowsRolledUpHourly} usage rows rolled up into hours, ${report.usageRowsRolledUpDaily} into days; ${report.browserSessionsPruned} expired browser sessions forgotten.`,
+  `Maintenance done: ${report.auditEntriesDeleted} audit entries older than ${env().AUDIT_RETENTION_DAYS} days deleted; ${report.usageRowsRolledUpHourly} usage rows rolled up into hours, ${report.usageRowsRolledUpDaily} into days; ${report.browserSessionsPruned} expired browser sessions and ${report.oauthRecordsPruned} expired OAuth records forgotten.`,
 );

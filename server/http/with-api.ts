@@ -94,7 +94,7 @@ export function withApi<B extends Slot, Q extends Slot, P extends Slot>(
       const input = await parseInput(operation, req, routeContext, { alwaysReadBody: true });
       response = await handler({ req, ctx, ...input });
     } catch (error) {
-      response = errorResponse(toApiError(error, meta.requestId), meta.requestId, originOf(req));
+      response = errorResponse(toApiError(error, meta.requestId), meta.requestId);
     }
     finish(req, response, meta.requestId, limit);
     const used = ctx?.credential ?? refusedKey;
@@ -144,7 +144,7 @@ function chargedToAddress(
       if (!limit.allowed) throw new ApiError("RATE_LIMITED");
       response = await handler(req, routeContext, meta);
     } catch (error) {
-      response = errorResponse(toApiError(error, meta.requestId), meta.requestId, originOf(req));
+      response = errorResponse(toApiError(error, meta.requestId), meta.requestId);
     }
     finish(req, response, meta.requestId, limit);
     return response;
@@ -223,13 +223,4 @@ export function rejectRequest(makeError: () => ApiError): RouteHandler {
   return withoutRoute(() => {
     throw makeError();
   });
-}
-
-/** The origin the request came to: the base of the Bearer challenge when PUBLIC_URL is unset. */
-function originOf(req: Request): string | null {
-  try {
-    return new URL(req.url).origin;
-  } catch {
-    return null;
-  }
 }

@@ -3,6 +3,7 @@ import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { pruneAuditLogs } from "./prune-audit-logs";
 import { pruneBrowserSessions } from "./prune-browser-sessions";
+import { pruneOAuthStore } from "./prune-oauth-store";
 import { pruneUsageBatches, USAGE_BATCH_ID_RETENTION_MS } from "./prune-usage-batches";
 import { rollUpUsage } from "./roll-up-usage";
 
@@ -16,11 +17,13 @@ export interface MaintenanceReport {
   usageRowsRolledUpDaily: number;
   usageBatchIdsForgotten: number;
   browserSessionsPruned: number;
+  oauthRecordsPruned: number;
 }
 
 /**
  * The scheduled maintenance job: prunes audit entries older than AUDIT_RETENTION_DAYS, rolls
- * old usage buckets up into hours and days, and forgets expired browser sessions. Safe to run on several instances at once, and to
+ * old usage buckets up into hours and days, and forgets expired browser sessions and OAuth
+ * records. Safe to run on several instances at once, and to
  * run again: each step only ever moves or deletes rows it has locked itself. `signal` stops it
  * between two batches (shutdown); what is left is done by the next run.
  */
@@ -40,11 +43,13 @@ export async function runMaintenance(
     before: new Date(at.getTime() - USAGE_BATCH_ID_RETENTION_MS),
   });
   const browserSessionsPruned = await pruneBrowserSessions(db, { before: at });
+  const oauthRecordsPruned = await pruneOAuthStore(db, { before: at });
   return {
     auditEntriesDeleted,
     usageRowsRolledUpHourly: rolled.hourly,
     usageRowsRolledUpDaily: rolled.daily,
     usageBatchIdsForgotten,
     browserSessionsPruned,
+    oauthRecordsPruned,
   };
 }

@@ -43,6 +43,22 @@ export function getOAuthProvider(): Provider {
 function createProvider(): Provider {
   const resource = oauthResource();
   const policy = interactionPolicy.base();
+  // Who is signed in is the dashboard's session, which the provider cannot see: every
+  // authorization goes through the consent page, which checks it (a browser shared after a
+  // sign-out never authorizes as its previous user) and skips the screen itself when it may.
+  policy
+    .get("login")
+    ?.checks.add(
+      new interactionPolicy.Check(
+        "dashboard_session",
+        "the dashboard decides who is signed in",
+        "login_required",
+        (ctx) =>
+          ctx.oidc.result
+            ? interactionPolicy.Check.NO_NEED_TO_PROMPT
+            : interactionPolicy.Check.REQUEST_PROMPT,
+      ),
+    );
   // Dynamically registered apps are nobody's: their user always sees the consent screen.
   policy.get("consent")?.checks.add(
     new interactionPolicy.Check(

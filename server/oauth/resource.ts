@@ -1,8 +1,14 @@
-import { publicBaseUrl } from "@/server/core/public-url";
+import { env } from "@/lib/env";
 
-/** The authorization server's issuer: PUBLIC_URL (never a request's Host). */
+/**
+ * The authorization server's issuer: PUBLIC_URL, never a request's Host. Without it (a local
+ * run), the address server.mjs listens on, as the browser reaches it: localhost and PORT.
+ */
 export function oauthIssuer(): string {
-  return publicBaseUrl();
+  const configured = env().PUBLIC_URL;
+  if (configured) return configured.replace(/\/+$/, "");
+  const port = Number(process.env.PORT ?? 3000);
+  return `http://localhost:${Number.isInteger(port) && port > 0 ? port : 3000}`;
 }
 
 /**
@@ -10,5 +16,5 @@ export function oauthIssuer(): string {
  * the default when a request names none.
  */
 export function oauthResource(): string {
-  return `${publicBaseUrl()}/api/v1`;
+  return `${oauthIssuer()}/api/v1`;
 }

@@ -26,7 +26,7 @@ describe("WWW-Authenticate", () => {
     }
   });
 
-  it("falls back to the origin the request came to", async () => {
+  it("falls back to localhost and the server's port without PUBLIC_URL", async () => {
     const res = await invoke(meRoute.GET, { path: "/auth/me" });
     expect(res.headers.get("www-authenticate")).toMatch(
       /^Bearer realm="voltasis", resource_metadata="http:\/\/localhost(:\d+)?\/\.well-known\/oauth-protected-resource\/api\/v1"$/,

@@ -93,7 +93,7 @@ describe("dynamic client registration (RFC 7591)", () => {
     expect(await findReusableGrant(screen, owner)).toBeNull();
   });
 
-  it("a dashboard app authorized moments ago in the same browser is not asked again", async () => {
+  it("a browser that just authorized an app still goes through the consent page, where the dashboard's session decides", async () => {
     const app = await createTestApp({ organizationId: acme, type: "public" });
     const jar = new CookieJar();
     await authorizeInBrowser(
@@ -103,7 +103,18 @@ describe("dynamic client registration (RFC 7591)", () => {
     );
     const again = await browse((await authorizationUrl(world, app)).url.href, jar);
     expect(again.status).toBe(303);
-    expect(new URL(again.headers.get("location") ?? "").searchParams.get("code")).toBeTruthy();
+    const uid = consentUid(again);
+    // There, a repeat of the same app, organization and scopes is approved without a screen.
+    const screen = await describeConsent(await findBrowserInteraction(uid, jar.header()), owner);
+    expect(await findReusableGrant(screen, owner)).toEqual({ organizationId: acme });
+    // No silent authorization: the provider cannot see the dashboard's session.
+    const silent = await browse(
+      (await authorizationUrl(world, app, { prompt: "none" })).url.href,
+      jar,
+    );
+    expect(new URL(silent.headers.get("location") ?? "").searchParams.get("error")).toBe(
+      "login_required",
+    );
   });
 
   it.each([

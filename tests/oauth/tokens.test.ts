@@ -337,3 +337,32 @@ describe("the resource side", () => {
     expect((await me(world, tokens.access_token)).body.data.scopes).toEqual(["read:users"]);
   });
 });
+
+describe("maintenance", () => {
+  it("forgets expired OAuth records and keeps live ones", async () => {
+    const { pruneOAuthStore } = await import("@/server/maintenance/prune-oauth-store");
+    const app = await createTestApp({ organizationId: acme, type: "public" });
+    const tokens = await codeFlowTokens(world, app, { userId: owner, organizationId: acme });
+    const db = await getDb();
+    const record = and(
+      eq(oauthStore.kind, "AccessToken"),
+      eq(oauthStore.id, hashToken(tokens.access_token)),
+    );
+    await pruneOAuthStore(db, { before: new Date() });
+    expect(await db.select({ id: oauthStore.id }).from(oauthStore).where(record)).toHaveLength(1);
+    const pruned = await pruneOAuthStore(db, { before: new Date(Date.now() + 2 * 3600_000) });
+    expect(pruned).toBeGreaterThanOrEqual(1);
+    expect(await db.select({ id: oauthStore.id }).from(oauthStore).where(record)).toHaveLength(0);
+    // The refresh token (30 days) is still there.
+    const refresh = await db
+      .select({ id: oauthStore.id })
+      .from(oauthStore)
+      .where(
+        and(
+          eq(oauthStore.kind, "RefreshToken"),
+          eq(oauthStore.id, hashToken(tokens.refresh_token as string)),
+        ),
+      );
+    expect(refresh).toHaveLength(1);
+  });
+});

@@ -1,0 +1,119 @@
+import { createHash, randomBytes } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import { expect, test } from "@playwright/test";
+import { login } from "./helpers/login";
+
+// A third-party app's authorization through the real consent page: a dynamically registered
+// public client, code + PKCE, the person signed in as Acme's owner, then the token at /auth/me.
+const REDIRECT_URI = "http://127.0.0.1:45678/callback";
+
+// The app's redirect URI, answered here (Playwright's routes do not see a redirect's target).
+let app: Server;
+const callbacks: URL[] = [];
+test.beforeAll(async () => {
+  app = createServer((req, res) => {
+    callbacks.push(new URL(req.url ?? "/", "http://127.0.0.1:45678"));
+    res.writeHead(200, { "content-type": "text/plain" }).end("back at the app");
+  });
+  await new Promise<void>((resolve) => app.listen(45678, "127.0.0.1", resolve));
+});
+test.afterAll(() => new Promise<void>((resolve) => app.close(() => resolve())));
+
+test("an app is authorized on the consent page and its token reaches the API", async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  const registered = await request.post("/api/oauth/register", {
+    data: {
+      client_name: "E2E CLI",
+      redirect_uris: [REDIRECT_URI],
+      token_endpoint_auth_method: "none",
+    },
+  });
+  expect(registered.status()).toBe(201);
+  const { client_id: clientId } = await registered.json();
+
+  const verifier = randomBytes(32).toString("base64url");
+  const challenge = createHash("sha256").update(verifier).digest("base64url");
+  const authorize = new URL("/api/oauth/authorize", baseURL);
+  authorize.search = new URLSearchParams({
+    client_id: clientId,
+    response_type: "code",
+    redirect_uri: REDIRECT_URI,
+    scope: "read:users read:audit-logs",
+    state: "e2e-state",
+    code_challenge: challenge,
+    code_challenge_method: "S256",
+  }).toString();
+
+  await login(page, "member@acme.test");
+  await page.goto(authorize.href);
+  await expect(page.getByRole("heading", { name: "Authorize E2E CLI" })).toBeVisible();
+  await expect(page.getByRole("note")).toContainText("Unverified app");
+  await expect(page.getByText("You will be sent back to 127.0.0.1:45678")).toBeVisible();
+  await expect(page.getByText("List the members of the organization")).toBeVisible();
+  // A member does not hold read:audit-logs: shown as not granted.
+  await expect(page.getByText("Not granted: your role does not allow it.")).toBeVisible();
+  await expect(page.getByRole("radio", { name: /Acme/ })).toBeChecked();
+  await page.getByRole("button", { name: "Authorize" }).click();
+  await expect(page.getByText("back at the app")).toBeVisible();
+  const callback = callbacks.at(-1);
+
+  expect(callback?.searchParams.get("state")).toBe("e2e-state");
+  expect(callback?.searchParams.get("iss")).toBe(new URL(baseURL as string).origin);
+  const code = callback?.searchParams.get("code");
+  expect(code).toBeTruthy();
+
+  const token = await request.post("/api/oauth/token", {
+    form: {
+      grant_type: "authorization_code",
+      code: code as string,
+      redirect_uri: REDIRECT_URI,
+      code_verifier: verifier,
+      client_id: clientId,
+    },
+  });
+  expect(token.status()).toBe(200);
+  const tokens = await token.json();
+  expect(tokens.access_token).toMatch(/^vlt_oat_/);
+  expect(tokens.scope).toBe("read:users");
+
+  const me = await request.get("/api/v1/auth/me", {
+    headers: { authorization: `Bearer ${tokens.access_token}` },
+  });
+  expect(me.status()).toBe(200);
+  const body = await me.json();
+  expect(body.data.email).toBe("member@acme.test");
+  expect(body.data.token).toMatchObject({ type: "oauth", client_id: clientId });
+});
+
+test("Cancel on the consent page sends access_denied back to the app", async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  const registered = await request.post("/api/oauth/register", {
+    data: {
+      client_name: "E2E cancel",
+      redirect_uris: [REDIRECT_URI],
+      token_endpoint_auth_method: "none",
+    },
+  });
+  expect(registered.status()).toBe(201);
+  const { client_id: clientId } = await registered.json();
+  const authorize = new URL("/api/oauth/authorize", baseURL);
+  authorize.search = new URLSearchParams({
+    client_id: clientId,
+    response_type: "code",
+    redirect_uri: REDIRECT_URI,
+    scope: "read:users",
+    code_challenge: createHash("sha256").update("x".repeat(43)).digest("base64url"),
+    code_challenge_method: "S256",
+  }).toString();
+  await login(page, "owner@acme.test");
+  await page.goto(authorize.href);
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByText("back at the app")).toBeVisible();
+  expect(callbacks.at(-1)?.searchParams.get("error")).toBe("access_denied");
+});
