@@ -86,6 +86,17 @@ test("an app is authorized on the consent page and its token reaches the API", a
   const body = await me.json();
   expect(body.data.email).toBe("member@acme.test");
   expect(body.data.token).toMatchObject({ type: "oauth", client_id: clientId });
+
+  // The member sees the app in Settings > Connected apps, revokes it, and its token stops.
+  await page.goto("/settings/connected-apps");
+  await page.getByRole("button", { name: "Revoke E2E CLI in Acme" }).first().click();
+  await page.getByRole("button", { name: "Revoke access" }).click();
+  await expect(page.getByRole("button", { name: "Revoke access" })).toBeHidden();
+  await expect(page.getByRole("button", { name: "Revoke E2E CLI in Acme" })).toHaveCount(0);
+  const after = await request.get("/api/v1/auth/me", {
+    headers: { authorization: `Bearer ${tokens.access_token}` },
+  });
+  expect(after.status()).toBe(401);
 });
 
 test("Cancel on the consent page sends access_denied back to the app", async ({

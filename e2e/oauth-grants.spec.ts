@@ -84,17 +84,15 @@ async function newAdmin(request: APIRequestContext, organizationId: string) {
 }
 
 test.describe("Connected apps and Third-party access", () => {
-  test("a member sees their empty Connected apps and has no Third-party access", async ({
-    page,
-  }) => {
-    await login(page, "member@acme.test");
+  test("Connected apps starts empty; a member has no Third-party access", async ({ page }) => {
+    // Globex's owner never authorizes an app in this suite (the consent spec uses Acme's people).
+    await login(page, "owner@globex.test");
     await openSettings(page, "Connected apps");
     const nav = page.getByRole("navigation", { name: "Settings" });
     await expect(nav.getByRole("link", { name: "Connected apps" })).toHaveAttribute(
       "aria-current",
       "page",
     );
-    await expect(nav.getByRole("link", { name: "Third-party access" })).toHaveCount(0);
 
     const empty = page.getByRole("region", { name: "No connected apps" });
     await expect(empty).toContainText(
@@ -113,7 +111,10 @@ test.describe("Connected apps and Third-party access", () => {
       fullPage: true,
     });
 
-    // The organization's page is not theirs: a 404, as the API answers them 403.
+    // A member has Connected apps but not the organization's page: a 404, as the API answers 403.
+    await login(page, "member@acme.test");
+    await openSettings(page, "Connected apps");
+    await expect(nav.getByRole("link", { name: "Third-party access" })).toHaveCount(0);
     await page.goto("/settings/third-party-access");
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
     const all = await page.request.get("/api/v1/oauth-grants?user=all", {
