@@ -55,7 +55,15 @@ describe("GET /api/v1/openapi.json", () => {
     expect(schema.required).toEqual(["name", "scopes"]);
     expect(schema.properties.scopes.items.enum).toContain("read:users");
     expect(schema.properties.name.maxLength).toBe(100);
-    expect(create.security).toEqual([{ bearer: ["write:api-keys"] }]);
+    expect(create.security).toEqual([
+      { bearer: ["write:api-keys"] },
+      { oauth2: ["write:api-keys"] },
+    ]);
+    expect(res.body.components.securitySchemes.oauth2.flows.authorizationCode).toMatchObject({
+      authorizationUrl: expect.stringMatching(/\/api\/oauth\/authorize$/),
+      tokenUrl: expect.stringMatching(/\/api\/oauth\/token$/),
+      scopes: expect.objectContaining({ "read:users": expect.any(String) }),
+    });
     expect(res.body.paths["/api-keys/{id}/rotate"].post.requestBody.required).toBe(false);
     expect(res.body.paths["/health"].get.security).toEqual([]);
   });
@@ -110,8 +118,10 @@ describe("the document follows from the operations", () => {
     async (method, path, op) => {
       const { body } = await invoke(openapiRoute.GET, { path: "/openapi.json" });
       const documented = body.paths[path][method.toLowerCase()];
+      const scopes = op.scope === "authenticated" ? [] : [op.scope];
+      // A key or token (bearer), or an OAuth app's token granted the same scope (oauth2).
       const expectedSecurity =
-        op.scope === "public" ? [] : [{ bearer: op.scope === "authenticated" ? [] : [op.scope] }];
+        op.scope === "public" ? [] : [{ bearer: scopes }, { oauth2: scopes }];
       expect(documented.security).toEqual(expectedSecurity);
       const statuses = Object.keys(documented.responses).map(Number);
       expect(statuses).toEqual(expect.arrayContaining([405, 429, 500, 503, op.response.status]));
