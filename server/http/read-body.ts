@@ -21,7 +21,7 @@ export async function readBody<T>(
   if (!METHODS_WITH_BODY.has(req.method)) return undefined;
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) throw new ApiError("PAYLOAD_TOO_LARGE");
-  const text = await readLimited(req);
+  const text = await readLimitedText(req);
   let value: unknown;
   if (text.trim().length > 0) {
     if (!isJsonContentType(req.headers.get("content-type"))) {
@@ -56,7 +56,11 @@ export async function readBody<T>(
   return parsed.data;
 }
 
-async function readLimited(req: Request): Promise<string> {
+/** The body as UTF-8 text, refused (413) past `maxBytes` without reading the rest. */
+export async function readLimitedText(req: Request, maxBytes = MAX_BODY_BYTES): Promise<string> {
+  if (Number(req.headers.get("content-length") ?? "0") > maxBytes) {
+    throw new ApiError("PAYLOAD_TOO_LARGE");
+  }
   if (!req.body) return "";
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -65,7 +69,7 @@ async function readLimited(req: Request): Promise<string> {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > maxBytes) {
       await reader.cancel();
       throw new ApiError("PAYLOAD_TOO_LARGE");
     }

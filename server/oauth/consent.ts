@@ -7,6 +7,7 @@ import { memberships, oauthApps, oauthGrants, organizations, users } from "@/db/
 import { newId } from "@/lib/ids";
 import type { Role } from "@/lib/roles";
 import { SCOPES, type Scope } from "@/lib/scopes";
+import { recordAudit } from "@/server/audit/record-audit";
 import { publishAuthChange } from "@/server/auth/auth-bus";
 import { ApiError } from "@/server/core/api-error";
 import { scopesFor } from "@/server/scopes/catalogue";
@@ -226,6 +227,7 @@ export async function approveConsent(
   interaction: Interaction,
   userId: string,
   organizationId: string,
+  ip = "unknown",
 ): Promise<string> {
   const request = await describeConsent(interaction, userId);
   const organization = request.organizations.find((o) => o.id === organizationId);
@@ -267,6 +269,17 @@ export async function approveConsent(
       organizationId,
       scopes: granted,
     });
+    await recordAudit(
+      tx,
+      { userId, credentialId: "session", ip },
+      {
+        action: "oauth_grant.created",
+        organizationId,
+        targetType: "oauth_grant",
+        targetId: id,
+        metadata: { app_id: request.app.id, app_name: request.app.name, scopes: granted },
+      },
+    );
     return id;
   });
 
@@ -312,6 +325,8 @@ export interface ConsentDecision {
   origin: string | null;
   /** The signed-in user (the dashboard session), or null. */
   userId: string | null;
+  /** The client address, for the audit log. */
+  ip: string;
   form: { csrf?: unknown; action?: unknown; organization_id?: unknown };
 }
 
@@ -330,5 +345,5 @@ export async function decideConsent(decision: ConsentDecision): Promise<string> 
   if (decision.form.action !== "authorize" || typeof decision.form.organization_id !== "string") {
     throw new ApiError("VALIDATION_ERROR", "Choose an organization and Authorize or Cancel");
   }
-  return approveConsent(interaction, decision.userId, decision.form.organization_id);
+  return approveConsent(interaction, decision.userId, decision.form.organization_id, decision.ip);
 }

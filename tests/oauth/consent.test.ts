@@ -1,7 +1,7 @@
-import { eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { organizations } from "@/db/schema";
+import { auditLogs, organizations } from "@/db/schema";
 import {
   consentCsrfToken,
   decideConsent,
@@ -55,6 +55,7 @@ function decision(
     cookieHeader: flow.jar.header(),
     origin: world.origin,
     userId: owner,
+    ip: "203.0.113.9",
     form: { csrf: consentCsrfToken(flow.uid, owner), action: "authorize", organization_id: acme },
     ...overrides,
   };
@@ -68,6 +69,15 @@ describe("the consent form", () => {
     const callback = new URL(finished.headers.get("location") ?? "");
     expect(callback.searchParams.get("code")).toBeTruthy();
     expect(callback.searchParams.get("iss")).toBe(world.origin);
+    // The new grant is in the organization's audit log, with who, from where, and what.
+    const [audit] = await (await getDb())
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.action, "oauth_grant.created"), eq(auditLogs.actorUserId, owner)))
+      .orderBy(desc(auditLogs.createdAt))
+      .limit(1);
+    expect(audit).toMatchObject({ organizationId: acme, ip: "203.0.113.9" });
+    expect(audit?.metadata).toMatchObject({ app_id: flow.app.id });
   });
 
   it.each([
@@ -201,5 +211,22 @@ describe("what the screen shows", () => {
       owner,
     );
     expect(await findReusableGrant(asked, owner)).toBeNull();
+  });
+});
+
+describe("the consent form's budget", () => {
+  it("refuses a body past 8 KiB with a page, before reading it or deciding anything", async () => {
+    const { POST } = await import("@/app/oauth/consent/[uid]/decision/route");
+    const big = `csrf=${"a".repeat(100 * 1024)}&action=authorize`;
+    const res = await POST(
+      new Request("http://localhost/oauth/consent/x/decision", {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: big,
+      }),
+      { params: Promise.resolve({ uid: "x" }) },
+    );
+    expect(res.status).toBe(413);
+    expect(res.headers.get("content-type")).toMatch(/text\/html/);
   });
 });

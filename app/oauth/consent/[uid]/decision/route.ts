@@ -1,18 +1,22 @@
 import { auth } from "@/server/auth/config";
 import { ApiError } from "@/server/core/api-error";
+import { clientIp } from "@/server/core/client-ip";
+import { readLimitedText } from "@/server/http/read-body";
 import { decideConsent } from "@/server/oauth/consent";
 import { continuePage, oauthMessagePage } from "@/server/oauth/consent-pages";
 
 // POST /oauth/consent/:uid/decision: the consent form's Authorize or Cancel.
 export async function POST(request: Request, { params }: { params: Promise<{ uid: string }> }) {
   const { uid } = await params;
-  const form = Object.fromEntries(await request.formData());
   try {
+    // Three short fields: anything past a few KiB is not this form.
+    const form = Object.fromEntries(new URLSearchParams(await readLimitedText(request, 8 * 1024)));
     const next = await decideConsent({
       uid,
       cookieHeader: request.headers.get("cookie"),
       origin: request.headers.get("origin"),
       userId: (await auth())?.userId ?? null,
+      ip: clientIp(request.headers),
       form,
     });
     // Not a redirect: the CSP's form-action 'self' would stop the browser at the app's
