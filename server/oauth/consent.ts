@@ -244,6 +244,9 @@ export async function approveConsent(
 
   const db = await getDb();
   const grantId = await db.transaction(async (tx) => {
+    // One approval at a time per user: two tabs authorizing the same app at once find the
+    // grant the first one made instead of making a second.
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("no key update");
     const [existing] = await tx
       .select({ id: oauthGrants.id })
       .from(oauthGrants)
