@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
-import { apiKeys, usageBatches, usageBuckets } from "@/db/schema";
+import { apiKeys, oauthGrants, usageBatches, usageBuckets } from "@/db/schema";
 import { isId } from "@/lib/ids";
 import { emptyBatch, eventCount, isEmpty } from "./usage-batch";
 import { type IdentifiedBatch, usageState } from "./usage-state";
@@ -68,10 +68,14 @@ export async function writeUsageBatch(db: Db, { id, batch }: IdentifiedBatch): P
     not_found: b.notFound,
     total_latency_ms: b.totalLatencyMs,
   }));
-  // Only API keys have a last_used_at; access tokens are short-lived and not listed anywhere.
+  // API keys and OAuth grants (the credential of an app's tokens) have a last_used_at; user
+  // access tokens are short-lived and not listed anywhere.
   const keyUses = [...batch.lastUsed]
     .filter(([tokenId]) => isId("key", tokenId))
     .map(([id, use]) => ({ id, at: new Date(use.at).toISOString(), ip: use.ip }));
+  const grantUses = [...batch.lastUsed]
+    .filter(([tokenId]) => isId("grant", tokenId))
+    .map(([id, use]) => ({ id, at: new Date(use.at).toISOString() }));
   return db.transaction(async (tx) => {
     const [first] = await tx
       .insert(usageBatches)
@@ -109,6 +113,12 @@ export async function writeUsageBatch(db: Db, { id, batch }: IdentifiedBatch): P
         from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as v(id text, at timestamptz,
           ip text)
         where ${apiKeys.id} = v.id`);
+    }
+    for (const chunk of chunks(grantUses, ROWS_PER_STATEMENT)) {
+      await tx.execute(sql`
+        update ${oauthGrants} set last_used_at = greatest(${oauthGrants.lastUsedAt}, v.at)
+        from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as v(id text, at timestamptz)
+        where ${oauthGrants.id} = v.id`);
     }
     return true;
   });

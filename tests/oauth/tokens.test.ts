@@ -7,6 +7,7 @@ import { testClock } from "@/lib/clock";
 import { forgetGrants } from "@/server/oauth-grants/forget-grants";
 import { hashToken, parseToken } from "@/server/tokens/format";
 import { verifyBearer } from "@/server/tokens/verify-bearer";
+import { drainUsage } from "@/server/usage/usage-recorder";
 import { DEMO, orgId, userId } from "@/tests/helpers/fixtures";
 import {
   codeFlowTokens,
@@ -255,6 +256,20 @@ describe("the store", () => {
 });
 
 describe("the resource side", () => {
+  it("a grant's last use is recorded with the usage, off the request path", async () => {
+    const app = await createTestApp({ organizationId: acme, type: "public" });
+    const tokens = await codeFlowTokens(world, app, { userId: owner, organizationId: acme });
+    const db = await getDb();
+    const grantOf = async () => {
+      const [row] = await db.select().from(oauthGrants).where(eq(oauthGrants.appId, app.id));
+      return row;
+    };
+    expect((await grantOf())?.lastUsedAt).toBeNull();
+    expect((await me(world, tokens.access_token)).status).toBe(200);
+    await drainUsage();
+    expect((await grantOf())?.lastUsedAt).toBeInstanceOf(Date);
+  });
+
   it("a warm token costs no database round trip; revoking its grant refuses it at once", async () => {
     const app = await createTestApp({ organizationId: acme, type: "public" });
     const tokens = await codeFlowTokens(world, app, { userId: owner, organizationId: acme });
