@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import Provider, {
   type Configuration,
   errors,
@@ -9,7 +9,9 @@ import { getDb } from "@/db";
 import { oauthApps, oauthClientSecrets, oauthGrants, oauthStore } from "@/db/schema";
 import { now, nowMs } from "@/lib/clock";
 import { SCOPES } from "@/lib/scopes";
-import { publishAuthChange } from "@/server/auth/auth-bus";
+import { recordAudit } from "@/server/audit/record-audit";
+import { clientIp } from "@/server/core/client-ip";
+import { forgetGrants } from "@/server/oauth-grants/forget-grants";
 import { generateToken, hashToken } from "@/server/tokens/format";
 import { DrizzleOAuthAdapter, newClientId } from "./adapter";
 import { oauthCookieKeys, oauthSigningJwk } from "./keys";
@@ -247,22 +249,58 @@ function createProvider(): Provider {
 
   // What the provider revokes itself (a reused refresh token or code, a revoked refresh token)
   // ends our grant too, on every instance.
-  provider.on("grant.revoked", (_ctx: KoaContextWithOIDC, grantId: string) => {
-    void markGrantRevoked(grantId).catch(() => {});
+  provider.on("grant.revoked", (ctx: KoaContextWithOIDC, grantId: string) => {
+    // At the token endpoint, only a spent code or refresh token presented again ends a grant.
+    const reused = ctx.oidc?.route === "token";
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(ctx.req.headers)) {
+      if (typeof value === "string") headers.set(name, value);
+    }
+    void markGrantRevoked(grantId, reused, clientIp(headers)).catch(() => {});
   });
 
   return provider;
 }
 
-/** Marks a grant revoked and tells every instance to drop its cached tokens. */
-export async function markGrantRevoked(grantId: string): Promise<void> {
+/**
+ * Ends a grant the provider revoked (forget-grants.ts: every instance drops its tokens) and
+ * audits it: a reuse detected at the token endpoint (theft or a broken client), or the app
+ * revoking its own token (RFC 7009).
+ */
+export async function markGrantRevoked(
+  grantId: string,
+  reused: boolean,
+  ip = "unknown",
+): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
-    await tx
-      .update(oauthGrants)
-      .set({ revokedAt: now() })
-      .where(and(eq(oauthGrants.id, grantId), isNull(oauthGrants.revokedAt)));
-    await publishAuthChange(tx, { credentialIds: [grantId] });
+    const [grant] = await tx
+      .select({
+        userId: oauthGrants.userId,
+        organizationId: oauthGrants.organizationId,
+        appId: oauthGrants.appId,
+      })
+      .from(oauthGrants)
+      .where(eq(oauthGrants.id, grantId));
+    if (!grant) return;
+    const revoked = await forgetGrants(tx, [grantId]);
+    if (revoked.length === 0) return;
+    await recordAudit(
+      tx,
+      { userId: grant.userId, credentialId: grantId, ip },
+      {
+        action: reused ? "oauth_grant.reuse_detected" : "oauth_grant.revoked",
+        organizationId: grant.organizationId,
+        targetType: "oauth_grant",
+        targetId: grantId,
+        metadata: {
+          app_id: grant.appId,
+          reason: reused
+            ? "a spent code or refresh token was presented again"
+            : "revoked by the app",
+        },
+      },
+    );
   });
 }
 

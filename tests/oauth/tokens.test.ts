@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import * as oauth from "oauth4webapi";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { oauthGrants, oauthStore } from "@/db/schema";
+import { auditLogs, oauthGrants, oauthStore } from "@/db/schema";
 import { testClock } from "@/lib/clock";
 import { forgetGrants } from "@/server/oauth-grants/forget-grants";
 import { hashToken, parseToken } from "@/server/tokens/format";
@@ -102,6 +102,14 @@ describe("refresh tokens", () => {
         return grant?.revokedAt;
       })
       .toBeTruthy();
+    // The owner can see why in the audit log.
+    const [audit] = await (await getDb())
+      .select()
+      .from(auditLogs)
+      .where(
+        and(eq(auditLogs.targetId, grantId), eq(auditLogs.action, "oauth_grant.reuse_detected")),
+      );
+    expect(audit?.organizationId).toBe(acme);
   });
 
   it("within 10 s of its rotation, a concurrent retry gets an equivalent answer, not a revocation", async () => {
