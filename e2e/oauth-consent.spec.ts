@@ -128,3 +128,64 @@ test("Cancel on the consent page sends access_denied back to the app", async ({
   await expect(page.getByText("back at the app")).toBeVisible();
   expect(callbacks.at(-1)?.searchParams.get("error")).toBe("access_denied");
 });
+
+test("an app registered in Settings > OAuth apps completes the code flow with its secret", async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  // The owner registers a confidential app in the dashboard and keeps its secret.
+  await login(page, "owner@acme.test");
+  await page.goto("/settings/oauth-apps");
+  await page.getByRole("button", { name: "Register app" }).first().click();
+  const dialog = page.getByRole("dialog", { name: "Register an OAuth app" });
+  await dialog.getByLabel("Application name").fill(`Reporting ${randomBytes(3).toString("hex")}`);
+  await dialog.getByRole("textbox", { name: "Redirect URI 1", exact: true }).fill(REDIRECT_URI);
+  await dialog.getByRole("radio", { name: "Confidential" }).check();
+  await dialog.getByRole("button", { name: "Register app" }).click();
+  const reveal = page.getByRole("dialog", { name: "OAuth app registered" });
+  const secret = await reveal.getByRole("textbox", { name: "Client secret" }).inputValue();
+  const clientId = (await reveal.locator("code").first().textContent()) ?? "";
+  expect(secret).toMatch(/^vlt_cs_/);
+  expect(clientId).toMatch(/^app_/);
+
+  const verifier = randomBytes(32).toString("base64url");
+  const authorize = new URL("/api/oauth/authorize", baseURL);
+  authorize.search = new URLSearchParams({
+    client_id: clientId,
+    response_type: "code",
+    redirect_uri: REDIRECT_URI,
+    scope: "read:users",
+    state: "dashboard-app",
+    code_challenge: createHash("sha256").update(verifier).digest("base64url"),
+    code_challenge_method: "S256",
+  }).toString();
+  await page.goto(authorize.href);
+  await expect(page.getByRole("note")).toHaveCount(0);
+  await page.getByRole("button", { name: "Authorize" }).click();
+  await expect(page.getByText("back at the app")).toBeVisible();
+  const code = callbacks.at(-1)?.searchParams.get("code");
+  expect(code).toBeTruthy();
+
+  // The app's server exchanges the code with its secret (client_secret_basic).
+  const basic = Buffer.from(`${clientId}:${secret}`).toString("base64");
+  const token = await request.post("/api/oauth/token", {
+    headers: { authorization: `Basic ${basic}` },
+    form: {
+      grant_type: "authorization_code",
+      code: code as string,
+      redirect_uri: REDIRECT_URI,
+      code_verifier: verifier,
+    },
+  });
+  expect(token.status()).toBe(200);
+  const { access_token } = await token.json();
+  const me = await request.get("/api/v1/auth/me", {
+    headers: { authorization: `Bearer ${access_token}` },
+  });
+  expect(me.status()).toBe(200);
+  expect((await me.json()).data).toMatchObject({
+    email: "owner@acme.test",
+    token: { type: "oauth", client_id: clientId },
+  });
+});
