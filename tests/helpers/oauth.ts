@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import * as oauth from "oauth4webapi";
+import { afterAll, beforeAll } from "vitest";
 import * as meRoute from "@/app/api/v1/auth/me/route";
 import { getDb } from "@/db";
 import { oauthApps, oauthClientSecrets } from "@/db/schema";
@@ -10,6 +11,7 @@ import type { RouteHandler } from "@/server/http/with-api";
 import { approveConsent, denyConsent, findBrowserInteraction } from "@/server/oauth/consent";
 import { handleOAuthRequest } from "@/server/oauth/handle-request";
 import { displayParts, generateToken, hashToken } from "@/server/tokens/format";
+import { DEMO, orgId, userId } from "@/tests/helpers/fixtures";
 
 const API_ROUTES: Record<string, RouteHandler> = { "/api/v1/auth/me": meRoute.GET };
 
@@ -69,6 +71,26 @@ export async function startOAuthWorld(): Promise<OAuthWorld> {
         server.close(() => resolve());
       }),
   };
+}
+
+/** The world of the file that called setUpOAuthWorld, and the demo data its tests act as. */
+export let world: OAuthWorld;
+export let acme: string;
+export let globex: string;
+export let owner: string;
+
+/**
+ * A test file's setup: the authorization server started before its tests (with Acme, Globex and
+ * Acme's owner looked up) and closed after them. The bindings above read the current file's.
+ */
+export function setUpOAuthWorld(): void {
+  beforeAll(async () => {
+    world = await startOAuthWorld();
+    acme = await orgId("acme");
+    globex = await orgId("globex");
+    owner = await userId(DEMO.acmeOwner);
+  });
+  afterAll(() => world.close());
 }
 
 export const insecure = { [oauth.allowInsecureRequests]: true } as const;

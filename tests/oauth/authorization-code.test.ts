@@ -1,8 +1,9 @@
 import * as oauth from "oauth4webapi";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseToken } from "@/server/tokens/format";
-import { DEMO, orgId, userId } from "@/tests/helpers/fixtures";
+import { DEMO, userId } from "@/tests/helpers/fixtures";
 import {
+  acme,
   authorizationUrl,
   authorizeInBrowser,
   browse,
@@ -11,20 +12,12 @@ import {
   createTestApp,
   insecure,
   me,
-  type OAuthWorld,
-  startOAuthWorld,
+  owner,
+  setUpOAuthWorld,
+  world,
 } from "@/tests/helpers/oauth";
 
-let world: OAuthWorld;
-let acme: string;
-let owner: string;
-
-beforeAll(async () => {
-  world = await startOAuthWorld();
-  acme = await orgId("acme");
-  owner = await userId(DEMO.acmeOwner);
-});
-afterAll(() => world.close());
+setUpOAuthWorld();
 
 describe("discovery", () => {
   it("publishes the same metadata at both well-known addresses, issuer PUBLIC_URL", async () => {

@@ -1,5 +1,5 @@
 import { and, desc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { auditLogs, organizations } from "@/db/schema";
 import {
@@ -9,30 +9,22 @@ import {
   findBrowserInteraction,
   findReusableGrant,
 } from "@/server/oauth/consent";
-import { DEMO, orgId, userId } from "@/tests/helpers/fixtures";
+import { DEMO, userId } from "@/tests/helpers/fixtures";
 import {
+  acme,
   authorizationUrl,
   authorizeInBrowser,
   browse,
   CookieJar,
   consentUid,
   createTestApp,
-  type OAuthWorld,
-  startOAuthWorld,
+  globex,
+  owner,
+  setUpOAuthWorld,
+  world,
 } from "@/tests/helpers/oauth";
 
-let world: OAuthWorld;
-let acme: string;
-let globex: string;
-let owner: string;
-
-beforeAll(async () => {
-  world = await startOAuthWorld();
-  acme = await orgId("acme");
-  globex = await orgId("globex");
-  owner = await userId(DEMO.acmeOwner);
-});
-afterAll(() => world.close());
+setUpOAuthWorld();
 
 /** A started authorization: the browser's jar (with its interaction cookie) and the uid. */
 async function started(

@@ -1,34 +1,24 @@
 import * as oauth from "oauth4webapi";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { testClock } from "@/lib/clock";
 import { approveConsent, denyConsent, findBrowserInteraction } from "@/server/oauth/consent";
 import { parseToken } from "@/server/tokens/format";
-import { DEMO, orgId, userId } from "@/tests/helpers/fixtures";
 import {
+  acme,
   browse,
   CookieJar,
   consentUid,
   createTestApp,
   insecure,
   me,
-  type OAuthWorld,
-  startOAuthWorld,
+  owner,
+  setUpOAuthWorld,
   type TestApp,
+  world,
 } from "@/tests/helpers/oauth";
 
-let world: OAuthWorld;
-let acme: string;
-let owner: string;
-
-beforeAll(async () => {
-  world = await startOAuthWorld();
-  acme = await orgId("acme");
-  owner = await userId(DEMO.acmeOwner);
-});
-afterAll(() => {
-  testClock.reset();
-  return world.close();
-});
+setUpOAuthWorld();
+afterAll(() => testClock.reset());
 
 async function startDevice(app: TestApp) {
   const response = await oauth.deviceAuthorizationRequest(

@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import * as oauth from "oauth4webapi";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as resourceMetadata from "@/app/.well-known/oauth-protected-resource/api/v1/route";
 import { getDb } from "@/db";
 import { oauthApps } from "@/db/schema";
 import { SCOPES } from "@/lib/scopes";
 import { describeConsent, findBrowserInteraction, findReusableGrant } from "@/server/oauth/consent";
-import { DEMO, orgId, userId } from "@/tests/helpers/fixtures";
 import {
+  acme,
   authorizationUrl,
   authorizeInBrowser,
   browse,
@@ -16,21 +16,13 @@ import {
   createTestApp,
   insecure,
   me,
-  type OAuthWorld,
-  startOAuthWorld,
+  owner,
+  setUpOAuthWorld,
   type TestApp,
+  world,
 } from "@/tests/helpers/oauth";
 
-let world: OAuthWorld;
-let acme: string;
-let owner: string;
-
-beforeAll(async () => {
-  world = await startOAuthWorld();
-  acme = await orgId("acme");
-  owner = await userId(DEMO.acmeOwner);
-});
-afterAll(() => world.close());
+setUpOAuthWorld();
 
 async function register(metadata: Partial<oauth.OmitSymbolProperties<oauth.Client>>) {
   const response = await oauth.dynamicClientRegistrationRequest(world.as, metadata, insecure);

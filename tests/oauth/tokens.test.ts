@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import * as oauth from "oauth4webapi";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { auditLogs, oauthGrants, oauthStore } from "@/db/schema";
 import { testClock } from "@/lib/clock";
@@ -8,27 +8,20 @@ import { forgetGrants } from "@/server/oauth-grants/forget-grants";
 import { hashToken, parseToken } from "@/server/tokens/format";
 import { verifyBearer } from "@/server/tokens/verify-bearer";
 import { drainUsage } from "@/server/usage/usage-recorder";
-import { DEMO, orgId, userId } from "@/tests/helpers/fixtures";
+import { orgId } from "@/tests/helpers/fixtures";
 import {
+  acme,
   codeFlowTokens,
   createTestApp,
   insecure,
   me,
-  type OAuthWorld,
-  startOAuthWorld,
+  owner,
+  setUpOAuthWorld,
   type TestApp,
+  world,
 } from "@/tests/helpers/oauth";
 
-let world: OAuthWorld;
-let acme: string;
-let owner: string;
-
-beforeAll(async () => {
-  world = await startOAuthWorld();
-  acme = await orgId("acme");
-  owner = await userId(DEMO.acmeOwner);
-});
-afterAll(() => world.close());
+setUpOAuthWorld();
 
 async function refresh(app: TestApp, refreshToken: string) {
   const response = await oauth.refreshTokenGrantRequest(
