@@ -1,14 +1,14 @@
 import { mkdirSync } from "node:fs";
 import { type APIRequestContext, expect, type Locator, type Page, test } from "@playwright/test";
-import { chooseKeyStatus, switchOrganization } from "./helpers/dashboard";
+import {
+  chooseKeyStatus,
+  createKeyViaApi,
+  switchOrganization,
+  uniqueName,
+} from "./helpers/dashboard";
 import { login, orgSwitcher } from "./helpers/login";
 
 const SCREENSHOTS = "test-results/screenshots";
-
-/** A name no other test (or earlier run on the same database) uses. */
-function uniqueName(label: string): string {
-  return `${label} ${Math.random().toString(36).slice(2, 8)}`;
-}
 
 async function openApiKeys(page: Page) {
   await page.goto("/settings/api-keys");
@@ -27,17 +27,6 @@ function keyRow(page: Page, name: string): Locator {
 
 async function callMe(request: APIRequestContext, secret: string) {
   return request.get("/api/v1/auth/me", { headers: { Authorization: `Bearer ${secret}` } });
-}
-
-/** Creates a key through the API as the signed-in user (a same-origin request, like the page's). */
-async function createKeyViaApi(page: Page, name: string, scopes: string[]) {
-  const origin = new URL(page.url()).origin;
-  const res = await page.request.post("/api/v1/api-keys", {
-    headers: { Origin: origin, "Content-Type": "application/json" },
-    data: { name, scopes },
-  });
-  expect(res.status()).toBe(201);
-  return (await res.json()).data as { id: string; key: string };
 }
 
 /** Fills and submits the create dialog; returns the reveal dialog and the secret it shows. */

@@ -1,12 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { createKeyViaApi, uniqueName, VIEWPORTS } from "./helpers/dashboard";
+import { createKeyViaApi, sameOrigin, uniqueName, VIEWPORTS } from "./helpers/dashboard";
 import { login } from "./helpers/login";
-
-/** What the dashboard's own mutations send: same origin, JSON. */
-function sameOrigin(page: Page) {
-  return { Origin: new URL(page.url()).origin, "Content-Type": "application/json" };
-}
 
 /** The entries shown: table rows on wide screens, cards on a phone. */
 function entries(page: Page, wide: boolean): Locator {

@@ -1,12 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
-import { uniqueName, VIEWPORTS } from "./helpers/dashboard";
+import { sameOrigin, uniqueName, VIEWPORTS } from "./helpers/dashboard";
 import { ageApiKey, canAgeRows } from "./helpers/database";
 import { login } from "./helpers/login";
-
-/** Same-origin API calls as the signed-in user, like the page's own. */
-function sameOrigin(page: Page) {
-  return { Origin: new URL(page.url()).origin, "Content-Type": "application/json" };
-}
 
 async function createKeyViaApi(page: Page, body: Record<string, unknown>) {
   const res = await page.request.post("/api/v1/api-keys", {

@@ -1,11 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { switchOrganization, uniqueName } from "./helpers/dashboard";
+import { expectAccessible, overflowsSideways } from "./helpers/checks";
+import { sameOrigin, switchOrganization, uniqueName } from "./helpers/dashboard";
 import { login, orgSwitcher } from "./helpers/login";
-
-function sameOrigin(page: Page) {
-  return { Origin: new URL(page.url()).origin, "Content-Type": "application/json" };
-}
 
 /** Settings > OAuth apps, reached from the settings navigation as a person would. */
 async function openOAuthApps(page: Page) {
@@ -20,22 +16,6 @@ async function openOAuthApps(page: Page) {
 /** The row of an app in the list (the wide-screen table). */
 function appRow(page: Page, name: string): Locator {
   return page.getByRole("row").filter({ hasText: name });
-}
-
-/** The page scrolls sideways when its content is wider than the window. */
-async function overflowsSideways(page: Page): Promise<boolean> {
-  return page.evaluate(
-    () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
-  );
-}
-
-/** axe on the page as it stands: no serious or critical violation (soft, so all are reported). */
-async function expectAccessible(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect.soft(serious, `axe on ${what}`).toEqual([]);
 }
 
 /** The client secrets listed on an app's page. */

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
-import { expect, test } from "@playwright/test";
+import { type APIRequestContext, expect, test } from "@playwright/test";
 import { login } from "./helpers/login";
 
 // A third-party app's authorization through the real consent page: a dynamically registered
@@ -19,36 +19,51 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => new Promise<void>((resolve) => app.close(() => resolve())));
 
+/** Registers a public client (no secret) for REDIRECT_URI; returns its client_id. */
+async function registerPublicApp(request: APIRequestContext, name: string): Promise<string> {
+  const registered = await request.post("/api/oauth/register", {
+    data: { client_name: name, redirect_uris: [REDIRECT_URI], token_endpoint_auth_method: "none" },
+  });
+  expect(registered.status()).toBe(201);
+  return (await registered.json()).client_id;
+}
+
+/** The authorization request of the code flow with PKCE (S256), back to REDIRECT_URI. */
+function authorizeUrl(
+  baseURL: string | undefined,
+  params: { clientId: string; scope: string; challenge: string; state?: string },
+): string {
+  const authorize = new URL("/api/oauth/authorize", baseURL);
+  authorize.search = new URLSearchParams({
+    client_id: params.clientId,
+    response_type: "code",
+    redirect_uri: REDIRECT_URI,
+    scope: params.scope,
+    ...(params.state === undefined ? {} : { state: params.state }),
+    code_challenge: params.challenge,
+    code_challenge_method: "S256",
+  }).toString();
+  return authorize.href;
+}
+
 test("an app is authorized on the consent page and its token reaches the API", async ({
   page,
   request,
   baseURL,
 }) => {
-  const registered = await request.post("/api/oauth/register", {
-    data: {
-      client_name: "E2E CLI",
-      redirect_uris: [REDIRECT_URI],
-      token_endpoint_auth_method: "none",
-    },
-  });
-  expect(registered.status()).toBe(201);
-  const { client_id: clientId } = await registered.json();
+  const clientId = await registerPublicApp(request, "E2E CLI");
 
   const verifier = randomBytes(32).toString("base64url");
   const challenge = createHash("sha256").update(verifier).digest("base64url");
-  const authorize = new URL("/api/oauth/authorize", baseURL);
-  authorize.search = new URLSearchParams({
-    client_id: clientId,
-    response_type: "code",
-    redirect_uri: REDIRECT_URI,
+  const authorize = authorizeUrl(baseURL, {
+    clientId,
     scope: "read:users read:audit-logs",
     state: "e2e-state",
-    code_challenge: challenge,
-    code_challenge_method: "S256",
-  }).toString();
+    challenge,
+  });
 
   await login(page, "member@acme.test");
-  await page.goto(authorize.href);
+  await page.goto(authorize);
   await expect(page.getByRole("heading", { name: "Authorize E2E CLI" })).toBeVisible();
   await expect(page.getByRole("note")).toContainText("Unverified app");
   await expect(page.getByText("You will be sent back to 127.0.0.1:45678")).toBeVisible();
@@ -104,26 +119,14 @@ test("Cancel on the consent page sends access_denied back to the app", async ({
   request,
   baseURL,
 }) => {
-  const registered = await request.post("/api/oauth/register", {
-    data: {
-      client_name: "E2E cancel",
-      redirect_uris: [REDIRECT_URI],
-      token_endpoint_auth_method: "none",
-    },
-  });
-  expect(registered.status()).toBe(201);
-  const { client_id: clientId } = await registered.json();
-  const authorize = new URL("/api/oauth/authorize", baseURL);
-  authorize.search = new URLSearchParams({
-    client_id: clientId,
-    response_type: "code",
-    redirect_uri: REDIRECT_URI,
+  const clientId = await registerPublicApp(request, "E2E cancel");
+  const authorize = authorizeUrl(baseURL, {
+    clientId,
     scope: "read:users",
-    code_challenge: createHash("sha256").update("x".repeat(43)).digest("base64url"),
-    code_challenge_method: "S256",
-  }).toString();
+    challenge: createHash("sha256").update("x".repeat(43)).digest("base64url"),
+  });
   await login(page, "owner@acme.test");
-  await page.goto(authorize.href);
+  await page.goto(authorize);
   await page.getByRole("button", { name: "Cancel" }).click();
   await expect(page.getByText("back at the app")).toBeVisible();
   expect(callbacks.at(-1)?.searchParams.get("error")).toBe("access_denied");
@@ -150,17 +153,13 @@ test("an app registered in Settings > OAuth apps completes the code flow with it
   expect(clientId).toMatch(/^app_/);
 
   const verifier = randomBytes(32).toString("base64url");
-  const authorize = new URL("/api/oauth/authorize", baseURL);
-  authorize.search = new URLSearchParams({
-    client_id: clientId,
-    response_type: "code",
-    redirect_uri: REDIRECT_URI,
+  const authorize = authorizeUrl(baseURL, {
+    clientId,
     scope: "read:users",
     state: "dashboard-app",
-    code_challenge: createHash("sha256").update(verifier).digest("base64url"),
-    code_challenge_method: "S256",
-  }).toString();
-  await page.goto(authorize.href);
+    challenge: createHash("sha256").update(verifier).digest("base64url"),
+  });
+  await page.goto(authorize);
   await expect(page.getByRole("note")).toHaveCount(0);
   await page.getByRole("button", { name: "Authorize" }).click();
   await expect(page.getByText("back at the app")).toBeVisible();

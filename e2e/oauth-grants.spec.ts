@@ -1,16 +1,12 @@
-import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
-import { switchOrganization, uniqueName } from "./helpers/dashboard";
+import { expectAccessible, overflowsSideways } from "./helpers/checks";
+import { sameOrigin, switchOrganization, uniqueName } from "./helpers/dashboard";
 import { DEMO_PASSWORD, login, loginThroughForm, orgSwitcher } from "./helpers/login";
 
 // Settings > Connected apps (every user: the apps they authorized) and Settings > Third-party
 // access (owners and admins: the organization's policy and every grant), GitHub's "Authorized
 // OAuth Apps" and "Third-party application access policy" as the anchors. No grant can be made
 // from the browser yet (the authorization server is not merged), so the lists are seen empty.
-
-function sameOrigin(page: Page) {
-  return { Origin: new URL(page.url()).origin, "Content-Type": "application/json" };
-}
 
 /** A settings page, reached from the settings navigation as a person would. */
 async function openSettings(page: Page, link: string) {
@@ -20,22 +16,6 @@ async function openSettings(page: Page, link: string) {
     .getByRole("link", { name: link })
     .click();
   await expect(page.getByRole("heading", { name: link, exact: true, level: 2 })).toBeVisible();
-}
-
-/** The page scrolls sideways when its content is wider than the window. */
-async function overflowsSideways(page: Page): Promise<boolean> {
-  return page.evaluate(
-    () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
-  );
-}
-
-/** axe on the page as it stands: no serious or critical violation (soft, so all are reported). */
-async function expectAccessible(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect.soft(serious, `axe on ${what}`).toEqual([]);
 }
 
 /** The policy panel of Settings > Third-party access, with its two choices. */

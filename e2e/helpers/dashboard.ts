@@ -11,11 +11,15 @@ export function uniqueName(label: string): string {
   return `${label} ${Math.random().toString(36).slice(2, 8)}`;
 }
 
+/** What the dashboard's own mutations send: same origin, JSON. */
+export function sameOrigin(page: Page) {
+  return { Origin: new URL(page.url()).origin, "Content-Type": "application/json" };
+}
+
 /** Creates a key through the API as the signed-in user (a same-origin request, like the page's). */
 export async function createKeyViaApi(page: Page, name: string, scopes: string[]) {
-  const origin = new URL(page.url()).origin;
   const res = await page.request.post("/api/v1/api-keys", {
-    headers: { Origin: origin, "Content-Type": "application/json" },
+    headers: sameOrigin(page),
     data: { name, scopes },
   });
   expect(res.status()).toBe(201);
