@@ -1,30 +1,17 @@
 import { Skeleton } from "@/components/ui/skeleton";
+import { TableSkeleton } from "@/components/ui/table-skeleton";
 
 /** The list's shape while it loads, so the page does not jump when the apps arrive. */
-export function OAuthAppsSkeleton({ rows = 3 }: { rows?: number }) {
+export function OAuthAppsSkeleton({ rows }: { rows?: number }) {
   return (
-    <div
-      role="status"
-      aria-label="Loading OAuth apps"
-      className="overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200"
-    >
-      <div className="border-b border-slate-200 bg-slate-50/80 px-5 py-3">
-        <Skeleton className="h-3 w-40" />
+    <TableSkeleton label="Loading OAuth apps" rows={rows}>
+      <div className="w-40 space-y-2">
+        <Skeleton className="h-4 w-32" />
+        <Skeleton className="h-4 w-20 rounded-full" />
       </div>
-      <div className="divide-y divide-slate-100">
-        {Array.from({ length: rows }, (_, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: placeholder rows have no identity
-          <div key={i} className="flex items-center gap-6 px-5 py-4">
-            <div className="w-40 space-y-2">
-              <Skeleton className="h-4 w-32" />
-              <Skeleton className="h-4 w-20 rounded-full" />
-            </div>
-            <Skeleton className="hidden h-4 w-48 sm:block" />
-            <Skeleton className="hidden h-4 w-40 md:block" />
-            <Skeleton className="ml-auto h-4 w-16" />
-          </div>
-        ))}
-      </div>
-    </div>
+      <Skeleton className="hidden h-4 w-48 sm:block" />
+      <Skeleton className="hidden h-4 w-40 md:block" />
+      <Skeleton className="ml-auto h-4 w-16" />
+    </TableSkeleton>
   );
 }
