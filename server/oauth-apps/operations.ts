@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineOperation } from "@/server/core/operation";
+import { appUsageReportSchema, usageQuerySchema } from "@/server/usage/schemas";
 import { MAX_CLIENT_SECRETS } from "./create-client-secret";
 import { MAX_OAUTH_APPS_PER_ORGANIZATION } from "./create-oauth-app";
 import {
@@ -124,6 +125,19 @@ export const deleteClientSecretOperation = defineOperation({
   errors: [404],
 });
 
+export const oauthAppUsageOperation = defineOperation({
+  method: "GET",
+  path: "/oauth-apps/{id}/usage",
+  summary: "OAuth app usage",
+  description:
+    "Requests made with the app's tokens over time, by status class (429s counted apart), and its busiest routes: every grant together, counts only.",
+  scope: "read:oauth-apps",
+  params: appParams,
+  query: usageQuerySchema,
+  response: { status: 200, schema: appUsageReportSchema, description: "Totals, series and routes" },
+  errors: [404],
+});
+
 export const OAUTH_APP_OPERATIONS = [
   listOAuthAppsOperation,
   createOAuthAppOperation,
@@ -132,4 +146,5 @@ export const OAUTH_APP_OPERATIONS = [
   deleteOAuthAppOperation,
   createClientSecretOperation,
   deleteClientSecretOperation,
+  oauthAppUsageOperation,
 ];

@@ -91,3 +91,15 @@ export const keyUsageReportSchema = z.object({
 });
 
 export type KeyUsageReport = z.infer<typeof keyUsageReportSchema>;
+
+/** The same report for an OAuth app: the requests made with the tokens of all its grants. */
+export const appUsageReportSchema = keyUsageReportSchema
+  .omit({ key_id: true })
+  .extend({
+    app_id: z.string(),
+    last_used_at: z.iso.datetime().nullable().meta({
+      description: "The latest use of any of its grants",
+    }),
+  })
+  .meta({ id: "OAuthAppUsageReport" });
+export type AppUsageReport = z.infer<typeof appUsageReportSchema>;

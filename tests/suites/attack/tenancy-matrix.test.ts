@@ -187,6 +187,7 @@ async function requestFor(route: ApiRoute, sharedKeyId: string) {
       return { body: route.op.example };
     // One app for the rows that leave it as it was; a fresh one where a cell deletes or adds.
     case "GET /oauth-apps/{id}":
+    case "GET /oauth-apps/{id}/usage":
       return { params: { id: (await sharedApp()).id } };
     case "PATCH /oauth-apps/{id}":
       return { params: { id: (await sharedApp()).id }, body: { name: "matrix app" } };
