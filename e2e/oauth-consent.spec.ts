@@ -187,4 +187,16 @@ test("an app registered in Settings > OAuth apps completes the code flow with it
     email: "owner@acme.test",
     token: { type: "oauth", client_id: clientId },
   });
+
+  // The app's page counts that call in its usage (written within a second or so of it).
+  await page.goto(`/settings/oauth-apps/${clientId}`);
+  const usage = page.getByRole("region", { name: "Usage" });
+  await expect(usage).toBeVisible();
+  await expect
+    .poll(async () => {
+      await page.reload();
+      return usage.getByText("No requests yet").count();
+    })
+    .toBe(0);
+  await expect(usage.getByText("Requests", { exact: true }).first()).toBeVisible();
 });

@@ -296,10 +296,9 @@ function KeyDetail({
           Usage
         </h3>
         <UsagePanel
-          keyId={apiKey.id}
+          subject={{ type: "api-key", id: apiKey.id, rotatedFrom: apiKey.rotated_from }}
           organizationId={organization.id}
           lastUsedAt={apiKey.last_used_at}
-          rotatedFrom={apiKey.rotated_from}
         />
       </section>
 

@@ -9,6 +9,7 @@ import { ErrorState } from "@/components/ui/error-state";
 import { DateWithHint } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useToast } from "@/components/ui/toast";
+import { UsagePanel } from "@/components/usage/usage-panel";
 import { AppCredentialsDialog } from "./app-credentials-dialog";
 import { ClientId } from "./client-id";
 import { ClientSecretsPanel } from "./client-secrets-panel";
@@ -191,6 +192,17 @@ function AppDetail({
             </ul>
           </>
         )}
+      </section>
+
+      <section
+        id="usage"
+        aria-labelledby="app-usage-heading"
+        className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-6"
+      >
+        <h3 id="app-usage-heading" className="mb-4 text-base font-semibold text-slate-900">
+          Usage
+        </h3>
+        <UsagePanel subject={{ type: "oauth-app", id: app.id }} organizationId={organization.id} />
       </section>
 
       <ClientSecretsPanel

@@ -5,4 +5,6 @@ export const oauthAppQueryKeys = {
   list: (organizationId: string) => ["oauth-apps", organizationId, "list"] as const,
   detail: (organizationId: string, id: string) =>
     ["oauth-apps", organizationId, "detail", id] as const,
+  usage: (organizationId: string, id: string, range: string) =>
+    ["oauth-apps", organizationId, "usage", id, range] as const,
 };

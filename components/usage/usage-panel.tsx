@@ -16,15 +16,39 @@ import {
 } from "recharts";
 import { api, dataOf, inOrganization } from "@/components/api/api-client";
 import { apiKeyQueryKeys } from "@/components/api-keys/api-key-query-keys";
+import { oauthAppQueryKeys } from "@/components/oauth-apps/oauth-app-query-keys";
 import { ErrorState } from "@/components/ui/error-state";
 import { DateWithHint } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableHead, Td, Th, Tr } from "@/components/ui/table";
 import type { operations } from "@/lib/api-schema";
 
-/** GET /api-keys/{id}/usage: totals, a series by status class and the top routes. */
-type KeyUsageReport =
-  operations["getApiKeysByIdUsage"]["responses"][200]["content"]["application/json"]["data"];
+/** GET /api-keys/{id}/usage (or an app's): totals, a series by status class and the top routes. */
+type KeyUsageReport = Omit<
+  operations["getApiKeysByIdUsage"]["responses"][200]["content"]["application/json"]["data"],
+  "key_id"
+>;
+
+/** Whose requests: one API key, or every grant of an OAuth app. */
+export type UsageSubject =
+  | { type: "api-key"; id: string; rotatedFrom?: string | null }
+  | { type: "oauth-app"; id: string };
+
+/** One range of a subject's usage, fetched through the typed client. */
+function fetchUsage(
+  subject: UsageSubject,
+  organizationId: string,
+  query: { from: string; to: string; interval: "hour" | "day" },
+  signal: AbortSignal,
+): Promise<KeyUsageReport> {
+  const options = {
+    params: { path: { id: subject.id }, query },
+    ...inOrganization(organizationId, signal),
+  };
+  return subject.type === "api-key"
+    ? dataOf(api.GET("/api-keys/{id}/usage", options))
+    : dataOf(api.GET("/oauth-apps/{id}/usage", options));
+}
 
 const HOUR_MS = 3_600_000;
 
@@ -47,36 +71,31 @@ const numberFormat = new Intl.NumberFormat("en");
 
 /** A key's requests over 24 hours, 7 or 30 days: chart by status class, totals, top routes. */
 export function UsagePanel({
-  keyId,
+  subject,
   organizationId,
   lastUsedAt,
-  rotatedFrom,
 }: {
-  keyId: string;
+  subject: UsageSubject;
   organizationId: string;
   lastUsedAt?: string | null;
-  /** The key this one replaced in a rotation: its history stays with it. */
-  rotatedFrom?: string | null;
 }) {
+  // The key this one replaced in a rotation: its history stays with it.
+  const rotatedFrom = subject.type === "api-key" ? subject.rotatedFrom : null;
   const [range, setRange] = useState<Range>("24h");
   const usage = useQuery({
-    queryKey: apiKeyQueryKeys.usage(organizationId, keyId, range),
+    queryKey:
+      subject.type === "api-key"
+        ? apiKeyQueryKeys.usage(organizationId, subject.id, range)
+        : oauthAppQueryKeys.usage(organizationId, subject.id, range),
     queryFn: ({ signal }) => {
       // The window ends now, at fetch time, so a refetch moves it forward.
       const to = new Date();
       const from = new Date(to.getTime() - RANGES[range].ms);
-      return dataOf(
-        api.GET("/api-keys/{id}/usage", {
-          params: {
-            path: { id: keyId },
-            query: {
-              from: from.toISOString(),
-              to: to.toISOString(),
-              interval: RANGES[range].interval,
-            },
-          },
-          ...inOrganization(organizationId, signal),
-        }),
+      return fetchUsage(
+        subject,
+        organizationId,
+        { from: from.toISOString(), to: to.toISOString(), interval: RANGES[range].interval },
+        signal,
       );
     },
     refetchInterval: 60_000,
@@ -116,7 +135,7 @@ export function UsagePanel({
           retrying={usage.isFetching}
         />
       ) : usage.data.totals.requests === 0 ? (
-        <UsageEmpty rangeLabel={RANGES[range].label} />
+        <UsageEmpty rangeLabel={RANGES[range].label} subject={subject} />
       ) : (
         <UsageDetails report={usage.data} rangeLabel={RANGES[range].label} />
       )}
@@ -333,7 +352,7 @@ function UsageSkeleton() {
   );
 }
 
-function UsageEmpty({ rangeLabel }: { rangeLabel: string }) {
+function UsageEmpty({ rangeLabel, subject }: { rangeLabel: string; subject: UsageSubject }) {
   return (
     <div className="rounded-lg border border-dashed border-slate-300 px-6 py-10 text-center">
       <div className="mx-auto grid size-10 place-items-center rounded-full bg-brand-50 text-brand-600">
@@ -348,7 +367,8 @@ function UsageEmpty({ rangeLabel }: { rangeLabel: string }) {
         No requests yet in the last {rangeLabel}
       </p>
       <p className="mx-auto mt-1 max-w-sm text-sm text-slate-600">
-        Calls made with this key appear here within a few seconds, counted by route and status.
+        Calls made with {subject.type === "api-key" ? "this key" : "this app's tokens"} appear here
+        within a few seconds, counted by route and status.
       </p>
     </div>
   );
