@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { usageBuckets } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
-import { DEMO } from "@/tests/helpers/fixtures";
+import { createGrant, DEMO } from "@/tests/helpers/fixtures";
 import { makeUser } from "@/tests/helpers/tokens";
+import { insertOAuthAccessToken } from "@/tests/support/oauth-access-token";
 import {
   type ApiInstance,
   callInstance,
@@ -94,6 +95,25 @@ describe.runIf(shared)("two instances on one PostgreSQL and Redis (PostgreSQL + 
       times.push(await msUntilRefused(b, token, performance.now()));
     }
     console.log(`member removal reached B in ${times.map((t) => t.toFixed(0)).join(", ")} ms`);
+    expect(Math.max(...times)).toBeLessThan(WITHIN_MS);
+  }, 90_000);
+
+  it(`an app's grant revoked on A is refused by B within ${WITHIN_MS} ms (worst of ${TRIES})`, async () => {
+    const times: number[] = [];
+    const db = await getDb();
+    for (let i = 0; i < TRIES; i++) {
+      const member = await makeUser("acme");
+      const grant = await createGrant(member.id, "acme");
+      const token = await insertOAuthAccessToken(db, grant);
+      expect((await callInstance(b, "/auth/me", token)).status).toBe(200);
+      expect((await callInstance(b, "/auth/me", token)).status).toBe(200);
+      const revoked = await callInstance(a, `/oauth-grants/${grant.id}`, owner, {
+        method: "DELETE",
+      });
+      expect(revoked.status).toBe(200);
+      times.push(await msUntilRefused(b, token, performance.now()));
+    }
+    console.log(`grant revocation reached B in ${times.map((t) => t.toFixed(0)).join(", ")} ms`);
     expect(Math.max(...times)).toBeLessThan(WITHIN_MS);
   }, 90_000);
 
