@@ -3,9 +3,9 @@ import { type Db, getDb, type Tx } from "@/db";
 import { emailOutbox } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { newId } from "@/lib/ids";
+import { seal, unseal } from "@/server/core/seal";
 import { describeError } from "@/server/core/to-api-error";
 import type { EmailMessage } from "./messages";
-import { seal, unseal } from "./seal";
 import { transmit } from "./transport";
 
 /** A claimed row is another sender's for this long; if that sender died, it is sent again. */
@@ -52,7 +52,7 @@ export async function enqueueEmail(
     html: message.html,
     links: message.links,
   };
-  const payload = seal(JSON.stringify(body), id);
+  const payload = seal(JSON.stringify(body), id, "email-outbox v1");
   const at = now();
   const deliver = options.deliver ?? true;
   await tx.execute(sql`
@@ -129,7 +129,7 @@ async function deliverOne(db: Db, row: Claimed): Promise<"sent" | "retry" | "fai
     await giveUp(db, row.id, "expired before it could be sent");
     return "failed";
   }
-  const opened = row.payload ? unseal(row.payload, row.id) : null;
+  const opened = row.payload ? unseal(row.payload, row.id, "email-outbox v1") : null;
   if (!opened) {
     await giveUp(db, row.id, "payload cannot be opened (AUTH_SECRET changed?)");
     return "failed";

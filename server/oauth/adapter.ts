@@ -5,6 +5,7 @@ import { oauthApps, oauthClientSecrets, oauthStore } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { newId } from "@/lib/ids";
 import { publishAuthChange } from "@/server/auth/auth-bus";
+import { seal, unseal } from "@/server/core/seal";
 import { hashToken } from "@/server/tokens/format";
 
 // Within this many seconds of its rotation, a refresh token presented again is a client's
@@ -25,11 +26,15 @@ export const APP_GRANT_TYPES = [
  */
 /**
  * Records the provider also looks up by something else than their id (a session by its uid, a
- * device code by the code a person types), so that their payload must carry the id: these two
- * keep `jti`. Both are short-lived (a sign-in to the authorization server, a device code's
- * 10 minutes); every token and code is stored without it.
+ * device code by the code a person types), so that what it finds must carry the id: theirs is
+ * kept sealed (AES-256-GCM under a key of its own, bound to the row), never in clear.
  */
 const FOUND_WITHOUT_ID = new Set(["Session", "DeviceCode"]);
+const SEAL = "oauth-store v1";
+
+function sealContext(kind: string, hashedId: string): string {
+  return `oauth_store:${kind}:${hashedId}`;
+}
 
 export class DrizzleOAuthAdapter implements Adapter {
   constructor(private readonly kind: string) {}
@@ -39,13 +44,17 @@ export class DrizzleOAuthAdapter implements Adapter {
     const db = await getDb();
     const expiresAt = expiresIn ? new Date(now().getTime() + expiresIn * 1000) : null;
     const grantId = this.kind === "Grant" ? id : (payload.grantId ?? null);
-    // The provider puts a record's id in its payload (`jti`): for a token or a code that is the
-    // secret itself. Kept out, and put back on the way in from the id the lookup was made with.
+    // The provider puts a record's id in its payload (`jti`): for a token, a code or a session
+    // that is the secret itself. Kept out, and put back from the id the lookup was made with;
+    // records also found by something else keep it sealed (FOUND_WITHOUT_ID).
+    const hashedId = hashToken(id);
     const stored: AdapterPayload = { ...payload };
-    if (!FOUND_WITHOUT_ID.has(this.kind)) delete stored.jti;
+    if (FOUND_WITHOUT_ID.has(this.kind))
+      stored.jti = seal(id, sealContext(this.kind, hashedId), SEAL);
+    else delete stored.jti;
     const values = {
       kind: this.kind,
-      id: hashToken(id),
+      id: hashedId,
       payload: stored as Record<string, unknown>,
       grantId,
       userCode: payload.userCode ? hashToken(normalizeUserCode(payload.userCode)) : null,
@@ -124,6 +133,7 @@ export class DrizzleOAuthAdapter implements Adapter {
     const db = await getDb();
     const [row] = await db
       .select({
+        id: oauthStore.id,
         payload: oauthStore.payload,
         consumedAt: oauthStore.consumedAt,
         expiresAt: oauthStore.expiresAt,
@@ -140,6 +150,12 @@ export class DrizzleOAuthAdapter implements Adapter {
       );
     if (!row) return undefined;
     const payload = { ...(row.payload as AdapterPayload) };
+    if (FOUND_WITHOUT_ID.has(this.kind) && typeof payload.jti === "string") {
+      const jti = unseal(payload.jti, sealContext(this.kind, row.id), SEAL);
+      // Sealed under another AUTH_SECRET (rotated) or tampered with: the record is unusable.
+      if (jti === null) return undefined;
+      payload.jti = jti;
+    }
     if (row.consumedAt) {
       const consumedAgoMs = now().getTime() - row.consumedAt.getTime();
       const leeway =

@@ -7,6 +7,7 @@ import { testClock } from "@/lib/clock";
 import { authSecret, resetEnvForTests } from "@/lib/env";
 import { newId } from "@/lib/ids";
 import { hashPassword } from "@/lib/password";
+import { unseal } from "@/server/core/seal";
 import { emailDeliveryConfigured } from "@/server/email/config";
 import { passwordResetEmail } from "@/server/email/messages";
 import {
@@ -15,7 +16,6 @@ import {
   drainEmailOutbox,
   enqueueEmail,
 } from "@/server/email/outbox";
-import { unseal } from "@/server/email/seal";
 import { hashToken } from "@/server/tokens/format";
 import { invoke } from "@/tests/helpers/invoke";
 import { linkIn, tokenIn } from "@/tests/helpers/mail";
@@ -133,9 +133,9 @@ describe("SMTP delivery", () => {
     expect(pending?.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
     // At rest the body is sealed: no link in clear, and it opens only with this server's key.
     expect(pending?.payload).not.toContain("reset-password?token=");
-    const opened = unseal(pending?.payload ?? "", pending?.id ?? "");
+    const opened = unseal(pending?.payload ?? "", pending?.id ?? "", "email-outbox v1");
     expect(opened).toContain("reset-password?token=");
-    expect(unseal(pending?.payload ?? "", "eml_someOtherRow")).toBeNull();
+    expect(unseal(pending?.payload ?? "", "eml_someOtherRow", "email-outbox v1")).toBeNull();
 
     // Not due yet: nothing is tried.
     expect(await deliverDueEmails()).toEqual({ sent: 0, retry: 0, failed: 0 });

@@ -1,5 +1,7 @@
 import * as oauth from "oauth4webapi";
 import { afterAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db";
+import { oauthStore } from "@/db/schema";
 import { testClock } from "@/lib/clock";
 import { approveConsent, denyConsent, findBrowserInteraction } from "@/server/oauth/consent";
 import { parseToken } from "@/server/tokens/format";
@@ -92,6 +94,10 @@ describe("device authorization (RFC 8628)", () => {
     expect((await poll(app, device.device_code)).body.error).toBe("slow_down");
     testClock.advance(16_000);
     expect((await poll(app, device.device_code)).body.error).toBe("authorization_pending");
+
+    // The device code is the device's credential: stored sealed, never in clear.
+    const stored = JSON.stringify(await (await getDb()).select().from(oauthStore));
+    expect(stored).not.toContain(device.device_code);
 
     const jar = new CookieJar();
     const uid = await enterCode(device.verification_uri, device.user_code, jar);
