@@ -192,11 +192,17 @@ test("an app registered in Settings > OAuth apps completes the code flow with it
   await page.goto(`/settings/oauth-apps/${clientId}`);
   const usage = page.getByRole("region", { name: "Usage" });
   await expect(usage).toBeVisible();
+  const settled = usage.getByText(/^(No requests yet in the last 24 hours|Requests)$/).first();
   await expect
-    .poll(async () => {
-      await page.reload();
-      return usage.getByText("No requests yet").count();
-    })
+    .poll(
+      async () => {
+        await page.reload();
+        // The panel has loaded (either state) before it is read: not its skeleton.
+        await expect(settled).toBeVisible();
+        return usage.getByText("No requests yet").count();
+      },
+      { timeout: 30_000 },
+    )
     .toBe(0);
   await expect(usage.getByText("Requests", { exact: true }).first()).toBeVisible();
 });
