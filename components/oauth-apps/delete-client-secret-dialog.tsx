@@ -1,8 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { ConfirmMutationDialog } from "@/components/ui/confirm-mutation-dialog";
 import { MaskedClientSecret } from "./client-id";
 import { useDeleteClientSecret } from "./oauth-app-queries";
 import type { OAuthApp, OAuthClientSecret } from "./oauth-app-types";
@@ -40,9 +39,7 @@ export function DeleteClientSecretDialog({
   }
 
   return (
-    <Dialog
-      role="alertdialog"
-      size="sm"
+    <ConfirmMutationDialog
       title="Delete this client secret?"
       description={
         <>
@@ -50,44 +47,27 @@ export function DeleteClientSecretDialog({
           <MaskedClientSecret secret={secret} />
         </>
       }
-      onClose={() => {
-        if (!remove.isPending) onClose();
-      }}
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose} disabled={remove.isPending} data-autofocus>
-            Cancel
-          </Button>
-          <Button variant="danger" onClick={confirm} disabled={remove.isPending}>
-            {remove.isPending ? "Deleting…" : "Delete secret"}
-          </Button>
-        </>
-      }
+      confirmLabel="Delete secret"
+      pendingLabel="Deleting…"
+      pending={remove.isPending}
+      error={error}
+      onConfirm={confirm}
+      onClose={onClose}
     >
-      <div className="space-y-3 text-sm text-slate-600">
-        <p>
-          <strong className="text-slate-900">
-            Apps using this secret stop authenticating at once:
-          </strong>{" "}
-          the token endpoint refuses it from the next request. Tokens the app already holds keep
-          working until they expire or their grant is revoked.
+      <p>
+        <strong className="text-slate-900">
+          Apps using this secret stop authenticating at once:
+        </strong>{" "}
+        the token endpoint refuses it from the next request. Tokens the app already holds keep
+        working until they expire or their grant is revoked.
+      </p>
+      {last ? (
+        <p className="rounded-md bg-amber-50 px-3 py-2 text-amber-900 ring-1 ring-amber-200">
+          This is the app&apos;s only secret: it cannot get new tokens until you generate another
+          one and deploy it.
         </p>
-        {last ? (
-          <p className="rounded-md bg-amber-50 px-3 py-2 text-amber-900 ring-1 ring-amber-200">
-            This is the app&apos;s only secret: it cannot get new tokens until you generate another
-            one and deploy it.
-          </p>
-        ) : null}
-        <p>This cannot be undone.</p>
-        {error ? (
-          <p
-            role="alert"
-            className="rounded-md bg-red-50 px-3 py-2 text-red-700 ring-1 ring-red-200"
-          >
-            {error}
-          </p>
-        ) : null}
-      </div>
-    </Dialog>
+      ) : null}
+      <p>This cannot be undone.</p>
+    </ConfirmMutationDialog>
   );
 }

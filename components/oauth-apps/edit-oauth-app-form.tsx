@@ -2,7 +2,7 @@
 
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
+import { OAuthAppFields } from "./oauth-app-fields";
 import {
   type AppFieldErrors,
   appFieldErrorsFromApi,
@@ -14,7 +14,6 @@ import {
 } from "./oauth-app-form-errors";
 import { useUpdateOAuthApp } from "./oauth-app-queries";
 import type { OAuthApp, UpdateOAuthAppInput } from "./oauth-app-types";
-import { RedirectUrisField } from "./redirect-uris-field";
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((value, i) => value === b[i]);
@@ -98,58 +97,16 @@ export function EditOAuthAppForm({
 
   return (
     <form ref={formRef} noValidate onSubmit={submit} className="mt-5 max-w-2xl space-y-6">
-      {errors.form ? (
-        <p
-          role="alert"
-          className="rounded-md bg-red-50 px-3 py-2.5 text-sm text-red-700 ring-1 ring-red-200"
-        >
-          {errors.form}
-        </p>
-      ) : null}
-      <TextField
-        id={`${formId}-name`}
-        name="name"
-        label="Application name"
-        autoComplete="off"
-        required
-        value={name}
-        error={errors.name}
-        hint="Shown to people on the consent screen when they authorize the app."
-        onChange={(e) => {
-          setName(e.target.value);
-          if (errors.name) setErrors((prev) => ({ ...prev, name: undefined }));
+      <OAuthAppFields
+        formId={formId}
+        values={{ name, homepage, redirectUris }}
+        onChange={(change) => {
+          if (change.name !== undefined) setName(change.name);
+          if (change.homepage !== undefined) setHomepage(change.homepage);
+          if (change.redirectUris !== undefined) setRedirectUris(change.redirectUris);
         }}
-      />
-      <TextField
-        id={`${formId}-homepage`}
-        name="homepage_url"
-        type="url"
-        inputMode="url"
-        label="Homepage URL (optional)"
-        placeholder="https://example.com"
-        autoComplete="off"
-        value={homepage}
-        error={errors.homepage_url}
-        onChange={(e) => {
-          setHomepage(e.target.value);
-          if (errors.homepage_url) setErrors((prev) => ({ ...prev, homepage_url: undefined }));
-        }}
-      />
-      <RedirectUrisField
-        id={`${formId}-redirect`}
-        rows={redirectUris}
-        error={errors.redirect_uris}
-        rowErrors={errors.redirect_uri_rows}
-        onChange={(next) => {
-          setRedirectUris(next);
-          if (errors.redirect_uris || errors.redirect_uri_rows) {
-            setErrors((prev) => ({
-              ...prev,
-              redirect_uris: undefined,
-              redirect_uri_rows: undefined,
-            }));
-          }
-        }}
+        errors={errors}
+        setErrors={setErrors}
       />
       {change.redirect_uris ? (
         <p className="text-xs text-slate-500">

@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { TextField } from "@/components/ui/field";
+import { OAuthAppFields } from "./oauth-app-fields";
 import {
   type AppFieldErrors,
   appFieldErrorsFromApi,
@@ -16,7 +16,6 @@ import {
 } from "./oauth-app-form-errors";
 import { registerOAuthApp } from "./oauth-app-queries";
 import { CLIENT_TYPES, type OAuthApp, type OAuthClientType } from "./oauth-app-types";
-import { RedirectUrisField } from "./redirect-uris-field";
 
 /**
  * Brings the first field marked invalid into view and moves focus to it: after a failed submit,
@@ -143,61 +142,17 @@ export function RegisterOAuthAppDialog({
         onKeyDown={blockEnterOnChoices}
         className="space-y-6"
       >
-        {errors.form ? (
-          <p
-            role="alert"
-            className="rounded-md bg-red-50 px-3 py-2.5 text-sm text-red-700 ring-1 ring-red-200"
-          >
-            {errors.form}
-          </p>
-        ) : null}
-        <TextField
-          id={`${formId}-name`}
-          name="name"
-          label="Application name"
-          placeholder="e.g. Timesheet Sync"
-          autoComplete="off"
-          required
-          data-autofocus
-          value={name}
-          error={errors.name}
-          hint="Shown to people on the consent screen when they authorize the app."
-          onChange={(e) => {
-            setName(e.target.value);
-            if (errors.name) setErrors((prev) => ({ ...prev, name: undefined }));
+        <OAuthAppFields
+          formId={formId}
+          values={{ name, homepage, redirectUris }}
+          onChange={(change) => {
+            if (change.name !== undefined) setName(change.name);
+            if (change.homepage !== undefined) setHomepage(change.homepage);
+            if (change.redirectUris !== undefined) setRedirectUris(change.redirectUris);
           }}
-        />
-        <TextField
-          id={`${formId}-homepage`}
-          name="homepage_url"
-          type="url"
-          inputMode="url"
-          label="Homepage URL (optional)"
-          placeholder="https://example.com"
-          autoComplete="off"
-          value={homepage}
-          error={errors.homepage_url}
-          hint="Where people can read about the app."
-          onChange={(e) => {
-            setHomepage(e.target.value);
-            if (errors.homepage_url) setErrors((prev) => ({ ...prev, homepage_url: undefined }));
-          }}
-        />
-        <RedirectUrisField
-          id={`${formId}-redirect`}
-          rows={redirectUris}
-          error={errors.redirect_uris}
-          rowErrors={errors.redirect_uri_rows}
-          onChange={(next) => {
-            setRedirectUris(next);
-            if (errors.redirect_uris || errors.redirect_uri_rows) {
-              setErrors((prev) => ({
-                ...prev,
-                redirect_uris: undefined,
-                redirect_uri_rows: undefined,
-              }));
-            }
-          }}
+          errors={errors}
+          setErrors={setErrors}
+          registering
         />
         <fieldset
           className="space-y-2"
