@@ -38,6 +38,10 @@ export const ID_PREFIXES = [
   "app",
   "csec",
   "grant",
+  // A webhook endpoint, one delivery of an event to it, and the event's message (webhook-id).
+  "we",
+  "whd",
+  "msg",
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

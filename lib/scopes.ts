@@ -10,6 +10,8 @@ export const SCOPES = [
   "read:audit-logs",
   "read:oauth-apps",
   "write:oauth-apps",
+  "read:webhooks",
+  "write:webhooks",
   "admin:organizations",
 ] as const;
 

@@ -8,3 +8,4 @@ export * from "./tenancy";
 export * from "./time-entries";
 export * from "./usage";
 export * from "./user-tokens";
+export * from "./webhooks";

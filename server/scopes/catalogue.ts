@@ -18,6 +18,9 @@ export const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
     "List the organization's OAuth apps (third-party integrations) and their usage.",
   "write:oauth-apps":
     "Register, change and delete OAuth apps, and create or delete their client secrets.",
+  "read:webhooks": "List the organization's webhook endpoints and their deliveries.",
+  "write:webhooks":
+    "Add, change and delete webhook endpoints, rotate their signing secrets and resend deliveries.",
   "admin:organizations": "Act in any organization with X-Organization-ID. Platform admins only.",
 };
 
@@ -34,6 +37,8 @@ const ADMIN: readonly Scope[] = [
   "read:audit-logs",
   "read:oauth-apps",
   "write:oauth-apps",
+  "read:webhooks",
+  "write:webhooks",
 ];
 
 /** The most a role may do; a credential never holds more than its user's role grants. */
