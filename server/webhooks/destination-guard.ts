@@ -20,10 +20,10 @@ for (const [network, prefix] of [
 ] as const) {
   REFUSED.addSubnet(network, prefix, "ipv4");
 }
+// No ::ffff:0:0/96 rule: BlockList maps IPv4 addresses onto it, so it would refuse every one.
 for (const [network, prefix] of [
   ["::", 128],
   ["::1", 128],
-  ["::ffff:0:0", 96],
   ["64:ff9b::", 96],
   ["fc00::", 7],
   ["fe80::", 10],
@@ -36,12 +36,13 @@ export function privateDestinationsAllowed(): boolean {
   return env().WEBHOOKS_ALLOW_PRIVATE === "1";
 }
 
-/** True for an address a webhook may be sent to. IPv4-mapped IPv6 is judged as its IPv4. */
+/**
+ * True for an address a webhook may be sent to. BlockList judges an IPv4-mapped IPv6 address
+ * (::ffff:127.0.0.1, ::ffff:7f00:1) by the IPv4 rules.
+ */
 export function isPublicAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 0) return false;
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
-  if (mapped) return !REFUSED.check(mapped, "ipv4");
   return !REFUSED.check(address, family === 4 ? "ipv4" : "ipv6");
 }
 

@@ -1,6 +1,10 @@
 import { once } from "node:events";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { Webhook } from "standardwebhooks";
+import { createWebhook } from "@/server/webhooks/create-webhook";
+import type { WebhookEventType } from "@/server/webhooks/events";
+import { DEMO, sessionContext } from "./fixtures";
 
 export interface ReceivedWebhook {
   headers: Record<string, string>;
@@ -49,4 +53,31 @@ export async function startReceiver(statuses: number[] = [200]) {
       await once(server, "close");
     },
   };
+}
+
+/**
+ * An endpoint of the organization added through the domain, as its owner's session would, with
+ * private destinations allowed for the 127.0.0.1 receiver. Returns it with its secret.
+ */
+export async function addEndpoint(
+  slug: "acme" | "globex",
+  url: string,
+  events: WebhookEventType[] = ["api_key.created"],
+) {
+  const owner = slug === "acme" ? DEMO.acmeOwner : DEMO.globexOwner;
+  return createWebhook(await sessionContext(owner, slug), { url, events });
+}
+
+/**
+ * Whether one of the message's signatures is the secret's, as the standardwebhooks library
+ * computes it: for messages sent with the test clock moved, where `verify` would refuse the
+ * timestamp against the real clock's 5-minute window.
+ */
+export function signedBy(secret: string, message: ReceivedWebhook): boolean {
+  const expected = new Webhook(secret).sign(
+    message.headers["webhook-id"] ?? "",
+    new Date(Number(message.headers["webhook-timestamp"]) * 1000),
+    message.body,
+  );
+  return (message.headers["webhook-signature"] ?? "").split(" ").includes(expected);
 }
