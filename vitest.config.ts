@@ -16,7 +16,7 @@ export default defineConfig({
     // Each file gets a database of its own (a fresh PGlite, or a PostgreSQL database cloned from
     // a migrated template), so files can run in parallel without seeing each other's rows.
     globalSetup: ["tests/setup/global-setup.ts"],
-    setupFiles: ["tests/setup/fresh-database.ts"],
+    setupFiles: ["tests/setup/loopback-only.ts", "tests/setup/fresh-database.ts"],
     pool: "forks",
     // A worker process per core, each running file after file: a file's own database and a
     // process-state reset (fresh-database.ts) stand in for a new process per file.

@@ -19,6 +19,8 @@ const ADMIN = [
   "read:audit-logs",
   "read:oauth-apps",
   "write:oauth-apps",
+  "read:webhooks",
+  "write:webhooks",
 ];
 
 describe("scopesFor: what a user may grant in an organization", () => {

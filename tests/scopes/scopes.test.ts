@@ -5,11 +5,13 @@ import * as keysRoute from "@/app/api/v1/api-keys/route";
 import * as scopesRoute from "@/app/api/v1/scopes/route";
 import * as usersRoute from "@/app/api/v1/users/route";
 import { getDb } from "@/db";
-import { auditLogs } from "@/db/schema";
+import { auditLogs, webhookEndpoints } from "@/db/schema";
 import { SCOPES, type Scope } from "@/lib/scopes";
 import type { AnyOperation } from "@/server/core/operation";
 import { OPERATIONS } from "@/server/http/operations";
 import { createInvitation } from "@/server/invitations/create-invitation";
+import { createWebhook } from "@/server/webhooks/create-webhook";
+import { sendTestEvent } from "@/server/webhooks/send-test-event";
 import { createApp, createKey, DEMO, sessionContext } from "@/tests/helpers/fixtures";
 import { invoke } from "@/tests/helpers/invoke";
 import { fillPath, handlerOf } from "@/tests/helpers/routes";
@@ -38,6 +40,8 @@ interface Target {
   auditEntryId: string;
   appId: string;
   secretId: string;
+  webhookId: string;
+  deliveryId: string;
 }
 
 function requestFor(op: AnyOperation, t: Target) {
@@ -49,12 +53,16 @@ function requestFor(op: AnyOperation, t: Target) {
         ? t.auditEntryId
         : op.path.startsWith("/oauth-apps/")
           ? t.appId
-          : t.userId;
+          : op.path.startsWith("/webhooks/")
+            ? t.webhookId
+            : t.userId;
   const params: Record<string, string> | undefined = op.path.includes("{secret_id}")
     ? { id, secret_id: t.secretId }
-    : op.path.includes("{id}")
-      ? { id }
-      : undefined;
+    : op.path.includes("{delivery_id}")
+      ? { id, delivery_id: t.deliveryId }
+      : op.path.includes("{id}")
+        ? { id }
+        : undefined;
   return {
     method: op.method,
     path: fillPath(op.path, params ?? {}),
@@ -76,6 +84,14 @@ async function target(): Promise<Target> {
     role: "member",
   });
   const app = await createApp("acme");
+  const owner = await sessionContext(DEMO.acmeOwner, "acme");
+  // One endpoint at a time: an organization holds at most 20.
+  await (await getDb()).delete(webhookEndpoints);
+  const hook = await createWebhook(owner, {
+    url: "https://hooks.example.com/scopes",
+    events: ["api_key.created"],
+  });
+  const delivery = await sendTestEvent(owner, hook.id);
   // The entry that recorded the key's creation, for GET /audit-logs/{id}.
   const [entry] = await (await getDb())
     .select({ id: auditLogs.id })
@@ -89,6 +105,8 @@ async function target(): Promise<Target> {
     auditEntryId: entry.id,
     appId: app.id,
     secretId: app.secrets[0]?.id ?? "",
+    webhookId: hook.id,
+    deliveryId: delivery.id,
   };
 }
 

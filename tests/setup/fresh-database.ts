@@ -17,6 +17,7 @@ import { closeAuthListener } from "@/server/auth/auth-bus";
 import { drainEmailOutbox } from "@/server/email/outbox";
 import { runShutdownHooks } from "@/server/shutdown";
 import { drainUsage } from "@/server/usage/usage-recorder";
+import { drainWebhookOutbox } from "@/server/webhooks/outbox";
 import { keepSeedCopy, restoreSeedCopy } from "./seed-copy";
 import { templateDatabase, withDatabase } from "./template-database";
 
@@ -67,6 +68,7 @@ afterAll(async () => {
   // As on shutdown: write buffered usage before the database goes, so no timer outlives it.
   await drainUsage();
   await drainEmailOutbox();
+  await drainWebhookOutbox();
   await runShutdownHooks();
   await closeAuthListener();
   const keepDatabase = !serverUrl && (await restoredToSeed());

@@ -8,6 +8,8 @@ import { SCOPES } from "@/lib/scopes";
 import { createInvitation } from "@/server/invitations/create-invitation";
 import { generateToken } from "@/server/tokens/format";
 import { generateLinkToken, insertEmailToken } from "@/server/users/email-links";
+import { createWebhook } from "@/server/webhooks/create-webhook";
+import { sendTestEvent } from "@/server/webhooks/send-test-event";
 import {
   attackPrincipals,
   insertMember,
@@ -130,6 +132,20 @@ function sharedApp() {
   return matrixApp;
 }
 
+/** An endpoint of org A (https://hooks.example.com: the suite resolves no such name). */
+async function newWebhook() {
+  return createWebhook(await sessionContext(DEMO.acmeOwner, "acme"), {
+    url: "https://hooks.example.com/matrix",
+    events: ["member.added"],
+  });
+}
+
+let matrixWebhook: ReturnType<typeof newWebhook> | undefined;
+function sharedWebhook() {
+  matrixWebhook ??= newWebhook();
+  return matrixWebhook;
+}
+
 /** The request each row sends: valid in itself, so the credential alone decides the answer. */
 async function requestFor(route: ApiRoute, sharedKeyId: string) {
   const key = async () => (await createKey(DEMO.acmeOwner, "acme", ["read:users"])).key.id;
@@ -197,6 +213,22 @@ async function requestFor(route: ApiRoute, sharedKeyId: string) {
     case "DELETE /oauth-apps/{id}/secrets/{secret_id}": {
       const app = await createApp("acme");
       return { params: { id: app.id, secret_id: app.secrets[0]?.id ?? "" } };
+    }
+    case "POST /webhooks":
+      return { body: route.op.example };
+    case "GET /webhooks/{id}":
+    case "GET /webhooks/{id}/deliveries":
+      return { params: { id: (await sharedWebhook()).id } };
+    case "PATCH /webhooks/{id}":
+      return { params: { id: (await sharedWebhook()).id }, body: { description: "matrix" } };
+    case "DELETE /webhooks/{id}":
+    case "POST /webhooks/{id}/rotate-secret":
+    case "POST /webhooks/{id}/test":
+      return { params: { id: (await newWebhook()).id } };
+    case "POST /webhooks/{id}/deliveries/{delivery_id}/resend": {
+      const hook = await newWebhook();
+      const delivery = await sendTestEvent(await sessionContext(DEMO.acmeOwner, "acme"), hook.id);
+      return { params: { id: hook.id, delivery_id: delivery.id } };
     }
     case "DELETE /oauth-grants/{id}":
       return { params: { id: (await createGrant((await insertMember("acme")).id, "acme")).id } };
