@@ -61,6 +61,10 @@ const envSchema = z.object({
     )
     .optional(),
   EMAIL_OUTBOX_DIR: z.string().min(1).default(".data/outbox"),
+  // Where GitHub publishes the keys it signs secret scanning reports with (fetched hourly).
+  GITHUB_SECRET_SCANNING_KEYS_URL: z
+    .url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" })
+    .default("https://api.github.com/meta/public_keys/secret_scanning"),
 });
 
 function isBareOrigin(value: string): boolean {
