@@ -34,6 +34,10 @@ export const AUDIT_ACTIONS = [
   "oauth_grant.created",
   "oauth_grant.revoked",
   "oauth_grant.reuse_detected",
+  "webhook.created",
+  "webhook.updated",
+  "webhook.deleted",
+  "webhook.secret_rotated",
   // A secret reported leaked (GitHub secret scanning, POST /credentials/report) and revoked.
   "api_key.exposed",
   "credential.exposed",
@@ -48,7 +52,7 @@ export const AUDIT_TARGET_TYPES = [
   "token_family",
   "oauth_app",
   "oauth_grant",
-  "webhook_endpoint",
+  "webhook",
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 

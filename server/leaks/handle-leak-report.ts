@@ -2,8 +2,8 @@ import { getDb, type Tx } from "@/db";
 import { now } from "@/lib/clock";
 import { credentialExposedEmail } from "@/server/email/messages";
 import { enqueueEmail, kickEmailOutbox } from "@/server/email/outbox";
+import { kickWebhookOutbox } from "@/server/webhooks/outbox";
 import { publishEvent } from "@/server/webhooks/publish-event";
-// TODO(webhooks outbox): import { kickWebhookOutbox } from "@/server/webhooks/outbox";
 import { exposureRecipients } from "./exposure-recipients";
 import { type ExposedCredential, findExposedCredentials } from "./find-exposed-credentials";
 import { type RecognisedSecret, recogniseSecret } from "./recognise-secret";
@@ -61,7 +61,7 @@ export async function handleLeakReport(
   }
   if (changed) {
     kickEmailOutbox();
-    // TODO(webhooks outbox): kickWebhookOutbox();
+    kickWebhookOutbox();
   }
   return new Set(found.keys());
 }

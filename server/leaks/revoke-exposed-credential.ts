@@ -29,7 +29,7 @@ const TARGET_TYPE: Record<ExposedCredential["kind"], AuditTargetType> = {
   oauth_access_token: "oauth_grant",
   oauth_refresh_token: "oauth_grant",
   client_secret: "oauth_app",
-  webhook_secret: "webhook_endpoint",
+  webhook_secret: "webhook",
 };
 
 /**

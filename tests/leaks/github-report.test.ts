@@ -295,7 +295,7 @@ describe("a signed report", () => {
       .select()
       .from(auditLogs)
       .where(and(eq(auditLogs.targetId, endpoint.id), eq(auditLogs.action, "credential.exposed")));
-    expect(audit?.targetType).toBe("webhook_endpoint");
+    expect(audit?.targetType).toBe("webhook");
     const mails = (await mailsTo(DEMO.acmeOwner)).filter((m) =>
       m.text.includes(`${endpoint.secret.slice(0, 10)}…`),
     );
