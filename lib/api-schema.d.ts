@@ -942,6 +942,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/secret-scanning/github": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * GitHub secret scanning report
+         * @description GitHub's secret scanning partner program posts the Voltasis secrets it finds in public repositories here. The raw body must be signed by GitHub (`Github-Public-Key-Signature`: ECDSA P-256 over SHA-256, base64 DER; `Github-Public-Key-Identifier`: a key GitHub publishes at GITHUB_SECRET_SCANNING_KEYS_URL); otherwise 401 and nothing changes. Every reported secret that still works is revoked at once (a webhook signing secret is reported to its owners, not rotated), audited, its owner and the organization's owners are mailed, and the `api_key.exposed` webhook event fires. The answer labels each token: `true_positive` for a Voltasis secret (live, revoked or expired), `false_positive` otherwise. Bodies up to 1024 KiB.
+         *
+         *     No authentication.
+         */
+        post: operations["postSecretScanningGithub"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/credentials/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report leaked Voltasis secrets
+         * @description Anyone who finds Voltasis secrets where they should not be (up to 100 per report, with the `url` where they were found) reports them here, with no credential, like GitHub's credential revocation API. Each one that still works is revoked at once, audited, and its owner and the organization's owners are mailed. Always 202 with the same body, whatever the tokens were, so the endpoint says nothing about which secrets exist. 10 reports a minute per client address (429 after), besides the per-IP budget.
+         *
+         *     No authentication.
+         */
+        post: operations["postCredentialsReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -1438,7 +1482,7 @@ export interface components {
             /** @example aud_8fK2mQ9xLb4Tz7Vw1cNp */
             id: string;
             /** @enum {string} */
-            action: "api_key.created" | "api_key.revoked" | "api_key.rotated" | "api_key.renamed" | "api_key.updated" | "organization.override" | "organization.switched" | "membership.removed" | "invitation.created" | "invitation.revoked" | "invitation.resent" | "invitation.accepted" | "membership.role_changed" | "organization.created" | "organization.renamed" | "organization.third_party_access_changed" | "user.password_changed" | "user.password_reset" | "user.email_verified" | "user.renamed" | "user.session_revoked" | "token_family.revoked" | "oauth_app.created" | "oauth_app.updated" | "oauth_app.deleted" | "oauth_app.secret_created" | "oauth_app.secret_revoked" | "oauth_grant.created" | "oauth_grant.revoked" | "oauth_grant.reuse_detected" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook.secret_rotated";
+            action: "api_key.created" | "api_key.revoked" | "api_key.rotated" | "api_key.renamed" | "api_key.updated" | "organization.override" | "organization.switched" | "membership.removed" | "invitation.created" | "invitation.revoked" | "invitation.resent" | "invitation.accepted" | "membership.role_changed" | "organization.created" | "organization.renamed" | "organization.third_party_access_changed" | "user.password_changed" | "user.password_reset" | "user.email_verified" | "user.renamed" | "user.session_revoked" | "token_family.revoked" | "oauth_app.created" | "oauth_app.updated" | "oauth_app.deleted" | "oauth_app.secret_created" | "oauth_app.secret_revoked" | "oauth_grant.created" | "oauth_grant.revoked" | "oauth_grant.reuse_detected" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook.secret_rotated" | "api_key.exposed" | "credential.exposed";
             /** @description Who acted; null once their account is gone */
             actor: {
                 id: string;
@@ -1753,6 +1797,29 @@ export interface components {
             granted: boolean;
             /** @description Roles whose maximum includes it */
             roles: string[];
+        };
+        GithubSecretScanningFeedback: {
+            /** @description SHA-256 of the token, hex */
+            token_hash: string;
+            token_type: string;
+            /** @enum {string} */
+            label: "true_positive" | "false_positive";
+        }[];
+        GithubSecretScanningReport: {
+            token: string;
+            type: string;
+            url?: string;
+            source?: string;
+        }[];
+        CredentialReportAccepted: {
+            /** @constant */
+            status: "accepted";
+            /** @constant */
+            message: "Thank you. Every Voltasis secret in this report that still worked has been revoked, and its owners told.";
+        };
+        CredentialReport: {
+            tokens: string[];
+            url?: string;
         };
         Health: {
             /** @constant */
@@ -13866,7 +13933,7 @@ export interface operations {
                 cursor?: string;
                 /** @description Only what this user did */
                 actor?: string;
-                /** @description One action or several separated by commas: `api_key.created`, `api_key.revoked`, `api_key.rotated`, `api_key.renamed`, `api_key.updated`, `organization.override`, `organization.switched`, `membership.removed`, `invitation.created`, `invitation.revoked`, `invitation.resent`, `invitation.accepted`, `membership.role_changed`, `organization.created`, `organization.renamed`, `organization.third_party_access_changed`, `user.password_changed`, `user.password_reset`, `user.email_verified`, `user.renamed`, `user.session_revoked`, `token_family.revoked`, `oauth_app.created`, `oauth_app.updated`, `oauth_app.deleted`, `oauth_app.secret_created`, `oauth_app.secret_revoked`, `oauth_grant.created`, `oauth_grant.revoked`, `oauth_grant.reuse_detected`, `webhook.created`, `webhook.updated`, `webhook.deleted`, `webhook.secret_rotated` */
+                /** @description One action or several separated by commas: `api_key.created`, `api_key.revoked`, `api_key.rotated`, `api_key.renamed`, `api_key.updated`, `organization.override`, `organization.switched`, `membership.removed`, `invitation.created`, `invitation.revoked`, `invitation.resent`, `invitation.accepted`, `membership.role_changed`, `organization.created`, `organization.renamed`, `organization.third_party_access_changed`, `user.password_changed`, `user.password_reset`, `user.email_verified`, `user.renamed`, `user.session_revoked`, `token_family.revoked`, `oauth_app.created`, `oauth_app.updated`, `oauth_app.deleted`, `oauth_app.secret_created`, `oauth_app.secret_revoked`, `oauth_grant.created`, `oauth_grant.revoked`, `oauth_grant.reuse_detected`, `webhook.created`, `webhook.updated`, `webhook.deleted`, `webhook.secret_rotated`, `api_key.exposed`, `credential.exposed` */
                 action?: string;
                 /** @description Only entries about this key, user, invitation, organization… */
                 target?: string;
@@ -14075,7 +14142,7 @@ export interface operations {
             query?: {
                 /** @description Only what this user did */
                 actor?: string;
-                /** @description One action or several separated by commas: `api_key.created`, `api_key.revoked`, `api_key.rotated`, `api_key.renamed`, `api_key.updated`, `organization.override`, `organization.switched`, `membership.removed`, `invitation.created`, `invitation.revoked`, `invitation.resent`, `invitation.accepted`, `membership.role_changed`, `organization.created`, `organization.renamed`, `organization.third_party_access_changed`, `user.password_changed`, `user.password_reset`, `user.email_verified`, `user.renamed`, `user.session_revoked`, `token_family.revoked`, `oauth_app.created`, `oauth_app.updated`, `oauth_app.deleted`, `oauth_app.secret_created`, `oauth_app.secret_revoked`, `oauth_grant.created`, `oauth_grant.revoked`, `oauth_grant.reuse_detected`, `webhook.created`, `webhook.updated`, `webhook.deleted`, `webhook.secret_rotated` */
+                /** @description One action or several separated by commas: `api_key.created`, `api_key.revoked`, `api_key.rotated`, `api_key.renamed`, `api_key.updated`, `organization.override`, `organization.switched`, `membership.removed`, `invitation.created`, `invitation.revoked`, `invitation.resent`, `invitation.accepted`, `membership.role_changed`, `organization.created`, `organization.renamed`, `organization.third_party_access_changed`, `user.password_changed`, `user.password_reset`, `user.email_verified`, `user.renamed`, `user.session_revoked`, `token_family.revoked`, `oauth_app.created`, `oauth_app.updated`, `oauth_app.deleted`, `oauth_app.secret_created`, `oauth_app.secret_revoked`, `oauth_grant.created`, `oauth_grant.revoked`, `oauth_grant.reuse_detected`, `webhook.created`, `webhook.updated`, `webhook.deleted`, `webhook.secret_rotated`, `api_key.exposed`, `credential.exposed` */
                 action?: string;
                 /** @description Only entries about this key, user, invitation, organization… */
                 target?: string;
@@ -14572,6 +14639,438 @@ export interface operations {
                      *       "error": {
                      *         "code": "METHOD_NOT_ALLOWED",
                      *         "message": "This method is not allowed on this resource"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests, retry after the time in Retry-After */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "RATE_LIMITED",
+                     *         "message": "Too many requests, retry after the time in Retry-After"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error occurred */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "An unexpected error occurred"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The service is temporarily unavailable, please retry shortly */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "SERVICE_UNAVAILABLE",
+                     *         "message": "The service is temporarily unavailable, please retry shortly"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postSecretScanningGithub: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "token": "vlt_live_…",
+                 *         "type": "voltasis_api_key",
+                 *         "url": "https://github.com/octo/repo/blob/main/.env",
+                 *         "source": "content"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["GithubSecretScanningReport"];
+            };
+        };
+        responses: {
+            /** @description A label for each reported token */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GithubSecretScanningFeedback"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "The request is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description Invalid or missing authentication token */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "UNAUTHORIZED",
+                     *         "message": "Invalid or missing authentication token"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description This method is not allowed on this resource */
+            405: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    Allow: components["headers"]["Allow"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "METHOD_NOT_ALLOWED",
+                     *         "message": "This method is not allowed on this resource"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than 64 KiB */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "PAYLOAD_TOO_LARGE",
+                     *         "message": "The request body is larger than 64 KiB"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request bodies must be JSON (Content-Type: application/json) */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *         "message": "Request bodies must be JSON (Content-Type: application/json)"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests, retry after the time in Retry-After */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "RATE_LIMITED",
+                     *         "message": "Too many requests, retry after the time in Retry-After"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error occurred */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "An unexpected error occurred"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The service is temporarily unavailable, please retry shortly */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "SERVICE_UNAVAILABLE",
+                     *         "message": "The service is temporarily unavailable, please retry shortly"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postCredentialsReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "tokens": [
+                 *         "vlt_live_…"
+                 *       ],
+                 *       "url": "https://pastebin.example/abc"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CredentialReport"];
+            };
+        };
+        responses: {
+            /** @description Accepted: whatever in it was a working Voltasis secret is revoked */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CredentialReportAccepted"];
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "The request is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description This method is not allowed on this resource */
+            405: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    Allow: components["headers"]["Allow"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "METHOD_NOT_ALLOWED",
+                     *         "message": "This method is not allowed on this resource"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than 64 KiB */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "PAYLOAD_TOO_LARGE",
+                     *         "message": "The request body is larger than 64 KiB"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request bodies must be JSON (Content-Type: application/json) */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *         "message": "Request bodies must be JSON (Content-Type: application/json)"
                      *       }
                      *     }
                      */

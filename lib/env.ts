@@ -64,6 +64,10 @@ const envSchema = z.object({
   // Webhook destinations that resolve to loopback, private, link-local or metadata addresses are
   // refused (SSRF); "1" allows them, for development and tests only.
   WEBHOOKS_ALLOW_PRIVATE: z.enum(["0", "1"], { error: 'must be "0" or "1"' }).default("0"),
+  // Where GitHub publishes the keys it signs secret scanning reports with (fetched hourly).
+  GITHUB_SECRET_SCANNING_KEYS_URL: z
+    .url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" })
+    .default("https://api.github.com/meta/public_keys/secret_scanning"),
 });
 
 function isBareOrigin(value: string): boolean {

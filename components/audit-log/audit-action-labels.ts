@@ -36,7 +36,20 @@ const LABELS: Record<AuditAction, string> = {
   "webhook.updated": "Webhook endpoint updated",
   "webhook.deleted": "Webhook endpoint deleted",
   "webhook.secret_rotated": "Webhook signing secret rotated",
+  "api_key.exposed": "API key reported leaked: revoked",
+  "credential.exposed": "Secret reported leaked",
 };
+
+/** Entries Voltasis wrote itself (no user), by the channel named as their credential. */
+const SYSTEM_ACTORS: Record<string, string> = {
+  github_secret_scanning: "Voltasis (GitHub secret scanning report)",
+  public_report: "Voltasis (public leak report)",
+};
+
+/** Who an entry without a user is: Voltasis on a leak report, else a deleted account. */
+export function missingActorLabel(credential: string | null): string {
+  return (credential && SYSTEM_ACTORS[credential]) ?? "Deleted user";
+}
 
 export function actionLabel(action: string): string {
   return LABELS[action as AuditAction] ?? action;
@@ -65,6 +78,7 @@ const GROUP_LABELS: Record<string, string> = {
   organization: "Organization",
   user: "Accounts",
   token_family: "Sign-in tokens",
+  credential: "Leaked secrets",
 };
 
 /** `actions` grouped by what they act on, groups and actions each in their first order. */

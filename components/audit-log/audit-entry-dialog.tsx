@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ExactTime, RelativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
-import { actionLabel, targetLabel } from "./audit-action-labels";
+import { actionLabel, missingActorLabel, targetLabel } from "./audit-action-labels";
 import {
   ChangesTable,
   fieldLabel,
@@ -85,7 +85,7 @@ function EntryDetails({ entry }: { entry: AuditEntry }) {
               ) : null}
             </span>
           ) : (
-            <span className="text-slate-500">Deleted user</span>
+            <span className="text-slate-500">{missingActorLabel(entry.credential)}</span>
           )}
         </Row>
         <Row term="Credential">

@@ -3,10 +3,12 @@
 import type { AuditEntry } from "@/components/api-keys/api-key-types";
 import { ExactTime, RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableBody, TableHead, Td, Th, Tr } from "@/components/ui/table";
-import { actionLabel, entrySummary, targetLabel } from "./audit-action-labels";
+import { actionLabel, entrySummary, missingActorLabel, targetLabel } from "./audit-action-labels";
 
 function Actor({ entry }: { entry: AuditEntry }) {
-  if (!entry.actor) return <span className="text-slate-500">Deleted user</span>;
+  if (!entry.actor) {
+    return <span className="text-slate-500">{missingActorLabel(entry.credential)}</span>;
+  }
   return (
     <div className="min-w-0">
       <p className="truncate font-medium text-slate-900">{entry.actor.name ?? entry.actor.id}</p>

@@ -1,5 +1,9 @@
 import Link from "next/link";
-import { actionLabel, entrySummary } from "@/components/audit-log/audit-action-labels";
+import {
+  actionLabel,
+  entrySummary,
+  missingActorLabel,
+} from "@/components/audit-log/audit-action-labels";
 import { Panel } from "@/components/ui/panel";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { AuditEntryView } from "@/server/audit/schemas";
@@ -22,7 +26,9 @@ export function RecentAuditEvents({ entries }: { entries: AuditEntryView[] }) {
                 <div className="min-w-0">
                   <p className="font-medium text-slate-900">{actionLabel(entry.action)}</p>
                   <p className="truncate text-sm text-slate-600">
-                    {entry.actor ? (entry.actor.name ?? entry.actor.email) : "Deleted user"}
+                    {entry.actor
+                      ? (entry.actor.name ?? entry.actor.email)
+                      : missingActorLabel(entry.credential)}
                     {summary ? ` · ${summary}` : ""}
                   </p>
                 </div>

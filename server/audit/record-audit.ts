@@ -38,6 +38,9 @@ export const AUDIT_ACTIONS = [
   "webhook.updated",
   "webhook.deleted",
   "webhook.secret_rotated",
+  // A secret reported leaked (GitHub secret scanning, POST /credentials/report) and revoked.
+  "api_key.exposed",
+  "credential.exposed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -58,6 +61,24 @@ export interface AuditActor {
   /** The credential used: a key id, a token id, or "session". */
   credentialId: string;
   ip: string;
+}
+
+/**
+ * Who acts when no person does: Voltasis itself, on a leak report. Its entries have no user
+ * (`actor: null` in the API, like a deleted account's) and name the report's channel as the
+ * credential, so the log says which door it came through.
+ */
+export const SYSTEM_CREDENTIALS = ["github_secret_scanning", "public_report"] as const;
+export type SystemCredential = (typeof SYSTEM_CREDENTIALS)[number];
+
+export interface SystemAuditActor {
+  userId: null;
+  credentialId: SystemCredential;
+  ip: string;
+}
+
+export function systemActor(credentialId: SystemCredential, ip: string): SystemAuditActor {
+  return { userId: null, credentialId, ip };
 }
 
 /** The audit actor of an authenticated request (an AuthContext, or what a door knows of one). */
@@ -84,7 +105,7 @@ export interface AuditEntry {
 /** Appends one audit record; pass the transaction so it commits with the change it describes. */
 export async function recordAudit(
   db: Db | Tx,
-  actor: AuditActor,
+  actor: AuditActor | SystemAuditActor,
   entry: AuditEntry,
 ): Promise<void> {
   await db.insert(auditLogs).values({

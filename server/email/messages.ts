@@ -195,3 +195,44 @@ export function webhookDisabledEmail(input: {
     expiresAt: input.expiresAt,
   });
 }
+
+export function credentialExposedEmail(input: {
+  to: string;
+  organization: string;
+  /** "API key", "OAuth client secret"…, its name when it has one, and how the list shows it. */
+  credential: { kind: string; name: string | null; display: string };
+  /** Where the secret was found, as the reporter said (a GitHub URL, or nothing). */
+  url: string | null;
+  /** "GitHub secret scanning" or "a public report". */
+  reporter: string;
+  /** False for a webhook signing secret: it keeps signing until someone rotates it. */
+  revoked: boolean;
+  /** Why this person: the credential is theirs, or they own its organization. */
+  reason: "owner" | "organization_owner";
+  expiresAt: Date;
+}): EmailMessage {
+  const { credential } = input;
+  const named = credential.name ? `${credential.kind} "${credential.name}"` : credential.kind;
+  return render({
+    kind: "credential_exposed",
+    to: input.to,
+    subject: `A Voltasis secret of ${input.organization} was found in public${input.revoked ? " and revoked" : ""}`,
+    intro: [
+      `${input.reporter} found the secret of the ${named} (${credential.display}) of ${input.organization} where others can read it${input.url ? `: ${input.url}` : "."}`,
+      input.revoked
+        ? "We revoked it at once: every request made with it is refused from now on."
+        : "It still works: rotate it now in Settings > Webhooks, then update the receiver that checks it.",
+    ],
+    outro: [
+      input.revoked
+        ? "What to do: create a new one where you made this one, put it where the old one was used, and remove the old secret from where it was published (and from its history)."
+        : "What to do: remove the secret from where it was published (and from its history).",
+      "Check your audit log for requests you do not recognise.",
+    ],
+    why:
+      input.reason === "owner"
+        ? `You receive this because the ${named} belongs to you in ${input.organization} on Voltasis.`
+        : `You receive this because you are an owner of ${input.organization} on Voltasis.`,
+    expiresAt: input.expiresAt,
+  });
+}

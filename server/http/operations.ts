@@ -5,6 +5,7 @@ import { AUTH_OPERATIONS } from "@/server/auth/operations";
 import { defineOperation, type Operation } from "@/server/core/operation";
 import { healthSchema } from "@/server/health";
 import { INVITATION_OPERATIONS } from "@/server/invitations/operations";
+import { LEAK_OPERATIONS } from "@/server/leaks/operations";
 import { OAUTH_APP_OPERATIONS } from "@/server/oauth-apps/operations";
 import { OAUTH_GRANT_OPERATIONS } from "@/server/oauth-grants/operations";
 import { ORGANIZATION_OPERATIONS } from "@/server/organizations/operations";
@@ -66,6 +67,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...WEBHOOK_OPERATIONS,
   ...AUDIT_LOG_OPERATIONS,
   ...SCOPE_OPERATIONS,
+  ...LEAK_OPERATIONS,
   openApiOperation,
   healthOperation,
 ];

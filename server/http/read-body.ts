@@ -21,10 +21,21 @@ export async function readBody<T>(
   if (!METHODS_WITH_BODY.has(req.method)) return undefined;
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) throw new ApiError("PAYLOAD_TOO_LARGE");
-  const text = await readLimitedText(req);
+  return parseBody(await readLimitedText(req), req.headers.get("content-type"), schema);
+}
+
+/**
+ * A body already read (by a route that needs its bytes first, to check a signature): JSON only,
+ * bounded nesting, no NUL, validated against the route's schema.
+ */
+export function parseBody<T>(
+  text: string,
+  contentType: string | null,
+  schema: z.ZodType<T> | undefined,
+): T | undefined {
   let value: unknown;
   if (text.trim().length > 0) {
-    if (!isJsonContentType(req.headers.get("content-type"))) {
+    if (!isJsonContentType(contentType)) {
       throw new ApiError("UNSUPPORTED_MEDIA_TYPE");
     }
     if (exceedsDepth(text, MAX_JSON_DEPTH)) {
@@ -58,10 +69,32 @@ export async function readBody<T>(
 
 /** The body as UTF-8 text, refused (413) past `maxBytes` without reading the rest. */
 export async function readLimitedText(req: Request, maxBytes = MAX_BODY_BYTES): Promise<string> {
-  if (Number(req.headers.get("content-length") ?? "0") > maxBytes) {
-    throw new ApiError("PAYLOAD_TOO_LARGE");
+  return decodeUtf8(await readLimitedBytes(req, maxBytes));
+}
+
+/** Bytes as UTF-8 text; a 400 for anything that is not UTF-8. */
+export function decodeUtf8(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new ApiError("VALIDATION_ERROR", "The request body is not valid UTF-8", [
+      { field: "body", message: "Invalid UTF-8" },
+    ]);
   }
-  if (!req.body) return "";
+}
+
+/**
+ * The body's exact bytes (what a signature covers), refused (413) past `maxBytes` without
+ * reading the rest.
+ */
+export async function readLimitedBytes(req: Request, maxBytes = MAX_BODY_BYTES): Promise<Buffer> {
+  if (Number(req.headers.get("content-length") ?? "0") > maxBytes) {
+    throw new ApiError(
+      "PAYLOAD_TOO_LARGE",
+      `The request body is larger than ${maxBytes / 1024} KiB`,
+    );
+  }
+  if (!req.body) return Buffer.alloc(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -71,17 +104,14 @@ export async function readLimitedText(req: Request, maxBytes = MAX_BODY_BYTES): 
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel();
-      throw new ApiError("PAYLOAD_TOO_LARGE");
+      throw new ApiError(
+        "PAYLOAD_TOO_LARGE",
+        `The request body is larger than ${maxBytes / 1024} KiB`,
+      );
     }
     chunks.push(value);
   }
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
-  } catch {
-    throw new ApiError("VALIDATION_ERROR", "The request body is not valid UTF-8", [
-      { field: "body", message: "Invalid UTF-8" },
-    ]);
-  }
+  return Buffer.concat(chunks);
 }
 
 /**

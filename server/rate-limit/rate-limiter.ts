@@ -16,16 +16,22 @@ export const SIGN_IN_WINDOW_MS = 15 * 60_000;
 /** Mails one address or account may cause (reset and verification links) per hour. */
 export const EMAIL_LIMIT = 5;
 export const EMAIL_WINDOW_MS = 60 * 60_000;
+/**
+ * Leak reports (POST /credentials/report) per client address per minute, besides the address's
+ * 100: each report may revoke, mail and audit, so a script cannot turn it into a mail cannon.
+ */
+export const LEAK_REPORT_LIMIT = 10;
 
 const LIMITS = {
   ip: { points: UNAUTHENTICATED_LIMIT, windowMs: WINDOW_MS },
   token: { points: AUTHENTICATED_LIMIT, windowMs: WINDOW_MS },
   account: { points: SIGN_IN_LIMIT, windowMs: SIGN_IN_WINDOW_MS },
   email: { points: EMAIL_LIMIT, windowMs: EMAIL_WINDOW_MS },
+  report: { points: LEAK_REPORT_LIMIT, windowMs: WINDOW_MS },
 } as const;
 
 export interface RateLimitSubject {
-  kind: "ip" | "token" | "account" | "email";
+  kind: "ip" | "token" | "account" | "email" | "report";
   key: string;
   /** Tokens only: the key's own per-minute limit (at most the limiter's maxTokenLimit). */
   limit?: number;
@@ -129,6 +135,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     token: make("token"),
     account: make("account"),
     email: make("email"),
+    report: make("report"),
   };
 
   let connecting: Promise<void> | undefined;

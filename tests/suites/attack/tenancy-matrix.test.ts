@@ -68,6 +68,8 @@ function expected(route: ApiRoute, principal: Principal): number {
   const override = OVERRIDES[route.name]?.[principal.name];
   if (override !== undefined) return override;
   const { op } = route;
+  // GitHub's signature is its credential: no bearer token signs a report (tests/leaks signs).
+  if (route.name === "POST /secret-scanning/github") return 401;
   if (op.scope === "public") return op.response.status;
   const acts = principal.acts;
   if (!acts) return 401;
@@ -156,6 +158,10 @@ async function requestFor(route: ApiRoute, sharedKeyId: string) {
       return { body: { refresh_token: (await login(DEMO.globexOwner)).refresh_token } };
     case "POST /auth/revoke":
       return { body: { token: generateToken("at") } };
+    case "POST /credentials/report":
+      return { body: { tokens: [generateToken("live")] } };
+    case "POST /secret-scanning/github":
+      return { body: [{ token: generateToken("live"), type: "voltasis_api_key" }] };
     case "GET /users/{id}":
       return { params: { id: await userId(DEMO.acmeMember) } };
     case "DELETE /users/{id}":
