@@ -854,7 +854,7 @@ export interface components {
             };
             /** @enum {string} */
             role: "member" | "admin" | "owner";
-            scopes: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "read:oauth-apps" | "write:oauth-apps" | "admin:organizations")[];
+            scopes: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "read:oauth-apps" | "write:oauth-apps" | "read:webhooks" | "write:webhooks" | "admin:organizations")[];
             token: {
                 /** @enum {string} */
                 type: "api_key" | "access_token" | "session" | "oauth";
@@ -1060,7 +1060,7 @@ export interface components {
             prefix: string;
             /** @description The last four characters of the key */
             last4: string;
-            scopes: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "read:oauth-apps" | "write:oauth-apps" | "admin:organizations")[];
+            scopes: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "read:oauth-apps" | "write:oauth-apps" | "read:webhooks" | "write:webhooks" | "admin:organizations")[];
             /** @description Id of the user who created the key */
             created_by: string;
             creator: {
@@ -1106,7 +1106,7 @@ export interface components {
             prefix: string;
             /** @description The last four characters of the key */
             last4: string;
-            scopes: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "read:oauth-apps" | "write:oauth-apps" | "admin:organizations")[];
+            scopes: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "read:oauth-apps" | "write:oauth-apps" | "read:webhooks" | "write:webhooks" | "admin:organizations")[];
             /** @description Id of the user who created the key */
             created_by: string;
             creator: {
@@ -1142,7 +1142,7 @@ export interface components {
         };
         CreateApiKeyRequest: {
             name: string;
-            scopes: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "read:oauth-apps" | "write:oauth-apps" | "admin:organizations")[];
+            scopes: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "read:oauth-apps" | "write:oauth-apps" | "read:webhooks" | "write:webhooks" | "admin:organizations")[];
             expires_at?: string | null;
             /**
              * @description Up to 50 IPv4/IPv6 addresses or CIDR ranges the key may be used from; empty means anywhere. Stored normalized: single addresses plain, ranges as network/prefix, IPv4-mapped IPv6 as IPv4, duplicates removed.
@@ -1169,7 +1169,7 @@ export interface components {
             prefix: string;
             /** @description The last four characters of the key */
             last4: string;
-            scopes: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "read:oauth-apps" | "write:oauth-apps" | "admin:organizations")[];
+            scopes: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "read:oauth-apps" | "write:oauth-apps" | "read:webhooks" | "write:webhooks" | "admin:organizations")[];
             /** @description Id of the user who created the key */
             created_by: string;
             creator: {
@@ -1206,7 +1206,7 @@ export interface components {
              *       "read:users"
              *     ]
              */
-            scopes_used_30d: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "read:oauth-apps" | "write:oauth-apps" | "admin:organizations")[];
+            scopes_used_30d: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "read:oauth-apps" | "write:oauth-apps" | "read:webhooks" | "write:webhooks" | "admin:organizations")[];
             /**
              * Format: date-time
              * @description Since when the key's calls have been watched: when the first key of its rotation chain was made. A scope unused by a key observed for less than 7 days says little yet, and the dashboard offers to remove it only after that.
@@ -1227,7 +1227,7 @@ export interface components {
             allowed_ips?: string[];
             rate_limit_per_minute?: number | null;
             /** @description A subset of the key's current scopes: scopes can only be removed in place; widening needs a new key. */
-            scopes?: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "read:oauth-apps" | "write:oauth-apps" | "admin:organizations")[];
+            scopes?: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "read:oauth-apps" | "write:oauth-apps" | "read:webhooks" | "write:webhooks" | "admin:organizations")[];
         };
         RotatedApiKey: {
             /** @example key_3hT9xQ2mVb7Lk0PzR1aD */
@@ -1243,7 +1243,7 @@ export interface components {
             prefix: string;
             /** @description The last four characters of the key */
             last4: string;
-            scopes: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "read:oauth-apps" | "write:oauth-apps" | "admin:organizations")[];
+            scopes: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "read:oauth-apps" | "write:oauth-apps" | "read:webhooks" | "write:webhooks" | "admin:organizations")[];
             /** @description Id of the user who created the key */
             created_by: string;
             creator: {
@@ -1488,7 +1488,7 @@ export interface components {
         };
         Scope: {
             /** @enum {string} */
-            scope: "read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "read:oauth-apps" | "write:oauth-apps" | "admin:organizations";
+            scope: "read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "read:oauth-apps" | "write:oauth-apps" | "read:webhooks" | "write:webhooks" | "admin:organizations";
             resource: string;
             action: string;
             description: string;
@@ -1552,9 +1552,9 @@ export interface components {
                 message: string;
                 details?: {
                     /** @enum {string} */
-                    required_scope?: "read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "read:oauth-apps" | "write:oauth-apps" | "admin:organizations";
+                    required_scope?: "read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "read:oauth-apps" | "write:oauth-apps" | "read:webhooks" | "write:webhooks" | "admin:organizations";
                     /** @description Scopes asked for that the caller does not hold. */
-                    scopes?: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "read:oauth-apps" | "write:oauth-apps" | "admin:organizations")[];
+                    scopes?: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "read:oauth-apps" | "write:oauth-apps" | "read:webhooks" | "write:webhooks" | "admin:organizations")[];
                     /** @description The client address an API key was presented from, outside the key's `allowed_ips`. */
                     ip?: string;
                 };
@@ -1579,6 +1579,8 @@ export interface components {
         "RateLimit-Policy": string;
         /** @description Seconds to wait before retrying. */
         "Retry-After": number;
+        /** @description When the credential that authenticated this request expires, RFC 3339 in UTC (`2026-12-31T23:59:59Z`). Absent for credentials that do not expire. */
+        "Voltasis-Authentication-Token-Expiration": string;
         /** @description The authentication scheme: `Bearer realm="voltasis"`. */
         "WWW-Authenticate": string;
         /** @description The methods this path serves. */
@@ -1611,6 +1613,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2862,6 +2865,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3311,6 +3315,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3511,6 +3516,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3709,6 +3715,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4019,6 +4026,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4312,6 +4320,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4520,6 +4529,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4787,6 +4797,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5054,6 +5065,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5615,6 +5627,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5822,6 +5835,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6098,6 +6112,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6368,6 +6383,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6577,6 +6593,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6830,6 +6847,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7045,6 +7063,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7312,6 +7331,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7510,6 +7530,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7790,6 +7811,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8066,6 +8088,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8356,6 +8379,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8561,6 +8585,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8822,6 +8847,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9034,6 +9060,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9301,6 +9328,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9499,6 +9527,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9781,6 +9810,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10048,6 +10078,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10339,6 +10370,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10613,6 +10645,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10839,6 +10872,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11039,6 +11073,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11323,6 +11358,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11733,6 +11769,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11929,6 +11966,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
