@@ -10,4 +10,7 @@ export async function register() {
   // Mail queued by requests is sent right after their commit; this sends retries.
   const { startEmailOutbox } = await import("@/server/email/outbox-schedule");
   startEmailOutbox();
+  // Webhook deliveries likewise: sent after their commit, retried from here.
+  const { startWebhookOutbox } = await import("@/server/webhooks/outbox-schedule");
+  startWebhookOutbox();
 }

@@ -61,6 +61,9 @@ const envSchema = z.object({
     )
     .optional(),
   EMAIL_OUTBOX_DIR: z.string().min(1).default(".data/outbox"),
+  // Webhook destinations that resolve to loopback, private, link-local or metadata addresses are
+  // refused (SSRF); "1" allows them, for development and tests only.
+  WEBHOOKS_ALLOW_PRIVATE: z.enum(["0", "1"], { error: 'must be "0" or "1"' }).default("0"),
 });
 
 function isBareOrigin(value: string): boolean {

@@ -32,6 +32,10 @@ const LABELS: Record<AuditAction, string> = {
   "oauth_grant.created": "Third-party app authorized",
   "oauth_grant.revoked": "Third-party app access revoked",
   "oauth_grant.reuse_detected": "OAuth token reuse detected: access revoked",
+  "webhook.created": "Webhook endpoint added",
+  "webhook.updated": "Webhook endpoint updated",
+  "webhook.deleted": "Webhook endpoint deleted",
+  "webhook.secret_rotated": "Webhook signing secret rotated",
 };
 
 export function actionLabel(action: string): string {
@@ -46,6 +50,7 @@ const TARGET_LABELS: Record<string, string> = {
   token_family: "Sign-in",
   oauth_app: "OAuth app",
   oauth_grant: "Third-party access",
+  webhook: "Webhook",
 };
 
 export function targetLabel(type: string): string {

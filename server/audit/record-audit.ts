@@ -34,6 +34,10 @@ export const AUDIT_ACTIONS = [
   "oauth_grant.created",
   "oauth_grant.revoked",
   "oauth_grant.reuse_detected",
+  "webhook.created",
+  "webhook.updated",
+  "webhook.deleted",
+  "webhook.secret_rotated",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -45,6 +49,7 @@ export const AUDIT_TARGET_TYPES = [
   "token_family",
   "oauth_app",
   "oauth_grant",
+  "webhook",
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 

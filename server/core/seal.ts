@@ -6,7 +6,7 @@ const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
 /** What a sealed value is for: each purpose has a key of its own. */
-export type SealPurpose = "email-outbox v1" | "oauth-store v1";
+export type SealPurpose = "email-outbox v1" | "oauth-store v1" | "webhook-secret v1";
 
 const cached = new Map<SealPurpose, { secret: string; key: Buffer }>();
 

@@ -258,3 +258,28 @@ export function appAuthorizedEmail(input: {
     expiresAt: input.expiresAt,
   });
 }
+
+export function webhookDisabledEmail(input: {
+  to: string;
+  organizationName: string;
+  url: string;
+  lastError: string;
+  settingsUrl: string;
+  expiresAt: Date;
+}): EmailMessage {
+  return render({
+    kind: "webhook_disabled",
+    to: input.to,
+    subject: `A webhook endpoint of ${input.organizationName} was disabled`,
+    intro: [
+      `Voltasis could not deliver events to ${input.url} for about a day, so the endpoint was disabled. Events are no longer sent to it.`,
+      `The last attempt: ${input.lastError}.`,
+    ],
+    action: { label: "Open Settings > Webhooks", url: input.settingsUrl },
+    outro: [
+      "Fix the endpoint, then enable it again: the deliveries still waiting are sent, and any failed one can be resent from its delivery log.",
+    ],
+    why: `You receive this because you are an owner of ${input.organizationName} on Voltasis.`,
+    expiresAt: input.expiresAt,
+  });
+}

@@ -3,6 +3,7 @@ import { type Db, getDb, type Tx } from "@/db";
 import { emailOutbox } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { newId } from "@/lib/ids";
+import { backgroundPass } from "@/server/core/background-pass";
 import { seal, unseal } from "@/server/core/seal";
 import { describeError } from "@/server/core/to-api-error";
 import type { EmailMessage } from "./messages";
@@ -198,44 +199,13 @@ export async function pruneEmailOutbox(): Promise<number> {
   return deleted.length;
 }
 
-interface SenderState {
-  running?: Promise<void>;
-  again: boolean;
-}
-
-const store = globalThis as unknown as { __voltasisEmailSender?: SenderState };
-
-function senderState(): SenderState {
-  store.__voltasisEmailSender ??= { again: false };
-  return store.__voltasisEmailSender;
-}
+const sender = backgroundPass("email", deliverDueEmails);
 
 /**
  * Sends what is due now, off the request path: called after the commit that queued a message.
- * One pass at a time per process; a kick during a pass runs one more pass after it. Never throws:
- * a failure leaves the row to the retry schedule.
+ * Never throws: a failure leaves the row to the retry schedule.
  */
-export function kickEmailOutbox(): void {
-  const state = senderState();
-  if (state.running) {
-    state.again = true;
-    return;
-  }
-  state.running = (async () => {
-    do {
-      state.again = false;
-      try {
-        await deliverDueEmails();
-      } catch (error) {
-        console.error(`[email] sending failed: ${describeError(error)}`);
-      }
-    } while (state.again);
-  })().finally(() => {
-    state.running = undefined;
-  });
-}
+export const kickEmailOutbox = sender.kick;
 
 /** Waits for the pass in flight, if any (tests, shutdown). */
-export async function drainEmailOutbox(): Promise<void> {
-  await senderState().running;
-}
+export const drainEmailOutbox = sender.drain;

@@ -14,6 +14,7 @@ import { TOKEN_OPERATIONS } from "@/server/tokens/operations";
 import { USAGE_OPERATIONS } from "@/server/usage/operations";
 import { ACCOUNT_OPERATIONS } from "@/server/users/account-operations";
 import { USER_OPERATIONS } from "@/server/users/operations";
+import { WEBHOOK_OPERATIONS } from "@/server/webhooks/operations";
 
 export const openApiOperation = defineOperation({
   method: "GET",
@@ -62,6 +63,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...USAGE_OPERATIONS,
   ...OAUTH_APP_OPERATIONS,
   ...OAUTH_GRANT_OPERATIONS,
+  ...WEBHOOK_OPERATIONS,
   ...AUDIT_LOG_OPERATIONS,
   ...SCOPE_OPERATIONS,
   openApiOperation,

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { countOf } from "./sql-count";
+import { countOf } from "@/server/core/sql-rows";
 
 /**
  * Deletes audit entries created before `before`, `batchSize` at a time, oldest first; returns how

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { countOf } from "./sql-count";
+import { countOf } from "@/server/core/sql-rows";
 
 /**
  * Forgets browser sessions past their 24 hours: expired, each is refused on its age alone, so

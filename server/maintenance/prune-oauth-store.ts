@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { countOf } from "./sql-count";
+import { countOf } from "@/server/core/sql-rows";
 
 /**
  * Forgets the authorization server's expired records (codes, tokens, device codes, interactions,

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { countOf } from "./sql-count";
+import { countOf } from "@/server/core/sql-rows";
 
 /** How long a written usage batch's id is remembered: far longer than any retry of it takes. */
 export const USAGE_BATCH_ID_RETENTION_MS = 24 * 60 * 60 * 1000;

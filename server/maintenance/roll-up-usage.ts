@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { countOf } from "./sql-count";
+import { countOf } from "@/server/core/sql-rows";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;

@@ -7,7 +7,7 @@ import { orgId } from "@/tests/helpers/fixtures";
 import { invoke } from "@/tests/helpers/invoke";
 import { mailsTo } from "@/tests/helpers/mail";
 import { login, makeUser } from "@/tests/helpers/tokens";
-import { queuedMail } from "@/tests/helpers/webhooks";
+import { queuedMail } from "@/tests/helpers/webhook-events";
 
 // The account's owner hears of what happens to its credentials: a refresh token used twice (its
 // family revoked), and a password changed in Settings (a reset link's change is covered in

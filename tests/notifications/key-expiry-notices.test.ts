@@ -11,7 +11,7 @@ import { notifyKeyExpiry } from "@/server/notifications/notify-key-expiry";
 import { orgId, sessionContextOf } from "@/tests/helpers/fixtures";
 import { mailsTo } from "@/tests/helpers/mail";
 import { makeUser } from "@/tests/helpers/tokens";
-import { eventsOf, queuedMail, subscribeEndpoint } from "@/tests/helpers/webhooks";
+import { eventsOf, queuedMail, subscribeEndpoint } from "@/tests/helpers/webhook-events";
 
 // Keys that expire get a notice 7 days before, 1 day before, and when they expire: each once,
 // whatever the number of scans (and of instances scanning), by mail to the owner and as

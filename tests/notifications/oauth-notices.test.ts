@@ -6,7 +6,7 @@ import { sessionContextOf } from "@/tests/helpers/fixtures";
 import { mailsTo } from "@/tests/helpers/mail";
 import { acme, codeFlowTokens, createTestApp, setUpOAuthWorld, world } from "@/tests/helpers/oauth";
 import { makeUser } from "@/tests/helpers/tokens";
-import { eventsOf, queuedMail, subscribeEndpoint } from "@/tests/helpers/webhooks";
+import { eventsOf, queuedMail, subscribeEndpoint } from "@/tests/helpers/webhook-events";
 
 // A third-party app authorized on an account: oauth_grant.created, and a mail to the user. Its
 // grant ending: oauth_grant.revoked (why, and who), and a mail when a reused token ended it.

@@ -5,7 +5,7 @@ import { revokeApiKey } from "@/server/api-keys/revoke-api-key";
 import { rotateApiKey } from "@/server/api-keys/rotate-api-key";
 import { updateApiKey } from "@/server/api-keys/update-api-key";
 import { createKey, DEMO, orgId, sessionContext, userId } from "@/tests/helpers/fixtures";
-import { eventsOf, subscribeEndpoint } from "@/tests/helpers/webhooks";
+import { eventsOf, type PublishedEvent, subscribeEndpoint } from "@/tests/helpers/webhook-events";
 
 // Each api_key.* event is written in the change's transaction, says which key (as the API shows
 // it) and who acted, and never carries the secret.
@@ -20,7 +20,7 @@ beforeAll(async () => {
 
 const SHOWN = ["id", "name", "prefix", "last4", "scopes", "created_by", "expires_at", "status"];
 
-function findEvent(events: { data: Record<string, any> }[], keyId: string) {
+function findEvent(events: PublishedEvent[], keyId: string): PublishedEvent {
   const event = events.find((e) => e.data.id === keyId);
   if (!event) throw new Error(`no event for ${keyId}`);
   return event;

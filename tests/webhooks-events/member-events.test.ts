@@ -7,7 +7,7 @@ import { changeRole } from "@/server/users/change-role";
 import { removeMembership } from "@/server/users/remove-membership";
 import { createGrant, DEMO, orgId, sessionContext, userId } from "@/tests/helpers/fixtures";
 import { makeUser } from "@/tests/helpers/tokens";
-import { eventsOf, subscribeEndpoint } from "@/tests/helpers/webhooks";
+import { eventsOf, subscribeEndpoint } from "@/tests/helpers/webhook-events";
 
 // invitation.created, member.added, member.role_changed and member.removed, each in the change's
 // transaction, naming the person, the roles and the actor; never the invitation's link.
