@@ -1903,6 +1903,8 @@ export interface components {
         "RateLimit-Policy": string;
         /** @description Seconds to wait before retrying. */
         "Retry-After": number;
+        /** @description When the credential that authenticated this request expires, RFC 3339 in UTC (`2026-12-31T23:59:59Z`). Absent for credentials that do not expire. */
+        "Voltasis-Authentication-Token-Expiration": string;
         /** @description The authentication scheme: `Bearer realm="voltasis"`. */
         "WWW-Authenticate": string;
         /** @description The methods this path serves. */
@@ -1935,6 +1937,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3186,6 +3189,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3635,6 +3639,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3835,6 +3840,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4033,6 +4039,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4343,6 +4350,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4636,6 +4644,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4844,6 +4853,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5111,6 +5121,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5378,6 +5389,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5939,6 +5951,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6146,6 +6159,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6422,6 +6436,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6692,6 +6707,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6901,6 +6917,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7154,6 +7171,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7369,6 +7387,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7636,6 +7655,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7834,6 +7854,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8114,6 +8135,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8390,6 +8412,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8680,6 +8703,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8885,6 +8909,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9146,6 +9171,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9358,6 +9384,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9625,6 +9652,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9823,6 +9851,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10105,6 +10134,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10372,6 +10402,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10663,6 +10694,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10937,6 +10969,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11163,6 +11196,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11363,6 +11397,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11637,6 +11672,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11850,6 +11886,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12117,6 +12154,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12315,6 +12353,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12595,6 +12634,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12871,6 +12911,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13138,6 +13179,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13433,6 +13475,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13657,6 +13700,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13960,6 +14004,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14370,6 +14415,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14566,6 +14612,7 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -6,6 +6,9 @@ import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import type { AuthContext } from "@/server/auth/auth-context";
 import { requireScope } from "@/server/auth/require-scope";
 import { ApiError } from "@/server/core/api-error";
+import { kickWebhookOutbox } from "@/server/webhooks/outbox";
+import { publishEvent } from "@/server/webhooks/publish-event";
+import { apiKeyEventData } from "./api-key-event";
 import { assertMayIssueKey, insertApiKey } from "./issue-key";
 import type { CreateApiKeyInput } from "./schemas";
 
@@ -54,7 +57,7 @@ export async function createApiKey(ctx: AuthContext, input: CreateApiKeyInput) {
   requireScope(ctx, "write:api-keys");
   // A key authenticates as its creator inside its organization: only members make keys.
   assertMayIssueKey(ctx, input.scopes);
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     await assertBelowKeyCap(tx, ctx.organization.id);
     const created = await insertApiKey(tx, ctx, {
       ownerId: ctx.user.id,
@@ -77,6 +80,14 @@ export async function createApiKey(ctx: AuthContext, input: CreateApiKeyInput) {
         rate_limit_per_minute: created.key.rate_limit_per_minute,
       },
     });
+    await publishEvent(
+      tx,
+      ctx.organization.id,
+      "api_key.created",
+      apiKeyEventData(created.key, ctx.user.id),
+    );
     return created;
   });
+  kickWebhookOutbox();
+  return result;
 }

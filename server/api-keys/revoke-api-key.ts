@@ -5,6 +5,9 @@ import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import { publishAuthChange } from "@/server/auth/auth-bus";
 import type { AuthContext } from "@/server/auth/auth-context";
 import { requireScope } from "@/server/auth/require-scope";
+import { kickWebhookOutbox } from "@/server/webhooks/outbox";
+import { publishEvent } from "@/server/webhooks/publish-event";
+import { apiKeyEventData } from "./api-key-event";
 import { findAccessibleKey } from "./find-api-key";
 import { keyStatus, toPublicApiKey } from "./public-api-key";
 
@@ -25,7 +28,15 @@ export async function revokeApiKey(ctx: AuthContext, id: string) {
     });
     // Every instance forgets the key when this commits.
     await publishAuthChange(tx, { credentialIds: [row.id] });
-    return { ...row, revokedAt };
+    const revoked = { ...row, revokedAt };
+    await publishEvent(
+      tx,
+      ctx.organization.id,
+      "api_key.revoked",
+      apiKeyEventData(toPublicApiKey(revoked), ctx.user.id),
+    );
+    return revoked;
   });
+  kickWebhookOutbox();
   return toPublicApiKey(key);
 }

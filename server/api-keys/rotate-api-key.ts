@@ -9,6 +9,9 @@ import type { AuthContext } from "@/server/auth/auth-context";
 import { requireScope } from "@/server/auth/require-scope";
 import { ApiError } from "@/server/core/api-error";
 import { scopesFor } from "@/server/scopes/catalogue";
+import { kickWebhookOutbox } from "@/server/webhooks/outbox";
+import { publishEvent } from "@/server/webhooks/publish-event";
+import { apiKeyEventData } from "./api-key-event";
 import { findAccessibleKey } from "./find-api-key";
 import { assertMayIssueKey, insertApiKey } from "./issue-key";
 import { keyStatus, toPublicApiKey } from "./public-api-key";
@@ -68,8 +71,29 @@ export async function rotateApiKey(ctx: AuthContext, id: string, input: RotateAp
       metadata: { name: old.name, scopes, rotated_from: old.id },
     });
     await publishAuthChange(tx, { credentialIds: [old.id] });
-    return { ...created, previous: toPublicApiKey({ ...old, ...retired }) };
+    const previous = toPublicApiKey({ ...old, ...retired });
+    // The new key is a key like any other (api_key.created, as in the audit log); `rotated`
+    // links the two for receivers that follow a key across its secrets.
+    await publishEvent(
+      tx,
+      ctx.organization.id,
+      "api_key.created",
+      apiKeyEventData(created.key, ctx.user.id),
+    );
+    await publishEvent(
+      tx,
+      ctx.organization.id,
+      "api_key.rotated",
+      apiKeyEventData(created.key, ctx.user.id, {
+        old_key_id: old.id,
+        new_key_id: created.key.id,
+        grace_seconds: input.grace_seconds,
+        previous: apiKeyEventData(previous, ctx.user.id),
+      }),
+    );
+    return { ...created, previous };
   });
+  kickWebhookOutbox();
   return result;
 }
 

@@ -6,6 +6,9 @@ import { publishAuthChange } from "@/server/auth/auth-bus";
 import type { AuthContext } from "@/server/auth/auth-context";
 import { requireScope } from "@/server/auth/require-scope";
 import { ApiError } from "@/server/core/api-error";
+import { kickWebhookOutbox } from "@/server/webhooks/outbox";
+import { publishEvent } from "@/server/webhooks/publish-event";
+import { apiKeyEventData } from "./api-key-event";
 import { findAccessibleKey } from "./find-api-key";
 import { type ApiKeyRow, toPublicApiKey } from "./public-api-key";
 import type { UpdateApiKeyInput } from "./schemas";
@@ -43,7 +46,7 @@ function shrunkScopes(current: readonly string[], wanted: readonly Scope[]): Sco
  */
 export async function updateApiKey(ctx: AuthContext, id: string, input: UpdateApiKeyInput) {
   requireScope(ctx, "write:api-keys");
-  return ctx.db.transaction(async (tx) => {
+  const { key, changed } = await ctx.db.transaction(async (tx) => {
     const row = await findAccessibleKey(tx, ctx, id, { lock: true });
     const next: Partial<Pick<ApiKeyRow, "name" | "allowedIps" | "rateLimitPerMinute" | "scopes">> =
       {};
@@ -74,7 +77,7 @@ export async function updateApiKey(ctx: AuthContext, id: string, input: UpdateAp
         changes.scopes = { from: row.scopes, to: scopes };
       }
     }
-    if (Object.keys(changes).length === 0) return toPublicApiKey(row);
+    if (Object.keys(changes).length === 0) return { key: toPublicApiKey(row), changed: false };
 
     await tx.update(apiKeys).set(next).where(eq(apiKeys.id, row.id));
     await recordAudit(tx, actorOf(ctx), {
@@ -87,6 +90,15 @@ export async function updateApiKey(ctx: AuthContext, id: string, input: UpdateAp
     if (next.allowedIps || next.rateLimitPerMinute !== undefined || next.scopes) {
       await publishAuthChange(tx, { credentialIds: [row.id] });
     }
-    return toPublicApiKey({ ...row, ...next });
+    const updated = toPublicApiKey({ ...row, ...next });
+    await publishEvent(
+      tx,
+      ctx.organization.id,
+      "api_key.updated",
+      apiKeyEventData(updated, ctx.user.id, { changes }),
+    );
+    return { key: updated, changed: true };
   });
+  if (changed) kickWebhookOutbox();
+  return key;
 }

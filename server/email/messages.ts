@@ -15,6 +15,9 @@ export interface EmailMessage {
   expiresAt: Date;
 }
 
+/** A notice (no link to spend) still worth sending this long after what caused it. */
+export const NOTICE_TTL_MS = 24 * 60 * 60_000;
+
 interface Layout {
   kind: string;
   to: string;
@@ -101,6 +104,8 @@ export function passwordResetEmail(input: {
 export function passwordChangedEmail(input: {
   to: string;
   forgotUrl: string;
+  /** A reset link (the default), or Settings > Account with the current password. */
+  how?: "reset" | "settings";
   /** Set when the reset also proved the address of an account that had not proved it. */
   removed: { organizations: number; apiKeys: number } | null;
   expiresAt: Date;
@@ -111,7 +116,9 @@ export function passwordChangedEmail(input: {
     to: input.to,
     subject: "Your Voltasis password was changed",
     intro: [
-      `The password of the Voltasis account for ${input.to} was just changed with a reset link sent to this address.`,
+      input.how === "settings"
+        ? `The password of the Voltasis account for ${input.to} was just changed in Settings > Account, by someone who knew the current one.`
+        : `The password of the Voltasis account for ${input.to} was just changed with a reset link sent to this address.`,
       "Every browser session and sign-in token of the account was ended.",
       removed
         ? `This address had not been confirmed before, so whoever created the account may not have been you: its ${removed.organizations} organization membership(s) and ${removed.apiKeys} API key(s) from before were removed. If they were yours, ask to be invited again.`
@@ -167,6 +174,87 @@ export function invitationEmail(input: {
     action: { label: `Join ${input.organization}`, url: input.url },
     outro: ["Not expecting this? Ignore this message: nothing happens without the link."],
     why: `You receive this because someone in ${input.organization} invited ${input.to} on Voltasis.`,
+    expiresAt: input.expiresAt,
+  });
+}
+
+export function apiKeyExpiringEmail(input: {
+  to: string;
+  key: { name: string; prefix: string; last4: string; expiresAt: Date };
+  organization: string;
+  daysLeft: number;
+  url: string;
+}): EmailMessage {
+  const { key } = input;
+  const when = input.daysLeft <= 1 ? "within a day" : `in ${input.daysLeft} days`;
+  return render({
+    kind: "api_key_expiring",
+    to: input.to,
+    subject: `Your API key "${key.name}" expires ${when}`,
+    intro: [
+      `The API key "${key.name}" (${key.prefix}…${key.last4}) of ${input.organization} on Voltasis expires ${when}, at ${key.expiresAt.toISOString()}.`,
+      "From then on every request made with it is refused. To keep your integration working, rotate the key: you get a new secret with the same name, scopes and settings, and can give the old one a grace period while you deploy the new one.",
+    ],
+    action: { label: "Rotate the key in Settings > API Keys", url: input.url },
+    outro: ["If the key is no longer used, do nothing: it stops working by itself."],
+    why: `You receive this because you own this API key in ${input.organization} on Voltasis.`,
+    // Useless once the key has expired.
+    expiresAt: key.expiresAt,
+  });
+}
+
+export function refreshTokenReusedEmail(input: {
+  to: string;
+  /** What was revoked: the account's sign-in tokens, or a third-party app's access. */
+  credential: { kind: "sign_in" } | { kind: "app"; appName: string };
+  organization: string;
+  forgotUrl: string;
+  url: string;
+  expiresAt: Date;
+}): EmailMessage {
+  const what =
+    input.credential.kind === "app"
+      ? `the access of the app "${input.credential.appName}"`
+      : "a set of sign-in tokens";
+  return render({
+    kind: "refresh_token_reused",
+    to: input.to,
+    subject: "We revoked a Voltasis token that was used twice",
+    intro: [
+      `A refresh token of your Voltasis account (${input.to}) in ${input.organization} was presented again after it had already been used. A refresh token works once: a second use means it was copied, by a thief or by a faulty program.`,
+      `To be safe we revoked ${what}, with every token issued from it. Signing in again${input.credential.kind === "app" ? " or authorizing the app again" : ""} gets new ones.`,
+    ],
+    action: { label: "Review your account", url: input.url },
+    outro: [
+      `Not expecting this? Change your password at once: ${input.forgotUrl}`,
+      "API keys are not affected.",
+    ],
+    why: `You receive this because a token of the Voltasis account for ${input.to} was revoked for your protection.`,
+    expiresAt: input.expiresAt,
+  });
+}
+
+export function appAuthorizedEmail(input: {
+  to: string;
+  appName: string;
+  organization: string;
+  scopes: readonly string[];
+  url: string;
+  expiresAt: Date;
+}): EmailMessage {
+  return render({
+    kind: "app_authorized",
+    to: input.to,
+    subject: `You authorized ${input.appName} on Voltasis`,
+    intro: [
+      `The app "${input.appName}" may now act for your Voltasis account (${input.to}) in ${input.organization}.`,
+      `What it may do: ${input.scopes.join(", ")}.`,
+    ],
+    action: { label: "Review connected apps", url: input.url },
+    outro: [
+      "Was this not you? Revoke its access in Settings > Connected apps, then change your password.",
+    ],
+    why: `You receive this because a third-party app was authorized on the Voltasis account for ${input.to}.`,
     expiresAt: input.expiresAt,
   });
 }

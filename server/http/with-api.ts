@@ -23,6 +23,7 @@ import { recordUsage } from "@/server/usage/usage-recorder";
 import { readBody } from "./read-body";
 import { errorResponse } from "./responses";
 import { securityHeaders } from "./security-headers";
+import { TOKEN_EXPIRATION_HEADER, tokenExpirationValue } from "./token-expiration";
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 export type RouteHandler = (req: Request, routeContext: RouteContext) => Promise<Response>;
@@ -97,6 +98,9 @@ export function withApi<B extends Slot, Q extends Slot, P extends Slot>(
       response = errorResponse(toApiError(error, meta.requestId), meta.requestId);
     }
     finish(req, response, meta.requestId, limit);
+    // Once the credential is known good, its holder learns when it stops working, on every answer.
+    const expiresAt = ctx?.credential.expiresAt;
+    if (expiresAt) response.headers.set(TOKEN_EXPIRATION_HEADER, tokenExpirationValue(expiresAt));
     const used = ctx?.credential ?? refusedKey;
     if (used && used.type !== "session") {
       recordUsage({

@@ -12,8 +12,11 @@ import { ApiError } from "@/server/core/api-error";
 import { hashToken } from "@/server/tokens/format";
 import { issueTokenPair } from "@/server/tokens/issue-token-pair";
 import type { TokenPair } from "@/server/tokens/schemas";
+import { memberEventData } from "@/server/users/member-event";
 import { assertStrongPassword } from "@/server/users/password-policy";
 import { invitationProvesAddress } from "@/server/users/verify-email";
+import { kickWebhookOutbox } from "@/server/webhooks/outbox";
+import { publishEvent } from "@/server/webhooks/publish-event";
 import { senderMayStillGrant } from "./invitation-authority";
 import { revokeOtherInvitationsTo } from "./pending-invitation";
 import type { AcceptInvitationInput } from "./schemas";
@@ -137,6 +140,18 @@ export async function acceptInvitation(
       .from(organizations)
       .where(eq(organizations.id, row.organizationId));
     if (!organization) throw new ApiError("NOT_FOUND", NO_LONGER_VALID);
+    await publishEvent(
+      tx,
+      row.organizationId,
+      "member.added",
+      await memberEventData(tx, userId, {
+        role: row.role,
+        invitation_id: row.id,
+        invited_by: row.invitedBy,
+        new_account: !existing,
+        actor: userId,
+      }),
+    );
     const pair = await issueTokenPair(tx, { userId, organization });
     // A new membership: contexts cached while this user was not a member here are stale.
     await publishAuthChange(tx, { userId, organizationId: row.organizationId });
@@ -145,5 +160,6 @@ export async function acceptInvitation(
     }
     return { pair, email: row.email };
   });
+  kickWebhookOutbox();
   return result;
 }

@@ -8,6 +8,8 @@ import type { AuthContext } from "@/server/auth/auth-context";
 import { requireScope } from "@/server/auth/require-scope";
 import { ApiError } from "@/server/core/api-error";
 import { kickEmailOutbox } from "@/server/email/outbox";
+import { kickWebhookOutbox } from "@/server/webhooks/outbox";
+import { publishEvent } from "@/server/webhooks/publish-event";
 import { mayGrant } from "./invitation-authority";
 import { mailInvitation, newInvitationLink } from "./invitation-link";
 import { findPendingInvitation, lockInvitee } from "./pending-invitation";
@@ -83,9 +85,22 @@ export async function createInvitation(
       targetId: inserted.id,
       metadata: { email, role: input.role, delivery: link.delivery },
     });
+    // Never the link or its token: the receiver learns who was invited, not how to join.
+    await publishEvent(tx, ctx.organization.id, "invitation.created", {
+      id: inserted.id,
+      email,
+      role: input.role,
+      invited_by: ctx.user.id,
+      inviter: { id: ctx.user.id, name: ctx.user.name },
+      delivery: link.delivery,
+      expires_at: inserted.expiresAt.toISOString(),
+      created_at: inserted.createdAt.toISOString(),
+      actor: ctx.user.id,
+    });
     await mailInvitation(tx, ctx, inserted, link);
     return inserted;
   });
   if (link.delivery === "email") kickEmailOutbox();
+  kickWebhookOutbox();
   return { invitation: toPublicInvitation(row), delivery: link.delivery, url: link.url };
 }

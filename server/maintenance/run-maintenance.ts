@@ -1,6 +1,7 @@
 import { getDb } from "@/db";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
+import { notifyKeyExpiry } from "@/server/notifications/notify-key-expiry";
 import { pruneAuditLogs } from "./prune-audit-logs";
 import { pruneBrowserSessions } from "./prune-browser-sessions";
 import { pruneOAuthStore } from "./prune-oauth-store";
@@ -18,17 +19,19 @@ export interface MaintenanceReport {
   usageBatchIdsForgotten: number;
   browserSessionsPruned: number;
   oauthRecordsPruned: number;
+  keyExpiryNotices: number;
 }
 
 /**
  * The scheduled maintenance job: prunes audit entries older than AUDIT_RETENTION_DAYS, rolls
  * old usage buckets up into hours and days, and forgets expired browser sessions and OAuth
- * records. Safe to run on several instances at once, and to
+ * records; gives the API keys' expiry notices (7 days, 1 day, expired: each once). Safe to run
+ * on several instances at once, and to
  * run again: each step only ever moves or deletes rows it has locked itself. `signal` stops it
  * between two batches (shutdown); what is left is done by the next run.
  */
 export async function runMaintenance(
-  options: { now?: Date; batchSize?: number; signal?: AbortSignal } = {},
+  options: { now?: Date; batchSize?: number; signal?: AbortSignal; kick?: boolean } = {},
 ): Promise<MaintenanceReport> {
   const db = await getDb();
   const at = options.now ?? now();
@@ -44,6 +47,11 @@ export async function runMaintenance(
   });
   const browserSessionsPruned = await pruneBrowserSessions(db, { before: at });
   const oauthRecordsPruned = await pruneOAuthStore(db, { before: at });
+  const notices = await notifyKeyExpiry({
+    now: at,
+    signal: options.signal,
+    kick: options.kick,
+  });
   return {
     auditEntriesDeleted,
     usageRowsRolledUpHourly: rolled.hourly,
@@ -51,5 +59,6 @@ export async function runMaintenance(
     usageBatchIdsForgotten,
     browserSessionsPruned,
     oauthRecordsPruned,
+    keyExpiryNotices: notices.expiring7d + notices.expiring1d + notices.expired,
   };
 }

@@ -4,6 +4,7 @@ import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import type { AuthContext } from "@/server/auth/auth-context";
 import { requireScope } from "@/server/auth/require-scope";
 import { forgetGrants } from "@/server/oauth-grants/forget-grants";
+import { kickWebhookOutbox } from "@/server/webhooks/outbox";
 import { findOrganizationApp } from "./find-oauth-app";
 
 /**
@@ -14,7 +15,7 @@ import { findOrganizationApp } from "./find-oauth-app";
  */
 export async function deleteOAuthApp(ctx: AuthContext, id: string): Promise<{ id: string }> {
   requireScope(ctx, "write:oauth-apps");
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const app = await findOrganizationApp(tx, ctx, id, { lock: true });
     const grants = await tx
       .select({ id: oauthGrants.id })
@@ -23,6 +24,7 @@ export async function deleteOAuthApp(ctx: AuthContext, id: string): Promise<{ id
     const revoked = await forgetGrants(
       tx,
       grants.map((g) => g.id),
+      { actor: ctx.user.id, reason: "app_deleted" },
     );
     // What hangs off no grant yet: pending authorizations, codes, device codes.
     await tx.delete(oauthStore).where(sql`${oauthStore.payload}->>'clientId' = ${app.id}`);
@@ -36,4 +38,6 @@ export async function deleteOAuthApp(ctx: AuthContext, id: string): Promise<{ id
     });
     return { id: app.id };
   });
+  kickWebhookOutbox();
+  return result;
 }

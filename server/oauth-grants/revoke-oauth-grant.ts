@@ -4,6 +4,7 @@ import { isId } from "@/lib/ids";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import type { AuthContext } from "@/server/auth/auth-context";
 import { ApiError } from "@/server/core/api-error";
+import { kickWebhookOutbox } from "@/server/webhooks/outbox";
 import { forgetGrants } from "./forget-grants";
 
 const notFound = () => new ApiError("NOT_FOUND", "No grant with this id");
@@ -15,7 +16,7 @@ const notFound = () => new ApiError("NOT_FOUND", "No grant with this id");
  */
 export async function revokeOAuthGrant(ctx: AuthContext, id: string): Promise<{ id: string }> {
   if (!isId("grant", id)) throw notFound();
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const [grant] = await tx
       .select({
         id: oauthGrants.id,
@@ -35,7 +36,7 @@ export async function revokeOAuthGrant(ctx: AuthContext, id: string): Promise<{ 
       grant.organizationId === ctx.organization.id && ctx.scopes.includes("write:oauth-apps");
     if (!own && !administers) throw new ApiError("FORBIDDEN");
     if (grant.revokedAt) return { id: grant.id };
-    await forgetGrants(tx, [grant.id]);
+    await forgetGrants(tx, [grant.id], { actor: ctx.user.id, reason: own ? "user" : "admin" });
     await recordAudit(tx, actorOf(ctx), {
       action: "oauth_grant.revoked",
       organizationId: grant.organizationId,
@@ -45,4 +46,6 @@ export async function revokeOAuthGrant(ctx: AuthContext, id: string): Promise<{ 
     });
     return { id: grant.id };
   });
+  kickWebhookOutbox();
+  return result;
 }

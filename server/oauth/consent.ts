@@ -10,7 +10,11 @@ import { SCOPES, type Scope } from "@/lib/scopes";
 import { recordAudit } from "@/server/audit/record-audit";
 import { publishAuthChange } from "@/server/auth/auth-bus";
 import { ApiError } from "@/server/core/api-error";
+import { kickEmailOutbox } from "@/server/email/outbox";
+import { mailAppAuthorized } from "@/server/notifications/mail-app-authorized";
 import { scopesFor } from "@/server/scopes/catalogue";
+import { kickWebhookOutbox } from "@/server/webhooks/outbox";
+import { publishEvent } from "@/server/webhooks/publish-event";
 import { consentCsrfKey } from "./keys";
 import { consentPath } from "./pages";
 import { getOAuthProvider } from "./provider";
@@ -283,8 +287,24 @@ export async function approveConsent(
         metadata: { app_id: request.app.id, app_name: request.app.name, scopes: granted },
       },
     );
+    await publishEvent(tx, organizationId, "oauth_grant.created", {
+      id,
+      app_id: request.app.id,
+      app_name: request.app.name,
+      user_id: userId,
+      scopes: granted,
+      actor: userId,
+    });
+    await mailAppAuthorized(tx, {
+      userId,
+      organizationId,
+      appName: request.app.name,
+      scopes: granted,
+    });
     return id;
   });
+  kickWebhookOutbox();
+  kickEmailOutbox();
 
   const provider = store();
   const grant = new provider.Grant({ accountId: userId, clientId: request.app.id });

@@ -11,8 +11,11 @@ import { now, nowMs } from "@/lib/clock";
 import { SCOPES } from "@/lib/scopes";
 import { recordAudit } from "@/server/audit/record-audit";
 import { clientIp } from "@/server/core/client-ip";
+import { kickEmailOutbox } from "@/server/email/outbox";
+import { mailTokenReuse } from "@/server/notifications/mail-token-reuse";
 import { forgetGrants } from "@/server/oauth-grants/forget-grants";
 import { generateToken, hashToken } from "@/server/tokens/format";
+import { kickWebhookOutbox } from "@/server/webhooks/outbox";
 import { DrizzleOAuthAdapter, newClientId } from "./adapter";
 import { oauthCookieKeys, oauthSigningJwk } from "./keys";
 import { consentPath, devicePageSource, renderOAuthError } from "./pages";
@@ -279,11 +282,16 @@ export async function markGrantRevoked(
         userId: oauthGrants.userId,
         organizationId: oauthGrants.organizationId,
         appId: oauthGrants.appId,
+        appName: oauthApps.name,
       })
       .from(oauthGrants)
+      .innerJoin(oauthApps, eq(oauthApps.id, oauthGrants.appId))
       .where(eq(oauthGrants.id, grantId));
     if (!grant) return;
-    const revoked = await forgetGrants(tx, [grantId]);
+    const revoked = await forgetGrants(tx, [grantId], {
+      actor: null,
+      reason: reused ? "reuse_detected" : "app_revoked",
+    });
     if (revoked.length === 0) return;
     await recordAudit(
       tx,
@@ -301,7 +309,16 @@ export async function markGrantRevoked(
         },
       },
     );
+    if (reused) {
+      await mailTokenReuse(tx, {
+        userId: grant.userId,
+        organizationId: grant.organizationId,
+        credential: { kind: "app", appName: grant.appName },
+      });
+    }
   });
+  kickWebhookOutbox();
+  if (reused) kickEmailOutbox();
 }
 
 const DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";

@@ -181,7 +181,16 @@ function successResponse(op: AnyOperation, schemas: SchemaCollector) {
   const data = schemas.convert(op.response.schema, "output");
   return {
     description: op.response.description,
-    headers: rateLimitHeaderRefs(),
+    headers: {
+      ...rateLimitHeaderRefs(),
+      ...(op.scope === "public"
+        ? {}
+        : {
+            "Voltasis-Authentication-Token-Expiration": {
+              $ref: "#/components/headers/Voltasis-Authentication-Token-Expiration",
+            },
+          }),
+    },
     content: {
       "application/json": {
         schema: op.response.unwrapped

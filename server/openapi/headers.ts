@@ -28,6 +28,11 @@ export const RESPONSE_HEADERS = {
     description: "Seconds to wait before retrying.",
     schema: { type: "integer" },
   },
+  "Voltasis-Authentication-Token-Expiration": {
+    description:
+      "When the credential that authenticated this request expires, RFC 3339 in UTC (`2026-12-31T23:59:59Z`). Absent for credentials that do not expire.",
+    schema: { type: "string", format: "date-time" },
+  },
   "WWW-Authenticate": {
     description: 'The authentication scheme: `Bearer realm="voltasis"`.',
     schema: { type: "string" },

@@ -7,6 +7,7 @@ import { publishAuthChange } from "@/server/auth/auth-bus";
 import type { AuthContext } from "@/server/auth/auth-context";
 import { ApiError } from "@/server/core/api-error";
 import { forgetGrants } from "@/server/oauth-grants/forget-grants";
+import { kickWebhookOutbox } from "@/server/webhooks/outbox";
 import type { PublicOrganization, UpdateOrganizationInput } from "./schemas";
 
 /**
@@ -24,7 +25,7 @@ export async function updateOrganization(
   if (ctx.credential.type === "api_key" || ctx.credential.type === "oauth") {
     throw new ApiError("FORBIDDEN", "Organizations cannot be changed with an API key or app token");
   }
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .select({
         id: organizations.id,
@@ -66,7 +67,8 @@ export async function updateOrganization(
     }
     if (thirdPartyAccess !== row.thirdPartyAccess) {
       // Grants the new policy forbids stop working now, not only new authorizations.
-      const revoked = thirdPartyAccess === "own_apps" ? await forgetForeignGrants(tx, id) : [];
+      const revoked =
+        thirdPartyAccess === "own_apps" ? await forgetForeignGrants(tx, id, ctx.user.id) : [];
       await recordAudit(tx, actorOf(ctx), {
         action: "organization.third_party_access_changed",
         organizationId: id,
@@ -87,10 +89,16 @@ export async function updateOrganization(
       created_at: row.createdAt.toISOString(),
     };
   });
+  kickWebhookOutbox();
+  return result;
 }
 
 /** Revokes the organization's grants to apps it did not register (another's, or dynamic ones). */
-async function forgetForeignGrants(tx: Tx, organizationId: string): Promise<string[]> {
+async function forgetForeignGrants(
+  tx: Tx,
+  organizationId: string,
+  actor: string,
+): Promise<string[]> {
   const foreign = await tx
     .select({ id: oauthGrants.id })
     .from(oauthGrants)
@@ -105,5 +113,6 @@ async function forgetForeignGrants(tx: Tx, organizationId: string): Promise<stri
   return forgetGrants(
     tx,
     foreign.map((g) => g.id),
+    { actor, reason: "organization_policy" },
   );
 }

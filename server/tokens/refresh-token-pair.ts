@@ -3,6 +3,8 @@ import { type Db, getDb, type Tx } from "@/db";
 import { memberships, organizations, tokenFamilies, users, userTokens } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { ApiError } from "@/server/core/api-error";
+import { kickEmailOutbox } from "@/server/email/outbox";
+import { mailTokenReuse } from "@/server/notifications/mail-token-reuse";
 import { hashToken, parseToken } from "./format";
 import { issueTokenPair } from "./issue-token-pair";
 import { revokeLockedFamily } from "./revoke-locked-family";
@@ -70,6 +72,11 @@ export async function refreshTokenPair(
             reason: "refresh_token_reused",
           },
         });
+        await mailTokenReuse(tx, {
+          userId: token.userId,
+          organizationId: token.organizationId,
+          credential: { kind: "sign_in" },
+        });
         return { refused: "reused" };
       }
       const at = now();
@@ -86,6 +93,7 @@ export async function refreshTokenPair(
     },
   );
   if ("pair" in outcome) return outcome.pair;
+  if (outcome.refused === "reused") kickEmailOutbox();
   throw invalid(outcome.refused);
 }
 

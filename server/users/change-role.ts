@@ -9,7 +9,10 @@ import type { AuthContext } from "@/server/auth/auth-context";
 import { requireScope } from "@/server/auth/require-scope";
 import { ApiError } from "@/server/core/api-error";
 import { revokeInvitationsBeyond } from "@/server/invitations/revoke-invitations-beyond";
+import { kickWebhookOutbox } from "@/server/webhooks/outbox";
+import { publishEvent } from "@/server/webhooks/publish-event";
 import { memberOf } from "./list-members";
+import { memberEventData } from "./member-event";
 import type { Member } from "./schemas";
 
 /**
@@ -37,7 +40,7 @@ export async function changeRole(
   requireScope(ctx, "write:users");
   assertMember(ctx, "change roles");
   const organizationId = ctx.organization.id;
-  await ctx.db.transaction(async (tx) => {
+  const changed = await ctx.db.transaction(async (tx) => {
     // Every owner row of the organization is locked: concurrent demotions serialize here.
     const owners = await tx
       .select({ userId: memberships.userId })
@@ -53,7 +56,7 @@ export async function changeRole(
       throw new ApiError("NOT_FOUND", "This user is not a member of the organization");
     const refusal = roleChangeRefusal(ctx.role, membership.role, role);
     if (refusal) throw new ApiError("FORBIDDEN", refusal);
-    if (membership.role === role) return;
+    if (membership.role === role) return false;
     if (membership.role === "owner" && owners.length <= 1) {
       throw new ApiError(
         "CONFLICT",
@@ -73,9 +76,22 @@ export async function changeRole(
       targetId: userId,
       metadata: { from: membership.role, to: role },
     });
+    await publishEvent(
+      tx,
+      organizationId,
+      "member.role_changed",
+      await memberEventData(tx, userId, {
+        old_role: membership.role,
+        new_role: role,
+        role,
+        actor: ctx.user.id,
+      }),
+    );
     // The member's keys and tokens here act with the new role from their next request on.
     await publishAuthChange(tx, { userId, organizationId });
+    return true;
   });
+  if (changed) kickWebhookOutbox();
   const member = await memberOf(ctx.db, organizationId, userId);
   if (!member) throw new ApiError("NOT_FOUND", "This user is not a member of the organization");
   return member;

@@ -7,6 +7,7 @@ import { hashPassword } from "@/lib/password";
 import { publishAuthChange } from "@/server/auth/auth-bus";
 import { ApiError } from "@/server/core/api-error";
 import { insertOrganization } from "@/server/organizations/create-organization";
+import { publishEvent } from "@/server/webhooks/publish-event";
 import { assertStrongPassword } from "./password-policy";
 
 export interface CreateUserInput {
@@ -61,6 +62,14 @@ export async function createUser(input: CreateUserInput): Promise<CreatedUser> {
     if (existing) {
       await tx.insert(memberships).values({ userId, organizationId: existing.id, role: "owner" });
       await publishAuthChange(tx, { userId, organizationId: existing.id });
+      // Sent by the servers' outbox poll: this command exits before a kick could finish.
+      await publishEvent(tx, existing.id, "member.added", {
+        user_id: userId,
+        name,
+        email,
+        role: "owner",
+        actor: null,
+      });
       return {
         userId,
         organizationId: existing.id,

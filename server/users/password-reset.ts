@@ -7,10 +7,11 @@ import { recordAudit } from "@/server/audit/record-audit";
 import { publishAuthChange } from "@/server/auth/auth-bus";
 import type { PublicContext } from "@/server/auth/auth-context";
 import { publicBaseUrl } from "@/server/core/public-url";
-import { passwordChangedEmail, passwordResetEmail } from "@/server/email/messages";
+import { NOTICE_TTL_MS, passwordChangedEmail, passwordResetEmail } from "@/server/email/messages";
 import { enqueueEmail, kickEmailOutbox } from "@/server/email/outbox";
 import { hashToken } from "@/server/tokens/format";
 import { revokeUserTokensOf } from "@/server/tokens/revoke-all-user-tokens";
+import { kickWebhookOutbox } from "@/server/webhooks/outbox";
 import {
   PASSWORD_RESET_TTL_MINUTES,
   type PasswordResetConfirmInput,
@@ -30,7 +31,6 @@ import { assertStrongPassword } from "./password-policy";
 import { evictUnprovenHolder } from "./prove-address";
 
 const TTL_MS = PASSWORD_RESET_TTL_MINUTES * 60_000;
-const NOTICE_TTL_MS = 24 * 60 * 60_000;
 
 /**
  * Links in mail come from PUBLIC_URL (or the local default), never from the request: a Host
@@ -177,5 +177,6 @@ export async function confirmPasswordReset(
     };
   });
   kickEmailOutbox();
+  kickWebhookOutbox();
   return done;
 }

@@ -5,6 +5,8 @@ import { now } from "@/lib/clock";
 import { type AuditActor, recordAudit } from "@/server/audit/record-audit";
 import { publishAuthChange } from "@/server/auth/auth-bus";
 import { insertOrganization } from "@/server/organizations/create-organization";
+import { publishEvent } from "@/server/webhooks/publish-event";
+import { memberEventData } from "./member-event";
 
 export const PERSONAL_ORGANIZATION = "Personal";
 
@@ -66,6 +68,16 @@ export async function evictUnprovenHolder(
       targetId: user.id,
       metadata: { role: membership.role, reason: "email_proven" },
     });
+    await publishEvent(
+      tx,
+      membership.organizationId,
+      "member.removed",
+      await memberEventData(tx, user.id, {
+        role: membership.role,
+        reason: "email_proven",
+        actor: null,
+      }),
+    );
   }
   for (const invitation of pending) {
     await recordAudit(tx, actor, {

@@ -10,6 +10,9 @@ import { ApiError } from "@/server/core/api-error";
 import { revokeInvitationsBeyond } from "@/server/invitations/revoke-invitations-beyond";
 import { forgetGrantsOf } from "@/server/oauth-grants/forget-grants";
 import { revokeUserTokensOf } from "@/server/tokens/revoke-all-user-tokens";
+import { kickWebhookOutbox } from "@/server/webhooks/outbox";
+import { publishEvent } from "@/server/webhooks/publish-event";
+import { memberEventData } from "./member-event";
 
 /**
  * Removes a user from an organization. Their API keys there stop working on the next request
@@ -61,7 +64,11 @@ export async function removeMembership(
       .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)));
     await revokeUserTokensOf(tx, userId, organizationId);
     // So do the apps they authorized to act here.
-    await forgetGrantsOf(tx, { userId, organizationId });
+    await forgetGrantsOf(
+      tx,
+      { userId, organizationId },
+      { actor: ctx.user.id, reason: "member_removed" },
+    );
     // Links they sent stop with their authority: none of them could be made now.
     await revokeInvitationsBeyond(tx, actorOf(ctx), {
       organizationId,
@@ -88,5 +95,12 @@ export async function removeMembership(
       targetId: userId,
       metadata: { role: membership.role },
     });
+    await publishEvent(
+      tx,
+      organizationId,
+      "member.removed",
+      await memberEventData(tx, userId, { role: membership.role, actor: ctx.user.id }),
+    );
   });
+  kickWebhookOutbox();
 }

@@ -7,6 +7,9 @@ import { type AuditActor, recordAudit } from "@/server/audit/record-audit";
 import { publishAuthChange } from "@/server/auth/auth-bus";
 import { throttleSignIn } from "@/server/auth/sign-in-throttle";
 import { ApiError } from "@/server/core/api-error";
+import { publicBaseUrl } from "@/server/core/public-url";
+import { NOTICE_TTL_MS, passwordChangedEmail } from "@/server/email/messages";
+import { enqueueEmail, kickEmailOutbox } from "@/server/email/outbox";
 import { revokeUserTokensOf } from "@/server/tokens/revoke-all-user-tokens";
 import { assertStrongPassword } from "./password-policy";
 
@@ -89,5 +92,17 @@ export async function changePassword(
         targetId: userId,
       });
     }
+    // The owner of the address hears of it: if it was not them, they reset it by mail.
+    await enqueueEmail(
+      tx,
+      passwordChangedEmail({
+        to: user.email,
+        forgotUrl: `${publicBaseUrl()}/forgot-password`,
+        how: "settings",
+        removed: null,
+        expiresAt: new Date(now().getTime() + NOTICE_TTL_MS),
+      }),
+    );
   });
+  kickEmailOutbox();
 }
