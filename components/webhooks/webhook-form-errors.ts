@@ -14,7 +14,8 @@ export function hasErrors(errors: WebhookFieldErrors): boolean {
 
 /** The API's messages start in lower case ("url must be an https URL"): a sentence here. */
 function sentence(message: string): string {
-  const text = message.charAt(0).toUpperCase() + message.slice(1);
+  const named = message.replace(/^url\b/, "the URL");
+  const text = named.charAt(0).toUpperCase() + named.slice(1);
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
