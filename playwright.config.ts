@@ -143,7 +143,13 @@ export default defineConfig({
       reuseExistingServer: false,
       stdout: "pipe",
       stderr: "pipe",
-      env: { PORT: String(port), PGLITE_DIR: pgliteDir, NEXT_DIST_DIR: distDir },
+      env: {
+        PORT: String(port),
+        PGLITE_DIR: pgliteDir,
+        NEXT_DIST_DIR: distDir,
+        // e2e/webhooks.spec.ts delivers to a receiver it starts on 127.0.0.1.
+        WEBHOOKS_ALLOW_PRIVATE: "1",
+      },
     },
   ],
 });

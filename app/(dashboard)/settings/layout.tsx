@@ -23,6 +23,10 @@ export default async function SettingsLayout({ children }: { children: ReactNode
           {session.scopes.includes("read:oauth-apps") ? (
             <NavLink href="/settings/oauth-apps">OAuth apps</NavLink>
           ) : null}
+          {/* Owners and admins only, like the page (read:webhooks). */}
+          {session.scopes.includes("read:webhooks") ? (
+            <NavLink href="/settings/webhooks">Webhooks</NavLink>
+          ) : null}
           {/* Owners and admins only, like the page: the organization's policy and grants. */}
           {session.scopes.includes("read:oauth-apps") ? (
             <NavLink href="/settings/third-party-access">Third-party access</NavLink>

@@ -1,0 +1,39 @@
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { webhookQueryKeys } from "@/components/webhooks/webhook-query-keys";
+import { WebhooksClient } from "@/components/webhooks/webhooks-client";
+import { parseOrThrow } from "@/server/core/validation";
+import { requireDashboardSession } from "@/server/http/dashboard-session";
+import { listWebhooks } from "@/server/webhooks/list-webhooks";
+import { listWebhooksQuerySchema } from "@/server/webhooks/schemas";
+
+export const metadata: Metadata = { title: "Webhooks" };
+
+/**
+ * Settings > Webhooks, for owners and admins (read:webhooks). Members do not see it in their
+ * navigation and get a 404 here, as GET /webhooks answers them 403.
+ */
+export default async function WebhooksPage() {
+  const session = await requireDashboardSession();
+  if (!session.scopes.includes("read:webhooks")) notFound();
+  // Prefetch the first page (what GET /api/v1/webhooks serves), so the first paint shows the
+  // endpoints instead of a skeleton. The client keeps it fresh through the API.
+  const queryClient = new QueryClient();
+  await queryClient.prefetchInfiniteQuery({
+    queryKey: webhookQueryKeys.list(session.organization.id),
+    queryFn: () => listWebhooks(session, parseOrThrow(listWebhooksQuerySchema, {})),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next_cursor,
+  });
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <WebhooksClient
+        organization={session.organization}
+        isMember={session.isMember}
+        // A platform admin visiting holds the scope but only reads, tests and deletes.
+        canAdd={session.scopes.includes("write:webhooks") && session.isMember}
+      />
+    </HydrationBoundary>
+  );
+}
