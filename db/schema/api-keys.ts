@@ -48,6 +48,10 @@ export const apiKeys = pgTable(
     // The list's keyset order (created_at desc, id desc) within one organization.
     index("api_keys_organization_idx").on(t.organizationId, t.createdAt, t.id),
     index("api_keys_created_by_idx").on(t.createdBy),
+    // The expiry notices' scan: live keys by end date, not the whole table.
+    index("api_keys_expiring_idx")
+      .on(t.expiresAt)
+      .where(sql`revoked_at is null and replaced_by_id is null and expires_at is not null`),
     check("api_keys_rate_limit_positive", sql`${t.rateLimitPerMinute} > 0`),
   ],
 );

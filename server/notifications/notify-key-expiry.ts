@@ -9,6 +9,7 @@ import {
   toPublicApiKey,
 } from "@/server/api-keys/public-api-key";
 import { publicBaseUrl } from "@/server/core/public-url";
+import { rowsOf } from "@/server/core/sql-rows";
 import { apiKeyExpiringEmail } from "@/server/email/messages";
 import { enqueueEmail, kickEmailOutbox } from "@/server/email/outbox";
 import { kickWebhookOutbox } from "@/server/webhooks/outbox";
@@ -85,7 +86,9 @@ function windowOf(kind: KeyNoticeKind, at: Date): { after: Date; until: Date } {
 /** Claims up to `limit` notices of one kind and gives them; returns how many it gave. */
 async function noticeBatch(tx: Tx, kind: KeyNoticeKind, at: Date, limit: number): Promise<number> {
   const { after, until } = windowOf(kind, at);
-  const claimed = await tx.execute(sql`
+  const claimed = await rowsOf<{ credential_id: string }>(
+    tx,
+    sql`
     insert into credential_notices (credential_id, kind, created_at)
     select k.id, ${kind}, ${at.toISOString()}::timestamptz
     from api_keys k
@@ -97,8 +100,9 @@ async function noticeBatch(tx: Tx, kind: KeyNoticeKind, at: Date, limit: number)
     order by k.expires_at, k.id
     limit ${limit}
     on conflict do nothing
-    returning credential_id`);
-  const ids = rowsOf<{ credential_id: string }>(claimed).map((r) => r.credential_id);
+    returning credential_id`,
+  );
+  const ids = claimed.map((r) => r.credential_id);
   if (ids.length === 0) return 0;
   const keys = await tx
     .select({
@@ -142,10 +146,4 @@ async function giveNotice(tx: Tx, kind: KeyNoticeKind, key: NoticeKey, at: Date)
       url: `${publicBaseUrl()}/settings/api-keys`,
     }),
   );
-}
-
-/** postgres.js answers an array of rows, PGlite `{ rows }`. */
-function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
 }
