@@ -1,11 +1,10 @@
-import { count, eq } from "drizzle-orm";
-import { oauthApps, organizations } from "@/db/schema";
+import { oauthApps } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import { assertMember } from "@/server/auth/assert-member";
 import type { AuthContext } from "@/server/auth/auth-context";
 import { requireScope } from "@/server/auth/require-scope";
-import { ApiError } from "@/server/core/api-error";
+import { assertRoomFor } from "@/server/organizations/assert-room";
 import { insertClientSecret } from "./create-client-secret";
 import { findOrganizationApp } from "./find-oauth-app";
 import { toPublicOAuthApp } from "./public-oauth-app";
@@ -21,23 +20,13 @@ export async function createOAuthApp(ctx: AuthContext, input: CreateOAuthAppInpu
   requireScope(ctx, "write:oauth-apps");
   assertMember(ctx, "register OAuth apps");
   return ctx.db.transaction(async (tx) => {
-    // Locked first, so that two concurrent registrations cannot both see room for one more.
-    await tx
-      .select({ id: organizations.id })
-      .from(organizations)
-      .where(eq(organizations.id, ctx.organization.id))
-      .for("no key update");
-    const [registered] = await tx
-      .select({ n: count() })
-      .from(oauthApps)
-      .where(eq(oauthApps.organizationId, ctx.organization.id));
-    if ((registered?.n ?? 0) >= MAX_OAUTH_APPS_PER_ORGANIZATION) {
-      throw new ApiError(
-        "CONFLICT",
-        `This organization already has ${MAX_OAUTH_APPS_PER_ORGANIZATION} OAuth apps, the most it can have: delete one it no longer uses first`,
-        { limit: MAX_OAUTH_APPS_PER_ORGANIZATION },
-      );
-    }
+    await assertRoomFor(
+      tx,
+      ctx.organization.id,
+      oauthApps,
+      MAX_OAUTH_APPS_PER_ORGANIZATION,
+      "OAuth apps",
+    );
     const id = newId("app");
     await tx.insert(oauthApps).values({
       id,

@@ -1,11 +1,10 @@
-import { count, eq } from "drizzle-orm";
-import { organizations, webhookEndpoints } from "@/db/schema";
+import { webhookEndpoints } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import { assertMember } from "@/server/auth/assert-member";
 import type { AuthContext } from "@/server/auth/auth-context";
 import { requireScope } from "@/server/auth/require-scope";
-import { ApiError } from "@/server/core/api-error";
+import { assertRoomFor } from "@/server/organizations/assert-room";
 import { findWebhook, toPublicWebhook } from "./public-webhook";
 import type { CreateWebhookInput } from "./schemas";
 import { newSigningSecret, sealSigningSecret, signingSecretHash } from "./signing-secret";
@@ -20,23 +19,13 @@ export async function createWebhook(ctx: AuthContext, input: CreateWebhookInput)
   requireScope(ctx, "write:webhooks");
   assertMember(ctx, "add webhook endpoints");
   return ctx.db.transaction(async (tx) => {
-    // Locked first, so that two concurrent additions cannot both see room for one more.
-    await tx
-      .select({ id: organizations.id })
-      .from(organizations)
-      .where(eq(organizations.id, ctx.organization.id))
-      .for("no key update");
-    const [existing] = await tx
-      .select({ n: count() })
-      .from(webhookEndpoints)
-      .where(eq(webhookEndpoints.organizationId, ctx.organization.id));
-    if ((existing?.n ?? 0) >= MAX_WEBHOOKS_PER_ORGANIZATION) {
-      throw new ApiError(
-        "CONFLICT",
-        `This organization already has ${MAX_WEBHOOKS_PER_ORGANIZATION} webhook endpoints, the most it can have: delete one first`,
-        { limit: MAX_WEBHOOKS_PER_ORGANIZATION },
-      );
-    }
+    await assertRoomFor(
+      tx,
+      ctx.organization.id,
+      webhookEndpoints,
+      MAX_WEBHOOKS_PER_ORGANIZATION,
+      "webhook endpoints",
+    );
     const id = newId("we");
     const secret = newSigningSecret();
     await tx.insert(webhookEndpoints).values({
