@@ -26,8 +26,8 @@ export const RETRY_DELAYS_MS = [
   10 * 3600_000,
 ];
 export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
-/** A claimed delivery is this sender's for this long (a send takes at most 10 s). */
-const CLAIM_LEASE_MS = 60_000;
+/** A claimed delivery is this sender's for this long (a send takes at most 10 s); a sender that died gives it back after it. */
+export const CLAIM_LEASE_MS = 30_000;
 const BATCH = 20;
 /** The delivery log's depth: older deliveries are pruned. */
 export const DELIVERY_RETENTION_MS = 30 * 24 * 3600_000;

@@ -10,6 +10,7 @@ import { emailOutbox, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { testClock } from "@/lib/clock";
 import { resetEnvForTests } from "@/lib/env";
 import {
+  CLAIM_LEASE_MS,
   deliverDueWebhooks,
   drainWebhookOutbox,
   MAX_ATTEMPTS,
@@ -174,10 +175,10 @@ describe("delivery", () => {
     const db = await getDb();
     await db
       .update(webhookDeliveries)
-      .set({ attempts: 1, nextAttemptAt: new Date(Date.now() + 60_000) })
+      .set({ attempts: 1, nextAttemptAt: new Date(Date.now() + CLAIM_LEASE_MS) })
       .where(eq(webhookDeliveries.endpointId, endpoint.id));
     expect(await deliverDueWebhooks()).toEqual({ delivered: 0, retry: 0, failed: 0 });
-    testClock.advance(61_000);
+    testClock.advance(CLAIM_LEASE_MS + 1_000);
     expect(await deliverDueWebhooks()).toMatchObject({ delivered: 1 });
     expect(r.received).toHaveLength(1);
   });

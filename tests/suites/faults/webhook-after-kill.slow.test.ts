@@ -12,7 +12,7 @@ import { type SpawnedServer, spawnServer } from "@/tests/support/server-harness"
 // A webhook event is committed with the change that publishes it (webhook_deliveries), so a
 // process killed outright, with no graceful shutdown, loses none: another server on the same
 // database sends it. The failed attempt's retry comes after 5 s (the poll runs every 5 s); a row
-// a killed sender had claimed is free again when its 60 s lease ends.
+// a killed sender had claimed is free again when its 30 s lease ends.
 
 const env = () => ({ ...process.env, WEBHOOKS_ALLOW_PRIVATE: "1" });
 const started: SpawnedServer[] = [];
@@ -105,8 +105,8 @@ describe.runIf(process.env.DATABASE_URL)("webhook events across a killed server"
       token,
       hook.id,
       ([d]) => d?.status === "delivered",
-      // The poll every 5 s, after the killed sender's 60 s lease on a row it had claimed.
-      100_000,
+      // The poll every 5 s, after the killed sender's 30 s lease on a row it had claimed.
+      70_000,
     );
     const received = await receiver.waitFor(1);
     console.log(
