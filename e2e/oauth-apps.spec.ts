@@ -1,17 +1,7 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { expectAccessible, overflowsSideways } from "./helpers/checks";
-import { sameOrigin, switchOrganization, uniqueName } from "./helpers/dashboard";
+import { openSettingsPage, sameOrigin, switchOrganization, uniqueName } from "./helpers/dashboard";
 import { login, orgSwitcher } from "./helpers/login";
-
-/** Settings > OAuth apps, reached from the settings navigation as a person would. */
-async function openOAuthApps(page: Page) {
-  await page.goto("/settings/general");
-  await page
-    .getByRole("navigation", { name: "Settings" })
-    .getByRole("link", { name: "OAuth apps" })
-    .click();
-  await expect(page.getByRole("heading", { name: "OAuth apps", exact: true })).toBeVisible();
-}
 
 /** The row of an app in the list (the wide-screen table). */
 function appRow(page: Page, name: string): Locator {
@@ -28,7 +18,7 @@ test.describe("Settings > OAuth apps", () => {
     page,
   }) => {
     await login(page, "owner@acme.test");
-    await openOAuthApps(page);
+    await openSettingsPage(page, "OAuth apps");
     await expect(page.getByText("Third-party apps that people of")).toContainText("Acme");
 
     // Every missing field is named beside it, and the first one takes focus.
@@ -217,7 +207,7 @@ test.describe("Settings > OAuth apps", () => {
     await page.reload();
     await switchOrganization(page, orgName);
     await expect(orgSwitcher(page)).toHaveAccessibleName(new RegExp(`^Organization: ${orgName}`));
-    await openOAuthApps(page);
+    await openSettingsPage(page, "OAuth apps");
 
     const empty = page.getByRole("region", { name: "No OAuth apps yet" });
     await expect(empty).toContainText(
@@ -283,7 +273,7 @@ test.describe("Settings > OAuth apps", () => {
     await login(page, "admin@voltasis.test");
     await switchOrganization(page, "Globex");
     await expect(orgSwitcher(page)).toHaveAccessibleName(/^Organization: Globex/);
-    await openOAuthApps(page);
+    await openSettingsPage(page, "OAuth apps");
     await expect(page.getByRole("note")).toContainText("only its members register or change them");
     await expect(page.getByRole("button", { name: "Register app" })).toHaveCount(0);
   });

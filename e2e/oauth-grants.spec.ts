@@ -1,22 +1,12 @@
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { expectAccessible, overflowsSideways } from "./helpers/checks";
-import { sameOrigin, switchOrganization, uniqueName } from "./helpers/dashboard";
+import { openSettingsPage, sameOrigin, switchOrganization, uniqueName } from "./helpers/dashboard";
 import { DEMO_PASSWORD, login, loginThroughForm, orgSwitcher } from "./helpers/login";
 
 // Settings > Connected apps (every user: the apps they authorized) and Settings > Third-party
 // access (owners and admins: the organization's policy and every grant), GitHub's "Authorized
 // OAuth Apps" and "Third-party application access policy" as the anchors. No grant can be made
 // from the browser yet (the authorization server is not merged), so the lists are seen empty.
-
-/** A settings page, reached from the settings navigation as a person would. */
-async function openSettings(page: Page, link: string) {
-  await page.goto("/settings/general");
-  await page
-    .getByRole("navigation", { name: "Settings" })
-    .getByRole("link", { name: link })
-    .click();
-  await expect(page.getByRole("heading", { name: link, exact: true, level: 2 })).toBeVisible();
-}
 
 /** The policy panel of Settings > Third-party access, with its two choices. */
 function policyPanel(page: Page) {
@@ -67,7 +57,7 @@ test.describe("Connected apps and Third-party access", () => {
   test("Connected apps starts empty; a member has no Third-party access", async ({ page }) => {
     // Globex's owner never authorizes an app in this suite (the consent spec uses Acme's people).
     await login(page, "owner@globex.test");
-    await openSettings(page, "Connected apps");
+    await openSettingsPage(page, "Connected apps");
     const nav = page.getByRole("navigation", { name: "Settings" });
     await expect(nav.getByRole("link", { name: "Connected apps" })).toHaveAttribute(
       "aria-current",
@@ -93,7 +83,7 @@ test.describe("Connected apps and Third-party access", () => {
 
     // A member has Connected apps but not the organization's page: a 404, as the API answers 403.
     await login(page, "member@acme.test");
-    await openSettings(page, "Connected apps");
+    await openSettingsPage(page, "Connected apps");
     await expect(nav.getByRole("link", { name: "Third-party access" })).toHaveCount(0);
     await page.goto("/settings/third-party-access");
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
@@ -119,7 +109,7 @@ test.describe("Connected apps and Third-party access", () => {
     await page.reload();
     await switchOrganization(page, orgName);
     await expect(orgSwitcher(page)).toHaveAccessibleName(new RegExp(`^Organization: ${orgName}`));
-    await openSettings(page, "Third-party access");
+    await openSettingsPage(page, "Third-party access");
 
     const { panel, any, ownApps, save } = policyPanel(page);
     await expect(any).toBeChecked();
@@ -151,7 +141,7 @@ test.describe("Connected apps and Third-party access", () => {
     await expect(orgSwitcher(adminPage)).toHaveAccessibleName(
       new RegExp(`^Organization: ${orgName}`),
     );
-    await openSettings(adminPage, "Third-party access");
+    await openSettingsPage(adminPage, "Third-party access");
     const adminView = policyPanel(adminPage);
     await expect(adminView.panel.getByRole("note")).toHaveText("Only owners can change this.");
     await expect(adminView.ownApps).toBeChecked();

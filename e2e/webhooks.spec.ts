@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
 import { expectAccessible, overflowsSideways } from "./helpers/checks";
-import { sameOrigin, switchOrganization, uniqueName } from "./helpers/dashboard";
+import { openSettingsPage, sameOrigin, switchOrganization, uniqueName } from "./helpers/dashboard";
 import { login, orgSwitcher } from "./helpers/login";
 
 /** What the receiver got: the raw body and the headers, as a Standard Webhooks verifier wants. */
@@ -40,16 +40,6 @@ function signatureHeaders(headers: IncomingHttpHeaders): Record<string, string> 
   return out;
 }
 
-/** Settings > Webhooks, reached from the settings navigation as a person would. */
-async function openWebhooks(page: Page) {
-  await page.goto("/settings/general");
-  await page
-    .getByRole("navigation", { name: "Settings" })
-    .getByRole("link", { name: "Webhooks" })
-    .click();
-  await expect(page.getByRole("heading", { name: "Webhooks", exact: true })).toBeVisible();
-}
-
 /** The deliveries of an event type in the endpoint's log, newest first. */
 function deliveries(page: Page, eventType: string): Locator {
   return page
@@ -72,7 +62,7 @@ test.describe("Settings > Webhooks", () => {
   }) => {
     test.setTimeout(120_000);
     await login(page, "owner@acme.test");
-    await openWebhooks(page);
+    await openSettingsPage(page, "Webhooks");
 
     // Every missing field is named beside it, and the URL takes focus.
     await page.getByRole("button", { name: "Add endpoint" }).first().click();
@@ -249,7 +239,7 @@ test.describe("Settings > Webhooks", () => {
     await switchOrganization(page, orgName);
     await expect(orgSwitcher(page)).toHaveAccessibleName(new RegExp(`^Organization: ${orgName}`));
     await page.setViewportSize({ width: 375, height: 812 });
-    await openWebhooks(page);
+    await openSettingsPage(page, "Webhooks");
     const empty = page.getByRole("region", { name: "No webhook endpoints yet" });
     await expect(empty).toContainText("signed as the Standard Webhooks spec defines");
     expect(await overflowsSideways(page)).toBe(false);

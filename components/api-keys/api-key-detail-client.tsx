@@ -9,13 +9,12 @@ import { IpRestrictedBadge } from "@/components/api-keys/key-policy-badges";
 import { KeyPolicyPanel } from "@/components/api-keys/key-policy-panel";
 import { LeastPrivilegeHint } from "@/components/api-keys/least-privilege-hint";
 import { MaskedKey } from "@/components/api-keys/masked-key";
-import { OrganizationBadge } from "@/components/api-keys/organization-badge";
 import { RenameApiKeyForm } from "@/components/api-keys/rename-api-key-form";
 import { needsRotation, RotationHint } from "@/components/api-keys/rotation-hint";
 import { StatusBadge } from "@/components/api-keys/status-badge";
 import { useKeyDialogs } from "@/components/api-keys/use-key-dialogs";
 import { Button } from "@/components/ui/button";
-import { ErrorState } from "@/components/ui/error-state";
+import { DetailQuery } from "@/components/ui/detail-query";
 import { ClockTime, DateWithHint, useNow } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
 import { UsagePanel } from "@/components/usage/usage-panel";
@@ -52,50 +51,30 @@ export function ApiKeyDetailClient({
   });
 
   return (
-    <div className="space-y-6">
-      <div className="flex items-center justify-between gap-3">
-        <Link
-          href="/settings/api-keys"
-          className="inline-flex items-center gap-1 rounded text-sm font-medium text-slate-600 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600"
-        >
-          <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4">
-            <path
-              fill="currentColor"
-              d="M12.8 4.2a.75.75 0 0 1 0 1.06L8.06 10l4.74 4.74a.75.75 0 1 1-1.06 1.06l-5.27-5.27a.75.75 0 0 1 0-1.06l5.27-5.27a.75.75 0 0 1 1.06 0Z"
-            />
-          </svg>
-          All API keys
-        </Link>
-        <OrganizationBadge name={organization.name} />
-      </div>
-
-      {query.isPending ? (
-        <div role="status" aria-label="Loading the key" className="space-y-4">
-          <Skeleton className="h-7 w-64" />
-          <Skeleton className="h-40 w-full rounded-xl" />
-        </div>
-      ) : query.isError ? (
-        <ErrorState
-          title="This key could not be loaded"
-          message={query.error.message}
-          onRetry={() => void query.refetch()}
-          retrying={query.isFetching}
-        />
-      ) : (
+    <DetailQuery
+      query={query}
+      backHref="/settings/api-keys"
+      backLabel="All API keys"
+      organizationName={organization.name}
+      loadingLabel="Loading the key"
+      errorTitle="This key could not be loaded"
+      panel={false}
+      after={dialogs.dialog}
+    >
+      {(apiKey) => (
         <KeyDetail
-          apiKey={query.data}
+          apiKey={apiKey}
           organization={organization}
-          canEdit={role === "admin" || role === "owner" || query.data.created_by === currentUserId}
-          onRotate={() => dialogs.openRotate(query.data)}
-          onRevoke={() => dialogs.openRevoke(query.data)}
-          onEndGrace={() => dialogs.openEndGrace(query.data)}
+          canEdit={role === "admin" || role === "owner" || apiKey.created_by === currentUserId}
+          onRotate={() => dialogs.openRotate(apiKey)}
+          onRevoke={() => dialogs.openRevoke(apiKey)}
+          onEndGrace={() => dialogs.openEndGrace(apiKey)}
           rotateBlockedReason={rotateBlockedReason}
           currentIp={currentIp}
           rateLimitMax={rateLimitMax}
         />
       )}
-      {dialogs.dialog}
-    </div>
+    </DetailQuery>
   );
 }
 

@@ -16,11 +16,12 @@ import { ApiKeysSkeleton } from "@/components/api-keys/api-keys-skeleton";
 import { ApiKeysTable } from "@/components/api-keys/api-keys-table";
 import { ExpiringKeysBanner } from "@/components/api-keys/expiring-keys-banner";
 import { MemberOptions } from "@/components/api-keys/member-options";
-import { OrganizationBadge } from "@/components/api-keys/organization-badge";
 import { useKeyDialogs } from "@/components/api-keys/use-key-dialogs";
+import { AddButton } from "@/components/ui/add-button";
 import { Button } from "@/components/ui/button";
-import { ErrorState } from "@/components/ui/error-state";
+import { QueryErrorState } from "@/components/ui/error-state";
 import { inputClass } from "@/components/ui/field";
+import { ListHeader } from "@/components/ui/list-header";
 import { LoadMore } from "@/components/ui/load-more";
 import { useToast } from "@/components/ui/toast";
 import { useListFilters } from "@/components/ui/use-list-filters";
@@ -131,47 +132,33 @@ function ApiKeysView({ organization, role, isMember, currentIp }: ApiKeysClientP
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
-        <div className="min-w-0">
-          <div className="flex flex-wrap items-center gap-2">
-            <h2
-              ref={headingRef}
-              tabIndex={-1}
-              className="text-lg font-semibold text-slate-900 focus:outline-none"
-            >
-              API Keys
-            </h2>
-            <OrganizationBadge name={organization.name} />
-          </div>
-          {isMember ? null : (
-            <p
-              role="note"
-              className="mt-2 max-w-2xl rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800 ring-1 ring-amber-200"
-            >
+      <ListHeader
+        title="API Keys"
+        headingRef={headingRef}
+        organizationName={organization.name}
+        visitingNote={
+          isMember ? null : (
+            <>
               You are visiting {organization.name} as a platform admin: you can review and revoke
               its keys, but only its members create or rotate them.
-            </p>
-          )}
-          <p className="mt-1 max-w-2xl text-sm text-slate-600">
+            </>
+          )
+        }
+        description={
+          <>
             Keys let your programs call the Voltasis API as you, inside{" "}
             <strong className="font-medium text-slate-800">{organization.name}</strong>.{" "}
             {seesAll
               ? `As an ${role}, you see every key of the organization.`
               : "You see the keys you created; admins and owners see every key."}
-          </p>
-        </div>
-        {isMember && !showEmptyState ? (
-          <Button className="shrink-0 self-start" onClick={dialogs.openCreate}>
-            <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4">
-              <path
-                fill="currentColor"
-                d="M10.75 4.75a.75.75 0 0 0-1.5 0v4.5h-4.5a.75.75 0 0 0 0 1.5h4.5v4.5a.75.75 0 0 0 1.5 0v-4.5h4.5a.75.75 0 0 0 0-1.5h-4.5v-4.5Z"
-              />
-            </svg>
-            Create New API Key
-          </Button>
-        ) : null}
-      </div>
+          </>
+        }
+        action={
+          isMember && !showEmptyState ? (
+            <AddButton onClick={dialogs.openCreate}>Create New API Key</AddButton>
+          ) : null
+        }
+      />
 
       <ExpiringKeysBanner
         organizationId={organization.id}
@@ -182,12 +169,7 @@ function ApiKeysView({ organization, role, isMember, currentIp }: ApiKeysClientP
       {keys.isPending || (defaults && rows.length === 0 && anyKey.isPending && keys.isSuccess) ? (
         <ApiKeysSkeleton />
       ) : keys.isError && !keys.data ? (
-        <ErrorState
-          title="API keys could not be loaded"
-          message={keys.error.message}
-          onRetry={() => void keys.refetch()}
-          retrying={keys.isFetching}
-        />
+        <QueryErrorState title="API keys could not be loaded" query={keys} />
       ) : showEmptyState ? (
         <ApiKeysEmptyState
           organizationName={organization.name}

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorState } from "@/components/ui/error-state";
 import { TextField } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { Role } from "@/lib/roles";
 import { AllowedIpsField, parseAllowedIps } from "./allowed-ips-field";
@@ -157,14 +158,7 @@ export function CreateApiKeyDialog({
         onKeyDown={blockEnterOnChoices}
         className="space-y-6"
       >
-        {errors.form ? (
-          <p
-            role="alert"
-            className="rounded-md bg-red-50 px-3 py-2.5 text-sm text-red-700 ring-1 ring-red-200"
-          >
-            {errors.form}
-          </p>
-        ) : null}
+        <FormAlert message={errors.form} />
         <TextField
           id={`${formId}-name`}
           name="name"

@@ -3,7 +3,6 @@
 import { useId } from "react";
 import { useMembers } from "@/components/api-keys/api-key-queries";
 import { MemberOptions } from "@/components/api-keys/member-options";
-import { OrganizationBadge } from "@/components/api-keys/organization-badge";
 import { AuditActionFilter } from "@/components/audit-log/audit-action-filter";
 import { AuditEntryDialog } from "@/components/audit-log/audit-entry-dialog";
 import {
@@ -21,6 +20,7 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { ErrorState } from "@/components/ui/error-state";
 import { inputClass } from "@/components/ui/field";
 import { LoadMore } from "@/components/ui/load-more";
+import { OrganizationBadge } from "@/components/ui/organization-badge";
 import { useListFilters } from "@/components/ui/use-list-filters";
 
 interface AuditLogClientProps {

@@ -2,6 +2,7 @@
 
 import type { Dispatch, SetStateAction } from "react";
 import { TextField } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
 import type { AppFieldErrors } from "./oauth-app-form-errors";
 import { RedirectUrisField } from "./redirect-uris-field";
 
@@ -33,14 +34,7 @@ export function OAuthAppFields({
 }) {
   return (
     <>
-      {errors.form ? (
-        <p
-          role="alert"
-          className="rounded-md bg-red-50 px-3 py-2.5 text-sm text-red-700 ring-1 ring-red-200"
-        >
-          {errors.form}
-        </p>
-      ) : null}
+      <FormAlert message={errors.form} />
       <TextField
         id={`${formId}-name`}
         name="name"

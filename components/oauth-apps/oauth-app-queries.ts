@@ -3,12 +3,13 @@
 import {
   type InfiniteData,
   type QueryClient,
-  useInfiniteQuery,
   useMutation,
   useQuery,
   useQueryClient,
 } from "@tanstack/react-query";
 import { api, bodyOf, dataOf, inOrganization } from "@/components/api/api-client";
+import { useCursorPages } from "@/components/api/use-cursor-pages";
+import { withoutRow } from "@/components/api/without-row";
 import type { operations } from "@/lib/api-schema";
 import { oauthAppQueryKeys } from "./oauth-app-query-keys";
 import type {
@@ -26,18 +27,14 @@ export type OAuthAppPages = InfiniteData<OAuthAppPage, string | null>;
 
 /** The organization's apps, newest first, a page at a time (`fetchNextPage` follows the cursor). */
 export function useOAuthApps(organizationId: string) {
-  return useInfiniteQuery({
-    queryKey: oauthAppQueryKeys.list(organizationId),
-    queryFn: ({ pageParam, signal }) =>
-      bodyOf(
-        api.GET("/oauth-apps", {
-          params: { query: { cursor: pageParam || undefined } },
-          ...inOrganization(organizationId, signal),
-        }),
-      ),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.next_cursor,
-  });
+  return useCursorPages(oauthAppQueryKeys.list(organizationId), (cursor, signal) =>
+    bodyOf(
+      api.GET("/oauth-apps", {
+        params: { query: { cursor } },
+        ...inOrganization(organizationId, signal),
+      }),
+    ),
+  );
 }
 
 export function useOAuthApp(organizationId: string, id: string) {
@@ -148,15 +145,7 @@ export function useDeleteOAuthApp(organizationId: string) {
       ),
     onSuccess: ({ id }) => {
       client.setQueryData<OAuthAppPages>(oauthAppQueryKeys.list(organizationId), (data) =>
-        data
-          ? {
-              ...data,
-              pages: data.pages.map((page) => ({
-                ...page,
-                data: page.data.filter((app) => app.id !== id),
-              })),
-            }
-          : data,
+        withoutRow(data, id),
       );
       void client.invalidateQueries({ queryKey: oauthAppQueryKeys.list(organizationId) });
     },

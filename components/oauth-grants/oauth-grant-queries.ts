@@ -8,6 +8,7 @@ import {
   useQueryClient,
 } from "@tanstack/react-query";
 import { api, bodyOf, dataOf, inOrganization } from "@/components/api/api-client";
+import { withoutRow } from "@/components/api/without-row";
 import type { operations } from "@/lib/api-schema";
 import { oauthGrantQueryKeys } from "./oauth-grant-query-keys";
 import type { ThirdPartyAccess } from "./oauth-grant-types";
@@ -66,18 +67,8 @@ export function useRevokeGrant(organizationId?: string) {
         }),
       ),
     onSuccess: ({ id }) => {
-      const drop = (data: OAuthGrantPages | undefined) =>
-        data
-          ? {
-              ...data,
-              pages: data.pages.map((page) => ({
-                ...page,
-                data: page.data.filter((grant) => grant.id !== id),
-              })),
-            }
-          : data;
       for (const queryKey of [oauthGrantQueryKeys.mine(), oauthGrantQueryKeys.organizations()]) {
-        client.setQueriesData<OAuthGrantPages>({ queryKey }, drop);
+        client.setQueriesData<OAuthGrantPages>({ queryKey }, (data) => withoutRow(data, id));
         void client.invalidateQueries({ queryKey });
       }
     },

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef } from "react";
-import { OrganizationBadge } from "@/components/api-keys/organization-badge";
+import { ListHeader } from "@/components/ui/list-header";
 import { GrantsEmptyState } from "./grants-empty-state";
 import { GrantsList } from "./grants-list";
 import { useOrganizationGrants } from "./oauth-grant-queries";
@@ -29,25 +29,20 @@ function ThirdPartyAccessView({
   const headingRef = useRef<HTMLHeadingElement>(null);
   return (
     <div className="space-y-8">
-      <div className="min-w-0">
-        <div className="flex flex-wrap items-center gap-2">
-          <h2
-            ref={headingRef}
-            tabIndex={-1}
-            className="text-lg font-semibold text-slate-900 focus:outline-none"
-          >
-            Third-party access
-          </h2>
-          <OrganizationBadge name={organization.name} />
-        </div>
-        <p className="mt-1 max-w-2xl text-sm text-slate-600">
-          Which third-party apps people of{" "}
-          <strong className="font-medium text-slate-800 [overflow-wrap:anywhere]">
-            {organization.name}
-          </strong>{" "}
-          may authorize to act for them here, and every app they have authorized.
-        </p>
-      </div>
+      <ListHeader
+        title="Third-party access"
+        headingRef={headingRef}
+        organizationName={organization.name}
+        description={
+          <>
+            Which third-party apps people of{" "}
+            <strong className="font-medium text-slate-800 [overflow-wrap:anywhere]">
+              {organization.name}
+            </strong>{" "}
+            may authorize to act for them here, and every app they have authorized.
+          </>
+        }
+      />
 
       <ThirdPartyPolicyPanel organization={organization} canChange={canChangePolicy} />
 

@@ -35,3 +35,22 @@ export function ErrorState({
     </div>
   );
 }
+
+/** The slice of a TanStack query a failed load reads: its error, and a way to fetch it again. */
+interface RetryableQuery {
+  error: Error | null;
+  isFetching: boolean;
+  refetch: () => Promise<unknown>;
+}
+
+/** A query that failed to load, with its message and a Retry that fetches it again. */
+export function QueryErrorState({ title, query }: { title: string; query: RetryableQuery }) {
+  return (
+    <ErrorState
+      title={title}
+      message={query.error?.message}
+      onRetry={() => void query.refetch()}
+      retrying={query.isFetching}
+    />
+  );
+}

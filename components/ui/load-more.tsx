@@ -3,7 +3,7 @@
 import { Button } from "./button";
 
 /** The slice of a TanStack infinite query a "Load more" footer reads. */
-interface PagedQuery {
+export interface PagedQuery {
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
   isFetchNextPageError: boolean;

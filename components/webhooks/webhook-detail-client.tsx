@@ -1,13 +1,10 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type ReactNode, useState } from "react";
-import { OrganizationBadge } from "@/components/api-keys/organization-badge";
 import { Button } from "@/components/ui/button";
-import { ErrorState } from "@/components/ui/error-state";
+import { DetailQuery } from "@/components/ui/detail-query";
 import { DateWithHint } from "@/components/ui/relative-time";
-import { Skeleton } from "@/components/ui/skeleton";
 import { useToast } from "@/components/ui/toast";
 import { DeleteWebhookDialog } from "./delete-webhook-dialog";
 import { DeliveriesLog } from "./deliveries-log";
@@ -43,44 +40,23 @@ export function WebhookDetailClient({
 }) {
   const query = useWebhook(organization.id, webhookId);
   return (
-    <div className="space-y-6">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <Link
-          href="/settings/webhooks"
-          className="inline-flex items-center gap-1 rounded text-sm font-medium text-slate-600 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600"
-        >
-          <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4">
-            <path
-              fill="currentColor"
-              d="M12.8 4.2a.75.75 0 0 1 0 1.06L8.06 10l4.74 4.74a.75.75 0 1 1-1.06 1.06l-5.27-5.27a.75.75 0 0 1 0-1.06l5.27-5.27a.75.75 0 0 1 1.06 0Z"
-            />
-          </svg>
-          All webhooks
-        </Link>
-        <OrganizationBadge name={organization.name} />
-      </div>
-      {query.isPending ? (
-        <div role="status" aria-label="Loading the endpoint" className="space-y-4">
-          <Skeleton className="h-7 w-64 max-w-full" />
-          <Skeleton className="h-40 w-full rounded-xl" />
-          <Skeleton className="h-64 w-full rounded-xl" />
-        </div>
-      ) : query.isError ? (
-        <ErrorState
-          title="This endpoint could not be loaded"
-          message={query.error.message}
-          onRetry={() => void query.refetch()}
-          retrying={query.isFetching}
-        />
-      ) : (
+    <DetailQuery
+      query={query}
+      backHref="/settings/webhooks"
+      backLabel="All webhooks"
+      organizationName={organization.name}
+      loadingLabel="Loading the endpoint"
+      errorTitle="This endpoint could not be loaded"
+    >
+      {(webhook) => (
         <WebhookDetail
-          webhook={query.data}
+          webhook={webhook}
           organization={organization}
           canEdit={canEdit}
           canOperate={canOperate}
         />
       )}
-    </div>
+    </DetailQuery>
   );
 }
 

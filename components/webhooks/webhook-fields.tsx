@@ -2,6 +2,7 @@
 
 import type { Dispatch, SetStateAction } from "react";
 import { TextField } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
 import { EventCheckboxes } from "./event-checkboxes";
 import type { WebhookFieldErrors } from "./webhook-form-errors";
 import type { WebhookEventType } from "./webhook-types";
@@ -37,14 +38,7 @@ export function WebhookFields({
   };
   return (
     <>
-      {errors.form ? (
-        <p
-          role="alert"
-          className="rounded-md bg-red-50 px-3 py-2.5 text-sm text-red-700 ring-1 ring-red-200"
-        >
-          {errors.form}
-        </p>
-      ) : null}
+      <FormAlert message={errors.form} />
       <TextField
         id={`${formId}-url`}
         name="url"

@@ -3,12 +3,13 @@
 import {
   type InfiniteData,
   type QueryClient,
-  useInfiniteQuery,
   useMutation,
   useQuery,
   useQueryClient,
 } from "@tanstack/react-query";
 import { api, bodyOf, dataOf, inOrganization } from "@/components/api/api-client";
+import { useCursorPages } from "@/components/api/use-cursor-pages";
+import { withoutRow } from "@/components/api/without-row";
 import type { operations } from "@/lib/api-schema";
 import { webhookQueryKeys } from "./webhook-query-keys";
 import type { CreateWebhookInput, UpdateWebhookInput, Webhook } from "./webhook-types";
@@ -25,18 +26,14 @@ const POLL_MS = 2000;
 
 /** The organization's endpoints, newest first, a page at a time. */
 export function useWebhooks(organizationId: string) {
-  return useInfiniteQuery({
-    queryKey: webhookQueryKeys.list(organizationId),
-    queryFn: ({ pageParam, signal }) =>
-      bodyOf(
-        api.GET("/webhooks", {
-          params: { query: { cursor: pageParam || undefined } },
-          ...inOrganization(organizationId, signal),
-        }),
-      ),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.next_cursor,
-  });
+  return useCursorPages(webhookQueryKeys.list(organizationId), (cursor, signal) =>
+    bodyOf(
+      api.GET("/webhooks", {
+        params: { query: { cursor } },
+        ...inOrganization(organizationId, signal),
+      }),
+    ),
+  );
 }
 
 export function useWebhook(organizationId: string, id: string) {
@@ -58,24 +55,22 @@ export function useWebhook(organizationId: string, id: string) {
  * every two seconds so the outcome shows; then it stops, however long a retry waits.
  */
 export function useDeliveries(organizationId: string, id: string, pollUntil: number) {
-  return useInfiniteQuery({
-    queryKey: webhookQueryKeys.deliveries(organizationId, id),
-    queryFn: ({ pageParam, signal }) =>
+  return useCursorPages(
+    webhookQueryKeys.deliveries(organizationId, id),
+    (cursor, signal) =>
       bodyOf(
         api.GET("/webhooks/{id}/deliveries", {
-          params: { path: { id }, query: { cursor: pageParam || undefined } },
+          params: { path: { id }, query: { cursor } },
           ...inOrganization(organizationId, signal),
         }),
       ),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last: DeliveryPage) => last.next_cursor,
-    refetchInterval: (query) => {
-      const pending = query.state.data?.pages.some((page) =>
+    (pages: DeliveryPage[] | undefined) => {
+      const pending = pages?.some((page) =>
         page.data.some((delivery) => delivery.status === "pending"),
       );
       return pending && Date.now() < pollUntil ? POLL_MS : false;
     },
-  });
+  );
 }
 
 /** Puts an endpoint in the detail cache and has every list fetched again. */
@@ -153,15 +148,7 @@ export function useDeleteWebhook(organizationId: string) {
       ),
     onSuccess: ({ id }) => {
       client.setQueryData<WebhookPages>(webhookQueryKeys.list(organizationId), (data) =>
-        data
-          ? {
-              ...data,
-              pages: data.pages.map((page) => ({
-                ...page,
-                data: page.data.filter((hook) => hook.id !== id),
-              })),
-            }
-          : data,
+        withoutRow(data, id),
       );
       client.removeQueries({ queryKey: webhookQueryKeys.deliveries(organizationId, id) });
       void client.invalidateQueries({ queryKey: webhookQueryKeys.list(organizationId) });

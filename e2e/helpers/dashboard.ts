@@ -64,3 +64,13 @@ export async function chooseKeyStatus(page: Page, label: string) {
   }
   await filters.getByLabel("Status").selectOption({ label });
 }
+
+/** A settings page, reached from the settings navigation as a person would. */
+export async function openSettingsPage(page: Page, link: string) {
+  await page.goto("/settings/general");
+  await page
+    .getByRole("navigation", { name: "Settings" })
+    .getByRole("link", { name: link })
+    .click();
+  await expect(page.getByRole("heading", { name: link, exact: true, level: 2 })).toBeVisible();
+}

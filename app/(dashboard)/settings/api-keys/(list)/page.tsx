@@ -1,4 +1,4 @@
-import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { apiKeyListSearch, DEFAULT_API_KEY_FILTERS } from "@/components/api-keys/api-key-filters";
@@ -9,27 +9,22 @@ import { listApiKeysQuerySchema } from "@/server/api-keys/schemas";
 import { clientIp } from "@/server/core/client-ip";
 import { parseOrThrow } from "@/server/core/validation";
 import { requireDashboardSession } from "@/server/http/dashboard-session";
+import { firstPageState } from "@/server/http/hydration-state";
 
 export const metadata: Metadata = { title: "API Keys" };
 
 export default async function ApiKeysPage() {
   const session = await requireDashboardSession();
-  // Prefetch the first page the list opens with (what GET /api/v1/api-keys serves for it), so the
-  // first paint shows keys instead of a skeleton. The client keeps it fresh through the API.
-  const queryClient = new QueryClient();
+  // The first page the list opens with (what GET /api/v1/api-keys serves for it).
   const search = apiKeyListSearch(DEFAULT_API_KEY_FILTERS);
-  await queryClient.prefetchInfiniteQuery({
-    queryKey: apiKeyQueryKeys.list(session.organization.id, search),
-    queryFn: () =>
-      listApiKeys(
-        session,
-        parseOrThrow(listApiKeysQuerySchema, Object.fromEntries(new URLSearchParams(search))),
-      ),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.next_cursor,
-  });
+  const state = await firstPageState(apiKeyQueryKeys.list(session.organization.id, search), () =>
+    listApiKeys(
+      session,
+      parseOrThrow(listApiKeysQuerySchema, Object.fromEntries(new URLSearchParams(search))),
+    ),
+  );
   return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
+    <HydrationBoundary state={state}>
       <ApiKeysClient
         organization={session.organization}
         role={session.role}

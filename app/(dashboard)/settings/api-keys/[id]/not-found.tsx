@@ -1,17 +1,14 @@
-import Link from "next/link";
-import { buttonClass } from "@/components/ui/button";
+import { NotHere } from "@/components/ui/not-here";
 
 export default function ApiKeyNotFound() {
   return (
-    <div className="rounded-xl bg-white px-6 py-12 text-center shadow-sm ring-1 ring-slate-200">
-      <h2 className="text-base font-semibold text-slate-900">This API key is not here</h2>
-      <p className="mx-auto mt-2 max-w-md text-sm text-slate-600">
-        It does not exist, belongs to another organization, or was created by someone else. Check
-        the organization you are in, at the top of the page.
-      </p>
-      <Link href="/settings/api-keys" className={buttonClass("secondary", "mt-6")}>
-        Back to API keys
-      </Link>
-    </div>
+    <NotHere
+      title="This API key is not here"
+      backHref="/settings/api-keys"
+      backLabel="Back to API keys"
+    >
+      It does not exist, belongs to another organization, or was created by someone else. Check the
+      organization you are in, at the top of the page.
+    </NotHere>
   );
 }

@@ -1,35 +1,25 @@
-import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { notFound } from "next/navigation";
 import { ApiKeyDetailClient } from "@/components/api-keys/api-key-detail-client";
 import { apiKeyQueryKeys } from "@/components/api-keys/api-key-query-keys";
 import { env } from "@/lib/env";
-import { type ApiKeyDetail, getApiKeyDetail } from "@/server/api-keys/api-key-detail";
-import { ApiError } from "@/server/core/api-error";
+import { getApiKeyDetail } from "@/server/api-keys/api-key-detail";
 import { clientIp } from "@/server/core/client-ip";
 import { requireDashboardSession } from "@/server/http/dashboard-session";
+import { detailState } from "@/server/http/hydration-state";
+import { visibleOrNotFound } from "@/server/http/visible-or-not-found";
 
 export const metadata: Metadata = { title: "API key" };
 
 export default async function ApiKeyDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const session = await requireDashboardSession();
-  let key: ApiKeyDetail;
-  try {
-    // The same access rule as GET /api/v1/api-keys/{id}: members only reach their own keys.
-    key = await getApiKeyDetail(session, id);
-  } catch (error) {
-    // Another organization's key (say, after switching) or no such key: the page does not exist.
-    if (error instanceof ApiError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) {
-      notFound();
-    }
-    throw error;
-  }
-  const queryClient = new QueryClient();
-  queryClient.setQueryData(apiKeyQueryKeys.detail(session.organization.id, key.id), key);
+  // The same access rule as GET /api/v1/api-keys/{id}: members only reach their own keys.
+  const key = await visibleOrNotFound(getApiKeyDetail(session, id));
+  const state = detailState(apiKeyQueryKeys.detail(session.organization.id, key.id), key);
   return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
+    <HydrationBoundary state={state}>
       <ApiKeyDetailClient
         keyId={key.id}
         organization={session.organization}

@@ -1,14 +1,10 @@
 import { OAuthAppsSkeleton } from "@/components/oauth-apps/oauth-apps-skeleton";
-import { Skeleton } from "@/components/ui/skeleton";
+import { ListPageSkeleton } from "@/components/ui/list-page-skeleton";
 
 export default function Loading() {
   return (
-    <div className="space-y-6">
-      <div className="space-y-2">
-        <Skeleton className="h-6 w-32" />
-        <Skeleton className="h-4 w-96 max-w-full" />
-      </div>
+    <ListPageSkeleton>
       <OAuthAppsSkeleton />
-    </div>
+    </ListPageSkeleton>
   );
 }

@@ -1,10 +1,11 @@
-import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { oauthAppQueryKeys } from "@/components/oauth-apps/oauth-app-query-keys";
 import { OAuthAppsClient } from "@/components/oauth-apps/oauth-apps-client";
 import { parseOrThrow } from "@/server/core/validation";
 import { requireDashboardSession } from "@/server/http/dashboard-session";
+import { firstPageState } from "@/server/http/hydration-state";
 import { listOAuthApps } from "@/server/oauth-apps/list-oauth-apps";
 import { listOAuthAppsQuerySchema } from "@/server/oauth-apps/schemas";
 
@@ -17,17 +18,11 @@ export const metadata: Metadata = { title: "OAuth apps" };
 export default async function OAuthAppsPage() {
   const session = await requireDashboardSession();
   if (!session.scopes.includes("read:oauth-apps")) notFound();
-  // Prefetch the first page (what GET /api/v1/oauth-apps serves), so the first paint shows the
-  // apps instead of a skeleton. The client keeps it fresh through the API.
-  const queryClient = new QueryClient();
-  await queryClient.prefetchInfiniteQuery({
-    queryKey: oauthAppQueryKeys.list(session.organization.id),
-    queryFn: () => listOAuthApps(session, parseOrThrow(listOAuthAppsQuerySchema, {})),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.next_cursor,
-  });
+  const state = await firstPageState(oauthAppQueryKeys.list(session.organization.id), () =>
+    listOAuthApps(session, parseOrThrow(listOAuthAppsQuerySchema, {})),
+  );
   return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
+    <HydrationBoundary state={state}>
       <OAuthAppsClient
         organization={session.organization}
         isMember={session.isMember}

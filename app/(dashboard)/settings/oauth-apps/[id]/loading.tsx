@@ -1,11 +1,5 @@
-import { Skeleton } from "@/components/ui/skeleton";
+import { DetailPageSkeleton } from "@/components/ui/detail-skeletons";
 
 export default function Loading() {
-  return (
-    <div role="status" aria-label="Loading the app" className="space-y-6">
-      <Skeleton className="h-4 w-32" />
-      <Skeleton className="h-48 w-full rounded-xl" />
-      <Skeleton className="h-64 w-full rounded-xl" />
-    </div>
-  );
+  return <DetailPageSkeleton label="Loading the app" />;
 }

@@ -1,17 +1,11 @@
-import Link from "next/link";
-import { buttonClass } from "@/components/ui/button";
+import { NotHere } from "@/components/ui/not-here";
 
 export default function OAuthAppNotFound() {
   return (
-    <div className="rounded-xl bg-white px-6 py-12 text-center shadow-sm ring-1 ring-slate-200">
-      <h2 className="text-base font-semibold text-slate-900">This OAuth app is not here</h2>
-      <p className="mx-auto mt-2 max-w-md text-sm text-slate-600">
-        It does not exist, was deleted, or belongs to another organization. Check the organization
-        you are in, at the top of the page.
-      </p>
-      <Link href="/settings/oauth-apps" className={buttonClass("secondary", "mt-6")}>
-        Back to OAuth apps
-      </Link>
-    </div>
+    <NotHere
+      title="This OAuth app is not here"
+      backHref="/settings/oauth-apps"
+      backLabel="Back to OAuth apps"
+    />
   );
 }

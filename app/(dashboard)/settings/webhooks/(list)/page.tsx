@@ -1,10 +1,11 @@
-import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { webhookQueryKeys } from "@/components/webhooks/webhook-query-keys";
 import { WebhooksClient } from "@/components/webhooks/webhooks-client";
 import { parseOrThrow } from "@/server/core/validation";
 import { requireDashboardSession } from "@/server/http/dashboard-session";
+import { firstPageState } from "@/server/http/hydration-state";
 import { listWebhooks } from "@/server/webhooks/list-webhooks";
 import { listWebhooksQuerySchema } from "@/server/webhooks/schemas";
 
@@ -17,17 +18,11 @@ export const metadata: Metadata = { title: "Webhooks" };
 export default async function WebhooksPage() {
   const session = await requireDashboardSession();
   if (!session.scopes.includes("read:webhooks")) notFound();
-  // Prefetch the first page (what GET /api/v1/webhooks serves), so the first paint shows the
-  // endpoints instead of a skeleton. The client keeps it fresh through the API.
-  const queryClient = new QueryClient();
-  await queryClient.prefetchInfiniteQuery({
-    queryKey: webhookQueryKeys.list(session.organization.id),
-    queryFn: () => listWebhooks(session, parseOrThrow(listWebhooksQuerySchema, {})),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.next_cursor,
-  });
+  const state = await firstPageState(webhookQueryKeys.list(session.organization.id), () =>
+    listWebhooks(session, parseOrThrow(listWebhooksQuerySchema, {})),
+  );
   return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
+    <HydrationBoundary state={state}>
       <WebhooksClient
         organization={session.organization}
         isMember={session.isMember}

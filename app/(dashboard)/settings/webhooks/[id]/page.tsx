@@ -1,12 +1,12 @@
-import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { WebhookDetailClient } from "@/components/webhooks/webhook-detail-client";
 import { webhookQueryKeys } from "@/components/webhooks/webhook-query-keys";
-import { ApiError } from "@/server/core/api-error";
 import { requireDashboardSession } from "@/server/http/dashboard-session";
+import { detailState } from "@/server/http/hydration-state";
+import { visibleOrNotFound } from "@/server/http/visible-or-not-found";
 import { getWebhook } from "@/server/webhooks/get-webhook";
-import type { PublicWebhook } from "@/server/webhooks/schemas";
 
 export const metadata: Metadata = { title: "Webhook endpoint" };
 
@@ -16,22 +16,12 @@ export default async function WebhookPage({ params }: { params: Promise<{ id: st
   const session = await requireDashboardSession();
   // Members have no webhooks pages at all: the same 404 as the list.
   if (!session.scopes.includes("read:webhooks")) notFound();
-  let webhook: PublicWebhook;
-  try {
-    // The same access rule as GET /api/v1/webhooks/{id}: endpoints of the current organization.
-    webhook = await getWebhook(session, id);
-  } catch (error) {
-    // Another organization's endpoint (say, after switching), or none: the page does not exist.
-    if (error instanceof ApiError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) {
-      notFound();
-    }
-    throw error;
-  }
-  const queryClient = new QueryClient();
-  queryClient.setQueryData(webhookQueryKeys.detail(session.organization.id, webhook.id), webhook);
+  // The same access rule as GET /api/v1/webhooks/{id}: endpoints of the current organization.
+  const webhook = await visibleOrNotFound(getWebhook(session, id));
   const canWrite = session.scopes.includes("write:webhooks");
+  const state = detailState(webhookQueryKeys.detail(session.organization.id, webhook.id), webhook);
   return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
+    <HydrationBoundary state={state}>
       <WebhookDetailClient
         webhookId={webhook.id}
         organization={session.organization}

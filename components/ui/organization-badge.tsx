@@ -1,4 +1,4 @@
-/** The organization whose keys the page shows, always in view: admins switch between several. */
+/** The organization a page shows, always in view: admins switch between several. */
 export function OrganizationBadge({ name }: { name: string }) {
   return (
     <span className="inline-flex items-center gap-1.5 rounded-full bg-white px-2.5 py-0.5 text-xs font-medium text-slate-700 ring-1 ring-slate-200">
