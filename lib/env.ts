@@ -4,7 +4,7 @@ import path from "node:path";
 import { z } from "zod";
 
 // Every environment variable the app reads is declared and validated here, once.
-const envSchema = z.object({
+export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.url().optional(),
   PGLITE_DIR: z.string().min(1).default(".data/pglite"),

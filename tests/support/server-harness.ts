@@ -60,6 +60,10 @@ export async function spawnServer(
     nodeArgs?: string[];
     script?: string[];
     stdio?: SpawnOptions["stdio"];
+    /** The folder it runs in (a copied build, as the image runs it); the checkout by default. */
+    cwd?: string;
+    /** Run as this user and group instead of this process's (only root may switch). */
+    user?: { uid: number; gid: number };
   } = {},
 ): Promise<SpawnedServer> {
   const port = options.port ?? (await freePort());
@@ -67,7 +71,8 @@ export async function spawnServer(
     arg.replace("$PORT", String(port)),
   );
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...script], {
-    cwd: ROOT,
+    cwd: options.cwd ?? ROOT,
+    ...options.user,
     env: {
       ...(options.env ?? process.env),
       NODE_ENV: "production",
