@@ -155,8 +155,13 @@ test("the guide's error bodies: 401 without a token, 403 for another organizatio
 }) => {
   const missing = await request.get("/v1/users");
   expect(missing.status()).toBe(401);
+  // The guide's body exactly, plus the reason and what to do about it.
   expect(await missing.json()).toEqual({
-    error: { code: "UNAUTHORIZED", message: "Invalid or missing authentication token" },
+    error: {
+      code: "UNAUTHORIZED",
+      message: "Invalid or missing authentication token",
+      details: { reason: "missing_header", hint: expect.any(String) },
+    },
   });
   const override = await request.get("/v1/users", {
     headers: { Authorization: `Bearer ${apiKey}`, "X-Organization-ID": "org_123456789" },
@@ -165,5 +170,6 @@ test("the guide's error bodies: 401 without a token, 403 for another organizatio
   expect((await override.json()).error).toMatchObject({
     code: "FORBIDDEN",
     message: "Insufficient permissions for this resource",
+    details: { reason: "organization_not_allowed" },
   });
 });

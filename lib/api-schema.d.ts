@@ -1863,8 +1863,13 @@ export interface components {
                 /** @description For people; may change between versions. */
                 message: string;
                 details?: {
-                    /** @description Why a well-formed credential was refused: `expired`, `revoked`, `disabled` (the account) or `membership` (no longer a member). */
-                    reason?: string;
+                    /**
+                     * @description Why the request was refused; the message stays the same for every reason. `missing_header`, `missing_bearer_prefix`, `malformed`, `checksum_mismatch`, `wrong_environment` and `refresh_token_not_accepted` are decided from the header's text alone; `unknown`, `expired` and `revoked` (also: the account was disabled, or its user left the organization) after the lookup. `POST /auth/refresh` adds `reused` (a spent refresh token was replayed: its whole family is revoked) and `membership` (its user left the organization); the GitHub secret-scanning endpoint answers `missing_signature`, `unknown_key` or `bad_signature`.
+                     * @enum {string}
+                     */
+                    reason?: "missing_header" | "missing_bearer_prefix" | "malformed" | "checksum_mismatch" | "wrong_environment" | "refresh_token_not_accepted" | "unknown" | "expired" | "revoked" | "reused" | "membership" | "missing_signature" | "unknown_key" | "bad_signature";
+                    /** @description What to do about it, for people. */
+                    hint?: string;
                 };
             };
         };
@@ -1875,6 +1880,13 @@ export interface components {
                 /** @description For people; may change between versions. */
                 message: string;
                 details?: {
+                    /**
+                     * @description `missing_scope` (with `required_scope`), `organization_not_allowed` (another organization, or one that does not exist: the same answer), `ip_not_allowed` (with `ip`). Absent when the message itself says why (a rule of roles).
+                     * @enum {string}
+                     */
+                    reason?: "missing_scope" | "organization_not_allowed" | "ip_not_allowed";
+                    /** @description What to do about it, for people. */
+                    hint?: string;
                     /** @enum {string} */
                     required_scope?: "read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "read:oauth-apps" | "write:oauth-apps" | "read:webhooks" | "write:webhooks" | "admin:organizations";
                     /** @description Scopes asked for that the caller does not hold. */

@@ -1,6 +1,7 @@
 import { isIP } from "node:net";
 import ipaddr from "ipaddr.js";
 import type { Credential } from "@/server/auth/auth-context";
+import { FORBIDDEN_HINTS } from "@/server/auth/refusals";
 import { ApiError } from "@/server/core/api-error";
 
 type Address = ipaddr.IPv4 | ipaddr.IPv6;
@@ -34,6 +35,10 @@ export const IP_NOT_ALLOWED_MESSAGE = "This API key cannot be used from this IP 
 /** Refuses a key presented from outside its allowlist (403 naming the address it came from). */
 export function assertAllowedAddress(credential: Pick<Credential, "allowedIps">, ip: string): void {
   if (!isAllowedIp(credential.allowedIps ?? [], ip)) {
-    throw new ApiError("FORBIDDEN", IP_NOT_ALLOWED_MESSAGE, { ip });
+    throw new ApiError("FORBIDDEN", IP_NOT_ALLOWED_MESSAGE, {
+      reason: "ip_not_allowed",
+      ip,
+      hint: FORBIDDEN_HINTS.ip_not_allowed,
+    });
   }
 }

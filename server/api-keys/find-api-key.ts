@@ -3,6 +3,7 @@ import type { Db, Tx } from "@/db";
 import { apiKeys, users } from "@/db/schema";
 import { isId } from "@/lib/ids";
 import type { Viewer } from "@/server/auth/auth-context";
+import { organizationNotAllowed } from "@/server/auth/refusals";
 import { ApiError } from "@/server/core/api-error";
 import { type ApiKeyRow, publicApiKeyColumns } from "./public-api-key";
 
@@ -30,7 +31,7 @@ export async function findAccessibleKey(
   const [row] = options.lock ? await query.for("update", { of: apiKeys }) : await query;
   if (!row) {
     const [elsewhere] = await db.select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.id, id));
-    if (elsewhere) throw new ApiError("FORBIDDEN");
+    if (elsewhere) throw organizationNotAllowed();
     throw new ApiError("NOT_FOUND", "No API key with this id");
   }
   if (!seesAllKeys(viewer) && row.createdBy !== viewer.user.id) throw new ApiError("FORBIDDEN");

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { auditLogs, users } from "@/db/schema";
 import { isId } from "@/lib/ids";
 import type { Viewer } from "@/server/auth/auth-context";
+import { organizationNotAllowed } from "@/server/auth/refusals";
 import { requireScope } from "@/server/auth/require-scope";
 import { ApiError } from "@/server/core/api-error";
 import { auditEntryColumns, toAuditEntry } from "./list-audit-logs";
@@ -27,6 +28,6 @@ export async function getAuditEntry(ctx: Viewer, id: string): Promise<AuditEntry
     .select({ id: auditLogs.id })
     .from(auditLogs)
     .where(eq(auditLogs.id, id));
-  if (elsewhere) throw new ApiError("FORBIDDEN");
+  if (elsewhere) throw organizationNotAllowed();
   throw new ApiError("NOT_FOUND", NOT_FOUND);
 }

@@ -7,7 +7,7 @@ import type { Scope } from "@/lib/scopes";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import { ensureAuthListener } from "@/server/auth/auth-bus";
 import { authCacheGeneration, getAuthCached, setAuthCached } from "@/server/auth/auth-cache";
-import { ApiError } from "@/server/core/api-error";
+import { organizationNotAllowed, unauthorized } from "@/server/auth/refusals";
 import { scopesFor } from "@/server/scopes/catalogue";
 
 export type CredentialType = "api_key" | "access_token" | "session" | "oauth";
@@ -94,6 +94,13 @@ interface Principal {
   organizations: { id: string; name: string; role: Role | null }[];
 }
 
+// A credential whose account was disabled, or whose user left its organization, no longer works:
+// to its holder that is a revocation, and the hint says which.
+const DISABLED_HINT =
+  "The account this credential belongs to is disabled: ask an owner of your organization or a platform admin.";
+const MEMBERSHIP_HINT =
+  "The user this credential belongs to is no longer a member of its organization: ask an owner to invite them again.";
+
 /**
  * Decides which organization a request acts in and what it may do there. The account's state
  * and memberships come from the auth-state cache, which every change to them evicts on every
@@ -106,10 +113,10 @@ export async function resolveAuthContext(
 ): Promise<AuthContext> {
   const home = credential.organizationId;
   const target = requestedOrganizationId ?? home;
-  if (!isId("org", target)) throw new ApiError("FORBIDDEN");
+  if (!isId("org", target)) throw organizationNotAllowed();
 
   const { user, organizations: rows } = await loadPrincipal(credential.userId, home, target);
-  if (!user) throw new ApiError("UNAUTHORIZED", undefined, { reason: "disabled" });
+  if (!user) throw unauthorized("revoked", DISABLED_HINT);
   const homeRow = rows.find((r) => r.id === home);
   const targetRow = rows.find((r) => r.id === target);
 
@@ -117,9 +124,9 @@ export async function resolveAuthContext(
   // members; only a platform admin's browser session may sit in an organization without that.
   const homeAccepts = credential.type === "session" ? user.isPlatformAdmin : false;
   if (!homeRow || (!homeRow.role && !homeAccepts)) {
-    throw new ApiError("UNAUTHORIZED", undefined, { reason: "membership" });
+    throw unauthorized("revoked", MEMBERSHIP_HINT);
   }
-  if (!targetRow) throw new ApiError("FORBIDDEN");
+  if (!targetRow) throw organizationNotAllowed();
 
   const overridden = target !== home;
   if (overridden) {
@@ -132,7 +139,7 @@ export async function resolveAuthContext(
         : credential.type === "api_key"
           ? user.isPlatformAdmin && Boolean(credential.keyScopes?.includes("admin:organizations"))
           : Boolean(targetRow.role) || user.isPlatformAdmin;
-    if (!allowed) throw new ApiError("FORBIDDEN");
+    if (!allowed) throw organizationNotAllowed();
   }
 
   const role = targetRow.role ?? PLATFORM_ADMIN_ROLE;

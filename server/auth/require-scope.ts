@@ -1,6 +1,6 @@
 import type { Scope } from "@/lib/scopes";
 import type { Viewer } from "@/server/auth/auth-context";
-import { ApiError } from "@/server/core/api-error";
+import { missingScope } from "@/server/auth/refusals";
 import { scopesFor } from "@/server/scopes/catalogue";
 
 /**
@@ -11,9 +11,9 @@ export type ScopeHolder = Pick<Viewer, "role" | "user" | "scopes">;
 
 /**
  * The first line of every verb behind an operation with a scope: refuses as the doors do
- * (403 naming `required_scope`), so a door that forgets the check cannot skip it.
+ * (403 `missing_scope` naming `required_scope`), so a door that forgets the check cannot skip it.
  */
 export function requireScope(holder: ScopeHolder, scope: Scope): void {
   const held = holder.scopes ?? scopesFor(holder.role, holder.user.isPlatformAdmin);
-  if (!held.includes(scope)) throw new ApiError("FORBIDDEN", undefined, { required_scope: scope });
+  if (!held.includes(scope)) throw missingScope(scope);
 }

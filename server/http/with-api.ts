@@ -9,6 +9,7 @@ import {
   type PublicContext,
   resolveAuthContext,
 } from "@/server/auth/auth-context";
+import { unauthorized } from "@/server/auth/refusals";
 import { requireScope } from "@/server/auth/require-scope";
 import { ApiError } from "@/server/core/api-error";
 import { clientIp } from "@/server/core/client-ip";
@@ -40,8 +41,6 @@ type HandlerArgs<B extends Slot, Q extends Slot, P extends Slot, C> = Input<B, Q
   req: Request;
   ctx: C;
 };
-
-const BEARER = /^\s*bearer\s+(\S+)\s*$/i;
 
 /**
  * Every authenticated /api/v1 route goes through here, in this order: credential (Bearer or
@@ -182,14 +181,29 @@ async function presentedCredential(
   const header = req.headers.get("authorization");
   let credential: Credential | null;
   if (header !== null) {
-    const token = BEARER.exec(header)?.[1];
-    if (!token) throw new ApiError("UNAUTHORIZED");
-    credential = await verifyBearer(token, options);
+    credential = await verifyBearer(bearerToken(header), options);
   } else {
     credential = await sessionCredential(req);
   }
-  if (!credential) throw new ApiError("UNAUTHORIZED");
+  if (!credential) throw unauthorized("missing_header");
   return credential;
+}
+
+/**
+ * The token of an `Authorization: Bearer <token>` header (the scheme in any case), or a 401
+ * saying what is wrong with the header, from its text alone.
+ */
+function bearerToken(header: string): string {
+  const value = header.trim();
+  if (value === "") throw unauthorized("missing_header");
+  const [scheme = "", ...rest] = value.split(/\s+/);
+  // A bare token, or another scheme (`Token …`, `Basic …`).
+  if (scheme.toLowerCase() !== "bearer") throw unauthorized("missing_bearer_prefix");
+  if (rest.length === 0) throw unauthorized("missing_header");
+  if (rest.length > 1) {
+    throw unauthorized("malformed", "The token contains spaces: remove them and send it again.");
+  }
+  return rest[0] as string;
 }
 
 function requestedOrganization(req: Request): string | null {

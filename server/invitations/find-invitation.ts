@@ -3,6 +3,7 @@ import type { Tx } from "@/db";
 import { invitations } from "@/db/schema";
 import { isId } from "@/lib/ids";
 import type { AuthContext } from "@/server/auth/auth-context";
+import { organizationNotAllowed } from "@/server/auth/refusals";
 import { ApiError } from "@/server/core/api-error";
 
 /**
@@ -22,6 +23,6 @@ export async function findInvitationForUpdate(tx: Tx, ctx: AuthContext, id: stri
     .select({ id: invitations.id })
     .from(invitations)
     .where(eq(invitations.id, id));
-  if (elsewhere) throw new ApiError("FORBIDDEN");
+  if (elsewhere) throw organizationNotAllowed();
   throw new ApiError("NOT_FOUND", "No invitation with this id");
 }

@@ -3,6 +3,7 @@ import type { Db, Tx } from "@/db";
 import { oauthApps } from "@/db/schema";
 import { isId } from "@/lib/ids";
 import type { Viewer } from "@/server/auth/auth-context";
+import { organizationNotAllowed } from "@/server/auth/refusals";
 import { ApiError } from "@/server/core/api-error";
 import { type OAuthAppRow, selectOAuthApp } from "./public-oauth-app";
 
@@ -29,5 +30,5 @@ export async function findOrganizationApp(
     .select({ id: oauthApps.id })
     .from(oauthApps)
     .where(eq(oauthApps.id, id));
-  throw elsewhere ? new ApiError("FORBIDDEN") : notFound();
+  throw elsewhere ? organizationNotAllowed() : notFound();
 }

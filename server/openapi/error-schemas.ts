@@ -1,7 +1,13 @@
 import { SCOPES } from "@/lib/scopes";
+import { FORBIDDEN_REASONS, UNAUTHORIZED_REASONS } from "@/server/auth/refusals";
 import { ERROR_STATUS, type ErrorCode } from "@/server/core/api-error";
 
 type JsonSchema = Record<string, unknown>;
+
+// 401 reasons of the two doors that take no Bearer credential (refresh-token-pair.ts,
+// verify-github-signature.ts): in the same enum, since every 401 shares one schema.
+const TOKEN_EXCHANGE_REASONS = ["reused", "membership"] as const;
+const SIGNATURE_REASONS = ["missing_signature", "unknown_key", "bad_signature"] as const;
 
 function errorEnvelope(code: JsonSchema, details?: JsonSchema): JsonSchema {
   return {
@@ -56,9 +62,20 @@ export function errorSchemas(): Record<string, JsonSchema> {
         properties: {
           reason: {
             type: "string",
-            description:
-              "Why a well-formed credential was refused: `expired`, `revoked`, `disabled` (the account) or `membership` (no longer a member).",
+            enum: [...UNAUTHORIZED_REASONS, ...TOKEN_EXCHANGE_REASONS, ...SIGNATURE_REASONS],
+            description: [
+              "Why the request was refused; the message stays the same for every reason.",
+              "`missing_header`, `missing_bearer_prefix`, `malformed`, `checksum_mismatch`,",
+              "`wrong_environment` and `refresh_token_not_accepted` are decided from the",
+              "header's text alone; `unknown`, `expired` and `revoked` (also: the account was",
+              "disabled, or its user left the organization) after the lookup.",
+              "`POST /auth/refresh` adds `reused` (a spent refresh token was replayed: its whole",
+              "family is revoked) and `membership` (its user left the organization); the GitHub",
+              "secret-scanning endpoint answers `missing_signature`, `unknown_key` or",
+              "`bad_signature`.",
+            ].join(" "),
           },
+          hint: { type: "string", description: "What to do about it, for people." },
         },
       },
     ),
@@ -67,6 +84,13 @@ export function errorSchemas(): Record<string, JsonSchema> {
       {
         type: "object",
         properties: {
+          reason: {
+            type: "string",
+            enum: [...FORBIDDEN_REASONS],
+            description:
+              "`missing_scope` (with `required_scope`), `organization_not_allowed` (another organization, or one that does not exist: the same answer), `ip_not_allowed` (with `ip`). Absent when the message itself says why (a rule of roles).",
+          },
+          hint: { type: "string", description: "What to do about it, for people." },
           required_scope: { type: "string", enum: [...SCOPES] },
           scopes: {
             type: "array",

@@ -5,6 +5,7 @@ import { isId } from "@/lib/ids";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import { publishAuthChange } from "@/server/auth/auth-bus";
 import type { AuthContext } from "@/server/auth/auth-context";
+import { organizationNotAllowed } from "@/server/auth/refusals";
 import { ApiError } from "@/server/core/api-error";
 import { forgetGrants } from "@/server/oauth-grants/forget-grants";
 import { kickWebhookOutbox } from "@/server/webhooks/outbox";
@@ -43,7 +44,7 @@ export async function updateOrganization(
       .for("update", { of: organizations });
     // Another organization's existence is never revealed to someone who cannot manage it.
     const admin = ctx.scopes.includes("admin:organizations");
-    if (!row || (!row.role && !admin)) throw new ApiError("FORBIDDEN");
+    if (!row || (!row.role && !admin)) throw organizationNotAllowed();
     if (row.role === "member" || (!row.role && !admin)) {
       throw new ApiError("FORBIDDEN", "Only owners and admins can change the organization");
     }

@@ -53,12 +53,26 @@ export function generateToken(kind: TokenKind): string {
 
 /** Format and checksum only: no I/O. Returns null for anything that is not one of our tokens. */
 export function parseToken(value: string): ParsedToken | null {
+  const inspected = inspectToken(value);
+  return "problem" in inspected ? null : inspected;
+}
+
+/**
+ * Like parseToken, but says what is wrong: not our shape at all (`malformed`), or our shape with
+ * a checksum that does not match (`checksum_mismatch`: a typo). No I/O.
+ */
+export function inspectToken(
+  value: string,
+): ParsedToken | { problem: "malformed" | "checksum_mismatch" } {
   const match = TOKEN_PATTERN.exec(value);
-  if (!match) return null;
+  if (!match) return { problem: "malformed" };
   const kind = match[1] as TokenKind;
   const body = match[2] as string;
   const random = body.slice(0, -CHECKSUM_LENGTH);
-  if (random.length < 32 || checksum(kind, random) !== body.slice(-CHECKSUM_LENGTH)) return null;
+  if (random.length < 32) return { problem: "malformed" };
+  if (checksum(kind, random) !== body.slice(-CHECKSUM_LENGTH)) {
+    return { problem: "checksum_mismatch" };
+  }
   return { kind, token: value };
 }
 

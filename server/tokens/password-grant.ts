@@ -3,6 +3,7 @@ import { getDb } from "@/db";
 import { memberships, organizations } from "@/db/schema";
 import { isId } from "@/lib/ids";
 import { authenticateUser, defaultOrganizationId } from "@/server/auth/authenticate-user";
+import { organizationNotAllowed } from "@/server/auth/refusals";
 import { throttleSignIn } from "@/server/auth/sign-in-throttle";
 import { ApiError } from "@/server/core/api-error";
 import { issueTokenPair } from "./issue-token-pair";
@@ -34,7 +35,7 @@ export async function passwordGrant(input: CreateTokenInput): Promise<TokenPair>
           .where(and(eq(memberships.userId, user.id), eq(memberships.organizationId, requested)))
       : [];
     organizationId = membership?.organizationId ?? null;
-    if (!organizationId) throw new ApiError("FORBIDDEN");
+    if (!organizationId) throw organizationNotAllowed();
   }
   if (!organizationId) {
     throw new ApiError("FORBIDDEN", "This account is not a member of any organization");
@@ -44,6 +45,6 @@ export async function passwordGrant(input: CreateTokenInput): Promise<TokenPair>
     .select({ id: organizations.id, name: organizations.name })
     .from(organizations)
     .where(eq(organizations.id, organizationId));
-  if (!organization) throw new ApiError("FORBIDDEN");
+  if (!organization) throw organizationNotAllowed();
   return issueTokenPair(db, { userId: user.id, organization });
 }

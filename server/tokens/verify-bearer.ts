@@ -6,42 +6,48 @@ import { env } from "@/lib/env";
 import { ensureAuthListener } from "@/server/auth/auth-bus";
 import { authCacheGeneration, getAuthCached, setAuthCached } from "@/server/auth/auth-cache";
 import type { Credential } from "@/server/auth/auth-context";
-import { ApiError } from "@/server/core/api-error";
+import { unauthorized } from "@/server/auth/refusals";
 import { oauthResource } from "@/server/oauth/resource";
-import { hashToken, parseToken } from "./format";
+import { hashToken, inspectToken } from "./format";
 
-const invalid = (reason?: string) =>
-  new ApiError("UNAUTHORIZED", undefined, reason ? { reason } : undefined);
+// Quotes pasted in with the token (from a .env file or a JSON snippet).
+const QUOTED = /^["'`\u2018\u2019\u201c\u201d]|["'`\u2018\u2019\u201c\u201d]$/;
 
 /**
- * Turns a presented secret into a verified credential, or throws 401. Format, checksum and
- * environment are checked before any database work, so junk never reaches the database.
+ * Turns a presented secret into a verified credential, or throws 401 naming the reason. Format,
+ * checksum, kind and environment are decided from the token's own text, before any database
+ * work, so junk never reaches the database.
  */
 export async function verifyBearer(
   presented: string,
   options: { cachedOnly?: boolean } = {},
 ): Promise<Credential> {
-  const parsed = parseToken(presented);
-  if (!parsed) throw invalid();
-  if (parsed.kind === "rt") {
-    throw new ApiError(
-      "UNAUTHORIZED",
-      "A refresh token cannot authenticate requests: exchange it at POST /api/v1/auth/refresh",
+  const parsed = inspectToken(presented);
+  if ("problem" in parsed) {
+    throw unauthorized(
+      parsed.problem,
+      QUOTED.test(presented) ? "Remove the quotes around the token." : undefined,
     );
   }
+  if (parsed.kind === "rt") throw unauthorized("refresh_token_not_accepted");
   if (parsed.kind === "ort") {
-    throw new ApiError(
-      "UNAUTHORIZED",
-      "An OAuth refresh token cannot authenticate requests: exchange it at the token endpoint",
+    throw unauthorized(
+      "refresh_token_not_accepted",
+      "An OAuth refresh token cannot authenticate requests: exchange it at the token endpoint.",
     );
   }
   // A client secret authenticates an app to the token endpoint, never a request to the API.
-  if (parsed.kind === "cs") throw invalid();
+  if (parsed.kind === "cs") {
+    throw unauthorized(
+      "unknown",
+      "A client secret authenticates an app at the token endpoint, never an API request: send an access token.",
+    );
+  }
   const serverEnv = env().VOLTASIS_ENV;
   if ((parsed.kind === "live" || parsed.kind === "test") && parsed.kind !== serverEnv) {
-    throw new ApiError(
-      "UNAUTHORIZED",
-      `This is a ${parsed.kind} API key but this server accepts ${serverEnv} keys: make sure you are using the correct environment (dev/prod)`,
+    throw unauthorized(
+      "wrong_environment",
+      `This is a ${parsed.kind} API key but this server accepts ${serverEnv} keys: make sure you are using the correct environment (dev/prod).`,
     );
   }
 
@@ -49,7 +55,7 @@ export async function verifyBearer(
   const cacheKey = `credential:${hash}`;
   let credential = getAuthCached<Credential>(cacheKey);
   if (!credential) {
-    if (options.cachedOnly) throw invalid();
+    if (options.cachedOnly) throw unauthorized("unknown");
     void ensureAuthListener();
     const generation = authCacheGeneration();
     credential =
@@ -58,7 +64,7 @@ export async function verifyBearer(
         : parsed.kind === "oat"
           ? await loadOAuthAccessToken(hash)
           : await loadApiKey(hash);
-    if (!credential) throw invalid();
+    if (!credential) throw unauthorized("unknown");
     setAuthCached(
       cacheKey,
       credential,
@@ -71,7 +77,7 @@ export async function verifyBearer(
     );
   }
   if (credential.expiresAt && credential.expiresAt.getTime() <= now().getTime()) {
-    throw invalid("expired");
+    throw unauthorized("expired");
   }
   return credential;
 }
@@ -92,7 +98,7 @@ async function loadApiKey(hash: string): Promise<Credential | undefined> {
     .from(apiKeys)
     .where(eq(apiKeys.secretHash, hash));
   if (!key) return undefined;
-  if (key.revokedAt) throw invalid("revoked");
+  if (key.revokedAt) throw unauthorized("revoked");
   return {
     type: "api_key",
     id: key.id,
@@ -121,7 +127,7 @@ async function loadAccessToken(hash: string): Promise<Credential | undefined> {
     .from(userTokens)
     .where(eq(userTokens.secretHash, hash));
   if (token?.kind !== "access") return undefined;
-  if (token.revokedAt) throw invalid("revoked");
+  if (token.revokedAt) throw unauthorized("revoked");
   return {
     type: "access_token",
     id: token.id,
@@ -161,7 +167,7 @@ async function loadOAuthAccessToken(hash: string): Promise<Credential | undefine
     .innerJoin(oauthGrants, eq(oauthGrants.id, oauthStore.grantId))
     .where(and(eq(oauthStore.kind, "AccessToken"), eq(oauthStore.id, hash)));
   if (!row) return undefined;
-  if (row.revokedAt) throw invalid("revoked");
+  if (row.revokedAt) throw unauthorized("revoked");
   const payload = row.payload as OAuthAccessTokenPayload;
   // RFC 8707: a token for another audience is not a token for this API.
   const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];

@@ -3,6 +3,7 @@ import { users } from "@/db/schema";
 import { isId } from "@/lib/ids";
 import type { Scope } from "@/lib/scopes";
 import type { Viewer } from "@/server/auth/auth-context";
+import { organizationNotAllowed } from "@/server/auth/refusals";
 import { requireScope } from "@/server/auth/require-scope";
 import { ApiError } from "@/server/core/api-error";
 import { memberOf } from "./list-members";
@@ -27,6 +28,6 @@ export async function findMember(
     .select({ id: users.id })
     .from(users)
     .where(eq(users.id, userId));
-  if (elsewhere) throw new ApiError("FORBIDDEN");
+  if (elsewhere) throw organizationNotAllowed();
   throw new ApiError("NOT_FOUND", "No user with this id");
 }

@@ -3,6 +3,7 @@ import type { Db, Tx } from "@/db";
 import { users, webhookEndpoints } from "@/db/schema";
 import { isId } from "@/lib/ids";
 import type { Viewer } from "@/server/auth/auth-context";
+import { organizationNotAllowed } from "@/server/auth/refusals";
 import { ApiError } from "@/server/core/api-error";
 import type { WebhookEventType } from "./events";
 import type { PublicWebhook } from "./schemas";
@@ -75,5 +76,5 @@ export async function findWebhook(
     .select({ id: webhookEndpoints.id })
     .from(webhookEndpoints)
     .where(eq(webhookEndpoints.id, id));
-  throw elsewhere ? new ApiError("FORBIDDEN") : notFound();
+  throw elsewhere ? organizationNotAllowed() : notFound();
 }

@@ -82,7 +82,7 @@ describe("API keys through the route handlers", () => {
     expect(after.body.error).toEqual({
       code: "UNAUTHORIZED",
       message: "Invalid or missing authentication token",
-      details: { reason: "revoked" },
+      details: { reason: "revoked", hint: expect.any(String) },
     });
   });
 });

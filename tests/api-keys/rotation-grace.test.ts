@@ -106,7 +106,7 @@ describe("rotation with grace_seconds > 0", () => {
     testClock.advance(11 * 60_000);
     const refused = await me(old.secret);
     expect(refused.status).toBe(401);
-    expect(refused.body.error.details).toEqual({ reason: "expired" });
+    expect(refused.body.error.details).toEqual({ reason: "expired", hint: expect.any(String) });
   });
 
   it("a key in its grace period cannot be rotated a second time", async () => {

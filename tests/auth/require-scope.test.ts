@@ -42,7 +42,11 @@ describe("requireScope", () => {
       error: {
         code: "FORBIDDEN",
         message: "Insufficient permissions for this resource",
-        details: { required_scope: "write:users" },
+        details: {
+          reason: "missing_scope",
+          required_scope: "write:users",
+          hint: expect.any(String),
+        },
       },
     });
   });
@@ -51,7 +55,11 @@ describe("requireScope", () => {
     expect(() => requireScope({ role: "admin", user }, "read:audit-logs")).not.toThrow();
     expect(
       refusal(() => requireScope({ role: "member", user }, "read:audit-logs")).details,
-    ).toEqual({ required_scope: "read:audit-logs" });
+    ).toEqual({
+      reason: "missing_scope",
+      required_scope: "read:audit-logs",
+      hint: expect.any(String),
+    });
     // admin:organizations is the platform admin's, whatever the role.
     expect(() => requireScope({ role: "owner", user }, "admin:organizations")).toThrow(ApiError);
     expect(() =>

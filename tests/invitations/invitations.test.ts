@@ -198,7 +198,11 @@ describe("who may invite", () => {
     const { secret } = await createKey(DEMO.acmeOwner, "acme", ["read:users"]);
     const res = await invite(secret, freshEmail());
     expect(res.status).toBe(403);
-    expect(res.body.error.details).toEqual({ required_scope: "write:users" });
+    expect(res.body.error.details).toEqual({
+      reason: "missing_scope",
+      required_scope: "write:users",
+      hint: expect.any(String),
+    });
   });
 });
 

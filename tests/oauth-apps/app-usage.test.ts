@@ -55,6 +55,10 @@ describe("GET /oauth-apps/{id}/usage", () => {
     const member = await createKey(DEMO.acmeMember, "acme", ["read:users"]);
     const refused = await usageOf(grant.app.id, member.secret);
     expect(refused.status).toBe(403);
-    expect(refused.body.error.details).toEqual({ required_scope: "read:oauth-apps" });
+    expect(refused.body.error.details).toEqual({
+      reason: "missing_scope",
+      required_scope: "read:oauth-apps",
+      hint: expect.any(String),
+    });
   });
 });

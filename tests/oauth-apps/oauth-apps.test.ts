@@ -132,7 +132,11 @@ describe("registering an OAuth app", () => {
   it("is for owners and admins: a member's key lacks the scope", async () => {
     const res = await register(CONFIDENTIAL, member);
     expect(res.status).toBe(403);
-    expect(res.body.error.details).toEqual({ required_scope: "write:oauth-apps" });
+    expect(res.body.error.details).toEqual({
+      reason: "missing_scope",
+      required_scope: "write:oauth-apps",
+      hint: expect.any(String),
+    });
   });
 });
 

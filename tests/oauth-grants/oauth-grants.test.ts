@@ -59,7 +59,11 @@ describe("GET /oauth-grants", () => {
       token: member.token,
     });
     expect(refused.status).toBe(403);
-    expect(refused.body.error.details).toEqual({ required_scope: "read:oauth-apps" });
+    expect(refused.body.error.details).toEqual({
+      reason: "missing_scope",
+      required_scope: "read:oauth-apps",
+      hint: expect.any(String),
+    });
   });
 });
 

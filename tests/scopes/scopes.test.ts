@@ -128,7 +128,11 @@ describe("scope denial per operation", () => {
     expect(denied.body.error).toEqual({
       code: "FORBIDDEN",
       message: "Insufficient permissions for this resource",
-      details: { required_scope: endpoint.scope },
+      details: {
+        reason: "missing_scope",
+        required_scope: endpoint.scope,
+        hint: expect.any(String),
+      },
     });
 
     // Nothing changed: the target key is as it was.

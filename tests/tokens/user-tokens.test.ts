@@ -138,9 +138,11 @@ describe("POST /auth/token", () => {
         body: { email: DEMO.acmeMember, password: DEMO_PASSWORD, organization_id },
       });
       expect(res.status, organization_id).toBe(403);
+      // The same answer whether the organization exists or not.
       expect(res.body.error).toEqual({
         code: "FORBIDDEN",
         message: "Insufficient permissions for this resource",
+        details: { reason: "organization_not_allowed", hint: expect.any(String) },
       });
     }
   });
@@ -164,7 +166,15 @@ describe("token kinds are refused where the other belongs", () => {
     const pair = await login(DEMO.acmeOwner);
     const res = await me(pair.refresh_token);
     expect(res.status).toBe(401);
-    expect(res.body.error.message).toMatch(/refresh token/i);
+    // The guide's message; what to do about it is in the hint.
+    expect(res.body.error).toEqual({
+      code: "UNAUTHORIZED",
+      message: "Invalid or missing authentication token",
+      details: {
+        reason: "refresh_token_not_accepted",
+        hint: expect.stringMatching(/refresh token.*POST \/api\/v1\/auth\/refresh/i),
+      },
+    });
   });
 
   it("an access token or an API key cannot be refreshed", async () => {
@@ -225,7 +235,7 @@ describe("POST /auth/refresh", () => {
     for (const token of [first.access_token, second.access_token, third.access_token]) {
       const res = await me(token);
       expect(res.status).toBe(401);
-      expect(res.body.error.details).toEqual({ reason: "revoked" });
+      expect(res.body.error.details).toEqual({ reason: "revoked", hint: expect.any(String) });
     }
     expect((await refresh(third.refresh_token)).status).toBe(401);
 
@@ -360,7 +370,7 @@ describe("access token lifetime", () => {
     expect(res.body.error).toEqual({
       code: "UNAUTHORIZED",
       message: "Invalid or missing authentication token",
-      details: { reason: "expired" },
+      details: { reason: "expired", hint: expect.any(String) },
     });
   });
 });

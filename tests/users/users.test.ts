@@ -140,6 +140,7 @@ describe("GET /users/{id}", () => {
     expect(other.body.error).toEqual({
       code: "FORBIDDEN",
       message: "Insufficient permissions for this resource",
+      details: { reason: "organization_not_allowed", hint: expect.any(String) },
     });
 
     for (const id of ["usr_AAAAAAAAAAAAAAAAAAAA", "usr_", "42", "key_AAAAAAAAAAAAAAAAAAAA"]) {

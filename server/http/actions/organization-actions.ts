@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { unstable_update } from "@/server/auth/config";
-import { ApiError } from "@/server/core/api-error";
+import { organizationNotAllowed } from "@/server/auth/refusals";
 import { withAction, withFormAction } from "@/server/http/with-action";
 import { createOrganization } from "@/server/organizations/create-organization";
 import { canEnterOrganization } from "@/server/organizations/list-organizations";
@@ -21,7 +21,7 @@ export const switchOrganization = withFormAction({
   input: z.strictObject({ organizationId: z.string().min(1).max(64) }),
   async run({ ctx, input }) {
     if (!(await canEnterOrganization(ctx.user.id, input.organizationId))) {
-      throw new ApiError("FORBIDDEN");
+      throw organizationNotAllowed();
     }
   },
   async respond({ input }) {

@@ -83,7 +83,11 @@ describe("allowlist matching: which client addresses a restricted key works from
     expect(res.status, JSON.stringify(res.body)).toBe(status);
     if (status === 403) {
       expect(res.body).toEqual({
-        error: { code: "FORBIDDEN", message: REFUSED, details: { ip: expect.any(String) } },
+        error: {
+          code: "FORBIDDEN",
+          message: REFUSED,
+          details: { reason: "ip_not_allowed", ip: expect.any(String), hint: expect.any(String) },
+        },
       });
     }
   });
@@ -99,7 +103,7 @@ describe("a call from outside the allowlist", () => {
     expect(refused.body.error).toEqual({
       code: "FORBIDDEN",
       message: REFUSED,
-      details: { ip: "2001:db8::7" },
+      details: { reason: "ip_not_allowed", ip: "2001:db8::7", hint: expect.any(String) },
     });
     // The address's budget (100 per minute) paid for it: the key's (1000) did not.
     expect(refused.headers.get("x-ratelimit-limit")).toBe("100");
@@ -147,7 +151,11 @@ describe("a call from outside the allowlist", () => {
     expect((await me(secret, "198.51.100.10")).status).toBe(200);
     const elsewhere = await me(secret, "198.51.100.11");
     expect(elsewhere.status).toBe(403);
-    expect(elsewhere.body.error.details).toEqual({ ip: "198.51.100.11" });
+    expect(elsewhere.body.error.details).toEqual({
+      reason: "ip_not_allowed",
+      ip: "198.51.100.11",
+      hint: expect.any(String),
+    });
   });
 
   it("follows a PATCH of the allowlist from the next request on", async () => {

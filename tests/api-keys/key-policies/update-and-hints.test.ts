@@ -157,7 +157,11 @@ describe("PATCH /api-keys/{id}", () => {
     });
     expect(res.status).toBe(403);
     expect(res.body).toEqual({
-      error: { code: "FORBIDDEN", message: "Insufficient permissions for this resource" },
+      error: {
+        code: "FORBIDDEN",
+        message: "Insufficient permissions for this resource",
+        details: { reason: "organization_not_allowed", hint: expect.any(String) },
+      },
     });
     const read = await detail(globex.access_token, key.id);
     expect(read.status).toBe(403);
