@@ -3,6 +3,7 @@ import { webhookDeliveries } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { newId } from "@/lib/ids";
 import { ApiError } from "@/server/core/api-error";
+import { noteWebhookPublished } from "./outbox";
 import { toPublicDelivery } from "./public-delivery";
 import type { WebhookRow } from "./public-webhook";
 
@@ -35,5 +36,6 @@ export async function enqueueDelivery(
     })
     .returning();
   if (!row) throw new Error("delivery insert returned nothing");
+  noteWebhookPublished();
   return toPublicDelivery(row);
 }

@@ -1,6 +1,6 @@
 import { startOutboxPoller } from "@/server/core/outbox-poller";
 import { onShutdown } from "@/server/shutdown";
-import { drainWebhookOutbox, kickWebhookOutbox, pruneWebhookDeliveries } from "./outbox";
+import { drainWebhookOutbox, pruneWebhookDeliveries, runWebhookPass } from "./outbox";
 
 /** How often each process looks for deliveries due: the first retry waits 5 s. */
 export const WEBHOOK_POLL_MS = 5_000;
@@ -10,7 +10,7 @@ export function startWebhookOutbox(): void {
   const stop = startOutboxPoller({
     name: "webhooks",
     everyMs: WEBHOOK_POLL_MS,
-    pass: { kick: kickWebhookOutbox, drain: drainWebhookOutbox },
+    pass: { kick: runWebhookPass, drain: drainWebhookOutbox },
     prune: async () => {
       const deliveries = await pruneWebhookDeliveries();
       return deliveries > 0 ? `${deliveries} deliveries` : null;

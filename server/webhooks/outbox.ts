@@ -213,9 +213,29 @@ export async function pruneWebhookDeliveries(): Promise<number> {
 }
 
 const sender = backgroundPass("webhooks", deliverDueWebhooks);
+const published = globalThis as unknown as { __voltasisWebhookPublishedAt?: number };
+/** A kick runs a pass if an event found an endpoint this recently (its commit may be under way). */
+const KICK_WINDOW_MS = 30_000;
 
-/** Sends what is due now, off the request path: call it after the commit that published. */
-export const kickWebhookOutbox = sender.kick;
+/** Called by publishEvent when an event found an endpoint: kicks after it have work to do. */
+export function noteWebhookPublished(): void {
+  published.__voltasisWebhookPublishedAt = performance.now();
+}
+
+/**
+ * Sends what is due now, off the request path: call it after the commit that published. In a
+ * process where no event found an endpoint lately (most changes, in most organizations), it costs
+ * nothing: no query runs. The window, rather than a flag cleared by the first kick, keeps another
+ * request's kick from using up the notice before this transaction has committed.
+ */
+export function kickWebhookOutbox(): void {
+  const at = published.__voltasisWebhookPublishedAt;
+  if (at === undefined || performance.now() - at > KICK_WINDOW_MS) return;
+  sender.kick();
+}
+
+/** Runs a pass whatever was published (the poller, tests). */
+export const runWebhookPass = sender.kick;
 
 /** Waits for the pass in flight, if any (tests, shutdown). */
 export const drainWebhookOutbox = sender.drain;

@@ -5,7 +5,7 @@ import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import { assertMember } from "@/server/auth/assert-member";
 import type { AuthContext } from "@/server/auth/auth-context";
 import { requireScope } from "@/server/auth/require-scope";
-import { kickWebhookOutbox } from "./outbox";
+import { runWebhookPass } from "./outbox";
 import { findWebhook, toPublicWebhook } from "./public-webhook";
 import type { PublicWebhook, UpdateWebhookInput } from "./schemas";
 
@@ -57,6 +57,7 @@ export async function updateWebhook(
     });
     return toPublicWebhook({ ...hook, ...next, updatedAt });
   });
-  if (updated.enabled) kickWebhookOutbox();
+  // Enabled again: what waited while it was off goes out now.
+  if (updated.enabled) runWebhookPass();
   return updated;
 }
