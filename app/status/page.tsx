@@ -57,7 +57,11 @@ function UptimeBars({ component }: { component: ComponentState }) {
       </div>
       <div className="mt-1 flex justify-between text-xs text-slate-600">
         <span>90 days ago</span>
-        <span>{percent(component.uptime_90d)} uptime</span>
+        <span>
+          {component.uptime_90d === null
+            ? "No samples yet"
+            : `${percent(component.uptime_90d)} uptime`}
+        </span>
         <span>Today</span>
       </div>
     </div>
