@@ -13,4 +13,7 @@ export async function register() {
   // Webhook deliveries likewise: sent after their commit, retried from here.
   const { startWebhookOutbox } = await import("@/server/webhooks/outbox-schedule");
   startWebhookOutbox();
+  // A health sample of every component each minute, for the status page's uptime.
+  const { startStatusSampler } = await import("@/server/status/sample-schedule");
+  startStatusSampler();
 }

@@ -3,6 +3,9 @@ import { env } from "@/lib/env";
 import { contentSecurityPolicy, cspNonce, securityHeaders } from "@/server/http/security-headers";
 
 const DASHBOARD_PREFIXES = ["/dashboard", "/settings", "/docs"];
+// Pages anyone may open signed out (besides sign-in and its links): never redirected to /login.
+// The status page (the guide's "API status page") must answer during an outage of sign-in too.
+export const PUBLIC_PAGES = ["/status"];
 // JSON only (Auth.js's /api/auth): no page runs there, so no CSP nonce is needed.
 const API_PREFIX = "/api/";
 
@@ -18,8 +21,10 @@ export function proxy(req: NextRequest) {
     .getAll()
     .some((c) => c.name === "authjs.session-token" || c.name === "__Secure-authjs.session-token");
   let res: NextResponse;
+  const publicPage = PUBLIC_PAGES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
   if (
     !hasSession &&
+    !publicPage &&
     DASHBOARD_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`))
   ) {
     const login = new URL("/login", req.url);

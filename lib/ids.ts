@@ -42,6 +42,9 @@ export const ID_PREFIXES = [
   "we",
   "whd",
   "msg",
+  // A status page incident and one update of it.
+  "inc",
+  "incu",
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

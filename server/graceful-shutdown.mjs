@@ -52,6 +52,8 @@ export function installGracefulShutdown(server, { graceMs = DEFAULT_GRACE_MS } =
   async function shutdown(signal) {
     if (stopping) return;
     stopping = true;
+    // Read by the readiness probe (server/shutdown.ts: isDraining): 503 from now on.
+    globalThis.__voltasisDraining = true;
     console.log(`${signal} received: finishing in-flight requests, then draining`);
     // close() stops accepting at once and calls back when the last connection has ended.
     const closed = new Promise((resolve) => server.close(() => resolve()));

@@ -14,3 +14,18 @@ export async function runShutdownHooks(): Promise<void> {
   store.__voltasisShutdownHooks = [];
   for (const hook of hooks.reverse()) await hook();
 }
+
+const draining = globalThis as unknown as { __voltasisDraining?: boolean };
+
+/**
+ * True from SIGTERM/SIGINT on: server/graceful-shutdown.mjs sets it before it stops accepting,
+ * so the readiness probe answers 503 on connections still open while in-flight work finishes.
+ */
+export function isDraining(): boolean {
+  return draining.__voltasisDraining === true;
+}
+
+/** Marks the process as draining (the signal handler; tests). */
+export function setDraining(value: boolean): void {
+  draining.__voltasisDraining = value;
+}

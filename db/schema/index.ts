@@ -4,6 +4,7 @@ export * from "./audit-logs";
 export * from "./email";
 export * from "./oauth";
 export * from "./sessions";
+export * from "./status";
 export * from "./tenancy";
 export * from "./time-entries";
 export * from "./usage";

@@ -10,6 +10,7 @@ import { OAUTH_APP_OPERATIONS } from "@/server/oauth-apps/operations";
 import { OAUTH_GRANT_OPERATIONS } from "@/server/oauth-grants/operations";
 import { ORGANIZATION_OPERATIONS } from "@/server/organizations/operations";
 import { SCOPE_OPERATIONS } from "@/server/scopes/operations";
+import { STATUS_OPERATIONS } from "@/server/status/operations";
 import { TIME_ENTRY_OPERATIONS } from "@/server/time-entries/operations";
 import { TOKEN_OPERATIONS } from "@/server/tokens/operations";
 import { USAGE_OPERATIONS } from "@/server/usage/operations";
@@ -70,4 +71,5 @@ export const OPERATIONS: readonly Operation[] = [
   ...LEAK_OPERATIONS,
   openApiOperation,
   healthOperation,
+  ...STATUS_OPERATIONS,
 ];

@@ -6,6 +6,7 @@ import { pruneAuditLogs } from "./prune-audit-logs";
 import { pruneBrowserSessions } from "./prune-browser-sessions";
 import { pruneOAuthStore } from "./prune-oauth-store";
 import { pruneUsageBatches, USAGE_BATCH_ID_RETENTION_MS } from "./prune-usage-batches";
+import { rollUpStatusSamples } from "./roll-up-status";
 import { rollUpUsage } from "./roll-up-usage";
 
 const DAY_MS = 86_400_000;
@@ -20,13 +21,15 @@ export interface MaintenanceReport {
   browserSessionsPruned: number;
   oauthRecordsPruned: number;
   keyExpiryNotices: number;
+  statusSamplesRolledUp: number;
+  statusDaysPruned: number;
 }
 
 /**
  * The scheduled maintenance job: prunes audit entries older than AUDIT_RETENTION_DAYS, rolls
  * old usage buckets up into hours and days, and forgets expired browser sessions and OAuth
- * records; gives the API keys' expiry notices (7 days, 1 day, expired: each once). Safe to run
- * on several instances at once, and to
+ * records; rolls the status page's health samples up into days; gives the API keys' expiry
+ * notices (7 days, 1 day, expired: each once). Safe to run on several instances at once, and to
  * run again: each step only ever moves or deletes rows it has locked itself. `signal` stops it
  * between two batches (shutdown); what is left is done by the next run.
  */
@@ -47,6 +50,7 @@ export async function runMaintenance(
   });
   const browserSessionsPruned = await pruneBrowserSessions(db, { before: at });
   const oauthRecordsPruned = await pruneOAuthStore(db, { before: at });
+  const status = await rollUpStatusSamples(db, { now: at, batchSize, signal: options.signal });
   const notices = await notifyKeyExpiry({
     now: at,
     signal: options.signal,
@@ -60,5 +64,7 @@ export async function runMaintenance(
     browserSessionsPruned,
     oauthRecordsPruned,
     keyExpiryNotices: notices.expiring7d + notices.expiring1d + notices.expired,
+    statusSamplesRolledUp: status.samplesRolledUp,
+    statusDaysPruned: status.daysPruned,
   };
 }

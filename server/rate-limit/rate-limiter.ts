@@ -50,6 +50,8 @@ export interface RateLimiter {
   consume(subject: RateLimitSubject): Promise<RateLimitDecision>;
   /** Forgets the subject's count in the current window (a successful sign-in). */
   reset(subject: RateLimitSubject): Promise<void>;
+  /** Asks the shared store for a round trip (readiness, the status page); throws if it fails. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -187,6 +189,11 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     async reset(subject) {
       if (redis) await ensureConnected(redis);
       await limiters[subject.kind].delete(windowOf(subject).key);
+    },
+    async ping() {
+      if (!redis) return;
+      await ensureConnected(redis);
+      await redis.ping();
     },
     async close() {
       if (redis && redis.status !== "end") {

@@ -10,6 +10,7 @@ import { SCOPES, type Scope } from "@/lib/scopes";
 import type { AnyOperation } from "@/server/core/operation";
 import { OPERATIONS } from "@/server/http/operations";
 import { createInvitation } from "@/server/invitations/create-invitation";
+import { createIncident } from "@/server/status/create-incident";
 import { createWebhook } from "@/server/webhooks/create-webhook";
 import { sendTestEvent } from "@/server/webhooks/send-test-event";
 import { createApp, createKey, DEMO, sessionContext } from "@/tests/helpers/fixtures";
@@ -42,6 +43,7 @@ interface Target {
   secretId: string;
   webhookId: string;
   deliveryId: string;
+  incidentId: string;
 }
 
 function requestFor(op: AnyOperation, t: Target) {
@@ -55,7 +57,9 @@ function requestFor(op: AnyOperation, t: Target) {
           ? t.appId
           : op.path.startsWith("/webhooks/")
             ? t.webhookId
-            : t.userId;
+            : op.path.startsWith("/status/incidents/")
+              ? t.incidentId
+              : t.userId;
   const params: Record<string, string> | undefined = op.path.includes("{secret_id}")
     ? { id, secret_id: t.secretId }
     : op.path.includes("{delivery_id}")
@@ -107,6 +111,13 @@ async function target(): Promise<Target> {
     secretId: app.secrets[0]?.id ?? "",
     webhookId: hook.id,
     deliveryId: delivery.id,
+    incidentId: (
+      await createIncident(await sessionContext(DEMO.admin, "acme"), {
+        title: "scopes",
+        status: "investigating",
+        message: "scopes",
+      })
+    ).id,
   };
 }
 
@@ -145,7 +156,9 @@ describe("scope denial per operation", () => {
     expect(after.body.data).toMatchObject({ status: "active", replaced_by: null });
     expect(after.body.data.name).not.toBe("renamed");
 
-    const only = await createKey(DEMO.acmeOwner, "acme", [endpoint.scope]);
+    // admin:organizations is a platform admin's alone: its key comes from one.
+    const holder = endpoint.scope === "admin:organizations" ? DEMO.admin : DEMO.acmeOwner;
+    const only = await createKey(holder, "acme", [endpoint.scope]);
     const allowed = await invoke(handler, { token: only.secret, ...requestFor(endpoint.op, t) });
     expect(allowed.status, JSON.stringify(allowed.body)).toBe(endpoint.op.response.status);
   });

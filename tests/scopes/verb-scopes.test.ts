@@ -17,6 +17,8 @@ import { parseOrThrow } from "@/server/core/validation";
 import { createInvitation } from "@/server/invitations/create-invitation";
 import { listInvitations } from "@/server/invitations/list-invitations";
 import { revokeInvitation } from "@/server/invitations/revoke-invitation";
+import { createIncident } from "@/server/status/create-incident";
+import { updateIncident } from "@/server/status/update-incident";
 import { createTimeEntry } from "@/server/time-entries/create-time-entry";
 import { listTimeEntries } from "@/server/time-entries/list-time-entries";
 import { listTimeEntriesQuerySchema } from "@/server/time-entries/schemas";
@@ -36,6 +38,16 @@ const NO_INVITATION = "inv_0000000000000000000000";
 
 /** Every verb behind an operation with a scope, and that scope (server/<capability>/operations.ts). */
 const VERBS: [name: string, scope: Scope, call: (ctx: AuthContext) => Promise<unknown>][] = [
+  [
+    "createIncident",
+    "admin:organizations",
+    (c) => createIncident(c, { title: "t", status: "investigating", message: "m" }),
+  ],
+  [
+    "updateIncident",
+    "admin:organizations",
+    (c) => updateIncident(c, "inc_0000000000000000000000", { status: "resolved", message: "m" }),
+  ],
   ["listApiKeys", "read:api-keys", (c) => listApiKeys(c, parseOrThrow(listApiKeysQuerySchema, {}))],
   ["getApiKeyDetail", "read:api-keys", (c) => getApiKeyDetail(c, NO_KEY)],
   ["keyAuditTrail", "read:api-keys", (c) => keyAuditTrail(c, NO_KEY)],

@@ -6,6 +6,7 @@ import { auditLogs, webhookEndpoints } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { SCOPES } from "@/lib/scopes";
 import { createInvitation } from "@/server/invitations/create-invitation";
+import { createIncident } from "@/server/status/create-incident";
 import { generateToken } from "@/server/tokens/format";
 import { generateLinkToken, insertEmailToken } from "@/server/users/email-links";
 import { createWebhook } from "@/server/webhooks/create-webhook";
@@ -64,6 +65,9 @@ const OVERRIDES: Record<string, Record<string, number>> = {
   // only owners and admins rename, and a platform admin may rename any (admin:organizations).
   "POST /organizations": KEYS_REFUSED,
   "PATCH /organizations/{id}": { ...KEYS_REFUSED, "member A": 403, "platform admin in B": 200 },
+  // Status page incidents belong to the platform, not to an organization: a platform admin
+  // updates one from wherever it acts.
+  "PATCH /status/incidents/{id}": { "platform admin in B": 200 },
 };
 
 function expected(route: ApiRoute, principal: Principal): number {
@@ -151,6 +155,14 @@ let matrixWebhook: ReturnType<typeof newWebhook> | undefined;
 function sharedWebhook() {
   matrixWebhook ??= newWebhook();
   return matrixWebhook;
+}
+
+let matrixIncident: ReturnType<typeof createIncident> | undefined;
+function sharedIncident() {
+  matrixIncident ??= sessionContext(DEMO.admin, "acme").then((admin) =>
+    createIncident(admin, { title: "matrix", status: "investigating", message: "matrix" }),
+  );
+  return matrixIncident;
 }
 
 /** The request each row sends: valid in itself, so the credential alone decides the answer. */
@@ -243,6 +255,10 @@ async function requestFor(route: ApiRoute, sharedKeyId: string) {
     }
     case "DELETE /oauth-grants/{id}":
       return { params: { id: (await createGrant((await insertMember("acme")).id, "acme")).id } };
+    case "POST /status/incidents":
+      return { body: route.op.example };
+    case "PATCH /status/incidents/{id}":
+      return { params: { id: (await sharedIncident()).id }, body: route.op.example };
     case "PATCH /organizations/{id}":
       // Renamed to its own name: the cell proves the right, and Acme stays Acme.
       return { params: { id: await orgId("acme") }, body: { name: "Acme" } };
