@@ -3,7 +3,7 @@
 // and (2) SIGTERM/SIGINT drain in-flight work (the usage buffer) before the process exits.
 import { createServer } from "node:http";
 import next from "next";
-import { entryLogger } from "./lib/entry-logger.mjs";
+import { entryLogger } from "./server/entry-logger.mjs";
 import { installGracefulShutdown } from "./server/graceful-shutdown.mjs";
 
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";

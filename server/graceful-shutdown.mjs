@@ -1,6 +1,6 @@
 // Plain JavaScript: server.mjs runs it without a build step, and the SIGTERM tests run it in
 // front of the real route handlers.
-import { entryLogger } from "../lib/entry-logger.mjs";
+import { entryLogger } from "./entry-logger.mjs";
 
 // A request still running after this long is cut off, so a stuck client cannot hold up a deploy
 // (orchestrators usually send SIGKILL 30 s after SIGTERM).

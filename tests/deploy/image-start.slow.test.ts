@@ -31,7 +31,7 @@ const COPIED = [
   "next.config.ts",
   "server.mjs",
   "server/graceful-shutdown.mjs",
-  "lib/entry-logger.mjs",
+  "server/entry-logger.mjs",
   "scripts/healthcheck.mjs",
   "drizzle",
 ];
