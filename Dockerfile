@@ -52,10 +52,11 @@ ENV NODE_ENV=production \
     PORT=3000 \
     HOST=0.0.0.0
 COPY --from=prod-deps /app/node_modules ./node_modules
-# server.mjs imports server/graceful-shutdown.mjs; next() reads next.config.ts (rewrites);
+# server.mjs imports server/graceful-shutdown.mjs and server/entry-logger.mjs; next() reads
+# next.config.ts (rewrites);
 # drizzle/ holds the migrations embedded PGlite applies when it opens.
 COPY package.json next.config.ts server.mjs ./
-COPY server/graceful-shutdown.mjs server/
+COPY server/graceful-shutdown.mjs server/entry-logger.mjs server/
 COPY scripts/healthcheck.mjs scripts/
 COPY drizzle ./drizzle
 # Next writes its cache under .next at run time; everything else stays root-owned, read-only.

@@ -2,6 +2,9 @@
 // requests rather than because of one.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Prometheus metrics on METRICS_PORT (off when unset), a server of their own, once per process.
+  const { startMetricsServer } = await import("@/server/observability/metrics-server");
+  await startMetricsServer();
   // `npm run dev` on the embedded database: ready to sign in at once, with the demo data.
   const { prepareEmbeddedDevDatabase } = await import("@/server/dev-database");
   await prepareEmbeddedDevDatabase();

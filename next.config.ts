@@ -2,7 +2,9 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules at runtime.
-  serverExternalPackages: ["@electric-sql/pglite", "postgres", "ioredis"],
+  // pino runs its pretty-printer in a worker thread that must find it on disk; prom-client's
+  // registry is shared through globalThis, one copy of the library keeps it simple.
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "ioredis", "pino", "prom-client"],
   poweredByHeader: false,
   // Server actions are a door like /api/v1: the same 64 KiB body limit (Next.js allows 1 MB).
   experimental: { serverActions: { bodySizeLimit: "64kb" } },

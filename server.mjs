@@ -3,6 +3,7 @@
 // and (2) SIGTERM/SIGINT drain in-flight work (the usage buffer) before the process exits.
 import { createServer } from "node:http";
 import next from "next";
+import { entryLogger } from "./server/entry-logger.mjs";
 import { installGracefulShutdown } from "./server/graceful-shutdown.mjs";
 
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
@@ -26,7 +27,9 @@ server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
 
 server.listen(port, hostname, () => {
-  console.log(`Voltasis ready on http://localhost:${port} (${dev ? "development" : "production"})`);
+  entryLogger("server").info(
+    `Voltasis ready on http://localhost:${port} (${dev ? "development" : "production"})`,
+  );
   // Open the database now (embedded mode: create, migrate, seed) rather than on the first login.
   fetch(`http://127.0.0.1:${port}/api/v1/health`).catch(() => {});
 });

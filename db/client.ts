@@ -3,6 +3,7 @@ import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { env } from "@/lib/env";
+import { instrumentQueries } from "@/lib/query-metrics";
 import * as schema from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -11,6 +12,8 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 interface DbHandle {
   db: Db;
   mode: "postgres" | "pglite";
+  /** The pool's size: postgres.js opens up to this many connections; PGlite is one. */
+  maxConnections: number;
   /** Runs a trivial query: throws when the database does not answer. */
   ping: () => Promise<void>;
   close: () => Promise<void>;
@@ -19,6 +22,7 @@ interface DbHandle {
 const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
 // Together at most 1.75 s: the wait before a reconnect attempt plus the attempt itself.
 const CONNECT_TIMEOUT_SECONDS = 1.5;
+const POOL_MAX = 10;
 const MAX_BACKOFF_SECONDS = 0.25;
 
 // One connection (pool or PGlite instance) per process, kept on globalThis so that Next's dev
@@ -36,6 +40,11 @@ export function getDbHandle(): Promise<DbHandle> {
   return store.__voltasisDb;
 }
 
+/** True once this process has begun opening its database (the metrics scrape never opens one). */
+export function isDbOpen(): boolean {
+  return store.__voltasisDb !== undefined;
+}
+
 export async function getDb(): Promise<Db> {
   return (await getDbHandle()).db;
 }
@@ -47,6 +56,7 @@ export async function closeDb(): Promise<void> {
 }
 
 async function open(): Promise<DbHandle> {
+  instrumentQueries();
   const url = env().DATABASE_URL;
   return url ? openPostgres(url) : openPglite(env().PGLITE_DIR);
 }
@@ -55,7 +65,7 @@ async function openPostgres(url: string): Promise<DbHandle> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const client = postgres(url, {
-    max: 10,
+    max: POOL_MAX,
     onnotice: () => {},
     // While the database is down a request must fail fast (503 within 2 s) and the app must
     // recover as soon as it is back. postgres.js otherwise makes each query wait for a
@@ -70,6 +80,7 @@ async function openPostgres(url: string): Promise<DbHandle> {
   return {
     db,
     mode: "postgres",
+    maxConnections: POOL_MAX,
     ping: async () => {
       await client`select 1`;
     },
@@ -121,6 +132,7 @@ async function openPglite(dir: string): Promise<DbHandle> {
   return {
     db,
     mode: "pglite",
+    maxConnections: 1,
     ping: async () => {
       await client.query("select 1");
     },

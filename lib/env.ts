@@ -64,6 +64,18 @@ export const envSchema = z.object({
   // Webhook destinations that resolve to loopback, private, link-local or metadata addresses are
   // refused (SSRF); "1" allows them, for development and tests only.
   WEBHOOKS_ALLOW_PRIVATE: z.enum(["0", "1"], { error: 'must be "0" or "1"' }).default("0"),
+  // How much the server logs (JSON lines on stdout): info by default, warn under tests.
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  // Prometheus metrics at http://METRICS_HOST:METRICS_PORT/metrics, a server of their own;
+  // unset: no metrics server. Loopback unless METRICS_HOST says otherwise (0.0.0.0 in a container
+  // scraped from outside it).
+  METRICS_PORT: z.coerce
+    .number({ error: "METRICS_PORT must be a port number" })
+    .int("METRICS_PORT must be a whole number")
+    .min(0, "METRICS_PORT must be between 0 and 65535")
+    .max(65_535, "METRICS_PORT must be between 0 and 65535")
+    .optional(),
+  METRICS_HOST: z.string().min(1).default("127.0.0.1"),
   // Where GitHub publishes the keys it signs secret scanning reports with (fetched hourly).
   GITHUB_SECRET_SCANNING_KEYS_URL: z
     .url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" })

@@ -1,6 +1,7 @@
 import { getDb } from "@/db";
 import { seedDemoData } from "@/db/seed";
 import { env } from "@/lib/env";
+import { componentLogger } from "@/lib/logger";
 
 /**
  * Under `npm run dev` with the embedded database (no DATABASE_URL): opens it, which creates and
@@ -16,9 +17,13 @@ export async function prepareEmbeddedDevDatabase(): Promise<void> {
     started = performance.now();
     return `${(ms / 1000).toFixed(1)} s`;
   };
-  console.log(`Opening the embedded database in ${config.PGLITE_DIR} (migrating it if needed)…`);
+  log().info(`Opening the embedded database in ${config.PGLITE_DIR} (migrating it if needed)…`);
   const db = await getDb();
-  console.log(`Embedded database ready (${took()}); seeding demo data if missing…`);
+  log().info(`Embedded database ready (${took()}); seeding demo data if missing…`);
   const seeded = await seedDemoData(db);
-  console.log(seeded ? `Demo data seeded (${took()})` : "Demo data already present");
+  log().info(seeded ? `Demo data seeded (${took()})` : "Demo data already present");
+}
+
+function log() {
+  return componentLogger("dev-database");
 }

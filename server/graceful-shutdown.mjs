@@ -1,5 +1,6 @@
 // Plain JavaScript: server.mjs runs it without a build step, and the SIGTERM tests run it in
 // front of the real route handlers.
+import { entryLogger } from "./entry-logger.mjs";
 
 // A request still running after this long is cut off, so a stuck client cannot hold up a deploy
 // (orchestrators usually send SIGKILL 30 s after SIGTERM).
@@ -54,7 +55,8 @@ export function installGracefulShutdown(server, { graceMs = DEFAULT_GRACE_MS } =
     stopping = true;
     // Read by the readiness probe (server/shutdown.ts: isDraining): 503 from now on.
     globalThis.__voltasisDraining = true;
-    console.log(`${signal} received: finishing in-flight requests, then draining`);
+    const log = entryLogger("shutdown");
+    log.info(`${signal} received: finishing in-flight requests, then draining`);
     // close() stops accepting at once and calls back when the last connection has ended.
     const closed = new Promise((resolve) => server.close(() => resolve()));
     for (const connection of connections.values()) {
@@ -63,7 +65,7 @@ export function installGracefulShutdown(server, { graceMs = DEFAULT_GRACE_MS } =
     closeFinished();
     const sweep = setInterval(closeFinished, SWEEP_MS);
     const deadline = setTimeout(() => {
-      console.error(`requests still running after ${graceMs} ms: closing their connections`);
+      log.error(`requests still running after ${graceMs} ms: closing their connections`);
       for (const socket of connections.keys()) socket.destroy();
     }, graceMs);
     await closed;

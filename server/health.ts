@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getDbHandle } from "@/db";
+import { componentLogger } from "@/lib/logger";
 import { ApiError } from "@/server/core/api-error";
 import { describeError } from "@/server/core/to-api-error";
 
@@ -31,7 +32,7 @@ export async function checkHealth(): Promise<z.infer<typeof healthSchema>> {
       time: new Date().toISOString(),
     };
   } catch (error) {
-    console.error(`health: database check failed: ${describeError(error)}`);
+    componentLogger("health").error(`database check failed: ${describeError(error)}`);
     throw new ApiError("SERVICE_UNAVAILABLE", "The database is not answering");
   }
 }

@@ -1,3 +1,4 @@
+import { componentLogger } from "@/lib/logger";
 import type { Viewer } from "@/server/auth/auth-context";
 import { requireScope } from "@/server/auth/require-scope";
 import { decodeCursor } from "@/server/core/pagination";
@@ -104,7 +105,7 @@ export async function auditLogCsvStream(
         } catch (error) {
           // The 200 is already on its way: cut the download short rather than end it as if
           // complete, and say why in the server log.
-          console.error(`[audit] CSV export stopped: ${describeError(error)}`);
+          componentLogger("audit").error(`CSV export stopped: ${describeError(error)}`);
           controller.error(error);
         }
       },

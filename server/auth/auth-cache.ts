@@ -1,5 +1,6 @@
 import { monotonicMs, nowMs } from "@/lib/clock";
 import { env } from "@/lib/env";
+import { metrics } from "@/lib/metrics";
 
 /**
  * What changed about who may do what. An entry is evicted when it matches every field given:
@@ -54,6 +55,8 @@ interface CacheState {
    * to BUS_SILENCE_MS after it last proved it hears (authBusHeard).
    */
   usableUntil?: number;
+  /** When (monotonicMs) the change listener last proved it hears: the bus heartbeat's age. */
+  lastHeardAt?: number;
 }
 
 // One cache per process, surviving Next's dev module reloads; read from globalThis on each use,
@@ -69,15 +72,36 @@ export function authCacheGeneration(): number {
 }
 
 export function getAuthCached<T>(key: string): T | undefined {
-  if (!authCacheUsable()) return undefined;
-  const state = cacheState();
-  const entry = state.entries.get(key);
-  if (!entry) return undefined;
-  if (nowMs() - entry.storedAt > TTL_MS) {
-    state.entries.delete(key);
+  const { authCacheLookups } = metrics();
+  if (!authCacheUsable()) {
+    authCacheLookups.inc({ result: "bypass" });
     return undefined;
   }
-  return entry.value as T;
+  const state = cacheState();
+  const entry = state.entries.get(key);
+  if (entry && nowMs() - entry.storedAt > TTL_MS) state.entries.delete(key);
+  else if (entry) {
+    authCacheLookups.inc({ result: "hit" });
+    return entry.value as T;
+  }
+  authCacheLookups.inc({ result: "miss" });
+  return undefined;
+}
+
+/** For the metrics scrape: how full the cache is, whether it serves, how old the bus's proof is. */
+export function authCacheStats(): {
+  entries: number;
+  usable: boolean;
+  /** Seconds since the change listener last proved it hears; undefined without a bus (PGlite). */
+  busHeartbeatAgeSeconds: number | undefined;
+} {
+  const state = cacheState();
+  return {
+    entries: state.entries.size,
+    usable: authCacheUsable(),
+    busHeartbeatAgeSeconds:
+      state.lastHeardAt === undefined ? undefined : (monotonicMs() - state.lastHeardAt) / 1000,
+  };
 }
 
 /** Stores a load's result, unless an eviction happened since the load began (`loadedAt`). */
@@ -133,6 +157,7 @@ export function setAuthCacheUsable(usable: boolean, until = Number.POSITIVE_INFI
 export function authBusHeard(heardAt: number): void {
   const state = cacheState();
   const until = heardAt + BUS_SILENCE_MS;
+  state.lastHeardAt = Math.max(state.lastHeardAt ?? heardAt, heardAt);
   if (!authCacheUsable()) setAuthCacheUsable(true, until);
   else state.usableUntil = Math.max(state.usableUntil ?? until, until);
 }

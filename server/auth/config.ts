@@ -2,6 +2,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import { encode } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
 import { authSecret } from "@/lib/env";
+import { componentLogger } from "@/lib/logger";
 import { authorizeCredentials } from "./credentials";
 import { sessionJwt } from "./session-callbacks";
 import { endSession, SESSION_MAX_AGE_SECONDS, sessionSecondsLeft } from "./session-validity";
@@ -27,7 +28,7 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
     // A wrong password is an expected outcome shown on the form, not a server error to log.
     error(error) {
       if (error instanceof CredentialsSignin || error.name === "CredentialsSignin") return;
-      console.error(`[auth] ${error.name}: ${error.message}`);
+      componentLogger("auth").error(`${error.name}: ${error.message}`);
     },
   },
   providers: [

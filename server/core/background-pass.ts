@@ -1,3 +1,4 @@
+import { componentLogger } from "@/lib/logger";
 import { describeError } from "./to-api-error";
 
 interface PassState {
@@ -37,7 +38,7 @@ export function backgroundPass(name: string, run: () => Promise<unknown>): Backg
           try {
             await run();
           } catch (error) {
-            console.error(`[${name}] pass failed: ${describeError(error)}`);
+            componentLogger(name).error(`pass failed: ${describeError(error)}`);
           }
         } while (s.again);
       })().finally(() => {

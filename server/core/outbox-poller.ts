@@ -1,3 +1,4 @@
+import { componentLogger } from "@/lib/logger";
 import type { BackgroundPass } from "./background-pass";
 import { describeError } from "./to-api-error";
 
@@ -35,9 +36,11 @@ export function startOutboxPoller(options: {
       state.pruning = options
         .prune()
         .then((summary) => {
-          if (summary) console.log(`[${options.name}] pruned ${summary}`);
+          if (summary) componentLogger(options.name).info(`pruned ${summary}`);
         })
-        .catch((error) => console.error(`[${options.name}] prune failed: ${describeError(error)}`))
+        .catch((error) =>
+          componentLogger(options.name).error(`prune failed: ${describeError(error)}`),
+        )
         .finally(() => {
           state.pruning = undefined;
         });

@@ -1,3 +1,4 @@
+import { componentLogger } from "@/lib/logger";
 import { ApiError } from "@/server/core/api-error";
 
 const UNAVAILABLE_CODES = new Set([
@@ -32,10 +33,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 export function toApiError(error: unknown, requestId: string): ApiError {
   if (error instanceof ApiError) return error;
   if (isDatabaseUnavailable(error)) {
-    console.error(`[${requestId}] database unavailable: ${describeError(error)}`);
+    log().error({ request_id: requestId }, `database unavailable: ${describeError(error)}`);
     return new ApiError("SERVICE_UNAVAILABLE");
   }
-  console.error(`[${requestId}] unhandled error: ${describeError(error, { stack: true })}`);
+  log().error(
+    { request_id: requestId },
+    `unhandled error: ${describeError(error, { stack: true })}`,
+  );
   return new ApiError("INTERNAL_ERROR");
 }
 
@@ -69,4 +73,8 @@ function withoutParams(message: string): string {
 function frames(stack: string | undefined): string {
   const lines = (stack ?? "").split("\n").filter((line) => /^\s+at /.test(line));
   return lines.length ? `\n${lines.join("\n")}` : "";
+}
+
+function log() {
+  return componentLogger("http");
 }

@@ -3,6 +3,8 @@ import { type Db, getDb, type Tx } from "@/db";
 import { emailOutbox } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { newId } from "@/lib/ids";
+import { componentLogger } from "@/lib/logger";
+import { metrics } from "@/lib/metrics";
 import { backgroundPass } from "@/server/core/background-pass";
 import { seal, unseal } from "@/server/core/seal";
 import { describeError } from "@/server/core/to-api-error";
@@ -122,7 +124,7 @@ async function giveUp(db: Db, id: string, reason: string): Promise<void> {
     .update(emailOutbox)
     .set({ failedAt: now(), payload: null, lastError: reason.slice(0, 500) })
     .where(eq(emailOutbox.id, id));
-  console.error(`[email] gave up on ${id}: ${reason}`);
+  log().error(`gave up on ${id}: ${reason}`);
 }
 
 async function deliverOne(db: Db, row: Claimed): Promise<"sent" | "retry" | "failed"> {
@@ -149,8 +151,8 @@ async function deliverOne(db: Db, row: Claimed): Promise<"sent" | "retry" | "fai
       .update(emailOutbox)
       .set({ nextAttemptAt: new Date(now().getTime() + delay), lastError: reason.slice(0, 500) })
       .where(eq(emailOutbox.id, row.id));
-    console.warn(
-      `[email] "${body.subject}" to ${row.recipient} not sent (attempt ${row.attempts}), retry in ${Math.round(delay / 1000)} s: ${reason}`,
+    log().warn(
+      `"${body.subject}" to ${row.recipient} not sent (attempt ${row.attempts}), retry in ${Math.round(delay / 1000)} s: ${reason}`,
     );
     return "retry";
   }
@@ -174,7 +176,11 @@ export async function deliverDueEmails(): Promise<DeliveryReport> {
   for (;;) {
     const claimed = await claimDue(db);
     if (claimed.length === 0) return report;
-    for (const row of claimed) report[await deliverOne(db, row)] += 1;
+    for (const row of claimed) {
+      const outcome = await deliverOne(db, row);
+      report[outcome] += 1;
+      metrics().emails.inc({ outcome });
+    }
   }
 }
 
@@ -209,3 +215,7 @@ export const kickEmailOutbox = sender.kick;
 
 /** Waits for the pass in flight, if any (tests, shutdown). */
 export const drainEmailOutbox = sender.drain;
+
+function log() {
+  return componentLogger("email");
+}

@@ -3,6 +3,7 @@ import path from "node:path";
 import nodemailer from "nodemailer";
 import type SMTPTransport from "nodemailer/lib/smtp-transport";
 import { env } from "@/lib/env";
+import { componentLogger } from "@/lib/logger";
 import { emailSender, senderDomain } from "./config";
 
 export interface OutgoingMail {
@@ -83,6 +84,6 @@ async function writeToOutbox(mail: OutgoingMail): Promise<void> {
   const links = mail.links.length > 0 ? `: ${mail.links.join(" ")}` : "";
   // Test runs read the folder instead: hundreds of these lines would bury their output.
   if (env().NODE_ENV !== "test") {
-    console.info(`[email] "${mail.subject}" to ${mail.to}${links} (${file})`);
+    componentLogger("email").info(`"${mail.subject}" to ${mail.to}${links} (${file})`);
   }
 }

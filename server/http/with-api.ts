@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { now } from "@/lib/clock";
+import { componentLogger } from "@/lib/logger";
+import { metrics } from "@/lib/metrics";
 import { assertAllowedAddress } from "@/server/api-keys/allowed-ips";
 import {
   type AuthContext,
@@ -73,9 +75,12 @@ export function withApi<B extends Slot, Q extends Slot, P extends Slot>(
           throw error;
         }
         ctx = await resolveAuthContext(credential, requestedOrganization(req), meta);
+        metrics().authOutcomes.inc({ outcome: "accepted", reason: "none" });
       } catch (error) {
+        metrics().authOutcomes.inc({ outcome: "refused", reason: refusalReason(error) });
         // Failed attempts (and keys used from a refused address) are charged to the client
         // address, never to the key they name.
+        if (blocked) metrics().rateLimitDecisions.inc({ kind: "ip", decision: "blocked" });
         limit = blocked ?? (await consumeRateLimit({ kind: "ip", key: meta.ip }));
         if (!limit.allowed) throw new ApiError("RATE_LIMITED");
         throw error;
@@ -117,6 +122,7 @@ export function withApi<B extends Slot, Q extends Slot, P extends Slot>(
         refused: used === refusedKey,
       });
     }
+    logRequest(req, response, started, meta, operation.path, used, ctx?.organization.id);
     return response;
   };
 }
@@ -126,7 +132,7 @@ export function withPublicApi<B extends Slot, Q extends Slot, P extends Slot>(
   operation: Operation<B, Q, P>,
   handler: (args: HandlerArgs<B, Q, P, PublicContext>) => Promise<Response>,
 ): RouteHandler {
-  return chargedToAddress(async (req, routeContext, ctx) =>
+  return chargedToAddress(operation.path, async (req, routeContext, ctx) =>
     handler({ req, ctx, ...(await parseInput(operation, req, routeContext)) }),
   );
 }
@@ -136,9 +142,11 @@ export function withPublicApi<B extends Slot, Q extends Slot, P extends Slot>(
  * response; its catch turns errors into responses.
  */
 function chargedToAddress(
+  route: string,
   handler: (req: Request, routeContext: RouteContext, ctx: PublicContext) => Promise<Response>,
 ): RouteHandler {
   return async (req, routeContext) => {
+    const started = performance.now();
     const meta = { requestId: randomUUID(), ip: clientIp(req.headers) };
     let limit: RateLimitDecision | undefined;
     let response: Response;
@@ -150,6 +158,7 @@ function chargedToAddress(
       response = errorResponse(toApiError(error, meta.requestId), meta.requestId);
     }
     finish(req, response, meta.requestId, limit);
+    logRequest(req, response, started, meta, route);
     return response;
   };
 }
@@ -234,7 +243,50 @@ function finish(
  * client address and carrying the rate-limit headers, like every /api/v1 response.
  */
 export function withoutRoute(respond: () => Response): RouteHandler {
-  return chargedToAddress(async () => respond());
+  // One label for every unmatched path: a scanner's random paths must not become time series.
+  return chargedToAddress(UNMATCHED_ROUTE, async () => respond());
+}
+
+const UNMATCHED_ROUTE = "(unmatched)";
+
+/**
+ * The request's one log line and its duration sample, after the answer is complete. One object,
+ * one write: the request id the caller was sent, who asked (never the secret: only its type and
+ * id), the route pattern, status and time.
+ */
+function logRequest(
+  req: Request,
+  response: Response,
+  started: number,
+  meta: { requestId: string; ip: string },
+  route: string,
+  credential?: Credential,
+  organizationId?: string,
+): void {
+  const seconds = (performance.now() - started) / 1000;
+  const status = response.status;
+  metrics().httpRequestDuration.observe({ route, method: req.method, status }, seconds);
+  componentLogger("http").info(
+    {
+      request_id: meta.requestId,
+      method: req.method,
+      route,
+      status,
+      duration_ms: Math.round(seconds * 100_000) / 100,
+      ip: meta.ip,
+      org_id: organizationId ?? credential?.organizationId ?? null,
+      credential_type: credential?.type ?? null,
+      credential_id: credential?.id ?? null,
+    },
+    "request",
+  );
+}
+
+/** Why a credential was refused, for the auth outcomes metric: the error's reason, or its code. */
+function refusalReason(error: unknown): string {
+  if (!(error instanceof ApiError)) return "error";
+  const reason = (error.details as { reason?: unknown } | undefined)?.reason;
+  return typeof reason === "string" ? reason : error.code.toLowerCase();
 }
 
 export function rejectRequest(makeError: () => ApiError): RouteHandler {

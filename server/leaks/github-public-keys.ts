@@ -2,6 +2,7 @@ import { createPublicKey, type KeyObject } from "node:crypto";
 import { z } from "zod";
 import { nowMs } from "@/lib/clock";
 import { env } from "@/lib/env";
+import { componentLogger } from "@/lib/logger";
 import { ApiError } from "@/server/core/api-error";
 import { describeError } from "@/server/core/to-api-error";
 
@@ -81,8 +82,8 @@ async function refresh(state: { set?: KeySet; attemptedAt?: number }, url: strin
     }
     state.set = { keys, fetchedAt: nowMs() };
   } catch (error) {
-    console.warn(
-      `[secret-scanning] could not refresh GitHub's public keys from ${url}: ${describeError(error)}${state.set ? "; keeping the last good set" : ""}`,
+    componentLogger("secret-scanning").warn(
+      `could not refresh GitHub's public keys from ${url}: ${describeError(error)}${state.set ? "; keeping the last good set" : ""}`,
     );
   }
 }

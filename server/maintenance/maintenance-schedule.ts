@@ -1,3 +1,4 @@
+import { componentLogger } from "@/lib/logger";
 import { describeError } from "@/server/core/to-api-error";
 import { onShutdown } from "@/server/shutdown";
 import { runMaintenance } from "./run-maintenance";
@@ -55,9 +56,13 @@ async function runOnce(signal: AbortSignal): Promise<void> {
   try {
     const report = await runMaintenance({ signal });
     const changed = Object.values(report).some((n) => n > 0);
-    if (changed) console.log(`[maintenance] ${JSON.stringify(report)}`);
+    if (changed) log().info({ report }, "maintenance run changed data");
   } catch (error) {
     // The next run tries again; a database outage is already logged by the requests it fails.
-    console.error(`[maintenance] run failed: ${describeError(error)}`);
+    log().error(`run failed: ${describeError(error)}`);
   }
+}
+
+function log() {
+  return componentLogger("maintenance");
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { nowMs } from "@/lib/clock";
 import { env } from "@/lib/env";
+import { metrics } from "@/lib/metrics";
 import { addressBudgetKey } from "@/server/core/client-ip";
 import { onShutdown } from "@/server/shutdown";
 import {
@@ -24,10 +25,16 @@ const MAX_REMEMBERED_BLOCKS = 10_000;
  * the key's own `limit`).
  */
 export async function consumeRateLimit(subject: RateLimitSubject): Promise<RateLimitDecision> {
-  if (subject.kind !== "ip") return processRateLimiter().consume(subject);
+  if (subject.kind !== "ip")
+    return counted(subject.kind, await processRateLimiter().consume(subject));
   const key = addressBudgetKey(subject.key);
   const decision = await processRateLimiter().consume({ kind: "ip", key });
   if (!decision.allowed) rememberBlocked(key, decision);
+  return counted("ip", decision);
+}
+
+function counted(kind: string, decision: RateLimitDecision): RateLimitDecision {
+  metrics().rateLimitDecisions.inc({ kind, decision: decision.allowed ? "allowed" : "limited" });
   return decision;
 }
 

@@ -6,6 +6,7 @@ import {
   RateLimiterRes,
 } from "rate-limiter-flexible";
 import { nowMs } from "@/lib/clock";
+import { componentLogger } from "@/lib/logger";
 
 export const UNAUTHENTICATED_LIMIT = 100;
 export const AUTHENTICATED_LIMIT = 1000;
@@ -101,7 +102,7 @@ class InsuranceMemoryLimiter extends RateLimiterMemory {
  * this process's memory until Redis answers again (limits per instance, never open).
  */
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
-  const log = options.log ?? ((message: string) => console.warn(message));
+  const log = options.log ?? ((message: string) => componentLogger("rate-limit").warn(message));
   const redis = options.redis;
 
   let outage = false;

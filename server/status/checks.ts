@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDbHandle } from "@/db";
 import { env } from "@/lib/env";
+import { componentLogger } from "@/lib/logger";
 import { ensureAuthListener } from "@/server/auth/auth-bus";
 import { authCacheUsable } from "@/server/auth/auth-cache";
 import { rowsOf } from "@/server/core/sql-rows";
@@ -38,7 +39,7 @@ async function timed(name: string, run: () => Promise<string>): Promise<Check> {
     return { status: "ok", detail, latency_ms: Math.round(performance.now() - started) };
   } catch (error) {
     const detail = describeError(error);
-    console.error(`health: ${name} check failed: ${detail}`);
+    componentLogger("health").error(`${name} check failed: ${detail}`);
     return { status: "failing", detail: `${name} is not answering` };
   } finally {
     clearTimeout(timer);

@@ -1,3 +1,4 @@
+import { componentLogger } from "@/lib/logger";
 import { describeError } from "@/server/core/to-api-error";
 import { onShutdown } from "@/server/shutdown";
 import { recordStatusSample } from "./record-samples";
@@ -23,12 +24,13 @@ export function startStatusSampler(): void {
     if (state.running) return;
     state.running = recordStatusSample()
       .then(() => {
-        if (state.failing) console.log("[status] samples are written again");
+        if (state.failing) componentLogger("status").info("samples are written again");
         state.failing = false;
       })
       .catch((error) => {
         // Logged once per outage: the samples wait in memory until the database is back.
-        if (!state.failing) console.error(`[status] sample not written: ${describeError(error)}`);
+        if (!state.failing)
+          componentLogger("status").error(`sample not written: ${describeError(error)}`);
         state.failing = true;
       })
       .finally(() => {

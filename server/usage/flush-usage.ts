@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { apiKeys, oauthGrants, usageBatches, usageBuckets } from "@/db/schema";
+import { monotonicMs } from "@/lib/clock";
 import { isId } from "@/lib/ids";
+import { metrics } from "@/lib/metrics";
 import { emptyBatch, eventCount, isEmpty } from "./usage-batch";
 import { type IdentifiedBatch, usageState } from "./usage-state";
 
@@ -31,19 +33,46 @@ export function flushUsage(): Promise<void> {
 async function flushOnce(): Promise<void> {
   const state = usageState();
   if (!state.unconfirmed && isEmpty(state.pending)) return;
-  const db = await getDb();
-  // First the batch a failed flush left behind (skipped by its id if it had committed after all).
-  if (state.unconfirmed) {
-    await writeUsageBatch(db, state.unconfirmed);
-    state.unconfirmed = undefined;
-  }
-  if (!isEmpty(state.pending)) {
-    state.unconfirmed = { id: randomUUID(), batch: state.pending };
-    state.pending = emptyBatch();
-    await writeUsageBatch(db, state.unconfirmed);
-    state.unconfirmed = undefined;
+  try {
+    const db = await getDb();
+    // First the batch a failed flush left behind (skipped by its id if it had committed after all).
+    if (state.unconfirmed) {
+      await timedWrite(db, state.unconfirmed);
+      state.unconfirmed = undefined;
+      state.unconfirmedSince = undefined;
+    }
+    if (!isEmpty(state.pending)) {
+      state.unconfirmed = { id: randomUUID(), batch: state.pending };
+      state.unconfirmedSince = state.pendingSince;
+      state.pending = emptyBatch();
+      state.pendingSince = undefined;
+      await timedWrite(db, state.unconfirmed);
+      state.unconfirmed = undefined;
+      state.unconfirmedSince = undefined;
+    }
+  } catch (error) {
+    metrics().usageFlushFailures.inc();
+    throw error;
   }
   state.dropping = false;
+}
+
+async function timedWrite(db: Db, identified: IdentifiedBatch): Promise<void> {
+  const started = performance.now();
+  await writeUsageBatch(db, identified);
+  const { usageFlushBatchEvents, usageFlushDuration } = metrics();
+  usageFlushDuration.observe((performance.now() - started) / 1000);
+  usageFlushBatchEvents.observe(eventCount(identified.batch));
+}
+
+/**
+ * Seconds the oldest event still buffered has waited to be written (0 when nothing waits): a
+ * healthy process keeps it under FLUSH_INTERVAL_MS; growing, the database is not taking writes.
+ */
+export function usageFlushLagSeconds(): number {
+  const { pendingSince, unconfirmedSince } = usageState();
+  const since = Math.min(pendingSince ?? Infinity, unconfirmedSince ?? Infinity);
+  return Number.isFinite(since) ? (monotonicMs() - since) / 1000 : 0;
 }
 
 /**

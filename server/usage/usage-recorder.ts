@@ -1,3 +1,5 @@
+import { monotonicMs } from "@/lib/clock";
+import { componentLogger } from "@/lib/logger";
 import { onShutdown } from "@/server/shutdown";
 import { flushUsage, pendingUsageEvents } from "./flush-usage";
 import { addEvent, type UsageEvent } from "./usage-batch";
@@ -14,10 +16,11 @@ export function recordUsage(event: UsageEvent): void {
   if (state.pending.buckets.size >= MAX_BUFFERED_BUCKETS) {
     if (!state.dropping) {
       state.dropping = true;
-      console.error("[usage] buffer full (database unreachable?): dropping usage events");
+      log().error("buffer full (database unreachable?): dropping usage events");
     }
     return;
   }
+  state.pendingSince ??= monotonicMs();
   addEvent(state.pending, event);
   startUsageFlusher();
 }
@@ -50,12 +53,12 @@ async function flushInBackground(): Promise<void> {
   const state = usageState();
   try {
     await flushUsage();
-    if (state.failing) console.warn("[usage] flushing works again");
+    if (state.failing) log().warn("flushing works again");
     state.failing = false;
   } catch (error) {
     if (!state.failing) {
       const reason = error instanceof Error ? error.message : String(error);
-      console.error(`[usage] flush failed, keeping events to retry: ${reason}`);
+      log().error(`flush failed, keeping events to retry: ${reason}`);
     }
     state.failing = true;
   }
@@ -68,6 +71,10 @@ export async function drainUsage(): Promise<void> {
     await flushUsage();
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    console.error(`[usage] final flush failed, ${pendingUsageEvents()} events lost: ${reason}`);
+    log().error(`final flush failed, ${pendingUsageEvents()} events lost: ${reason}`);
   }
+}
+
+function log() {
+  return componentLogger("usage");
 }

@@ -22,6 +22,10 @@ interface UsageState {
   /** Set while flushes fail, so a database outage is logged once, not every second. */
   failing: boolean;
   dropping: boolean;
+  /** When (monotonicMs) the oldest event in `pending` arrived: the flush lag's start. */
+  pendingSince?: number;
+  /** The same for the `unconfirmed` batch, still to be written. */
+  unconfirmedSince?: number;
 }
 
 // One buffer per process, on globalThis so Next's dev module reloads do not fork it.

@@ -5,6 +5,7 @@ import { type Db, getDb } from "@/db";
 import { instanceState, users } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { newId } from "@/lib/ids";
+import { componentLogger } from "@/lib/logger";
 import { hashPassword } from "@/lib/password";
 import { ApiError } from "@/server/core/api-error";
 import { publicBaseUrl } from "@/server/core/public-url";
@@ -44,10 +45,10 @@ const store = globalThis as unknown as { __voltasisStartupDone?: Promise<void> }
 export function runStartupTasks(req?: Request): Promise<void> {
   store.__voltasisStartupDone ??= (async () => {
     const link = await issueSetupLink(req);
-    if (link) console.log(`Set up Voltasis: ${link}`);
+    if (link) log().info(`Set up Voltasis: ${link}`);
   })().catch((error: unknown) => {
     store.__voltasisStartupDone = undefined;
-    console.error("first-run setup check failed:", (error as Error).message);
+    log().error(`first-run setup check failed: ${(error as Error).message}`);
   });
   return store.__voltasisStartupDone;
 }
@@ -114,4 +115,8 @@ export async function createFirstUser(input: FirstUserInput): Promise<{ userId: 
     await tx.update(instanceState).set({ setupTokenHash: null }).where(eq(instanceState.id, 1));
     return { userId };
   });
+}
+
+function log() {
+  return componentLogger("setup");
 }

@@ -2,6 +2,8 @@ import { and, eq, isNull, lte, sql } from "drizzle-orm";
 import { type Db, getDb, type Tx } from "@/db";
 import { organizations, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { now } from "@/lib/clock";
+import { componentLogger } from "@/lib/logger";
+import { metrics } from "@/lib/metrics";
 import { backgroundPass } from "@/server/core/background-pass";
 import { publicBaseUrl } from "@/server/core/public-url";
 import { rowsOf } from "@/server/core/sql-rows";
@@ -170,8 +172,8 @@ async function disableFailingEndpoint(tx: Tx, row: Claimed, lastError: string) {
       }),
     );
   }
-  console.warn(
-    `[webhooks] endpoint ${row.endpoint_id} disabled after ${row.attempts} failed attempts`,
+  componentLogger("webhooks").warn(
+    `endpoint ${row.endpoint_id} disabled after ${row.attempts} failed attempts`,
   );
 }
 
@@ -192,7 +194,10 @@ export async function deliverDueWebhooks(): Promise<WebhookPassReport> {
     const claimed = await claimDue(db);
     if (claimed.length === 0) return report;
     const outcomes = await Promise.all(claimed.map((row) => deliverOne(db, row)));
-    for (const outcome of outcomes) report[outcome] += 1;
+    for (const outcome of outcomes) {
+      report[outcome] += 1;
+      metrics().webhookDeliveries.inc({ outcome });
+    }
   }
 }
 

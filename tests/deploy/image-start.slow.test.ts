@@ -31,6 +31,7 @@ const COPIED = [
   "next.config.ts",
   "server.mjs",
   "server/graceful-shutdown.mjs",
+  "server/entry-logger.mjs",
   "scripts/healthcheck.mjs",
   "drizzle",
 ];

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as scopesRoute from "@/app/api/v1/scopes/route";
 import { nowMs, testClock } from "@/lib/clock";
 import { resetEnvForTests } from "@/lib/env";
+import { setLogDestinationForTests } from "@/lib/logger";
 import { closeRateLimiter, processRateLimiter } from "@/server/rate-limit/consume";
 import { createRateLimiter, type RateLimiter, WINDOW_MS } from "@/server/rate-limit/rate-limiter";
 import { createRedisClient } from "@/server/rate-limit/redis-client";
@@ -186,8 +187,7 @@ describe.skipIf(!redisAnswers)("Redis rate-limit store", () => {
     process.env.RATE_LIMIT_PREFIX = `${RUN}:wrapper-down`;
     resetEnvForTests();
     await closeRateLimiter();
-    const warn = console.warn;
-    console.warn = (m: string) => logs.push(m);
+    setLogDestinationForTests({ write: (line: string) => logs.push(JSON.parse(line).msg) });
     try {
       startFreshWindow();
       const ip = "192.0.2.6";
@@ -202,7 +202,7 @@ describe.skipIf(!redisAnswers)("Redis rate-limit store", () => {
       expect(limited.headers.get("retry-after")).not.toBeNull();
       expect(logs.filter((m) => m.includes("Redis unavailable"))).toHaveLength(1);
     } finally {
-      console.warn = warn;
+      setLogDestinationForTests(undefined);
       process.env.REDIS_URL = saved.url;
       process.env.RATE_LIMIT_PREFIX = saved.prefix;
       if (saved.url === undefined) delete process.env.REDIS_URL;
