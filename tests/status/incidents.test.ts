@@ -75,7 +75,10 @@ describe("incidents API", () => {
     const owner = (await login(DEMO.acmeOwner)).access_token;
     const refused = await post(owner, { title: "t", message: "m" });
     expect(refused.status).toBe(403);
-    expect(refused.body.error.details).toEqual({ required_scope: "admin:organizations" });
+    expect(refused.body.error.details).toMatchObject({
+      reason: "missing_scope",
+      required_scope: "admin:organizations",
+    });
     expect((await post(undefined, { title: "t", message: "m" })).status).toBe(401);
     // A key of an owner holding every scope its role grants is refused too.
     const ownerKey = await createKey(
