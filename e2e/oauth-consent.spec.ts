@@ -1,21 +1,24 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import { login } from "./helpers/login";
 
 // A third-party app's authorization through the real consent page: a dynamically registered
 // public client, code + PKCE, the person signed in as Acme's owner, then the token at /auth/me.
-const REDIRECT_URI = "http://127.0.0.1:45678/callback";
+// The port is the system's pick, so two runs on one machine never collide.
+let REDIRECT_URI = "";
 
 // The app's redirect URI, answered here (Playwright's routes do not see a redirect's target).
 let app: Server;
 const callbacks: URL[] = [];
 test.beforeAll(async () => {
   app = createServer((req, res) => {
-    callbacks.push(new URL(req.url ?? "/", "http://127.0.0.1:45678"));
+    callbacks.push(new URL(req.url ?? "/", REDIRECT_URI));
     res.writeHead(200, { "content-type": "text/plain" }).end("back at the app");
   });
-  await new Promise<void>((resolve) => app.listen(45678, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
+  REDIRECT_URI = `http://127.0.0.1:${(app.address() as AddressInfo).port}/callback`;
 });
 test.afterAll(() => new Promise<void>((resolve) => app.close(() => resolve())));
 
@@ -66,7 +69,9 @@ test("an app is authorized on the consent page and its token reaches the API", a
   await page.goto(authorize);
   await expect(page.getByRole("heading", { name: "Authorize E2E CLI" })).toBeVisible();
   await expect(page.getByRole("note")).toContainText("Unverified app");
-  await expect(page.getByText("You will be sent back to 127.0.0.1:45678")).toBeVisible();
+  await expect(
+    page.getByText(`You will be sent back to ${new URL(REDIRECT_URI).host}`),
+  ).toBeVisible();
   await expect(page.getByText("List the members of the organization")).toBeVisible();
   // A member does not hold read:audit-logs: shown as not granted.
   await expect(page.getByText("Not granted: your role does not allow it.")).toBeVisible();

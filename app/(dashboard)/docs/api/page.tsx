@@ -128,19 +128,21 @@ export default async function ApiReferencePage() {
         aria-label="Endpoints"
         className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200"
       >
-        <ul className="grid gap-1 sm:grid-cols-2">
+        <ul className="grid grid-cols-1 gap-1 sm:grid-cols-2">
           {OPERATIONS.map((op) => (
             <li key={`${op.method} ${op.path}`}>
               <a
                 href={`#${op.method.toLowerCase()}-${op.path}`}
-                className="flex items-center gap-2 rounded px-2 py-1 text-sm hover:bg-slate-50"
+                className="flex min-w-0 items-center gap-2 rounded px-2 py-1 text-sm hover:bg-slate-50"
               >
                 <span
                   className={`w-14 rounded px-1.5 py-0.5 text-center font-mono text-xs font-semibold uppercase ring-1 ${METHOD_STYLE[op.method]}`}
                 >
                   {op.method}
                 </span>
-                <span className="font-mono text-slate-700">{op.path}</span>
+                <span className="min-w-0 font-mono text-slate-700 [overflow-wrap:anywhere]">
+                  {op.path}
+                </span>
               </a>
             </li>
           ))}
@@ -162,7 +164,9 @@ export default async function ApiReferencePage() {
               >
                 {op.method}
               </span>
-              <h2 className="font-mono text-base font-semibold text-slate-900">/api/v1{op.path}</h2>
+              <h2 className="min-w-0 font-mono text-base font-semibold text-slate-900 [overflow-wrap:anywhere]">
+                /api/v1{op.path}
+              </h2>
               <span className="ml-auto rounded-full bg-slate-100 px-2.5 py-0.5 text-xs text-slate-600">
                 {op.scope === "public"
                   ? "No authentication"
