@@ -73,14 +73,14 @@ describe("the request log line", () => {
 });
 
 describe("redaction", () => {
-  it("blanks credentials wherever a logged object carries them", () => {
+  it("blanks credentials at the top of a line and inside the objects a line carries (headers, body, input, err, details…)", () => {
     logger().info(
       {
         authorization: "Bearer top-level-secret",
         password: "hunter2",
         headers: { authorization: "Bearer nested-secret", cookie: "session=abc" },
         body: { token: "tok-secret", refresh_token: "rt-secret", client_secret: "cs-secret" },
-        webhook: { secret: "whsec_secret" },
+        details: { secret: "whsec_secret" },
         req: { headers: { "set-cookie": "a=b", "x-api-key": "k" } },
       },
       "redaction probe",
