@@ -1,10 +1,10 @@
-import { statusIncidents, statusIncidentUpdates } from "@/db/schema";
+import { statusIncidents } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { newId } from "@/lib/ids";
 import type { AuthContext } from "@/server/auth/auth-context";
 import { requireScope } from "@/server/auth/require-scope";
+import { publishedIncident, recordIncidentUpdate } from "./incident-update";
 import type { CreateIncidentInput, PublicIncident } from "./schemas";
-import { forgetStatusReport, withUpdates } from "./status-report";
 
 /** POST /status/incidents: a platform admin opens an incident on the public status page. */
 export async function createIncident(
@@ -29,19 +29,15 @@ export async function createIncident(
         resolvedAt,
       })
       .returning();
-    await tx.insert(statusIncidentUpdates).values({
-      id: newId("incu"),
+    await recordIncidentUpdate(tx, {
       incidentId: id,
       status: input.status,
       message: input.message,
-      createdBy: ctx.user.id,
-      createdAt: at,
+      userId: ctx.user.id,
+      at,
     });
     if (!row) throw new Error("insert into status_incidents returned no row");
     return row;
   });
-  forgetStatusReport();
-  const [result] = await withUpdates([incident]);
-  if (!result) throw new Error("the incident just written is gone");
-  return result;
+  return publishedIncident(incident);
 }

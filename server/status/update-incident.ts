@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
-import { statusIncidents, statusIncidentUpdates } from "@/db/schema";
+import { statusIncidents } from "@/db/schema";
 import { now } from "@/lib/clock";
-import { isId, newId } from "@/lib/ids";
+import { isId } from "@/lib/ids";
 import type { AuthContext } from "@/server/auth/auth-context";
 import { requireScope } from "@/server/auth/require-scope";
 import { ApiError } from "@/server/core/api-error";
+import { publishedIncident, recordIncidentUpdate } from "./incident-update";
 import type { PublicIncident, UpdateIncidentInput } from "./schemas";
-import { forgetStatusReport, withUpdates } from "./status-report";
 
 /**
  * PATCH /status/incidents/{id}: a platform admin posts an update, which moves the incident to
@@ -38,19 +38,15 @@ export async function updateIncident(
       })
       .where(eq(statusIncidents.id, id))
       .returning();
-    await tx.insert(statusIncidentUpdates).values({
-      id: newId("incu"),
+    await recordIncidentUpdate(tx, {
       incidentId: id,
       status: input.status,
       message: input.message,
-      createdBy: ctx.user.id,
-      createdAt: at,
+      userId: ctx.user.id,
+      at,
     });
     if (!row) throw new Error("update of status_incidents returned no row");
     return row;
   });
-  forgetStatusReport();
-  const [result] = await withUpdates([incident]);
-  if (!result) throw new Error("the incident just written is gone");
-  return result;
+  return publishedIncident(incident);
 }
