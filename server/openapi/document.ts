@@ -224,8 +224,14 @@ function operationObject(op: AnyOperation, schemas: SchemaCollector) {
     summary: op.summary,
     description: [op.description, scopeNote].filter(Boolean).join("\n\n"),
     tags: [op.path.split("/")[1] ?? "api"],
-    // Either a Bearer key or token, or an OAuth app's token granted the same scope.
-    security: op.scope === "public" ? [] : [{ bearer }, { oauth2: bearer }],
+    // Either a Bearer key or token, or an OAuth app's token granted the same scope; no app is
+    // ever granted admin:organizations, so those operations take a Bearer credential only.
+    security:
+      op.scope === "public"
+        ? []
+        : op.scope === "admin:organizations"
+          ? [{ bearer }]
+          : [{ bearer }, { oauth2: bearer }],
     parameters: [
       ...pathParameters(op, schemas),
       ...queryParameters(op, schemas),
