@@ -119,9 +119,14 @@ describe("the document follows from the operations", () => {
       const { body } = await invoke(openapiRoute.GET, { path: "/openapi.json" });
       const documented = body.paths[path][method.toLowerCase()];
       const scopes = op.scope === "authenticated" ? [] : [op.scope];
-      // A key or token (bearer), or an OAuth app's token granted the same scope (oauth2).
+      // A key or token (bearer), or an OAuth app's token granted the same scope (oauth2); no
+      // app is ever granted admin:organizations.
       const expectedSecurity =
-        op.scope === "public" ? [] : [{ bearer: scopes }, { oauth2: scopes }];
+        op.scope === "public"
+          ? []
+          : op.scope === "admin:organizations"
+            ? [{ bearer: scopes }]
+            : [{ bearer: scopes }, { oauth2: scopes }];
       expect(documented.security).toEqual(expectedSecurity);
       const statuses = Object.keys(documented.responses).map(Number);
       expect(statuses).toEqual(expect.arrayContaining([405, 429, 500, 503, op.response.status]));
