@@ -64,6 +64,15 @@ async function rollUpBatch(
   );
 }
 
+const MAX_DEADLOCK_RETRIES = 5;
+
+function isDeadlock(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if ((e as { code?: string }).code === "40P01") return true;
+  }
+  return false;
+}
+
 function floorTo(ms: number, step: number): Date {
   return new Date(Math.floor(ms / step) * step);
 }
@@ -75,8 +84,17 @@ async function rollUp(
   options: { batchSize: number; signal?: AbortSignal },
 ) {
   let total = 0;
+  let deadlocks = 0;
   for (;;) {
-    const moved = await rollUpBatch(db, unit, before, options.batchSize);
+    let moved: number;
+    try {
+      moved = await rollUpBatch(db, unit, before, options.batchSize);
+    } catch (error) {
+      // Two runs summing into the same coarser buckets in different orders: PostgreSQL aborts one
+      // statement (it is its own transaction, so nothing of it is kept) and this run tries again.
+      if (!isDeadlock(error) || ++deadlocks > MAX_DEADLOCK_RETRIES) throw error;
+      continue;
+    }
     total += moved;
     if (moved < options.batchSize || options.signal?.aborted) return total;
   }

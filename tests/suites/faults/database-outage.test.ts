@@ -1,8 +1,9 @@
 import type postgres from "postgres";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as meRoute from "@/app/api/v1/auth/me/route";
 import * as healthRoute from "@/app/api/v1/health/route";
 import * as usersRoute from "@/app/api/v1/users/route";
+import { setLogDestinationForTests } from "@/lib/logger";
 import { authCacheUsable } from "@/server/auth/auth-cache";
 import { hashToken } from "@/server/tokens/format";
 import { flushUsage, pendingUsageEvents } from "@/server/usage/flush-usage";
@@ -159,20 +160,14 @@ describe.runIf(process.env.DATABASE_URL)("PostgreSQL stopped mid-run (PostgreSQL
   it("logs the outage without the values of the failed query (no secret hash)", async () => {
     const key = await createKey(DEMO.acmeOwner, "acme", ["read:users"]);
     const logged: string[] = [];
-    const spy = vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
-      logged.push(
-        args
-          .map((a) => (a instanceof Error ? `${a.stack} ${String(a.cause)}` : String(a)))
-          .join(" "),
-      );
-    });
+    setLogDestinationForTests({ write: (line: string) => logged.push(line) });
     try {
       await proxy.stop();
       await untilCacheOff();
       // Never seen before: its lookup by hash is the query that fails.
       await expectUnavailable(() => invoke(meRoute.GET, { path: "/auth/me", token: key.secret }));
     } finally {
-      spy.mockRestore();
+      setLogDestinationForTests(undefined);
       await proxy.start();
     }
     expect(logged.join("\n")).toMatch(/database unavailable/);
