@@ -34,6 +34,14 @@ export const envSchema = z.object({
     .min(1, "AUDIT_RETENTION_DAYS must be at least 1")
     .max(36_500, "AUDIT_RETENTION_DAYS must be at most 36500 (100 years)")
     .default(365),
+  // How long the request log keeps each request; 0 turns the log off. Retention drops whole
+  // day partitions, so a request stays up to a day longer.
+  REQUEST_LOG_RETENTION_DAYS: z.coerce
+    .number({ error: "REQUEST_LOG_RETENTION_DAYS must be a number of days" })
+    .int("REQUEST_LOG_RETENTION_DAYS must be a whole number of days")
+    .min(0, "REQUEST_LOG_RETENTION_DAYS must be 0 (off) or more")
+    .max(3_650, "REQUEST_LOG_RETENTION_DAYS must be at most 3650 (10 years)")
+    .default(30),
   // How many organizations one account may create (POST /organizations, the dashboard's form);
   // platform admins are exempt. Stops one account from filling the database with organizations.
   MAX_ORGANIZATIONS_PER_USER: z.coerce

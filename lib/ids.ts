@@ -45,6 +45,8 @@ export const ID_PREFIXES = [
   // A status page incident and one update of it.
   "inc",
   "incu",
+  // A request to /api/v1 (its X-Request-Id and its entry in the request log).
+  "req",
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

@@ -58,6 +58,23 @@ function createMetrics() {
       help: "Usage flushes that failed (the batch is kept and retried)",
       registers,
     }),
+    requestLogFlushBatchEntries: new Histogram({
+      name: "voltasis_request_log_flush_batch_entries",
+      help: "Requests written to the request log by one flush",
+      buckets: [1, 10, 100, 1_000, 10_000, 100_000],
+      registers,
+    }),
+    requestLogFlushDuration: new Histogram({
+      name: "voltasis_request_log_flush_duration_seconds",
+      help: "Time one request-log flush took to write its batch",
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers,
+    }),
+    requestLogFlushFailures: new Counter({
+      name: "voltasis_request_log_flush_failures_total",
+      help: "Request-log flushes that failed (the batch is kept and retried)",
+      registers,
+    }),
     webhookDeliveries: new Counter({
       name: "voltasis_webhook_attempts_total",
       help: "Webhook delivery attempts by outcome: delivered, retry (failed, tried again later), failed (given up)",

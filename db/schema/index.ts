@@ -3,6 +3,7 @@ export * from "./api-keys";
 export * from "./audit-logs";
 export * from "./email";
 export * from "./oauth";
+export * from "./request-logs";
 export * from "./sessions";
 export * from "./status";
 export * from "./tenancy";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isId } from "@/lib/ids";
+import { checkRange, dateBound } from "@/server/core/date-bound";
 import { pageQuerySchema } from "@/server/core/pagination";
 import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES, type AuditAction } from "./record-audit";
 
@@ -23,43 +24,6 @@ export const auditEntrySchema = z
   .meta({ id: "AuditEntry" });
 
 export type AuditEntryView = z.infer<typeof auditEntrySchema>;
-
-/** The years a filter date may name: PostgreSQL accepts every one of them. */
-const MIN_YEAR = 1970;
-const MAX_YEAR = 9999;
-const DAY_MS = 86_400_000;
-
-/**
- * `from`/`to`: an ISO 8601 date-time with offset, or a date (UTC midnight). A date given as `to`
- * means through the end of that day, as a person reading "to 2026-03-31" expects.
- */
-function dateBound(field: "from" | "to") {
-  return z
-    .string()
-    .meta({
-      description:
-        field === "from"
-          ? "Entries at or after this ISO 8601 date-time or date (UTC)"
-          : "Entries before this ISO 8601 date-time, or through the end of this date (UTC)",
-      example: field === "from" ? "2026-01-01" : "2026-01-31T23:59:59Z",
-    })
-    .transform((value, ctx) => {
-      const isDate = z.iso.date().safeParse(value).success;
-      const isDateTime = z.iso.datetime({ offset: true }).safeParse(value).success;
-      const ms = Date.parse(isDate ? `${value}T00:00:00Z` : value);
-      const year = new Date(ms).getUTCFullYear();
-      if ((!isDate && !isDateTime) || Number.isNaN(ms) || year < MIN_YEAR || year > MAX_YEAR) {
-        ctx.issues.push({
-          code: "custom",
-          input: value,
-          message: `${field} must be an ISO 8601 date (2026-01-31) or date-time (2026-01-31T12:00:00Z) between ${MIN_YEAR} and ${MAX_YEAR}`,
-        });
-        return z.NEVER;
-      }
-      return new Date(isDate && field === "to" ? ms + DAY_MS : ms);
-    })
-    .optional();
-}
 
 const actionFilterSchema = z
   .string()
@@ -100,12 +64,6 @@ const auditLogFilterFields = {
   from: dateBound("from"),
   to: dateBound("to"),
 };
-
-function checkRange(q: { from?: Date; to?: Date }, ctx: z.RefinementCtx) {
-  if (q.from && q.to && q.from.getTime() > q.to.getTime()) {
-    ctx.addIssue({ code: "custom", path: ["to"], message: "to must not be before from" });
-  }
-}
 
 export const auditLogFiltersSchema = z.object(auditLogFilterFields).superRefine(checkRange);
 export type AuditLogFilters = z.output<typeof auditLogFiltersSchema>;

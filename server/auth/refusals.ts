@@ -1,4 +1,5 @@
 import type { Scope } from "@/lib/scopes";
+import type { Credential } from "@/server/auth/auth-context";
 import { ApiError } from "@/server/core/api-error";
 
 /**
@@ -60,6 +61,22 @@ export const FORBIDDEN_HINTS: Record<ForbiddenReason, string> = {
 /** A 401 with the guide's message, naming why (and, where it helps, a more specific hint). */
 export function unauthorized(reason: UnauthorizedReason, hint = UNAUTHORIZED_HINTS[reason]) {
   return new ApiError("UNAUTHORIZED", undefined, { reason, hint });
+}
+
+/** Who a refused credential belongs to: enough to file the request in its holder's log. */
+export type KnownCredential = Pick<Credential, "type" | "id" | "userId" | "organizationId">;
+
+/**
+ * A 401 for a credential we found (revoked, expired): the same answer as any other, and the
+ * request log files the request under that credential (with-api.ts).
+ */
+export class CredentialRefused extends ApiError {
+  constructor(
+    reason: "expired" | "revoked",
+    readonly credential: KnownCredential,
+  ) {
+    super("UNAUTHORIZED", undefined, { reason, hint: UNAUTHORIZED_HINTS[reason] });
+  }
 }
 
 /** 403 for a scope the request does not hold; `required_scope` is what step-up asks for. */

@@ -9,6 +9,7 @@ import { LEAK_OPERATIONS } from "@/server/leaks/operations";
 import { OAUTH_APP_OPERATIONS } from "@/server/oauth-apps/operations";
 import { OAUTH_GRANT_OPERATIONS } from "@/server/oauth-grants/operations";
 import { ORGANIZATION_OPERATIONS } from "@/server/organizations/operations";
+import { REQUEST_LOG_OPERATIONS } from "@/server/request-logs/operations";
 import { SCOPE_OPERATIONS } from "@/server/scopes/operations";
 import { STATUS_OPERATIONS } from "@/server/status/operations";
 import { TIME_ENTRY_OPERATIONS } from "@/server/time-entries/operations";
@@ -67,6 +68,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...OAUTH_GRANT_OPERATIONS,
   ...WEBHOOK_OPERATIONS,
   ...AUDIT_LOG_OPERATIONS,
+  ...REQUEST_LOG_OPERATIONS,
   ...SCOPE_OPERATIONS,
   ...LEAK_OPERATIONS,
   openApiOperation,

@@ -1,7 +1,7 @@
-import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
+import { newId } from "@/lib/ids";
 import type { Scope } from "@/lib/scopes";
 import { type AuthContext, type Credential, resolveAuthContext } from "@/server/auth/auth-context";
 import { auth } from "@/server/auth/config";
@@ -88,7 +88,7 @@ export async function runAction<S extends z.ZodType, R, State, A extends ActionA
   request: ActionRequest,
   data: FormData | Fields | undefined,
 ): Promise<ActionOutcome<R, z.output<S>, ContextFor<A>>> {
-  const requestId = randomUUID();
+  const requestId = newId("req");
   const access: ActionAccess = definition.access;
   try {
     if (blockedAddress(request.ip)) throw new ApiError("RATE_LIMITED");

@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { now } from "@/lib/clock";
+import { newId } from "@/lib/ids";
 import { componentLogger } from "@/lib/logger";
 import { metrics } from "@/lib/metrics";
 import { assertAllowedAddress } from "@/server/api-keys/allowed-ips";
@@ -11,7 +11,7 @@ import {
   type PublicContext,
   resolveAuthContext,
 } from "@/server/auth/auth-context";
-import { unauthorized } from "@/server/auth/refusals";
+import { CredentialRefused, type KnownCredential, unauthorized } from "@/server/auth/refusals";
 import { requireScope } from "@/server/auth/require-scope";
 import { ApiError } from "@/server/core/api-error";
 import { clientIp } from "@/server/core/client-ip";
@@ -21,6 +21,7 @@ import { parseOrThrow } from "@/server/core/validation";
 import { sessionCredential } from "@/server/http/session-credential";
 import { blockedAddress, consumeRateLimit, rateLimitHeaders } from "@/server/rate-limit/consume";
 import type { RateLimitDecision } from "@/server/rate-limit/rate-limiter";
+import { recordRequest } from "@/server/request-logs/record-request";
 import { verifyBearer } from "@/server/tokens/verify-bearer";
 import { recordUsage } from "@/server/usage/usage-recorder";
 import { readBody } from "./read-body";
@@ -57,16 +58,20 @@ export function withApi<B extends Slot, Q extends Slot, P extends Slot>(
 ): RouteHandler {
   return async (req, routeContext) => {
     const started = performance.now();
-    const meta = { requestId: randomUUID(), ip: clientIp(req.headers) };
+    const meta = { requestId: newId("req"), ip: clientIp(req.headers) };
     let limit: RateLimitDecision | undefined;
     let ctx: AuthContext | undefined;
     // A key presented from outside its allowlist: counted in its usage as a 403, not as a use.
     let refusedKey: Credential | undefined;
+    // Whose request this is, accepted or not (a revoked key too): the request log files it there.
+    let known: KnownCredential | undefined;
+    let failure: ApiError | undefined;
     let response: Response;
     try {
       const blocked = blockedAddress(meta.ip);
       try {
         const credential = await presentedCredential(req, { cachedOnly: blocked !== undefined });
+        known = credential;
         // Checked on every request, the cached credential too; before any organization work.
         try {
           assertAllowedAddress(credential, meta.ip);
@@ -77,6 +82,7 @@ export function withApi<B extends Slot, Q extends Slot, P extends Slot>(
         ctx = await resolveAuthContext(credential, requestedOrganization(req), meta);
         metrics().authOutcomes.inc({ outcome: "accepted", reason: "none" });
       } catch (error) {
+        if (error instanceof CredentialRefused) known = error.credential;
         metrics().authOutcomes.inc({ outcome: "refused", reason: refusalReason(error) });
         // Failed attempts (and keys used from a refused address) are charged to the client
         // address, never to the key they name.
@@ -99,7 +105,8 @@ export function withApi<B extends Slot, Q extends Slot, P extends Slot>(
       const input = await parseInput(operation, req, routeContext, { alwaysReadBody: true });
       response = await handler({ req, ctx, ...input });
     } catch (error) {
-      response = errorResponse(toApiError(error, meta.requestId), meta.requestId);
+      failure = toApiError(error, meta.requestId);
+      response = errorResponse(failure, meta.requestId);
     }
     finish(req, response, meta.requestId, limit);
     // Once the credential is known good, its holder learns when it stops working, on every answer.
@@ -123,6 +130,23 @@ export function withApi<B extends Slot, Q extends Slot, P extends Slot>(
       });
     }
     logRequest(req, response, started, meta, operation.path, used, ctx?.organization.id);
+    // Browser sessions are the dashboard's own calls: the log is of what credentials did.
+    if (known && known.type !== "session") {
+      recordRequest({
+        requestId: meta.requestId,
+        at: now(),
+        credential: known,
+        method: req.method,
+        route: operation.path,
+        path: new URL(req.url).pathname,
+        status: response.status,
+        errorCode: failure?.code ?? null,
+        reason: failure ? refusalReasonOf(failure) : null,
+        latencyMs: performance.now() - started,
+        ip: meta.ip,
+        userAgent: req.headers.get("user-agent"),
+      });
+    }
     return response;
   };
 }
@@ -147,7 +171,7 @@ function chargedToAddress(
 ): RouteHandler {
   return async (req, routeContext) => {
     const started = performance.now();
-    const meta = { requestId: randomUUID(), ip: clientIp(req.headers) };
+    const meta = { requestId: newId("req"), ip: clientIp(req.headers) };
     let limit: RateLimitDecision | undefined;
     let response: Response;
     try {
@@ -285,8 +309,13 @@ function logRequest(
 /** Why a credential was refused, for the auth outcomes metric: the error's reason, or its code. */
 function refusalReason(error: unknown): string {
   if (!(error instanceof ApiError)) return "error";
+  return refusalReasonOf(error) ?? error.code.toLowerCase();
+}
+
+/** An error's `details.reason` (`revoked`, `missing_scope`…), when it names one. */
+function refusalReasonOf(error: ApiError): string | null {
   const reason = (error.details as { reason?: unknown } | undefined)?.reason;
-  return typeof reason === "string" ? reason : error.code.toLowerCase();
+  return typeof reason === "string" ? reason : null;
 }
 
 export function rejectRequest(makeError: () => ApiError): RouteHandler {

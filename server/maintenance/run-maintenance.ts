@@ -2,6 +2,7 @@ import { getDb } from "@/db";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { notifyKeyExpiry } from "@/server/notifications/notify-key-expiry";
+import { dropExpiredPartitions } from "@/server/request-logs/request-log-partitions";
 import { pruneAuditLogs } from "./prune-audit-logs";
 import { pruneBrowserSessions } from "./prune-browser-sessions";
 import { pruneOAuthStore } from "./prune-oauth-store";
@@ -23,12 +24,14 @@ export interface MaintenanceReport {
   keyExpiryNotices: number;
   statusSamplesRolledUp: number;
   statusDaysPruned: number;
+  requestLogDaysDropped: number;
 }
 
 /**
  * The scheduled maintenance job: prunes audit entries older than AUDIT_RETENTION_DAYS, rolls
  * old usage buckets up into hours and days, and forgets expired browser sessions and OAuth
- * records; rolls the status page's health samples up into days; gives the API keys' expiry
+ * records; rolls the status page's health samples up into days; drops the request log's days past
+ * REQUEST_LOG_RETENTION_DAYS; gives the API keys' expiry
  * notices (7 days, 1 day, expired: each once). Safe to run on several instances at once, and to
  * run again: each step only ever moves or deletes rows it has locked itself. `signal` stops it
  * between two batches (shutdown); what is left is done by the next run.
@@ -51,6 +54,10 @@ export async function runMaintenance(
   const browserSessionsPruned = await pruneBrowserSessions(db, { before: at });
   const oauthRecordsPruned = await pruneOAuthStore(db, { before: at });
   const status = await rollUpStatusSamples(db, { now: at, batchSize, signal: options.signal });
+  // The request log's retention drops whole days (0 turns the log off and keeps what it had).
+  const retentionDays = env().REQUEST_LOG_RETENTION_DAYS;
+  const requestLogDaysDropped =
+    retentionDays > 0 ? await dropExpiredPartitions(db, at, retentionDays) : 0;
   const notices = await notifyKeyExpiry({
     now: at,
     signal: options.signal,
@@ -66,5 +73,6 @@ export async function runMaintenance(
     keyExpiryNotices: notices.expiring7d + notices.expiring1d + notices.expired,
     statusSamplesRolledUp: status.samplesRolledUp,
     statusDaysPruned: status.daysPruned,
+    requestLogDaysDropped,
   };
 }

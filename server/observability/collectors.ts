@@ -3,6 +3,10 @@ import { getDbHandle, isDbOpen } from "@/db/client";
 import { emailOutbox, webhookDeliveries } from "@/db/schema";
 import { registerCollector } from "@/lib/metrics";
 import { authCacheStats } from "@/server/auth/auth-cache";
+import {
+  pendingRequestLogEntries,
+  requestLogFlushLagSeconds,
+} from "@/server/request-logs/record-request";
 import { pendingUsageEvents, usageFlushLagSeconds } from "@/server/usage/flush-usage";
 
 const store = globalThis as unknown as { __voltasisCollectors?: boolean };
@@ -39,6 +43,16 @@ export function registerCollectors(): void {
     name: "voltasis_usage_flush_lag_seconds",
     help: "How long the oldest buffered usage event has waited to be written (0: nothing waits)",
     collect: () => usageFlushLagSeconds(),
+  });
+  registerCollector({
+    name: "voltasis_request_log_pending_entries",
+    help: "Requests buffered in this process for the request log, not yet written",
+    collect: () => pendingRequestLogEntries(),
+  });
+  registerCollector({
+    name: "voltasis_request_log_flush_lag_seconds",
+    help: "How long the oldest buffered request-log entry has waited to be written (0: nothing waits)",
+    collect: () => requestLogFlushLagSeconds(),
   });
   registerCollector({
     name: "voltasis_webhook_queue_depth",

@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import { ensureAuthListener } from "@/server/auth/auth-bus";
 import { authCacheGeneration, getAuthCached, setAuthCached } from "@/server/auth/auth-cache";
 import type { Credential } from "@/server/auth/auth-context";
-import { unauthorized } from "@/server/auth/refusals";
+import { CredentialRefused, unauthorized } from "@/server/auth/refusals";
 import { oauthResource } from "@/server/oauth/resource";
 import { hashToken, inspectToken } from "./format";
 
@@ -77,7 +77,7 @@ export async function verifyBearer(
     );
   }
   if (credential.expiresAt && credential.expiresAt.getTime() <= now().getTime()) {
-    throw unauthorized("expired");
+    throw new CredentialRefused("expired", credential);
   }
   return credential;
 }
@@ -98,7 +98,14 @@ async function loadApiKey(hash: string): Promise<Credential | undefined> {
     .from(apiKeys)
     .where(eq(apiKeys.secretHash, hash));
   if (!key) return undefined;
-  if (key.revokedAt) throw unauthorized("revoked");
+  if (key.revokedAt) {
+    throw new CredentialRefused("revoked", {
+      type: "api_key",
+      id: key.id,
+      userId: key.userId,
+      organizationId: key.organizationId,
+    });
+  }
   return {
     type: "api_key",
     id: key.id,
@@ -127,7 +134,14 @@ async function loadAccessToken(hash: string): Promise<Credential | undefined> {
     .from(userTokens)
     .where(eq(userTokens.secretHash, hash));
   if (token?.kind !== "access") return undefined;
-  if (token.revokedAt) throw unauthorized("revoked");
+  if (token.revokedAt) {
+    throw new CredentialRefused("revoked", {
+      type: "access_token",
+      id: token.id,
+      userId: token.userId,
+      organizationId: token.organizationId,
+    });
+  }
   return {
     type: "access_token",
     id: token.id,
@@ -167,7 +181,14 @@ async function loadOAuthAccessToken(hash: string): Promise<Credential | undefine
     .innerJoin(oauthGrants, eq(oauthGrants.id, oauthStore.grantId))
     .where(and(eq(oauthStore.kind, "AccessToken"), eq(oauthStore.id, hash)));
   if (!row) return undefined;
-  if (row.revokedAt) throw unauthorized("revoked");
+  if (row.revokedAt) {
+    throw new CredentialRefused("revoked", {
+      type: "oauth",
+      id: row.grantId,
+      userId: row.userId,
+      organizationId: row.organizationId,
+    });
+  }
   const payload = row.payload as OAuthAccessTokenPayload;
   // RFC 8707: a token for another audience is not a token for this API.
   const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];

@@ -44,6 +44,7 @@ interface Target {
   webhookId: string;
   deliveryId: string;
   incidentId: string;
+  requestId: string;
 }
 
 function requestFor(op: AnyOperation, t: Target) {
@@ -60,13 +61,15 @@ function requestFor(op: AnyOperation, t: Target) {
             : op.path.startsWith("/status/incidents/")
               ? t.incidentId
               : t.userId;
-  const params: Record<string, string> | undefined = op.path.includes("{secret_id}")
-    ? { id, secret_id: t.secretId }
-    : op.path.includes("{delivery_id}")
-      ? { id, delivery_id: t.deliveryId }
-      : op.path.includes("{id}")
-        ? { id }
-        : undefined;
+  const params: Record<string, string> | undefined = op.path.includes("{request_id}")
+    ? { request_id: t.requestId }
+    : op.path.includes("{secret_id}")
+      ? { id, secret_id: t.secretId }
+      : op.path.includes("{delivery_id}")
+        ? { id, delivery_id: t.deliveryId }
+        : op.path.includes("{id}")
+          ? { id }
+          : undefined;
   return {
     method: op.method,
     path: fillPath(op.path, params ?? {}),
@@ -111,6 +114,8 @@ async function target(): Promise<Target> {
     secretId: app.secrets[0]?.id ?? "",
     webhookId: hook.id,
     deliveryId: delivery.id,
+    // A request of the organization's, for GET /request-logs/{request_id}.
+    requestId: await acmeRequest(),
     incidentId: (
       await createIncident(await sessionContext(DEMO.admin, "acme"), {
         title: "scopes",
@@ -119,6 +124,13 @@ async function target(): Promise<Target> {
       })
     ).id,
   };
+}
+
+/** A request made with a key of Acme's owner: in the log of Acme's owners and admins. */
+async function acmeRequest(): Promise<string> {
+  const { secret } = await createKey(DEMO.acmeOwner, "acme", ["read:users"]);
+  const res = await invoke(usersRoute.GET, { path: "/users", token: secret });
+  return res.headers.get("x-request-id") ?? "";
 }
 
 describe("scope denial per operation", () => {

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, ne } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import * as usersRoute from "@/app/api/v1/users/route";
 import { getDb } from "@/db";
 import { auditLogs, webhookEndpoints } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
@@ -80,7 +81,7 @@ function expected(route: ApiRoute, principal: Principal): number {
   const acts = principal.acts;
   if (!acts) return 401;
   if (op.scope !== "authenticated" && !acts.scopes.includes(op.scope)) return 403;
-  if (op.path.includes("{id}") && acts.org === "B") return 403;
+  if (/\{(id|request_id)\}/.test(op.path) && acts.org === "B") return 403;
   if (op.path.startsWith("/api-keys/{id}") && acts.role === "member") return 403;
   // Another user's grant: only those who administer its organization's apps may revoke it.
   if (route.name === "DELETE /oauth-grants/{id}" && !acts.scopes.includes("write:oauth-apps")) {
@@ -163,6 +164,25 @@ function sharedIncident() {
     createIncident(admin, { title: "matrix", status: "investigating", message: "matrix" }),
   );
   return matrixIncident;
+}
+
+/**
+ * The request log shows a caller the paths it requested itself: org B's earlier cells asked for
+ * org A's ids (and were refused), so those paths echo what B typed, not what A holds.
+ */
+function echoedPathsLeftOut(route: ApiRoute) {
+  return (key: string, value: unknown) =>
+    route.name === "GET /request-logs" && key === "path" ? undefined : value;
+}
+
+let matrixRequest: Promise<string> | undefined;
+/** A request made with Acme's member's key: in the log of its member and of Acme's admins. */
+function memberRequest() {
+  matrixRequest ??= createKey(DEMO.acmeMember, "acme", ["read:users"]).then(async ({ secret }) => {
+    const res = await invoke(usersRoute.GET, { path: "/users", token: secret });
+    return res.headers.get("x-request-id") ?? "";
+  });
+  return matrixRequest;
 }
 
 /** The request each row sends: valid in itself, so the credential alone decides the answer. */
@@ -259,6 +279,8 @@ async function requestFor(route: ApiRoute, sharedKeyId: string) {
       return { body: route.op.example };
     case "PATCH /status/incidents/{id}":
       return { params: { id: (await sharedIncident()).id }, body: route.op.example };
+    case "GET /request-logs/{request_id}":
+      return { params: { request_id: await memberRequest() } };
     case "PATCH /organizations/{id}":
       // Renamed to its own name: the cell proves the right, and Acme stays Acme.
       return { params: { id: await orgId("acme") }, body: { name: "Acme" } };
@@ -348,7 +370,7 @@ describe("tenancy matrix: every /api/v1 operation × every principal", () => {
       if (principal.acts?.org !== "B" || route.op.scope === "public") continue;
       // A platform admin (admin:organizations) sees every organization, org A included.
       if (principal.acts.scopes.includes("admin:organizations")) continue;
-      const text = JSON.stringify(res.body);
+      const text = JSON.stringify(res.body, echoedPathsLeftOut(route));
       for (const secret of secrets) {
         if (text.includes(secret)) leaks.push(`${route.name} as ${principal.name}: ${secret}`);
       }
