@@ -20,5 +20,4 @@ CREATE TABLE "request_logs" (
 ) PARTITION BY RANGE ("created_at");
 --> statement-breakpoint
 CREATE INDEX "request_logs_organization_idx" ON "request_logs" USING btree ("organization_id","created_at" desc,"request_id" desc);--> statement-breakpoint
-CREATE INDEX "request_logs_credential_idx" ON "request_logs" USING btree ("credential_id","created_at" desc,"request_id" desc);--> statement-breakpoint
-CREATE INDEX "request_logs_user_idx" ON "request_logs" USING btree ("user_id","created_at" desc,"request_id" desc);
+CREATE INDEX "request_logs_credential_idx" ON "request_logs" USING btree ("credential_id","created_at" desc,"request_id" desc);
