@@ -60,7 +60,10 @@ test("a platform admin resolves an incident from the status page", async ({ page
   expect(posted.status()).toBe(201);
 
   await login(page, "admin@voltasis.test");
-  await page.goto("/status");
+  // Reached from the dashboard's footer, as a person looking for outages would.
+  await page.goto("/dashboard");
+  await page.getByRole("contentinfo").getByRole("link", { name: "API status" }).click();
+  await expect(page).toHaveURL(/\/status$/);
   const form = page.getByRole("region", { name: "Post an incident update" });
   await form.getByLabel("Incident").selectOption({ label: title });
   await form.getByLabel("Status").selectOption("resolved");

@@ -70,6 +70,12 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         >
           {children}
         </main>
+        <footer className="mx-auto max-w-6xl px-4 pb-8 text-sm text-slate-500 sm:px-6">
+          {/* The public status page: the first place to look when calls start failing. */}
+          <a href="/status" className="hover:text-slate-700 hover:underline">
+            API status
+          </a>
+        </footer>
       </div>
     </Providers>
   );
