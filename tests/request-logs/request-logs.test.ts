@@ -105,6 +105,43 @@ describe("the request log", () => {
     expect(page.body.data[0].hint).toMatch(/revoked/);
   });
 
+  it("records a key used from outside its allowlist, and after it expired", async () => {
+    const reader = await createKey(DEMO.acmeOwner, "acme", ["read:api-keys"]);
+    const fenced = await createKey(DEMO.acmeOwner, "acme", ["read:users"], {
+      allowed_ips: ["192.0.2.0/24"],
+      expires_at: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    const outside = await invoke(usersRoute.GET, {
+      path: "/users",
+      token: fenced.secret,
+      ip: "203.0.113.9",
+    });
+    expect(outside.status).toBe(403);
+    testClock.advance(2 * 3_600_000);
+    let expired: Awaited<ReturnType<typeof invoke>>;
+    try {
+      expired = await invoke(usersRoute.GET, {
+        path: "/users",
+        token: fenced.secret,
+        ip: "192.0.2.7",
+      });
+    } finally {
+      testClock.reset();
+    }
+    expect(expired.status).toBe(401);
+    const page = await logs(reader.secret, `?key_id=${fenced.key.id}`);
+    expect(
+      page.body.data.map((e: { status: number; reason: string; ip: string }) => [
+        e.status,
+        e.reason,
+        e.ip,
+      ]),
+    ).toEqual([
+      [401, "expired", "192.0.2.7"],
+      [403, "ip_not_allowed", "203.0.113.9"],
+    ]);
+  });
+
   it("does not record tokens it cannot attribute (unknown, malformed)", async () => {
     const before = await countRows();
     expect((await listUsers("vlt_test_notarealkeyatall0000000000000000")).status).toBe(401);
@@ -113,6 +150,20 @@ describe("the request log", () => {
     await logs(secret, "?limit=1");
     // The one read above is the only new row.
     expect(await countRows()).toBe(before + 1);
+  });
+
+  it("keeps at most 1,000 characters of a path and 512 of a user agent, and never the query", async () => {
+    const { secret } = await createKey(DEMO.acmeOwner, "acme", ["read:users", "read:api-keys"]);
+    const long = "x".repeat(5_000);
+    const call = await invoke(usersRoute.GET, {
+      path: `/users?limit=1&secret=${long}`,
+      token: secret,
+      headers: { "user-agent": `agent ${long}` },
+    });
+    expect(call.status).toBe(200);
+    const one = await entry(secret, call.headers.get("x-request-id") ?? "");
+    expect(one.body.data.path).toBe("/api/v1/users");
+    expect(one.body.data.user_agent).toHaveLength(512);
   });
 
   it("filters by status class, route and time, and pages with cursors", async () => {
