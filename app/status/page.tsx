@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import { Logo } from "@/components/ui/logo";
 import { auth } from "@/server/auth/config";
 import type { ComponentState, ComponentStatus, PublicIncident } from "@/server/status/schemas";
@@ -110,6 +111,9 @@ async function isPlatformAdmin(): Promise<boolean> {
 
 // Public: no sign-in (proxy.ts leaves /status alone). Same data as GET /api/v1/status.
 export default async function StatusPage() {
+  // Rendered per request, never at build time: the build would otherwise run the health checks
+  // against whatever database it finds (and wait out their timeouts).
+  await connection();
   const [report, admin] = await Promise.all([cachedStatusReport(), isPlatformAdmin()]);
   const open = report.incidents.filter((i) => i.status !== "resolved");
   const past = report.incidents.filter((i) => i.status === "resolved");
