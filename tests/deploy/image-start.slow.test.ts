@@ -32,6 +32,8 @@ const COPIED = [
   "server.mjs",
   "server/graceful-shutdown.mjs",
   "server/entry-logger.mjs",
+  "server/start-tracing.mjs",
+  "server/redact-url-queries.mjs",
   "scripts/healthcheck.mjs",
   "drizzle",
 ];
