@@ -52,11 +52,13 @@ ENV NODE_ENV=production \
     PORT=3000 \
     HOST=0.0.0.0
 COPY --from=prod-deps /app/node_modules ./node_modules
-# server.mjs imports server/graceful-shutdown.mjs and server/entry-logger.mjs; next() reads
+# server.mjs imports server/graceful-shutdown.mjs, server/entry-logger.mjs and
+# server/start-tracing.mjs (with server/redact-url-queries.mjs); next() reads
 # next.config.ts (rewrites);
 # drizzle/ holds the migrations embedded PGlite applies when it opens.
 COPY package.json next.config.ts server.mjs ./
-COPY server/graceful-shutdown.mjs server/entry-logger.mjs server/
+COPY server/graceful-shutdown.mjs server/entry-logger.mjs server/start-tracing.mjs \
+     server/redact-url-queries.mjs server/
 COPY scripts/healthcheck.mjs scripts/
 COPY drizzle ./drizzle
 # Next writes its cache under .next at run time; everything else stays root-owned, read-only.

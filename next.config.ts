@@ -3,8 +3,16 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules at runtime.
   // pino runs its pretty-printer in a worker thread that must find it on disk; prom-client's
-  // registry is shared through globalThis, one copy of the library keeps it simple.
-  serverExternalPackages: ["@electric-sql/pglite", "postgres", "ioredis", "pino", "prom-client"],
+  // registry is shared through globalThis, one copy of the library keeps it simple. Likewise the
+  // OpenTelemetry API: the one copy the SDK (server/start-tracing.mjs) registers with.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "postgres",
+    "ioredis",
+    "pino",
+    "prom-client",
+    "@opentelemetry/api",
+  ],
   poweredByHeader: false,
   // Server actions are a door like /api/v1: the same 64 KiB body limit (Next.js allows 1 MB).
   experimental: { serverActions: { bodySizeLimit: "64kb" } },

@@ -2,11 +2,16 @@
 // that (1) the client address comes from the socket, never from a header a client can forge,
 // and (2) SIGTERM/SIGINT drain in-flight work (the usage buffer) before the process exits.
 import { createServer } from "node:http";
-import next from "next";
 import { entryLogger } from "./server/entry-logger.mjs";
 import { installGracefulShutdown } from "./server/graceful-shutdown.mjs";
+import { startTracing } from "./server/start-tracing.mjs";
 
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+
+// OpenTelemetry traces when OTEL_EXPORTER_OTLP_ENDPOINT is set: started before Next is loaded,
+// so that its instrumentations are in place before any request.
+await startTracing();
+const { default: next } = await import("next");
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);

@@ -84,6 +84,32 @@ export const envSchema = z.object({
     .max(65_535, "METRICS_PORT must be between 0 and 65535")
     .optional(),
   METRICS_HOST: z.string().min(1).default("127.0.0.1"),
+  // OpenTelemetry traces (docs/tracing.md), sent over OTLP when the endpoint is set; off
+  // otherwise. server/start-tracing.mjs starts the SDK, which reads these (and its other OTEL_*
+  // variables) itself; declared here so that a wrong value stops the start with its name.
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" })
+    .optional(),
+  OTEL_EXPORTER_OTLP_PROTOCOL: z.enum(["http/protobuf", "http/json", "grpc"]).optional(),
+  // Sent with every export, e.g. a vendor's API key: "name=value,name2=value2".
+  OTEL_EXPORTER_OTLP_HEADERS: z.string().optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).default("voltasis"),
+  OTEL_TRACES_SAMPLER: z
+    .enum([
+      "always_on",
+      "always_off",
+      "traceidratio",
+      "parentbased_always_on",
+      "parentbased_always_off",
+      "parentbased_traceidratio",
+    ])
+    .optional(),
+  // The ratio of the traceidratio samplers, 0 to 1.
+  OTEL_TRACES_SAMPLER_ARG: z.coerce
+    .number({ error: "OTEL_TRACES_SAMPLER_ARG must be a number between 0 and 1" })
+    .min(0, "OTEL_TRACES_SAMPLER_ARG must be between 0 and 1")
+    .max(1, "OTEL_TRACES_SAMPLER_ARG must be between 0 and 1")
+    .optional(),
   // Where GitHub publishes the keys it signs secret scanning reports with (fetched hourly).
   GITHUB_SECRET_SCANNING_KEYS_URL: z
     .url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" })

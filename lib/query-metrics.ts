@@ -1,5 +1,7 @@
 import { PgPreparedQuery } from "drizzle-orm/pg-core";
 import { metrics } from "./metrics";
+import { querySpan } from "./query-span";
+import { tracingOn } from "./tracing";
 
 const INSTRUMENTED = Symbol.for("voltasis.queryMetrics");
 
@@ -7,7 +9,8 @@ const INSTRUMENTED = Symbol.for("voltasis.queryMetrics");
  * Counts queries in flight and times them, for both drivers: postgres.js and PGlite expose no
  * pool statistics, but every query Drizzle sends (transactions' too) passes through
  * PgPreparedQuery.queryWithCache with the driver call as its last argument. Wrapping that call
- * measures the driver alone (waiting for a free connection included). Pinned drizzle-orm 0.45.x;
+ * measures the driver alone (waiting for a free connection included), and gives the query its
+ * span when tracing is on (query-span.ts). Pinned drizzle-orm 0.45.x;
  * if the method is gone the database works as before, without these two metrics.
  */
 export function instrumentQueries(): void {
@@ -33,6 +36,7 @@ export function instrumentQueries(): void {
         dbQueryDuration.observe((performance.now() - started) / 1000);
       }
     };
-    return original.call(this, queryString, params, timed, ...rest);
+    const run = tracingOn() ? () => querySpan(queryString, timed) : timed;
+    return original.call(this, queryString, params, run, ...rest);
   };
 }

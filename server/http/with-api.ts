@@ -3,6 +3,7 @@ import { now } from "@/lib/clock";
 import { newId } from "@/lib/ids";
 import { componentLogger } from "@/lib/logger";
 import { metrics } from "@/lib/metrics";
+import { activeTraceId, activeTraceparent } from "@/lib/tracing";
 import { assertAllowedAddress } from "@/server/api-keys/allowed-ips";
 import {
   type AuthContext,
@@ -19,12 +20,13 @@ import type { Operation, Parsed } from "@/server/core/operation";
 import { toApiError } from "@/server/core/to-api-error";
 import { parseOrThrow } from "@/server/core/validation";
 import { sessionCredential } from "@/server/http/session-credential";
-import { blockedAddress, consumeRateLimit, rateLimitHeaders } from "@/server/rate-limit/consume";
+import { blockedAddress, rateLimitHeaders } from "@/server/rate-limit/consume";
 import type { RateLimitDecision } from "@/server/rate-limit/rate-limiter";
 import { recordRequest } from "@/server/request-logs/record-request";
 import { verifyBearer } from "@/server/tokens/verify-bearer";
 import { recordUsage } from "@/server/usage/usage-recorder";
 import { readBody } from "./read-body";
+import { handlerSpan, rateLimitSpan, tracedRequest, verifySpan } from "./request-tracing";
 import { errorResponse } from "./responses";
 import { securityHeaders } from "./security-headers";
 import { TOKEN_EXPIRATION_HEADER, tokenExpirationValue } from "./token-expiration";
@@ -56,7 +58,7 @@ export function withApi<B extends Slot, Q extends Slot, P extends Slot>(
   operation: Operation<B, Q, P>,
   handler: (args: HandlerArgs<B, Q, P, AuthContext>) => Promise<Response>,
 ): RouteHandler {
-  return async (req, routeContext) => {
+  return tracedRequest(operation.path, async (req, routeContext) => {
     const started = performance.now();
     const meta = { requestId: newId("req"), ip: clientIp(req.headers) };
     let limit: RateLimitDecision | undefined;
@@ -70,7 +72,8 @@ export function withApi<B extends Slot, Q extends Slot, P extends Slot>(
     try {
       const blocked = blockedAddress(meta.ip);
       try {
-        const credential = await presentedCredential(req, { cachedOnly: blocked !== undefined });
+        const cachedOnly = blocked !== undefined;
+        const credential = await verifySpan(() => presentedCredential(req, { cachedOnly }));
         known = credential;
         // Checked on every request, the cached credential too; before any organization work.
         try {
@@ -87,11 +90,11 @@ export function withApi<B extends Slot, Q extends Slot, P extends Slot>(
         // Failed attempts (and keys used from a refused address) are charged to the client
         // address, never to the key they name.
         if (blocked) metrics().rateLimitDecisions.inc({ kind: "ip", decision: "blocked" });
-        limit = blocked ?? (await consumeRateLimit({ kind: "ip", key: meta.ip }));
+        limit = blocked ?? (await rateLimitSpan({ kind: "ip", key: meta.ip }));
         if (!limit.allowed) throw new ApiError("RATE_LIMITED");
         throw error;
       }
-      limit = await consumeRateLimit({
+      limit = await rateLimitSpan({
         kind: "token",
         key: ctx.credential.id,
         limit: ctx.credential.rateLimitPerMinute ?? undefined,
@@ -103,7 +106,8 @@ export function withApi<B extends Slot, Q extends Slot, P extends Slot>(
       // Written only for requests that passed every check, so refusals never grow the log.
       await auditOverride(ctx);
       const input = await parseInput(operation, req, routeContext, { alwaysReadBody: true });
-      response = await handler({ req, ctx, ...input });
+      const args = { req, ctx, ...input };
+      response = await handlerSpan(operation.path, () => handler(args));
     } catch (error) {
       failure = toApiError(error, meta.requestId);
       response = errorResponse(failure, meta.requestId);
@@ -148,7 +152,7 @@ export function withApi<B extends Slot, Q extends Slot, P extends Slot>(
       });
     }
     return response;
-  };
+  });
 }
 
 /** Routes that need no credential (token exchange, health, OpenAPI): rate-limited by address. */
@@ -169,22 +173,22 @@ function chargedToAddress(
   route: string,
   handler: (req: Request, routeContext: RouteContext, ctx: PublicContext) => Promise<Response>,
 ): RouteHandler {
-  return async (req, routeContext) => {
+  return tracedRequest(route, async (req, routeContext) => {
     const started = performance.now();
     const meta = { requestId: newId("req"), ip: clientIp(req.headers) };
     let limit: RateLimitDecision | undefined;
     let response: Response;
     try {
-      limit = await consumeRateLimit({ kind: "ip", key: meta.ip });
+      limit = await rateLimitSpan({ kind: "ip", key: meta.ip });
       if (!limit.allowed) throw new ApiError("RATE_LIMITED");
-      response = await handler(req, routeContext, meta);
+      response = await handlerSpan(route, () => handler(req, routeContext, meta));
     } catch (error) {
       response = errorResponse(toApiError(error, meta.requestId), meta.requestId);
     }
     finish(req, response, meta.requestId, limit);
     logRequest(req, response, started, meta, route);
     return response;
-  };
+  });
 }
 
 /** Path parameters, query string and body, each parsed with the operation's schema. */
@@ -254,6 +258,9 @@ function finish(
     response.headers.set(name, value);
   }
   response.headers.set("X-Request-Id", requestId);
+  // Tracing on: the answer's trace context (W3C), so that a caller can find the trace.
+  const traceparent = activeTraceparent();
+  if (traceparent) response.headers.set("traceparent", traceparent);
   if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", "no-store");
   if (limit) {
     for (const [name, value] of Object.entries(rateLimitHeaders(limit))) {
@@ -293,6 +300,7 @@ function logRequest(
   componentLogger("http").info(
     {
       request_id: meta.requestId,
+      trace_id: activeTraceId(),
       method: req.method,
       route,
       status,

@@ -35,6 +35,8 @@ const COPIED = [
   "server.mjs",
   "server/graceful-shutdown.mjs",
   "server/entry-logger.mjs",
+  "server/start-tracing.mjs",
+  "server/redact-url-queries.mjs",
   "scripts/healthcheck.mjs",
   "drizzle",
 ];

@@ -1,0 +1,1 @@
+export function startTracing(): Promise<(() => Promise<void>) | undefined>;
