@@ -63,9 +63,7 @@ export function KeyRecentRequests({
             href={requestHref(entry.request_id)}
             className="min-w-0 flex-1 text-slate-900 underline-offset-2 after:absolute after:inset-0 after:content-[''] hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
           >
-            <span className="mr-1.5 font-mono text-xs font-semibold text-slate-600">
-              {entry.method}
-            </span>
+            <span className="font-mono text-xs font-semibold text-slate-600">{entry.method}</span>{" "}
             <span className="font-mono text-xs break-all">{entry.path}</span>
           </Link>
           <span className="text-xs text-slate-500 tabular-nums">

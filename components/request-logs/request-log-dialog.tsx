@@ -24,6 +24,24 @@ const Mono = ({ children }: { children: ReactNode }) => (
   <code className="font-mono text-xs break-all">{children}</code>
 );
 
+/** A hint as the API writes it, its `code` spans set as code. */
+function HintText({ text }: { text: string }) {
+  return (
+    <>
+      {text.split("`").map((part, i) =>
+        i % 2 === 1 ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed string
+          <code key={i} className="rounded bg-amber-100 px-1 font-mono text-xs">
+            {part}
+          </code>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
+
 /** A refusal or failure: what to do first, then the code and reason the caller received. */
 function Refusal({ entry }: { entry: RequestLogEntry }) {
   return (
@@ -35,7 +53,11 @@ function Refusal({ entry }: { entry: RequestLogEntry }) {
         What to do
       </h3>
       <p className="text-sm text-amber-950">
-        {entry.hint ?? "No advice is recorded for this answer: quote its request id to support."}
+        {entry.hint ? (
+          <HintText text={entry.hint} />
+        ) : (
+          "No advice is recorded for this answer: quote its request id to support."
+        )}
       </p>
       <dl className="flex flex-wrap gap-x-6 gap-y-1 text-xs text-amber-900">
         <div className="flex gap-1.5">

@@ -17,7 +17,7 @@ function Request({ entry, onOpen }: { entry: RequestLogEntry; onOpen: (id: strin
       onClick={() => onOpen(entry.request_id)}
       className="min-w-0 text-left text-slate-900 underline-offset-2 after:absolute after:inset-0 after:content-[''] hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
     >
-      <span className="mr-1.5 font-mono text-xs font-semibold text-slate-600">{entry.method}</span>
+      <span className="font-mono text-xs font-semibold text-slate-600">{entry.method}</span>{" "}
       <span className="font-mono text-xs break-all">{entry.path}</span>
     </button>
   );
