@@ -84,18 +84,19 @@ for (const { name: device, viewport } of VIEWPORTS) {
     });
 
     for (const role of ROLES) {
-      test(`every dashboard page, signed in as ${role.who}`, async ({ page, browser }) => {
+      test(`every dashboard page, signed in as ${role.who}`, async ({ page, browser, request }) => {
         // Up to seven page states, each loaded and scanned by axe: three times the usual time.
         test.slow();
         let keyId: string;
         let keyName: string;
+        let keySecret: string;
         if (role.foreign) {
           // A Globex key, made by Globex's owner, which the admin then views from Globex.
           const globex = await browser.newContext();
           const owner = await globex.newPage();
           await login(owner, "owner@globex.test");
           keyName = uniqueName("Globex axe");
-          keyId = (await createKeyViaApi(owner, keyName, ["read:users"])).id;
+          ({ id: keyId, key: keySecret } = await createKeyViaApi(owner, keyName, ["read:users"]));
           await globex.close();
           await login(page, role.email);
           await switchOrganization(page, "Globex");
@@ -105,8 +106,14 @@ for (const { name: device, viewport } of VIEWPORTS) {
         } else {
           await login(page, role.email);
           keyName = uniqueName("Axe key");
-          keyId = (await createKeyViaApi(page, keyName, ["read:users"])).id;
+          ({ id: keyId, key: keySecret } = await createKeyViaApi(page, keyName, ["read:users"]));
         }
+        // A refused call with the key: a row in the request log, and a detail with a hint.
+        const refused = await request.get("/api/v1/api-keys", {
+          headers: { Authorization: `Bearer ${keySecret}` },
+        });
+        expect(refused.status()).toBe(403);
+        const refusedId = refused.headers()["x-request-id"];
 
         await expectAccessible(page, "/dashboard", heading(/^Welcome/));
         await expectAccessible(page, "/settings/general", async (p) => {
@@ -143,6 +150,19 @@ for (const { name: device, viewport } of VIEWPORTS) {
             await expect(dialog.locator("pre")).toContainText(keyName);
           });
         }
+        // The request log narrowed to the key, then the refusal's detail dialog.
+        await expectAccessible(page, `/settings/logs?key=${keyId}`, async (p) => {
+          await expect(p.getByRole("heading", { name: "Logs", level: 2 })).toBeVisible();
+          await expect(p.getByText("1 request", { exact: true })).toBeVisible();
+        });
+        await expectAccessible(
+          page,
+          `/settings/logs?key=${keyId}&request=${refusedId}`,
+          async (p) => {
+            const dialog = p.getByRole("dialog", { name: "GET /api-keys" });
+            await expect(dialog.getByRole("region", { name: "What to do" })).toBeVisible();
+          },
+        );
         await expectAccessible(page, "/docs/api", heading("API reference"));
       });
     }

@@ -7,6 +7,7 @@ import type { ApiKeyDetail } from "@/components/api-keys/api-key-types";
 import { KeyAuditTrail } from "@/components/api-keys/key-audit-trail";
 import { IpRestrictedBadge } from "@/components/api-keys/key-policy-badges";
 import { KeyPolicyPanel } from "@/components/api-keys/key-policy-panel";
+import { KeyRecentRequests } from "@/components/api-keys/key-recent-requests";
 import { LeastPrivilegeHint } from "@/components/api-keys/least-privilege-hint";
 import { MaskedKey } from "@/components/api-keys/masked-key";
 import { RenameApiKeyForm } from "@/components/api-keys/rename-api-key-form";
@@ -279,6 +280,29 @@ function KeyDetail({
           organizationId={organization.id}
           lastUsedAt={apiKey.last_used_at}
         />
+      </section>
+
+      <section
+        aria-labelledby="requests-heading"
+        className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-6"
+      >
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h3 id="requests-heading" className="text-base font-semibold text-slate-900">
+            Recent requests
+          </h3>
+          <Link
+            href={`/settings/logs?key=${encodeURIComponent(apiKey.id)}`}
+            className="text-sm font-medium text-brand-700 hover:underline"
+          >
+            View all<span className="sr-only"> requests of this key</span>
+          </Link>
+        </div>
+        <p className="mt-1 text-sm text-slate-500">
+          The last calls made with this key, refusals included. Open one to see what to do about it.
+        </p>
+        <div className="mt-4">
+          <KeyRecentRequests organizationId={organization.id} keyId={apiKey.id} />
+        </div>
       </section>
 
       <section

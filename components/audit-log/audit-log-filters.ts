@@ -44,7 +44,7 @@ export function selectedActions(action: string, known: readonly string[]): strin
 }
 
 /** Midnight starting a calendar day in the reader's time zone, as an ISO instant. */
-function localDayStart(day: string, plusDays = 0): string | null {
+export function localDayStart(day: string, plusDays = 0): string | null {
   const [y, m, d] = day.split("-").map(Number);
   if (!y || !m || !d) return null;
   return new Date(y, m - 1, d + plusDays).toISOString();

@@ -15,6 +15,10 @@ export default async function SettingsLayout({ children }: { children: ReactNode
           <NavLink href="/settings/general">General</NavLink>
           <NavLink href="/settings/api-keys">API Keys</NavLink>
           <NavLink href="/settings/members">Members</NavLink>
+          {/* Everyone who reads keys: members see their own credentials' requests. */}
+          {session.scopes.includes("read:api-keys") ? (
+            <NavLink href="/settings/logs">Logs</NavLink>
+          ) : null}
           {/* Owners and admins only; members get a 404 from the page itself too. */}
           {session.scopes.includes("read:audit-logs") ? (
             <NavLink href="/settings/audit-log">Audit log</NavLink>
