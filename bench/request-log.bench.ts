@@ -87,8 +87,8 @@ export async function benchRequestLog(): Promise<void> {
       ${new Date(first).toISOString()}::timestamptz + ((n - 1)::float / ${ROWS} * ${DAYS}) * interval '1 day',
       ${org.id}, case when n % 10 = 0 then 'usr_benchmember00000' else ${owner.id} end,
       'api_key', 'key_bench' || lpad((n % ${KEYS})::text, 12, '0'), 'GET', '/users',
-      '/api/v1/users', case when n % 20 = 0 then 401 else 200 end,
-      case when n % 20 = 0 then 'UNAUTHORIZED' end, case when n % 20 = 0 then 'revoked' end,
+      '/api/v1/users', case when n % 7 = 0 then 401 else 200 end,
+      case when n % 7 = 0 then 'UNAUTHORIZED' end, case when n % 7 = 0 then 'revoked' end,
       2.5, '203.0.113.7', 'bench/1.0'
     from generate_series(1, ${ROWS}) as n`);
   line(
