@@ -117,6 +117,8 @@ export function withApi<B extends Slot, Q extends Slot, P extends Slot>(
     const expiresAt = ctx?.credential.expiresAt;
     if (expiresAt) response.headers.set(TOKEN_EXPIRATION_HEADER, tokenExpirationValue(expiresAt));
     const used = ctx?.credential ?? refusedKey;
+    const latencyMs = performance.now() - started;
+    const at = now();
     if (used && used.type !== "session") {
       recordUsage({
         tokenId: used.id,
@@ -126,8 +128,8 @@ export function withApi<B extends Slot, Q extends Slot, P extends Slot>(
         route: operation.path,
         method: req.method,
         status: response.status,
-        latencyMs: performance.now() - started,
-        at: now(),
+        latencyMs,
+        at,
         ip: meta.ip,
         // Refused for its address: the key did not act, so last_used_at stays as it was.
         refused: used === refusedKey,
@@ -138,7 +140,7 @@ export function withApi<B extends Slot, Q extends Slot, P extends Slot>(
     if (known && known.type !== "session") {
       recordRequest({
         requestId: meta.requestId,
-        at: now(),
+        at,
         credential: known,
         method: req.method,
         route: operation.path,
@@ -146,7 +148,7 @@ export function withApi<B extends Slot, Q extends Slot, P extends Slot>(
         status: response.status,
         errorCode: failure?.code ?? null,
         reason: failure ? refusalReasonOf(failure) : null,
-        latencyMs: performance.now() - started,
+        latencyMs,
         ip: meta.ip,
         userAgent: req.headers.get("user-agent"),
       });
