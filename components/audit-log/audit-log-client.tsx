@@ -14,12 +14,12 @@ import {
   selectedActions,
 } from "@/components/audit-log/audit-log-filters";
 import { useAuditLog } from "@/components/audit-log/audit-log-queries";
-import { AuditLogSkeleton } from "@/components/audit-log/audit-log-skeleton";
 import { AuditLogTable } from "@/components/audit-log/audit-log-table";
 import { Button, buttonClass } from "@/components/ui/button";
 import { ErrorState } from "@/components/ui/error-state";
 import { inputClass } from "@/components/ui/field";
 import { LoadMore } from "@/components/ui/load-more";
+import { LogSkeleton } from "@/components/ui/log-skeleton";
 import { OrganizationBadge } from "@/components/ui/organization-badge";
 import { useListFilters } from "@/components/ui/use-list-filters";
 
@@ -182,7 +182,7 @@ function AuditLogView({ organization, actions, retentionDays }: AuditLogClientPr
           “To” is before “From”: choose a range that ends after it starts.
         </p>
       ) : log.isPending ? (
-        <AuditLogSkeleton />
+        <LogSkeleton label="Loading the audit log" />
       ) : log.isError && !log.data ? (
         <ErrorState
           title="The audit log could not be loaded"

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { ErrorState } from "@/components/ui/error-state";
 import { inputClass } from "@/components/ui/field";
 import { LoadMore } from "@/components/ui/load-more";
+import { LogSkeleton } from "@/components/ui/log-skeleton";
 import { OrganizationBadge } from "@/components/ui/organization-badge";
 import { useListFilters } from "@/components/ui/use-list-filters";
 import { RequestLogDialog } from "./request-log-dialog";
@@ -19,7 +20,6 @@ import {
 } from "./request-log-filters";
 import { useRequestLogs } from "./request-log-queries";
 import { RequestLogTable } from "./request-log-table";
-import { RequestLogsSkeleton } from "./request-logs-skeleton";
 
 interface RequestLogsClientProps {
   organization: { id: string; name: string };
@@ -254,7 +254,7 @@ function RequestLogsView({ organization, routes, seesAll, retentionDays }: Reque
           key’s page).
         </p>
       ) : log.isPending ? (
-        <RequestLogsSkeleton />
+        <LogSkeleton label="Loading the log" />
       ) : log.isError && !log.data ? (
         <ErrorState
           title="The log could not be loaded"

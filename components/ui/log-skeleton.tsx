@@ -1,11 +1,14 @@
 import { Skeleton } from "@/components/ui/skeleton";
 
-/** The log's shape while it loads, so the page does not jump when the entries arrive. */
-export function AuditLogSkeleton({ rows = 4 }: { rows?: number }) {
+/**
+ * A log's shape while it loads (the audit log, the request log), so the page does not jump when
+ * the entries arrive.
+ */
+export function LogSkeleton({ label, rows = 4 }: { label: string; rows?: number }) {
   return (
     <div
       role="status"
-      aria-label="Loading the audit log"
+      aria-label={label}
       className="overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200"
     >
       <div className="divide-y divide-slate-100">
