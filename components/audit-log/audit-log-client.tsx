@@ -16,6 +16,7 @@ import {
 import { useAuditLog } from "@/components/audit-log/audit-log-queries";
 import { AuditLogTable } from "@/components/audit-log/audit-log-table";
 import { Button, buttonClass } from "@/components/ui/button";
+import { DateRangeFields } from "@/components/ui/date-range-fields";
 import { ErrorState } from "@/components/ui/error-state";
 import { inputClass } from "@/components/ui/field";
 import { LoadMore } from "@/components/ui/load-more";
@@ -62,8 +63,6 @@ function AuditLogView({ organization, actions, retentionDays }: AuditLogClientPr
   const ids = {
     actor: useId(),
     target: useId(),
-    from: useId(),
-    to: useId(),
   };
 
   return (
@@ -141,33 +140,7 @@ function AuditLogView({ organization, actions, retentionDays }: AuditLogClientPr
             className={inputClass}
           />
         </div>
-        <div className="min-w-0 space-y-1">
-          <label htmlFor={ids.from} className="block text-xs font-medium text-slate-600">
-            From
-          </label>
-          <input
-            id={ids.from}
-            type="date"
-            value={filters.from}
-            max={filters.to || undefined}
-            onChange={(e) => update({ from: e.target.value })}
-            className={inputClass}
-          />
-        </div>
-        <div className="min-w-0 space-y-1">
-          <label htmlFor={ids.to} className="block text-xs font-medium text-slate-600">
-            To
-          </label>
-          <input
-            id={ids.to}
-            type="date"
-            value={filters.to}
-            min={filters.from || undefined}
-            onChange={(e) => update({ to: e.target.value })}
-            aria-invalid={badRange || undefined}
-            className={inputClass}
-          />
-        </div>
+        <DateRangeFields from={filters.from} to={filters.to} onChange={update} invalid={badRange} />
         {defaults && targetText === "" ? null : (
           <div className="col-span-2 flex justify-end lg:col-span-5">
             <Button variant="ghost" onClick={clearFilters}>

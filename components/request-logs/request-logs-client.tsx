@@ -2,6 +2,7 @@
 
 import { type FormEvent, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { DateRangeFields } from "@/components/ui/date-range-fields";
 import { ErrorState } from "@/components/ui/error-state";
 import { inputClass } from "@/components/ui/field";
 import { LoadMore } from "@/components/ui/load-more";
@@ -67,8 +68,6 @@ function RequestLogsView({ organization, routes, seesAll, retentionDays }: Reque
     route: useId(),
     key: useId(),
     keyError: useId(),
-    from: useId(),
-    to: useId(),
   };
 
   const open = (value: string) => {
@@ -208,33 +207,7 @@ function RequestLogsView({ organization, routes, seesAll, retentionDays }: Reque
             className={`${inputClass} font-mono`}
           />
         </div>
-        <div className="min-w-0 space-y-1">
-          <label htmlFor={ids.from} className="block text-xs font-medium text-slate-600">
-            From
-          </label>
-          <input
-            id={ids.from}
-            type="date"
-            value={filters.from}
-            max={filters.to || undefined}
-            onChange={(e) => update({ from: e.target.value })}
-            className={inputClass}
-          />
-        </div>
-        <div className="min-w-0 space-y-1">
-          <label htmlFor={ids.to} className="block text-xs font-medium text-slate-600">
-            To
-          </label>
-          <input
-            id={ids.to}
-            type="date"
-            value={filters.to}
-            min={filters.from || undefined}
-            onChange={(e) => update({ to: e.target.value })}
-            aria-invalid={badRange || undefined}
-            className={inputClass}
-          />
-        </div>
+        <DateRangeFields from={filters.from} to={filters.to} onChange={update} invalid={badRange} />
         {defaults && keyText === "" ? null : (
           <div className="col-span-2 flex justify-end lg:col-span-5">
             <Button variant="ghost" onClick={() => reset({ request: filters.request })}>
