@@ -8,9 +8,11 @@ export default async function SettingsLayout({ children }: { children: ReactNode
     <div>
       <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Settings</h1>
       <div className="mt-6 flex flex-col gap-8 md:flex-row">
+        {/* One scrolling row on a phone (eleven links would take four rows above the page's
+            own content), a column beside it from md up. */}
         <nav
           aria-label="Settings"
-          className="flex flex-wrap gap-1 md:w-48 md:shrink-0 md:flex-col md:flex-nowrap"
+          className="flex gap-1 overflow-x-auto md:w-48 md:shrink-0 md:flex-col md:overflow-visible"
         >
           <NavLink href="/settings/general">General</NavLink>
           <NavLink href="/settings/api-keys">API Keys</NavLink>
