@@ -8,8 +8,9 @@ import { instanceState, memberships, organizations, timeEntries, users } from ".
 export const DEMO_PASSWORD = "voltasis-demo";
 
 const ORGS = [
-  { slug: "acme", name: "Acme" },
-  { slug: "globex", name: "Globex" },
+  // Two plans, so that what a plan gates can be seen (lib/plans.ts).
+  { slug: "acme", name: "Acme", plan: "team" },
+  { slug: "globex", name: "Globex", plan: "free" },
 ] as const;
 
 const USERS: { email: string; name: string; platformAdmin?: boolean; orgs: [string, Role][] }[] = [

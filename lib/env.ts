@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { PLANS } from "./plans";
 
 // Every environment variable the app reads is declared and validated here, once.
 export const envSchema = z.object({
@@ -42,6 +43,11 @@ export const envSchema = z.object({
     .min(0, "REQUEST_LOG_RETENTION_DAYS must be 0 (off) or more")
     .max(3_650, "REQUEST_LOG_RETENTION_DAYS must be at most 3650 (10 years)")
     .default(30),
+  // The plan of every organization created from now on (lib/plans.ts): everything by default,
+  // so that a self-hosted install has every feature; existing organizations keep theirs.
+  DEFAULT_PLAN: z
+    .enum(PLANS, { error: `DEFAULT_PLAN must be one of ${PLANS.join(", ")}` })
+    .default("enterprise"),
   // How many organizations one account may create (POST /organizations, the dashboard's form);
   // platform admins are exempt. Stops one account from filling the database with organizations.
   MAX_ORGANIZATIONS_PER_USER: z.coerce

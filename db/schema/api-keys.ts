@@ -39,6 +39,13 @@ export const apiKeys = pgTable(
     rateLimitPerMinute: integer(),
     // Revocation is a timestamp, never a delete: the audit trail and usage keep their key.
     revokedAt: timestamp({ withTimezone: true }),
+    // Set when the organization required approval of the key: "pending" until an admin decides
+    // (the key answers 401 pending_approval), then "approved" or "denied" (a denied key is revoked).
+    approval: text({ enum: ["pending", "approved", "denied"] }),
+    approvalDecidedBy: text().references(() => users.id, { onDelete: "set null" }),
+    approvalDecidedAt: timestamp({ withTimezone: true }),
+    // When the holder was warned that the unused-key policy will revoke the key (once per idle spell).
+    unusedWarnedAt: timestamp({ withTimezone: true }),
     rotatedFromId: text().references((): AnyPgColumn => apiKeys.id, { onDelete: "set null" }),
     replacedById: text().references((): AnyPgColumn => apiKeys.id, { onDelete: "set null" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -53,5 +60,10 @@ export const apiKeys = pgTable(
       .on(t.expiresAt)
       .where(sql`revoked_at is null and replaced_by_id is null and expires_at is not null`),
     check("api_keys_rate_limit_positive", sql`${t.rateLimitPerMinute} > 0`),
+    check("api_keys_approval_check", sql`${t.approval} in ('pending', 'approved', 'denied')`),
+    // Admins' queue: the organization's keys awaiting a decision.
+    index("api_keys_pending_idx")
+      .on(t.organizationId)
+      .where(sql`approval = 'pending' and revoked_at is null`),
   ],
 );

@@ -3,13 +3,17 @@ import {
   boolean,
   check,
   index,
+  integer,
   pgTable,
   primaryKey,
   text,
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { PLANS } from "@/lib/plans";
 import { ROLES } from "@/lib/roles";
+
+export const KEY_CREATORS = ["members", "admins"] as const;
 
 export const organizations = pgTable(
   "organizations",
@@ -21,9 +25,23 @@ export const organizations = pgTable(
     thirdPartyAccess: text({ enum: ["any", "own_apps"] })
       .notNull()
       .default("any"),
+    // What the organization may use (lib/plans.ts); new organizations get DEFAULT_PLAN.
+    plan: text({ enum: PLANS }).notNull().default("enterprise"),
+    // Credential policies its owners set (null or false: off). See server/organizations/governance.ts.
+    maxKeyLifetimeDays: integer(),
+    revokeUnusedAfterDays: integer(),
+    keyCreators: text({ enum: KEY_CREATORS }).notNull().default("members"),
+    requireKeyApproval: boolean().notNull().default(false),
+    requireAllowlistForLiveKeys: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("organizations_slug_key").on(t.slug)],
+  (t) => [
+    uniqueIndex("organizations_slug_key").on(t.slug),
+    check("organizations_plan_check", sql`${t.plan} in ('free', 'team', 'enterprise')`),
+    check("organizations_key_creators_check", sql`${t.keyCreators} in ('members', 'admins')`),
+    check("organizations_max_key_lifetime_check", sql`${t.maxKeyLifetimeDays} between 1 and 3650`),
+    check("organizations_revoke_unused_check", sql`${t.revokeUnusedAfterDays} between 14 and 3650`),
+  ],
 );
 
 export const users = pgTable(

@@ -24,6 +24,8 @@ export interface NewKeyFields {
   allowedIps: string[];
   rateLimitPerMinute: number | null;
   rotatedFromId?: string;
+  /** "pending" when the organization requires an admin to approve the key first. */
+  approval?: "pending" | null;
 }
 
 /**
@@ -65,6 +67,7 @@ export async function insertApiKey(tx: Tx, ctx: AuthContext, fields: NewKeyField
     allowedIps: fields.allowedIps,
     rateLimitPerMinute: fields.rateLimitPerMinute,
     rotatedFromId: fields.rotatedFromId ?? null,
+    approval: fields.approval ?? null,
   });
   const [row] = await tx
     .select(publicApiKeyColumns)

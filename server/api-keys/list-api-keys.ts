@@ -11,6 +11,7 @@ import {
   lte,
   or,
   type SQL,
+  sql,
 } from "drizzle-orm";
 import { apiKeys, users } from "@/db/schema";
 import { now } from "@/lib/clock";
@@ -33,15 +34,28 @@ function statusCondition(status: ApiKeyStatus, at: Date): SQL {
   const soon = new Date(at.getTime() + EXPIRING_SOON_MS);
   // A future revoked_at is a rotation's grace period: the key still works until then.
   const notRevoked = or(isNull(apiKeys.revokedAt), gt(apiKeys.revokedAt, at)) as SQL;
+  const notExpired = or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, at)) as SQL;
+  const notPending = sql`${apiKeys.approval} is distinct from 'pending'`;
   switch (status) {
     case "revoked":
       return and(isNotNull(apiKeys.revokedAt), lte(apiKeys.revokedAt, at)) as SQL;
     case "expired":
       return and(notRevoked, isNotNull(apiKeys.expiresAt), lte(apiKeys.expiresAt, at)) as SQL;
+    case "pending_approval":
+      return and(notRevoked, notExpired, eq(apiKeys.approval, "pending")) as SQL;
     case "expiring_soon":
-      return and(notRevoked, gt(apiKeys.expiresAt, at), lt(apiKeys.expiresAt, soon)) as SQL;
+      return and(
+        notRevoked,
+        notPending,
+        gt(apiKeys.expiresAt, at),
+        lt(apiKeys.expiresAt, soon),
+      ) as SQL;
     case "active":
-      return and(notRevoked, or(isNull(apiKeys.expiresAt), gte(apiKeys.expiresAt, soon))) as SQL;
+      return and(
+        notRevoked,
+        notPending,
+        or(isNull(apiKeys.expiresAt), gte(apiKeys.expiresAt, soon)),
+      ) as SQL;
   }
 }
 

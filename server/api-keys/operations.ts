@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { auditEntrySchema } from "@/server/audit/schemas";
 import { defineOperation } from "@/server/core/operation";
-import { MAX_ACTIVE_KEYS_PER_ORGANIZATION } from "./create-api-key";
 import {
   apiKeyDetailSchema,
   createApiKeySchema,
@@ -36,7 +35,7 @@ export const createApiKeyOperation = defineOperation({
   method: "POST",
   path: "/api-keys",
   summary: "Create an API key",
-  description: `Returns the secret in \`data.key\` once; only its SHA-256 hash is stored. A key can only be given scopes its creator holds. \`allowed_ips\` restricts where it works (a call from elsewhere is a 403 naming the address); \`rate_limit_per_minute\` gives it its own limit. An organization has at most ${MAX_ACTIVE_KEYS_PER_ORGANIZATION} active keys: past that, 409.`,
+  description: `Returns the secret in \`data.key\` once; only its SHA-256 hash is stored. A key can only be given scopes its creator holds. \`allowed_ips\` restricts where it works (a call from elsewhere is a 403 naming the address); \`rate_limit_per_minute\` gives it its own limit. Its plan caps the keys in service (free 10, team 100, enterprise 1,000): past the cap, 403 \`plan\` naming the plan with more, or 409 on the largest. Allowlists and own limits need the team plan (403 \`plan\`). The organization's policies may require an expiry within \`max_key_lifetime_days\` (400 on \`expires_at\`), an allowlist on live keys, that only admins create keys (403), or an admin's approval of a member's key (the key is created with \`status: "pending_approval"\` and answers 401 until approved).`,
   scope: "write:api-keys",
   body: createApiKeySchema,
   example: {

@@ -27,6 +27,8 @@ export const publicApiKeyColumns = {
   revokedAt: apiKeys.revokedAt,
   rotatedFromId: apiKeys.rotatedFromId,
   replacedById: apiKeys.replacedById,
+  approval: apiKeys.approval,
+  approvalDecidedAt: apiKeys.approvalDecidedAt,
 };
 
 type PublicApiKeyColumns = typeof publicApiKeyColumns;
@@ -38,10 +40,13 @@ export type ApiKeyRow = {
 
 export type PublicApiKey = z.infer<typeof publicApiKeySchema>;
 
-export function keyStatus(row: Pick<ApiKeyRow, "revokedAt" | "expiresAt">): ApiKeyStatus {
+export function keyStatus(
+  row: Pick<ApiKeyRow, "revokedAt" | "expiresAt"> & Partial<Pick<ApiKeyRow, "approval">>,
+): ApiKeyStatus {
   const now = nowMs();
   if (row.revokedAt && row.revokedAt.getTime() <= now) return "revoked";
   if (row.expiresAt && row.expiresAt.getTime() <= now) return "expired";
+  if (row.approval === "pending") return "pending_approval";
   if (row.expiresAt && row.expiresAt.getTime() - now < EXPIRING_SOON_MS) return "expiring_soon";
   return "active";
 }
@@ -67,5 +72,7 @@ export function toPublicApiKey(row: ApiKeyRow): PublicApiKey {
     status: keyStatus(row),
     rotated_from: row.rotatedFromId,
     replaced_by: row.replacedById,
+    approval: row.approval,
+    approval_decided_at: row.approvalDecidedAt?.toISOString() ?? null,
   };
 }

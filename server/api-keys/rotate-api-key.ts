@@ -8,12 +8,14 @@ import { publishAuthChange } from "@/server/auth/auth-bus";
 import type { AuthContext } from "@/server/auth/auth-context";
 import { requireScope } from "@/server/auth/require-scope";
 import { ApiError } from "@/server/core/api-error";
+import { lockGovernance } from "@/server/organizations/governance";
 import { scopesFor } from "@/server/scopes/catalogue";
 import { kickWebhookOutbox } from "@/server/webhooks/outbox";
 import { publishEvent } from "@/server/webhooks/publish-event";
 import { apiKeyEventData } from "./api-key-event";
 import { findAccessibleKey } from "./find-api-key";
 import { assertMayIssueKey, insertApiKey } from "./issue-key";
+import { assertExpiryAllowed, latestAllowedExpiry } from "./key-governance";
 import { keyStatus, toPublicApiKey } from "./public-api-key";
 import type { RotateApiKeyInput } from "./schemas";
 
@@ -33,15 +35,24 @@ export async function rotateApiKey(ctx: AuthContext, id: string, input: RotateAp
       throw new ApiError("CONFLICT", `This key is ${status} and cannot be rotated`);
     }
     if (old.replacedById) throw new ApiError("CONFLICT", "This key has already been rotated");
+    if (old.approval === "pending") {
+      throw new ApiError(
+        "CONFLICT",
+        "This key is awaiting an admin's approval and cannot be rotated: revoke it, or wait for the decision",
+      );
+    }
     // The caller receives the new secret: it must hold every scope that secret carries.
     assertMayIssueKey(ctx, old.scopes);
     const scopes = await ownerScopes(tx, old.createdBy, ctx.organization.id, old.scopes);
+    const governance = await lockGovernance(tx, ctx.organization.id);
+    const newExpiresAt = newExpiry(old, input.expires_at, latestAllowedExpiry(governance));
+    assertExpiryAllowed(governance, newExpiresAt);
 
     const created = await insertApiKey(tx, ctx, {
       ownerId: old.createdBy,
       name: old.name,
       scopes,
-      expiresAt: newExpiry(old, input.expires_at),
+      expiresAt: newExpiresAt,
       // The new secret keeps the old key's policies: a rotation never loosens where or how
       // often the key may be used.
       allowedIps: old.allowedIps,
@@ -132,13 +143,18 @@ async function ownerScopes(
 /**
  * The new key's expiry: the one asked for (null: never), else the old key's lifetime (from its
  * creation to its expiry) counted from now, so rotating an expiring key renews it. A key that
- * never expired yields one that never expires.
+ * never expired yields one that never expires. Unasked, a maximum lifetime (`latest`) caps it:
+ * a leaked key can always be rotated without choosing a date.
  */
 function newExpiry(
   old: { createdAt: Date; expiresAt: Date | null },
   asked: string | null | undefined,
+  latest: Date | null,
 ): Date | null {
   if (asked !== undefined) return asked === null ? null : new Date(asked);
-  if (!old.expiresAt) return null;
-  return new Date(now().getTime() + (old.expiresAt.getTime() - old.createdAt.getTime()));
+  const renewed = old.expiresAt
+    ? new Date(now().getTime() + (old.expiresAt.getTime() - old.createdAt.getTime()))
+    : null;
+  if (latest && (!renewed || renewed > latest)) return latest;
+  return renewed;
 }

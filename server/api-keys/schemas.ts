@@ -81,13 +81,15 @@ export const rateLimitPerMinuteSchema = z
     example: 120,
   });
 
-/** A key's expiry: an ISO 8601 date-time in the future, or null for a key that never expires. */
-const expiresAtSchema = z.iso
+/** An expiry: an ISO 8601 date-time in the future. */
+const futureExpirySchema = z.iso
   .datetime({ offset: true, error: "expires_at must be an ISO 8601 date-time" })
   .refine((value) => new Date(value).getTime() > now().getTime(), {
     error: (issue) => `${String(issue.input)} is in the past: expires_at must be in the future`,
-  })
-  .nullable();
+  });
+
+/** A key's expiry, or null for a key that never expires. */
+const expiresAtSchema = futureExpirySchema.nullable();
 
 export const createApiKeySchema = z
   .object({
@@ -109,10 +111,14 @@ export const updateApiKeySchema = z
       description:
         "A subset of the key's current scopes: scopes can only be removed in place; widening needs a new key.",
     }),
+    expires_at: futureExpirySchema.optional().meta({
+      description:
+        "Bring the key's expiry forward (to meet the organization's maximum lifetime, or to retire it on a date); never later than it is: rotate for that.",
+    }),
   })
   .refine(
     (b) => Object.values(b).some((v) => v !== undefined),
-    "send at least one of name, allowed_ips, rate_limit_per_minute, scopes",
+    "send at least one of name, allowed_ips, rate_limit_per_minute, scopes, expires_at",
   )
   .meta({ id: "UpdateApiKeyRequest" });
 
@@ -131,7 +137,13 @@ export const rotateApiKeySchema = z
   })
   .meta({ id: "RotateApiKeyRequest" });
 
-export const API_KEY_STATUSES = ["active", "expiring_soon", "expired", "revoked"] as const;
+export const API_KEY_STATUSES = [
+  "active",
+  "expiring_soon",
+  "pending_approval",
+  "expired",
+  "revoked",
+] as const;
 export type ApiKeyStatus = (typeof API_KEY_STATUSES)[number];
 
 export const API_KEY_SEARCH_MAX = 100;
@@ -146,8 +158,10 @@ const STATUS_FILTERS: Record<string, ApiKeyStatus> = {
   expiring_soon: "expiring_soon",
   expired: "expired",
   revoked: "revoked",
+  pending: "pending_approval",
+  pending_approval: "pending_approval",
 };
-const DOCUMENTED_FILTERS = ["active", "expiring", "expired", "revoked"];
+const DOCUMENTED_FILTERS = ["active", "expiring", "pending", "expired", "revoked"];
 
 const statusFilterSchema = z
   .string()
@@ -225,6 +239,11 @@ export const publicApiKeySchema = z
     status: z.enum(API_KEY_STATUSES),
     rotated_from: z.string().nullable().meta({ description: "The key this one replaced" }),
     replaced_by: z.string().nullable().meta({ description: "The key that replaced this one" }),
+    approval: z.enum(["pending", "approved", "denied"]).nullable().meta({
+      description:
+        "Set when the organization required an admin's approval of the key: `pending` (the key answers 401 `pending_approval` until then), `approved` or `denied` (and revoked); null: no approval was needed.",
+    }),
+    approval_decided_at: z.iso.datetime().nullable(),
   })
   .meta({ id: "ApiKey" });
 

@@ -6,10 +6,16 @@ import { publishAuthChange } from "@/server/auth/auth-bus";
 import type { AuthContext } from "@/server/auth/auth-context";
 import { requireScope } from "@/server/auth/require-scope";
 import { ApiError } from "@/server/core/api-error";
+import { lockGovernance } from "@/server/organizations/governance";
 import { kickWebhookOutbox } from "@/server/webhooks/outbox";
 import { publishEvent } from "@/server/webhooks/publish-event";
 import { apiKeyEventData } from "./api-key-event";
 import { findAccessibleKey } from "./find-api-key";
+import {
+  assertExpiryAllowed,
+  assertKeySettingsInPlan,
+  assertLiveAllowlist,
+} from "./key-governance";
 import { type ApiKeyRow, toPublicApiKey } from "./public-api-key";
 import type { UpdateApiKeyInput } from "./schemas";
 
@@ -40,7 +46,23 @@ function shrunkScopes(current: readonly string[], wanted: readonly Scope[]): Sco
 }
 
 /**
- * PATCH /api-keys/{id}: rename, allowlist, own rate limit and scopes (shrink only). Written with
+ * A key's expiry may be brought forward in place (to meet a maximum lifetime, or to retire a key
+ * on a date), never pushed back: a later end would extend a secret already out in the world.
+ */
+function shortenedExpiry(current: Date | null, wanted: string): Date {
+  const expiresAt = new Date(wanted);
+  if (current && expiresAt > current) {
+    const message = `the key already expires at ${current.toISOString()}; an expiry can only be brought forward, rotate the key for a later one`;
+    throw new ApiError("VALIDATION_ERROR", `Invalid expires_at: ${message}`, [
+      { field: "expires_at", message },
+    ]);
+  }
+  return expiresAt;
+}
+
+/**
+ * PATCH /api-keys/{id}: rename, allowlist, own rate limit, scopes (shrink only) and expiry
+ * (earlier only). Written with
  * one audit entry naming each changed field's before and after; a change of what the key may do
  * or from where is announced on the auth bus, so every instance's next request sees it.
  */
@@ -48,8 +70,9 @@ export async function updateApiKey(ctx: AuthContext, id: string, input: UpdateAp
   requireScope(ctx, "write:api-keys");
   const { key, changed } = await ctx.db.transaction(async (tx) => {
     const row = await findAccessibleKey(tx, ctx, id, { lock: true });
-    const next: Partial<Pick<ApiKeyRow, "name" | "allowedIps" | "rateLimitPerMinute" | "scopes">> =
-      {};
+    const next: Partial<
+      Pick<ApiKeyRow, "name" | "allowedIps" | "rateLimitPerMinute" | "scopes" | "expiresAt">
+    > = {};
     const changes: Record<string, Change> = {};
 
     if (input.name !== undefined && input.name !== row.name) {
@@ -77,7 +100,26 @@ export async function updateApiKey(ctx: AuthContext, id: string, input: UpdateAp
         changes.scopes = { from: row.scopes, to: scopes };
       }
     }
+    if (input.expires_at !== undefined) {
+      const expiresAt = shortenedExpiry(row.expiresAt, input.expires_at);
+      if (expiresAt.getTime() !== row.expiresAt?.getTime()) {
+        next.expiresAt = expiresAt;
+        changes.expires_at = {
+          from: row.expiresAt?.toISOString() ?? null,
+          to: expiresAt.toISOString(),
+        };
+      }
+    }
     if (Object.keys(changes).length === 0) return { key: toPublicApiKey(row), changed: false };
+    // A plan without allowlists or own limits leaves the ones set before a downgrade enforced,
+    // and read-only; the organization's policies hold for what changes.
+    const governance = await lockGovernance(tx, ctx.organization.id);
+    assertKeySettingsInPlan(governance, {
+      allowedIps: next.allowedIps,
+      rateLimitPerMinute: next.rateLimitPerMinute,
+    });
+    if (next.allowedIps) assertLiveAllowlist(governance, next.allowedIps);
+    if (next.expiresAt) assertExpiryAllowed(governance, next.expiresAt);
 
     await tx.update(apiKeys).set(next).where(eq(apiKeys.id, row.id));
     await recordAudit(tx, actorOf(ctx), {
@@ -87,7 +129,7 @@ export async function updateApiKey(ctx: AuthContext, id: string, input: UpdateAp
       targetId: row.id,
       metadata: { changes },
     });
-    if (next.allowedIps || next.rateLimitPerMinute !== undefined || next.scopes) {
+    if (next.allowedIps || next.rateLimitPerMinute !== undefined || next.scopes || next.expiresAt) {
       await publishAuthChange(tx, { credentialIds: [row.id] });
     }
     const updated = toPublicApiKey({ ...row, ...next });

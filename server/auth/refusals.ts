@@ -1,3 +1,4 @@
+import { ENTITLEMENT_LABELS, type Entitlements, type Plan } from "@/lib/plans";
 import type { Scope } from "@/lib/scopes";
 import type { Credential } from "@/server/auth/auth-context";
 import { ApiError } from "@/server/core/api-error";
@@ -17,6 +18,7 @@ export const UNAUTHORIZED_REASONS = [
   "unknown",
   "expired",
   "revoked",
+  "pending_approval",
 ] as const;
 export type UnauthorizedReason = (typeof UNAUTHORIZED_REASONS)[number];
 
@@ -25,6 +27,7 @@ export const FORBIDDEN_REASONS = [
   "missing_scope",
   "organization_not_allowed",
   "ip_not_allowed",
+  "plan",
 ] as const;
 export type ForbiddenReason = (typeof FORBIDDEN_REASONS)[number];
 
@@ -47,6 +50,8 @@ export const UNAUTHORIZED_HINTS: Record<UnauthorizedReason, string> = {
     "This credential has expired: create a new API key in Settings > API Keys, or sign in again.",
   revoked:
     "This credential was revoked: create a new API key in Settings > API Keys, or sign in again.",
+  pending_approval:
+    "Your organization requires an admin to approve new keys: this one works once an owner or admin approves it in Settings > API Keys.",
 };
 
 export const FORBIDDEN_HINTS: Record<ForbiddenReason, string> = {
@@ -56,6 +61,7 @@ export const FORBIDDEN_HINTS: Record<ForbiddenReason, string> = {
     "This credential cannot act in that organization or on its resources: use a credential of the organization that owns them.",
   ip_not_allowed:
     "This key may be used only from the addresses in its allowlist: call from one of them, or change the key's allowed IPs.",
+  plan: "Your organization's plan does not include this: an owner can move it to the plan in `required_plan`.",
 };
 
 /** A 401 with the guide's message, naming why (and, where it helps, a more specific hint). */
@@ -72,7 +78,7 @@ export type KnownCredential = Pick<Credential, "type" | "id" | "userId" | "organ
  */
 export class CredentialRefused extends ApiError {
   constructor(
-    reason: "expired" | "revoked",
+    reason: "expired" | "revoked" | "pending_approval",
     readonly credential: KnownCredential,
   ) {
     super("UNAUTHORIZED", undefined, { reason, hint: UNAUTHORIZED_HINTS[reason] });
@@ -96,5 +102,23 @@ export function organizationNotAllowed() {
   return new ApiError("FORBIDDEN", undefined, {
     reason: "organization_not_allowed",
     hint: FORBIDDEN_HINTS.organization_not_allowed,
+  });
+}
+
+/**
+ * 403 for what the organization's plan does not include (a feature, or more than its cap):
+ * `feature` names it and `required_plan` is the first plan that does.
+ */
+export function notInPlan(
+  feature: keyof Entitlements,
+  required: Plan,
+  extra: Record<string, unknown> = {},
+) {
+  return new ApiError("FORBIDDEN", undefined, {
+    reason: "plan",
+    feature,
+    required_plan: required,
+    ...extra,
+    hint: `${ENTITLEMENT_LABELS[feature]}: not included in your organization's plan. ${FORBIDDEN_HINTS.plan}`,
   });
 }

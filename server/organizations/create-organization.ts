@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Db, Tx } from "@/db";
 import { memberships, organizations } from "@/db/schema";
 import { now } from "@/lib/clock";
+import { env } from "@/lib/env";
 import { newId } from "@/lib/ids";
 import type { Role } from "@/lib/roles";
 import { type AuditActor, actorOf, recordAudit } from "@/server/audit/record-audit";
@@ -29,7 +30,9 @@ export async function insertOrganization(
 ) {
   const id = newId("org");
   const createdAt = now();
-  await tx.insert(organizations).values({ id, name, slug: slugFor(name), createdAt });
+  await tx
+    .insert(organizations)
+    .values({ id, name, slug: slugFor(name), plan: env().DEFAULT_PLAN, createdAt });
   await tx.insert(memberships).values({ userId, organizationId: id, role: "owner", createdAt });
   if (actor) {
     await recordAudit(tx, actor, {

@@ -94,18 +94,20 @@ async function loadApiKey(hash: string): Promise<Credential | undefined> {
       revokedAt: apiKeys.revokedAt,
       allowedIps: apiKeys.allowedIps,
       rateLimitPerMinute: apiKeys.rateLimitPerMinute,
+      approval: apiKeys.approval,
     })
     .from(apiKeys)
     .where(eq(apiKeys.secretHash, hash));
   if (!key) return undefined;
-  if (key.revokedAt) {
-    throw new CredentialRefused("revoked", {
-      type: "api_key",
-      id: key.id,
-      userId: key.userId,
-      organizationId: key.organizationId,
-    });
-  }
+  const known = {
+    type: "api_key",
+    id: key.id,
+    userId: key.userId,
+    organizationId: key.organizationId,
+  } as const;
+  if (key.revokedAt) throw new CredentialRefused("revoked", known);
+  // Never cached: the approval publishes an auth change, and the next request reads the row.
+  if (key.approval === "pending") throw new CredentialRefused("pending_approval", known);
   return {
     type: "api_key",
     id: key.id,

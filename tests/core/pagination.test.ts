@@ -12,9 +12,9 @@ import { apiKeys, memberships, organizations, timeEntries, users } from "@/db/sc
 import { DEMO_PASSWORD } from "@/db/seed";
 import { newId, randomBase62 } from "@/lib/ids";
 import { hashPassword } from "@/lib/password";
+import { ENTITLEMENTS } from "@/lib/plans";
 import type { Role } from "@/lib/roles";
 import type { Scope } from "@/lib/scopes";
-import { MAX_ACTIVE_KEYS_PER_ORGANIZATION } from "@/server/api-keys/create-api-key";
 import type { RouteHandler } from "@/server/http/with-api";
 import { invoke } from "@/tests/helpers/invoke";
 import { login } from "@/tests/helpers/tokens";
@@ -360,7 +360,9 @@ describe("GET /api-keys filters", () => {
   });
 });
 
-describe(`at most ${MAX_ACTIVE_KEYS_PER_ORGANIZATION} active keys per organization`, () => {
+const MAX_ACTIVE_KEYS_PER_ORGANIZATION = ENTITLEMENTS.enterprise.active_keys;
+
+describe(`at most ${MAX_ACTIVE_KEYS_PER_ORGANIZATION} active keys per organization (enterprise)`, () => {
   it("refuses the next key with 409, and counts only keys in service", async () => {
     expect(MAX_ACTIVE_KEYS_PER_ORGANIZATION).toBe(1000);
     const org = await makeOrganization();
