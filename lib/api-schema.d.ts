@@ -361,7 +361,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Get an organization
+         * @description Its plan, what the plan includes (`entitlements`), current use against the plan's caps (`usage`) and its credential `policies`. Members of the organization (and platform admins) read it; an API key reads only its own organization.
+         *
+         *     Any valid credential.
+         */
+        get: operations["getOrganizationsById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -369,7 +375,7 @@ export interface paths {
         head?: never;
         /**
          * Update an organization
-         * @description Owners and admins of the organization rename it; owners also decide which third-party apps may act in it (`third_party_access`). Each change is audited.
+         * @description Owners and admins of the organization rename it; owners also decide which third-party apps may act in it (`third_party_access`) and set its credential `policies` (on a plan that includes them: else 403 `plan`). Platform admins set its `plan` (`admin:organizations`); a downgrade never weakens security: allowlists, limits and policies already set stay enforced, and what the plan no longer includes becomes read-only. Each change is audited with before and after, and every instance applies it within a second.
          *
          *     Any valid credential.
          */
@@ -421,7 +427,7 @@ export interface paths {
         put?: never;
         /**
          * Create an API key
-         * @description Returns the secret in `data.key` once; only its SHA-256 hash is stored. A key can only be given scopes its creator holds. `allowed_ips` restricts where it works (a call from elsewhere is a 403 naming the address); `rate_limit_per_minute` gives it its own limit. An organization has at most 1000 active keys: past that, 409.
+         * @description Returns the secret in `data.key` once; only its SHA-256 hash is stored. A key can only be given scopes its creator holds. `allowed_ips` restricts where it works (a call from elsewhere is a 403 naming the address); `rate_limit_per_minute` gives it its own limit. Its plan caps the keys in service (free 10, team 100, enterprise 1,000): past the cap, 403 `plan` naming the plan with more, or 409 on the largest. Allowlists and own limits need the team plan (403 `plan`). The organization's policies may require an expiry within `max_key_lifetime_days` (400 on `expires_at`), an allowlist on live keys, that only admins create keys (403), or an admin's approval of a member's key (the key is created with `status: "pending_approval"` and answers 401 until approved).
          *
          *     Requires the `write:api-keys` scope.
          */
@@ -1341,11 +1347,84 @@ export interface components {
              * @enum {string}
              */
             third_party_access: "any" | "own_apps";
+            /**
+             * @description What the organization may use: `free`, `team` or `enterprise`.
+             * @enum {string}
+             */
+            plan: "free" | "team" | "enterprise";
             /** Format: date-time */
             created_at: string;
         };
         CreateOrganization: {
             name: string;
+        };
+        OrganizationDetail: {
+            /** @example org_3hT9xQ2mVb7Lk0PzR1aD */
+            id: string;
+            name: string;
+            /** @description The caller's role; null if not a member */
+            role: ("member" | "admin" | "owner") | null;
+            /**
+             * @description Which OAuth apps members may authorize to act here: `any`, or `own_apps` (only apps this organization registered). Grants it forbids stop working at once. Owners only.
+             * @enum {string}
+             */
+            third_party_access: "any" | "own_apps";
+            /**
+             * @description What the organization may use: `free`, `team` or `enterprise`.
+             * @enum {string}
+             */
+            plan: "free" | "team" | "enterprise";
+            /** Format: date-time */
+            created_at: string;
+            entitlements: components["schemas"]["Entitlements"];
+            usage: components["schemas"]["OrganizationUsage"];
+            policies: components["schemas"]["CredentialPolicies"];
+        };
+        /**
+         * @example {
+         *       "active_keys": 100,
+         *       "ip_allowlists": true,
+         *       "per_key_rate_limits": true,
+         *       "audit_log_days": 90,
+         *       "csv_export": true,
+         *       "webhooks": true,
+         *       "oauth_apps": true,
+         *       "credential_policies": false
+         *     }
+         */
+        Entitlements: {
+            /** @description API keys in service at once */
+            active_keys: number;
+            ip_allowlists: boolean;
+            per_key_rate_limits: boolean;
+            /** @description How far back the audit log reads */
+            audit_log_days: number;
+            csv_export: boolean;
+            webhooks: boolean;
+            oauth_apps: boolean;
+            credential_policies: boolean;
+        };
+        /** @description Current use against the plan's caps */
+        OrganizationUsage: {
+            active_keys: {
+                used: number;
+                limit: number;
+            };
+        };
+        CredentialPolicies: {
+            /** @description New and rotated keys must expire within this many days (and never is not offered); null: no maximum. */
+            max_key_lifetime_days: number | null;
+            /** @description Keys unused this many days are revoked, after a warning 7 days ahead (email and webhook); null: never. */
+            revoke_unused_after_days: number | null;
+            /**
+             * @description Who may create keys: every member, or admins and owners only.
+             * @enum {string}
+             */
+            key_creators: "members" | "admins";
+            /** @description Keys members create wait for an owner's or admin's approval (401 `pending_approval` until then). */
+            require_key_approval: boolean;
+            /** @description `vlt_live_` keys must carry an IP allowlist. */
+            require_allowlist_for_live_keys: boolean;
         };
         UpdateOrganization: {
             name?: string;
@@ -1354,6 +1433,27 @@ export interface components {
              * @enum {string}
              */
             third_party_access?: "any" | "own_apps";
+            /**
+             * @description Platform admins only (admin:organizations). A downgrade never weakens security.
+             * @enum {string}
+             */
+            plan?: "free" | "team" | "enterprise";
+            /** @description The policies to change; the others keep their value. null or false turns one off. Owners only, on a plan with credential policies. */
+            policies?: {
+                /** @description New and rotated keys must expire within this many days (and never is not offered); null: no maximum. */
+                max_key_lifetime_days?: number | null;
+                /** @description Keys unused this many days are revoked, after a warning 7 days ahead (email and webhook); null: never. */
+                revoke_unused_after_days?: number | null;
+                /**
+                 * @description Who may create keys: every member, or admins and owners only.
+                 * @enum {string}
+                 */
+                key_creators?: "members" | "admins";
+                /** @description Keys members create wait for an owner's or admin's approval (401 `pending_approval` until then). */
+                require_key_approval?: boolean;
+                /** @description `vlt_live_` keys must carry an IP allowlist. */
+                require_allowlist_for_live_keys?: boolean;
+            };
         };
         TimeEntry: {
             /** @example te_3hT9xQ2mVb7Lk0PzR1aD */
@@ -1412,11 +1512,14 @@ export interface components {
             rate_limit_per_minute: number | null;
             revoked_at: string | null;
             /** @enum {string} */
-            status: "active" | "expiring_soon" | "expired" | "revoked";
+            status: "active" | "expiring_soon" | "pending_approval" | "expired" | "revoked";
             /** @description The key this one replaced */
             rotated_from: string | null;
             /** @description The key that replaced this one */
             replaced_by: string | null;
+            /** @description Set when the organization required an admin's approval of the key: `pending` (the key answers 401 `pending_approval` until then), `approved` or `denied` (and revoked); null: no approval was needed. */
+            approval: ("pending" | "approved" | "denied") | null;
+            approval_decided_at: string | null;
         };
         CreatedApiKey: {
             /** @example key_3hT9xQ2mVb7Lk0PzR1aD */
@@ -1458,11 +1561,14 @@ export interface components {
             rate_limit_per_minute: number | null;
             revoked_at: string | null;
             /** @enum {string} */
-            status: "active" | "expiring_soon" | "expired" | "revoked";
+            status: "active" | "expiring_soon" | "pending_approval" | "expired" | "revoked";
             /** @description The key this one replaced */
             rotated_from: string | null;
             /** @description The key that replaced this one */
             replaced_by: string | null;
+            /** @description Set when the organization required an admin's approval of the key: `pending` (the key answers 401 `pending_approval` until then), `approved` or `denied` (and revoked); null: no approval was needed. */
+            approval: ("pending" | "approved" | "denied") | null;
+            approval_decided_at: string | null;
             /** @description The secret. Returned once, never again. */
             key: string;
         };
@@ -1521,11 +1627,14 @@ export interface components {
             rate_limit_per_minute: number | null;
             revoked_at: string | null;
             /** @enum {string} */
-            status: "active" | "expiring_soon" | "expired" | "revoked";
+            status: "active" | "expiring_soon" | "pending_approval" | "expired" | "revoked";
             /** @description The key this one replaced */
             rotated_from: string | null;
             /** @description The key that replaced this one */
             replaced_by: string | null;
+            /** @description Set when the organization required an admin's approval of the key: `pending` (the key answers 401 `pending_approval` until then), `approved` or `denied` (and revoked); null: no approval was needed. */
+            approval: ("pending" | "approved" | "denied") | null;
+            approval_decided_at: string | null;
             /**
              * @description The key's scopes it used in the last 30 days (including the keys it was rotated from): each route called, mapped to the scope the route requires. Refused calls (401, 403, 429) do not count.
              * @example [
@@ -1554,6 +1663,11 @@ export interface components {
             rate_limit_per_minute?: number | null;
             /** @description A subset of the key's current scopes: scopes can only be removed in place; widening needs a new key. */
             scopes?: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "read:oauth-apps" | "write:oauth-apps" | "read:webhooks" | "write:webhooks" | "admin:organizations")[];
+            /**
+             * Format: date-time
+             * @description Bring the key's expiry forward (to meet the organization's maximum lifetime, or to retire it on a date); never later than it is: rotate for that.
+             */
+            expires_at?: string;
         };
         RotatedApiKey: {
             /** @example key_3hT9xQ2mVb7Lk0PzR1aD */
@@ -1595,11 +1709,14 @@ export interface components {
             rate_limit_per_minute: number | null;
             revoked_at: string | null;
             /** @enum {string} */
-            status: "active" | "expiring_soon" | "expired" | "revoked";
+            status: "active" | "expiring_soon" | "pending_approval" | "expired" | "revoked";
             /** @description The key this one replaced */
             rotated_from: string | null;
             /** @description The key that replaced this one */
             replaced_by: string | null;
+            /** @description Set when the organization required an admin's approval of the key: `pending` (the key answers 401 `pending_approval` until then), `approved` or `denied` (and revoked); null: no approval was needed. */
+            approval: ("pending" | "approved" | "denied") | null;
+            approval_decided_at: string | null;
             /** @description The secret. Returned once, never again. */
             key: string;
             previous_key: components["schemas"]["ApiKey"];
@@ -1614,7 +1731,7 @@ export interface components {
             /** @example aud_8fK2mQ9xLb4Tz7Vw1cNp */
             id: string;
             /** @enum {string} */
-            action: "api_key.created" | "api_key.revoked" | "api_key.rotated" | "api_key.renamed" | "api_key.updated" | "organization.override" | "organization.switched" | "membership.removed" | "invitation.created" | "invitation.revoked" | "invitation.resent" | "invitation.accepted" | "membership.role_changed" | "organization.created" | "organization.renamed" | "organization.third_party_access_changed" | "user.password_changed" | "user.password_reset" | "user.email_verified" | "user.renamed" | "user.session_revoked" | "token_family.revoked" | "oauth_app.created" | "oauth_app.updated" | "oauth_app.deleted" | "oauth_app.secret_created" | "oauth_app.secret_revoked" | "oauth_grant.created" | "oauth_grant.revoked" | "oauth_grant.reuse_detected" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook.secret_rotated" | "api_key.exposed" | "credential.exposed";
+            action: "api_key.created" | "api_key.revoked" | "api_key.rotated" | "api_key.renamed" | "api_key.updated" | "organization.override" | "organization.switched" | "membership.removed" | "invitation.created" | "invitation.revoked" | "invitation.resent" | "invitation.accepted" | "membership.role_changed" | "organization.created" | "organization.renamed" | "organization.third_party_access_changed" | "organization.plan_changed" | "organization.policies_changed" | "user.password_changed" | "user.password_reset" | "user.email_verified" | "user.renamed" | "user.session_revoked" | "token_family.revoked" | "oauth_app.created" | "oauth_app.updated" | "oauth_app.deleted" | "oauth_app.secret_created" | "oauth_app.secret_revoked" | "oauth_grant.created" | "oauth_grant.revoked" | "oauth_grant.reuse_detected" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook.secret_rotated" | "api_key.exposed" | "credential.exposed";
             /** @description Who acted; null once their account is gone */
             actor: {
                 id: string;
@@ -2118,7 +2235,7 @@ export interface components {
                      * @description Why the request was refused; the message stays the same for every reason. `missing_header`, `missing_bearer_prefix`, `malformed`, `checksum_mismatch`, `wrong_environment` and `refresh_token_not_accepted` are decided from the header's text alone; `unknown`, `expired` and `revoked` (also: the account was disabled, or its user left the organization) after the lookup. `POST /auth/refresh` adds `reused` (a spent refresh token was replayed: its whole family is revoked) and `membership` (its user left the organization); the GitHub secret-scanning endpoint answers `missing_signature`, `unknown_key` or `bad_signature`.
                      * @enum {string}
                      */
-                    reason?: "missing_header" | "missing_bearer_prefix" | "malformed" | "checksum_mismatch" | "wrong_environment" | "refresh_token_not_accepted" | "unknown" | "expired" | "revoked" | "reused" | "membership" | "missing_signature" | "unknown_key" | "bad_signature";
+                    reason?: "missing_header" | "missing_bearer_prefix" | "malformed" | "checksum_mismatch" | "wrong_environment" | "refresh_token_not_accepted" | "unknown" | "expired" | "revoked" | "pending_approval" | "reused" | "membership" | "missing_signature" | "unknown_key" | "bad_signature";
                     /** @description What to do about it, for people. */
                     hint?: string;
                 };
@@ -2135,7 +2252,7 @@ export interface components {
                      * @description `missing_scope` (with `required_scope`), `organization_not_allowed` (another organization, or one that does not exist: the same answer), `ip_not_allowed` (with `ip`). Absent when the message itself says why (a rule of roles).
                      * @enum {string}
                      */
-                    reason?: "missing_scope" | "organization_not_allowed" | "ip_not_allowed";
+                    reason?: "missing_scope" | "organization_not_allowed" | "ip_not_allowed" | "plan";
                     /** @description What to do about it, for people. */
                     hint?: string;
                     /** @enum {string} */
@@ -6667,6 +6784,205 @@ export interface operations {
             };
         };
     };
+    getOrganizationsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Act in another organization (members of it, or holders of admin:organizations). */
+                "X-Organization-ID"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organization */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["OrganizationDetail"];
+                    };
+                };
+            };
+            /** @description Invalid or missing authentication token */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "UNAUTHORIZED",
+                     *         "message": "Invalid or missing authentication token"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description Insufficient permissions for this resource */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "Insufficient permissions for this resource"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description The requested resource does not exist */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "The requested resource does not exist"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This method is not allowed on this resource */
+            405: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    Allow: components["headers"]["Allow"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "METHOD_NOT_ALLOWED",
+                     *         "message": "This method is not allowed on this resource"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests, retry after the time in Retry-After */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "RATE_LIMITED",
+                     *         "message": "Too many requests, retry after the time in Retry-After"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error occurred */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "An unexpected error occurred"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The service is temporarily unavailable, please retry shortly */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "SERVICE_UNAVAILABLE",
+                     *         "message": "The service is temporarily unavailable, please retry shortly"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     patchOrganizationsById: {
         parameters: {
             query?: never;
@@ -6683,7 +6999,10 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "name": "Initech Europe"
+                 *       "policies": {
+                 *         "max_key_lifetime_days": 90,
+                 *         "require_key_approval": true
+                 *       }
                  *     }
                  */
                 "application/json": components["schemas"]["UpdateOrganization"];
@@ -6704,7 +7023,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Organization"];
+                        data: components["schemas"]["OrganizationDetail"];
                     };
                 };
             };
@@ -7409,7 +7728,7 @@ export interface operations {
                 limit?: number;
                 /** @description The `next_cursor` of the previous page; leave it out for the first */
                 cursor?: string;
-                /** @description `all` (the default), or one or more of `active`, `expiring`, `expired`, `revoked` separated by commas. `expiring`: keys that work now and expire within 7 days (their `status` is `expiring_soon`). */
+                /** @description `all` (the default), or one or more of `active`, `expiring`, `pending`, `expired`, `revoked` separated by commas. `expiring`: keys that work now and expire within 7 days (their `status` is `expiring_soon`). */
                 status?: string;
                 /** @description Part of the key's name or prefix, or its id (case-insensitive) */
                 q?: string;
@@ -14240,7 +14559,7 @@ export interface operations {
                 cursor?: string;
                 /** @description Only what this user did */
                 actor?: string;
-                /** @description One action or several separated by commas: `api_key.created`, `api_key.revoked`, `api_key.rotated`, `api_key.renamed`, `api_key.updated`, `organization.override`, `organization.switched`, `membership.removed`, `invitation.created`, `invitation.revoked`, `invitation.resent`, `invitation.accepted`, `membership.role_changed`, `organization.created`, `organization.renamed`, `organization.third_party_access_changed`, `user.password_changed`, `user.password_reset`, `user.email_verified`, `user.renamed`, `user.session_revoked`, `token_family.revoked`, `oauth_app.created`, `oauth_app.updated`, `oauth_app.deleted`, `oauth_app.secret_created`, `oauth_app.secret_revoked`, `oauth_grant.created`, `oauth_grant.revoked`, `oauth_grant.reuse_detected`, `webhook.created`, `webhook.updated`, `webhook.deleted`, `webhook.secret_rotated`, `api_key.exposed`, `credential.exposed` */
+                /** @description One action or several separated by commas: `api_key.created`, `api_key.revoked`, `api_key.rotated`, `api_key.renamed`, `api_key.updated`, `organization.override`, `organization.switched`, `membership.removed`, `invitation.created`, `invitation.revoked`, `invitation.resent`, `invitation.accepted`, `membership.role_changed`, `organization.created`, `organization.renamed`, `organization.third_party_access_changed`, `organization.plan_changed`, `organization.policies_changed`, `user.password_changed`, `user.password_reset`, `user.email_verified`, `user.renamed`, `user.session_revoked`, `token_family.revoked`, `oauth_app.created`, `oauth_app.updated`, `oauth_app.deleted`, `oauth_app.secret_created`, `oauth_app.secret_revoked`, `oauth_grant.created`, `oauth_grant.revoked`, `oauth_grant.reuse_detected`, `webhook.created`, `webhook.updated`, `webhook.deleted`, `webhook.secret_rotated`, `api_key.exposed`, `credential.exposed` */
                 action?: string;
                 /** @description Only entries about this key, user, invitation, organization… */
                 target?: string;
@@ -14450,7 +14769,7 @@ export interface operations {
             query?: {
                 /** @description Only what this user did */
                 actor?: string;
-                /** @description One action or several separated by commas: `api_key.created`, `api_key.revoked`, `api_key.rotated`, `api_key.renamed`, `api_key.updated`, `organization.override`, `organization.switched`, `membership.removed`, `invitation.created`, `invitation.revoked`, `invitation.resent`, `invitation.accepted`, `membership.role_changed`, `organization.created`, `organization.renamed`, `organization.third_party_access_changed`, `user.password_changed`, `user.password_reset`, `user.email_verified`, `user.renamed`, `user.session_revoked`, `token_family.revoked`, `oauth_app.created`, `oauth_app.updated`, `oauth_app.deleted`, `oauth_app.secret_created`, `oauth_app.secret_revoked`, `oauth_grant.created`, `oauth_grant.revoked`, `oauth_grant.reuse_detected`, `webhook.created`, `webhook.updated`, `webhook.deleted`, `webhook.secret_rotated`, `api_key.exposed`, `credential.exposed` */
+                /** @description One action or several separated by commas: `api_key.created`, `api_key.revoked`, `api_key.rotated`, `api_key.renamed`, `api_key.updated`, `organization.override`, `organization.switched`, `membership.removed`, `invitation.created`, `invitation.revoked`, `invitation.resent`, `invitation.accepted`, `membership.role_changed`, `organization.created`, `organization.renamed`, `organization.third_party_access_changed`, `organization.plan_changed`, `organization.policies_changed`, `user.password_changed`, `user.password_reset`, `user.email_verified`, `user.renamed`, `user.session_revoked`, `token_family.revoked`, `oauth_app.created`, `oauth_app.updated`, `oauth_app.deleted`, `oauth_app.secret_created`, `oauth_app.secret_revoked`, `oauth_grant.created`, `oauth_grant.revoked`, `oauth_grant.reuse_detected`, `webhook.created`, `webhook.updated`, `webhook.deleted`, `webhook.secret_rotated`, `api_key.exposed`, `credential.exposed` */
                 action?: string;
                 /** @description Only entries about this key, user, invitation, organization… */
                 target?: string;

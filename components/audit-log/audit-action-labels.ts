@@ -12,6 +12,8 @@ const LABELS: Record<AuditAction, string> = {
   "organization.created": "Organization created",
   "organization.renamed": "Organization renamed",
   "organization.third_party_access_changed": "Third-party app policy changed",
+  "organization.plan_changed": "Plan changed",
+  "organization.policies_changed": "Credential policies changed",
   "membership.removed": "Member removed",
   "membership.role_changed": "Role changed",
   "invitation.created": "Invitation sent",

@@ -1,5 +1,5 @@
 import { and, count, eq, gt, isNull, or } from "drizzle-orm";
-import type { Tx } from "@/db";
+import type { Db, Tx } from "@/db";
 import { apiKeys } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
@@ -90,6 +90,23 @@ export function initialApproval(
   return governance.policies.require_key_approval && ctx.role === "member" ? "pending" : null;
 }
 
+/** The organization's keys in service: what its plan's `active_keys` caps. */
+export async function countKeysInService(db: Tx | Db, organizationId: string): Promise<number> {
+  const at = now();
+  const [row] = await db
+    .select({ inService: count() })
+    .from(apiKeys)
+    .where(
+      and(
+        eq(apiKeys.organizationId, organizationId),
+        or(isNull(apiKeys.revokedAt), gt(apiKeys.revokedAt, at)),
+        or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, at)),
+        isNull(apiKeys.replacedById),
+      ),
+    );
+  return row?.inService ?? 0;
+}
+
 /**
  * Refuses a new key when the organization already has its plan's number in service. A key in
  * service is neither revoked nor expired, and not already replaced by a rotation: an old key in
@@ -99,20 +116,8 @@ export function initialApproval(
  * cannot both see room for one more.
  */
 export async function assertBelowKeyCap(tx: Tx, governance: Governance): Promise<void> {
-  const at = now();
-  const [row] = await tx
-    .select({ inService: count() })
-    .from(apiKeys)
-    .where(
-      and(
-        eq(apiKeys.organizationId, governance.organizationId),
-        or(isNull(apiKeys.revokedAt), gt(apiKeys.revokedAt, at)),
-        or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, at)),
-        isNull(apiKeys.replacedById),
-      ),
-    );
   const limit = governance.entitlements.active_keys;
-  const inService = row?.inService ?? 0;
+  const inService = await countKeysInService(tx, governance.organizationId);
   if (inService < limit) return;
   const next = requiredPlan("active_keys", inService);
   if (next) throw notInPlan("active_keys", next, { limit });

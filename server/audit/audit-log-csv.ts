@@ -3,6 +3,8 @@ import type { Viewer } from "@/server/auth/auth-context";
 import { requireScope } from "@/server/auth/require-scope";
 import { decodeCursor } from "@/server/core/pagination";
 import { describeError } from "@/server/core/to-api-error";
+import { assertFeature, cachedGovernance } from "@/server/organizations/governance";
+import { withinPlanHistory } from "./audit-history";
 import { auditLogPage } from "./list-audit-logs";
 import type { AuditEntryView, AuditLogFilters } from "./schemas";
 
@@ -78,9 +80,11 @@ export async function auditLogCsvStream(
   filters: AuditLogFilters,
 ): Promise<ReadableStream<Uint8Array>> {
   requireScope(ctx, "read:audit-logs");
-  const encoder = new TextEncoder();
   const organizationId = ctx.organization.id;
-  let page = await auditLogPage(ctx.db, organizationId, filters, { limit: CSV_PAGE_SIZE });
+  assertFeature(await cachedGovernance(organizationId), "csv_export");
+  const within = await withinPlanHistory(organizationId, filters);
+  const encoder = new TextEncoder();
+  let page = await auditLogPage(ctx.db, organizationId, within, { limit: CSV_PAGE_SIZE });
   let header = true;
   return new ReadableStream<Uint8Array>(
     {
@@ -98,7 +102,7 @@ export async function auditLogCsvStream(
           return;
         }
         try {
-          page = await auditLogPage(ctx.db, organizationId, filters, {
+          page = await auditLogPage(ctx.db, organizationId, within, {
             limit: CSV_PAGE_SIZE,
             cursor,
           });

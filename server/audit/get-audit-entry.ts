@@ -5,6 +5,7 @@ import type { Viewer } from "@/server/auth/auth-context";
 import { organizationNotAllowed } from "@/server/auth/refusals";
 import { requireScope } from "@/server/auth/require-scope";
 import { ApiError } from "@/server/core/api-error";
+import { isWithinPlanHistory } from "./audit-history";
 import { auditEntryColumns, toAuditEntry } from "./list-audit-logs";
 import type { AuditEntryView } from "./schemas";
 
@@ -23,7 +24,11 @@ export async function getAuditEntry(ctx: Viewer, id: string): Promise<AuditEntry
     .from(auditLogs)
     .leftJoin(users, eq(users.id, auditLogs.actorUserId))
     .where(and(eq(auditLogs.id, id), eq(auditLogs.organizationId, ctx.organization.id)));
-  if (row) return toAuditEntry(row);
+  // Past the plan's history an entry reads as missing (it is kept, for an upgrade).
+  if (row && (await isWithinPlanHistory(ctx.organization.id, row.createdAt))) {
+    return toAuditEntry(row);
+  }
+  if (row) throw new ApiError("NOT_FOUND", NOT_FOUND);
   const [elsewhere] = await ctx.db
     .select({ id: auditLogs.id })
     .from(auditLogs)

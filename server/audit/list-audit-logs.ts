@@ -4,6 +4,7 @@ import { auditLogs, users } from "@/db/schema";
 import type { Viewer } from "@/server/auth/auth-context";
 import { requireScope } from "@/server/auth/require-scope";
 import { afterCursor, type Cursor, cursorTime, type Page, toPage } from "@/server/core/pagination";
+import { withinPlanHistory } from "./audit-history";
 import type { AuditTargetType } from "./record-audit";
 import type { AuditEntryView, AuditLogFilters, ListAuditLogsQuery } from "./schemas";
 
@@ -83,5 +84,6 @@ export async function listAuditLogs(
 ): Promise<Page<AuditEntryView>> {
   requireScope(ctx, "read:audit-logs");
   const { limit, cursor, ...filters } = query;
-  return auditLogPage(ctx.db, ctx.organization.id, filters, { limit, cursor });
+  const within = await withinPlanHistory(ctx.organization.id, filters);
+  return auditLogPage(ctx.db, ctx.organization.id, within, { limit, cursor });
 }

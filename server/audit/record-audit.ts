@@ -20,6 +20,8 @@ export const AUDIT_ACTIONS = [
   "organization.created",
   "organization.renamed",
   "organization.third_party_access_changed",
+  "organization.plan_changed",
+  "organization.policies_changed",
   "user.password_changed",
   "user.password_reset",
   "user.email_verified",

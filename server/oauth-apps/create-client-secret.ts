@@ -7,6 +7,7 @@ import { assertMember } from "@/server/auth/assert-member";
 import type { AuthContext } from "@/server/auth/auth-context";
 import { requireScope } from "@/server/auth/require-scope";
 import { ApiError } from "@/server/core/api-error";
+import { requireFeature } from "@/server/organizations/governance";
 import { displayParts, generateToken, hashToken } from "@/server/tokens/format";
 import { findOrganizationApp } from "./find-oauth-app";
 
@@ -63,6 +64,8 @@ export async function createClientSecret(
   assertMember(ctx, "create client secrets");
   return ctx.db.transaction(async (tx) => {
     const app = await findOrganizationApp(tx, ctx, appId, { lock: true });
+    // Kept read-only on a plan without OAuth apps (after a downgrade): never deleted.
+    await requireFeature(tx, ctx.organization.id, "oauth_apps");
     if (app.clientType === "public") {
       throw new ApiError(
         "CONFLICT",

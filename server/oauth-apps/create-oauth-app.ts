@@ -5,6 +5,7 @@ import { assertMember } from "@/server/auth/assert-member";
 import type { AuthContext } from "@/server/auth/auth-context";
 import { requireScope } from "@/server/auth/require-scope";
 import { assertRoomFor } from "@/server/organizations/assert-room";
+import { requireFeature } from "@/server/organizations/governance";
 import { insertClientSecret } from "./create-client-secret";
 import { findOrganizationApp } from "./find-oauth-app";
 import { toPublicOAuthApp } from "./public-oauth-app";
@@ -20,6 +21,7 @@ export async function createOAuthApp(ctx: AuthContext, input: CreateOAuthAppInpu
   requireScope(ctx, "write:oauth-apps");
   assertMember(ctx, "register OAuth apps");
   return ctx.db.transaction(async (tx) => {
+    await requireFeature(tx, ctx.organization.id, "oauth_apps");
     await assertRoomFor(
       tx,
       ctx.organization.id,

@@ -5,6 +5,7 @@ import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import { assertMember } from "@/server/auth/assert-member";
 import type { AuthContext } from "@/server/auth/auth-context";
 import { requireScope } from "@/server/auth/require-scope";
+import { requireFeature } from "@/server/organizations/governance";
 import { findOrganizationApp } from "./find-oauth-app";
 import { toPublicOAuthApp } from "./public-oauth-app";
 import type { PublicOAuthApp, UpdateOAuthAppInput } from "./schemas";
@@ -22,6 +23,8 @@ export async function updateOAuthApp(
   assertMember(ctx, "change OAuth apps");
   return ctx.db.transaction(async (tx) => {
     const app = await findOrganizationApp(tx, ctx, id, { lock: true });
+    // Kept read-only on a plan without OAuth apps (after a downgrade): never deleted.
+    await requireFeature(tx, ctx.organization.id, "oauth_apps");
     const next = {
       name: input.name ?? app.name,
       redirectUris: input.redirect_uris ?? app.redirectUris,

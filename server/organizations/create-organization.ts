@@ -30,9 +30,8 @@ export async function insertOrganization(
 ) {
   const id = newId("org");
   const createdAt = now();
-  await tx
-    .insert(organizations)
-    .values({ id, name, slug: slugFor(name), plan: env().DEFAULT_PLAN, createdAt });
+  const plan = env().DEFAULT_PLAN;
+  await tx.insert(organizations).values({ id, name, slug: slugFor(name), plan, createdAt });
   await tx.insert(memberships).values({ userId, organizationId: id, role: "owner", createdAt });
   if (actor) {
     await recordAudit(tx, actor, {
@@ -48,6 +47,7 @@ export async function insertOrganization(
     name,
     role: "owner" as Role,
     third_party_access: "any" as const,
+    plan,
     created_at: createdAt.toISOString(),
   };
 }

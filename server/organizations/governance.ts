@@ -107,3 +107,14 @@ export async function cachedGovernance(organizationId: string): Promise<Governan
 export function assertFeature(governance: Governance, feature: Feature): void {
   if (!governance.entitlements[feature]) throw notInPlan(feature, requiredPlan(feature));
 }
+
+/** The same inside a write's transaction, with the organization's row locked (lockGovernance). */
+export async function requireFeature(
+  tx: Tx,
+  organizationId: string,
+  feature: Feature,
+): Promise<Governance> {
+  const governance = await lockGovernance(tx, organizationId);
+  assertFeature(governance, feature);
+  return governance;
+}

@@ -28,6 +28,7 @@ export async function listOrganizations(ctx: AuthContext, query: PageQuery & { q
       id: organizations.id,
       name: organizations.name,
       thirdPartyAccess: organizations.thirdPartyAccess,
+      plan: organizations.plan,
       createdAt: organizations.createdAt,
       cursorTime: cursorTime(organizations.createdAt),
       role: memberships.role,
@@ -54,6 +55,7 @@ export async function listOrganizations(ctx: AuthContext, query: PageQuery & { q
     name: r.name,
     role: r.role,
     third_party_access: r.thirdPartyAccess,
+    plan: r.plan,
     created_at: r.createdAt.toISOString(),
   }));
 }

@@ -3,6 +3,7 @@ import { defineOperation } from "@/server/core/operation";
 import { pageQuerySchema } from "@/server/core/pagination";
 import {
   createOrganizationSchema,
+  organizationDetailSchema,
   publicOrganizationSchema,
   updateOrganizationSchema,
 } from "./schemas";
@@ -54,22 +55,35 @@ export const createOrganizationOperation = defineOperation({
   errors: [409],
 });
 
+export const getOrganizationOperation = defineOperation({
+  method: "GET",
+  path: "/organizations/{id}",
+  summary: "Get an organization",
+  description:
+    "Its plan, what the plan includes (`entitlements`), current use against the plan's caps (`usage`) and its credential `policies`. Members of the organization (and platform admins) read it; an API key reads only its own organization.",
+  scope: "authenticated",
+  params: z.object({ id: z.string() }),
+  response: { status: 200, schema: organizationDetailSchema, description: "The organization" },
+  errors: [404],
+});
+
 export const updateOrganizationOperation = defineOperation({
   method: "PATCH",
   path: "/organizations/{id}",
   summary: "Update an organization",
   description:
-    "Owners and admins of the organization rename it; owners also decide which third-party apps may act in it (`third_party_access`). Each change is audited.",
+    "Owners and admins of the organization rename it; owners also decide which third-party apps may act in it (`third_party_access`) and set its credential `policies` (on a plan that includes them: else 403 `plan`). Platform admins set its `plan` (`admin:organizations`); a downgrade never weakens security: allowlists, limits and policies already set stay enforced, and what the plan no longer includes becomes read-only. Each change is audited with before and after, and every instance applies it within a second.",
   scope: "authenticated",
   params: z.object({ id: z.string() }),
   body: updateOrganizationSchema,
-  example: { name: "Initech Europe" },
-  response: { status: 200, schema: publicOrganizationSchema, description: "The organization" },
+  example: { policies: { max_key_lifetime_days: 90, require_key_approval: true } },
+  response: { status: 200, schema: organizationDetailSchema, description: "The organization" },
   errors: [404],
 });
 
 export const ORGANIZATION_OPERATIONS = [
   listOrganizationsOperation,
   createOrganizationOperation,
+  getOrganizationOperation,
   updateOrganizationOperation,
 ];

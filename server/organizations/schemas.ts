@@ -1,5 +1,12 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/roles";
+import {
+  credentialPoliciesSchema,
+  entitlementsSchema,
+  organizationUsageSchema,
+  planSchema,
+  updatePoliciesSchema,
+} from "./governance-schemas";
 
 export const organizationNameSchema = z.string().trim().min(1).max(100);
 export const createOrganizationSchema = z
@@ -16,10 +23,15 @@ export const updateOrganizationSchema = z
   .strictObject({
     name: organizationNameSchema.optional(),
     third_party_access: thirdPartyAccessSchema.optional(),
+    plan: planSchema.optional().meta({
+      description:
+        "Platform admins only (admin:organizations). A downgrade never weakens security.",
+    }),
+    policies: updatePoliciesSchema.optional(),
   })
   .refine(
-    (b) => b.name !== undefined || b.third_party_access !== undefined,
-    "send name, third_party_access or both",
+    (b) => Object.values(b).some((v) => v !== undefined),
+    "send at least one of name, third_party_access, plan, policies",
   )
   .meta({ id: "UpdateOrganization" });
 export type OrganizationNameInput = z.infer<typeof createOrganizationSchema>;
@@ -31,7 +43,17 @@ export const publicOrganizationSchema = z
     name: z.string(),
     role: z.enum(ROLES).nullable().meta({ description: "The caller's role; null if not a member" }),
     third_party_access: thirdPartyAccessSchema,
+    plan: planSchema,
     created_at: z.iso.datetime(),
   })
   .meta({ id: "Organization" });
 export type PublicOrganization = z.infer<typeof publicOrganizationSchema>;
+
+export const organizationDetailSchema = publicOrganizationSchema
+  .extend({
+    entitlements: entitlementsSchema,
+    usage: organizationUsageSchema,
+    policies: credentialPoliciesSchema,
+  })
+  .meta({ id: "OrganizationDetail" });
+export type OrganizationDetail = z.infer<typeof organizationDetailSchema>;

@@ -5,6 +5,7 @@ import { assertMember } from "@/server/auth/assert-member";
 import type { AuthContext } from "@/server/auth/auth-context";
 import { requireScope } from "@/server/auth/require-scope";
 import { assertRoomFor } from "@/server/organizations/assert-room";
+import { requireFeature } from "@/server/organizations/governance";
 import { findWebhook, toPublicWebhook } from "./public-webhook";
 import type { CreateWebhookInput } from "./schemas";
 import { newSigningSecret, sealSigningSecret, signingSecretHash } from "./signing-secret";
@@ -19,6 +20,7 @@ export async function createWebhook(ctx: AuthContext, input: CreateWebhookInput)
   requireScope(ctx, "write:webhooks");
   assertMember(ctx, "add webhook endpoints");
   return ctx.db.transaction(async (tx) => {
+    await requireFeature(tx, ctx.organization.id, "webhooks");
     await assertRoomFor(
       tx,
       ctx.organization.id,

@@ -4,6 +4,7 @@ import { isId } from "@/lib/ids";
 import type { AuthContext } from "@/server/auth/auth-context";
 import { requireScope } from "@/server/auth/require-scope";
 import { ApiError } from "@/server/core/api-error";
+import { requireFeature } from "@/server/organizations/governance";
 import { enqueueDelivery } from "./enqueue-delivery";
 import { kickWebhookOutbox } from "./outbox";
 import { findWebhook } from "./public-webhook";
@@ -21,6 +22,7 @@ export async function resendDelivery(
   requireScope(ctx, "write:webhooks");
   const delivery = await ctx.db.transaction(async (tx) => {
     const hook = await findWebhook(tx, ctx, webhookId);
+    await requireFeature(tx, ctx.organization.id, "webhooks");
     const [original] = isId("whd", deliveryId)
       ? await tx
           .select()

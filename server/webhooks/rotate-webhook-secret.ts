@@ -5,6 +5,7 @@ import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import { assertMember } from "@/server/auth/assert-member";
 import type { AuthContext } from "@/server/auth/auth-context";
 import { requireScope } from "@/server/auth/require-scope";
+import { requireFeature } from "@/server/organizations/governance";
 import { findWebhook, toPublicWebhook } from "./public-webhook";
 import { ROTATION_GRACE_DEFAULT_SECONDS, type RotateWebhookSecretInput } from "./schemas";
 import { newSigningSecret, sealSigningSecret, signingSecretHash } from "./signing-secret";
@@ -24,6 +25,8 @@ export async function rotateWebhookSecret(
   const graceSeconds = input.grace_seconds ?? ROTATION_GRACE_DEFAULT_SECONDS;
   return ctx.db.transaction(async (tx) => {
     const hook = await findWebhook(tx, ctx, id, { lock: true });
+    // Kept read-only on a plan without webhooks (after a downgrade): never deleted.
+    await requireFeature(tx, ctx.organization.id, "webhooks");
     const [current] = await tx
       .select({ sealed: webhookEndpoints.secretSealed })
       .from(webhookEndpoints)

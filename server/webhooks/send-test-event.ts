@@ -2,6 +2,7 @@ import { now } from "@/lib/clock";
 import { newId } from "@/lib/ids";
 import type { AuthContext } from "@/server/auth/auth-context";
 import { requireScope } from "@/server/auth/require-scope";
+import { requireFeature } from "@/server/organizations/governance";
 import { enqueueDelivery } from "./enqueue-delivery";
 import { TEST_EVENT_TYPE } from "./events";
 import { kickWebhookOutbox } from "./outbox";
@@ -17,6 +18,7 @@ export async function sendTestEvent(ctx: AuthContext, id: string): Promise<Publi
   requireScope(ctx, "write:webhooks");
   const delivery = await ctx.db.transaction(async (tx) => {
     const hook = await findWebhook(tx, ctx, id);
+    await requireFeature(tx, ctx.organization.id, "webhooks");
     const body = JSON.stringify({
       type: TEST_EVENT_TYPE,
       timestamp: now().toISOString(),

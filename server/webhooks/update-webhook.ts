@@ -5,6 +5,7 @@ import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import { assertMember } from "@/server/auth/assert-member";
 import type { AuthContext } from "@/server/auth/auth-context";
 import { requireScope } from "@/server/auth/require-scope";
+import { requireFeature } from "@/server/organizations/governance";
 import { runWebhookPass } from "./outbox";
 import { findWebhook, toPublicWebhook } from "./public-webhook";
 import type { PublicWebhook, UpdateWebhookInput } from "./schemas";
@@ -23,6 +24,8 @@ export async function updateWebhook(
   assertMember(ctx, "change webhook endpoints");
   const updated = await ctx.db.transaction(async (tx) => {
     const hook = await findWebhook(tx, ctx, id, { lock: true });
+    // Kept read-only on a plan without webhooks (after a downgrade): never deleted.
+    await requireFeature(tx, ctx.organization.id, "webhooks");
     const enabled = input.enabled ?? hook.disabledAt === null;
     const next = {
       url: input.url ?? hook.url,

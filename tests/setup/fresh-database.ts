@@ -10,7 +10,6 @@ import postgres from "postgres";
 import { afterAll, inject } from "vitest";
 import { closeDb, getDb } from "@/db";
 import { startPgliteFrom } from "@/db/client";
-import { seedDemoData } from "@/db/seed";
 import { testClock } from "@/lib/clock";
 import { resetEnvForTests } from "@/lib/env";
 import { closeAuthListener } from "@/server/auth/auth-bus";
@@ -20,6 +19,7 @@ import { drainUsage } from "@/server/usage/usage-recorder";
 import { drainWebhookOutbox } from "@/server/webhooks/outbox";
 import { keepSeedCopy, restoreSeedCopy } from "./seed-copy";
 import { templateDatabase, withDatabase } from "./template-database";
+import { seedTestWorld } from "./test-world";
 
 // One worker process runs many files one after another (isolate: false, vitest.config.ts): each
 // file starts from the environment the worker started with and from a process with no state left
@@ -61,7 +61,7 @@ resetEnvForTests();
 if (serverUrl) await closeDb();
 // Open now, under the hook timeout, not inside the first test. Tests rely on the demo data, which
 // the template or snapshot already holds (seeding again finds its marker and returns).
-await seedDemoData(await getDb());
+await seedTestWorld(await getDb());
 if (!serverUrl) await keepSeedCopy(await getDb());
 
 afterAll(async () => {

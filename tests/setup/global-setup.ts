@@ -21,12 +21,12 @@ declare module "vitest" {
  */
 export default async function setup(project: TestProject) {
   const url = process.env.DATABASE_URL;
-  const { seedDemoData } = await import("@/db/seed");
+  const { seedTestWorld } = await import("./test-world");
   if (!url) {
     const { snapshotPglite } = await import("@/db/client");
     const dir = await mkdtemp(path.join(tmpdir(), "voltasis-pglite-"));
     const file = path.join(dir, "seeded.tar");
-    writeFileSync(file, Buffer.from(await (await snapshotPglite(seedDemoData)).arrayBuffer()));
+    writeFileSync(file, Buffer.from(await (await snapshotPglite(seedTestWorld)).arrayBuffer()));
     project.provide("pgliteSnapshot", file);
     return () => rm(dir, { recursive: true, force: true });
   }
@@ -40,7 +40,7 @@ export default async function setup(project: TestProject) {
   process.env.DATABASE_URL = withDatabase(url, template);
   const { migrateDatabase, getDb, closeDb } = await import("@/db");
   await migrateDatabase();
-  await seedDemoData(await getDb());
+  await seedTestWorld(await getDb());
   await closeDb();
   process.env.DATABASE_URL = url;
 

@@ -221,6 +221,7 @@ describe("organizations", () => {
             name: names.get(organizationId),
             role,
             third_party_access: "any",
+            plan: "enterprise",
             created_at: expect.any(String),
           },
         ],

@@ -390,7 +390,7 @@ describe("GET /api-keys?status=expiring", () => {
     expect(bad.body.error.details[0]).toEqual({
       field: "status",
       message:
-        "status must be all, or a comma-separated list of active, expiring, expired, revoked",
+        "status must be all, or a comma-separated list of active, expiring, pending, expired, revoked",
     });
   });
 });

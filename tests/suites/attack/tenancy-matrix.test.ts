@@ -66,6 +66,8 @@ const OVERRIDES: Record<string, Record<string, number>> = {
   // only owners and admins rename, and a platform admin may rename any (admin:organizations).
   "POST /organizations": KEYS_REFUSED,
   "PATCH /organizations/{id}": { ...KEYS_REFUSED, "member A": 403, "platform admin in B": 200 },
+  // Its members and its keys read its plan and policies; a platform admin reads any.
+  "GET /organizations/{id}": { "platform admin in B": 200 },
   // Status page incidents belong to the platform, not to an organization: a platform admin
   // updates one from wherever it acts.
   "PATCH /status/incidents/{id}": { "platform admin in B": 200 },
@@ -281,6 +283,8 @@ async function requestFor(route: ApiRoute, sharedKeyId: string) {
       return { params: { id: (await sharedIncident()).id }, body: route.op.example };
     case "GET /request-logs/{request_id}":
       return { params: { request_id: await memberRequest() } };
+    case "GET /organizations/{id}":
+      return { params: { id: await orgId("acme") } };
     case "PATCH /organizations/{id}":
       // Renamed to its own name: the cell proves the right, and Acme stays Acme.
       return { params: { id: await orgId("acme") }, body: { name: "Acme" } };
