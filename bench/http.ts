@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { ROOT } from "@/tests/support/server-harness";
+import { setPlanAsPlatformAdmin } from "../e2e/helpers/plans";
 import { type ColdResult, measureColdVerification } from "./cold-verify";
 import { load, PAIR_HEADER, pairLine, type Round } from "./support/load";
 import { mintOAuthTokens } from "./support/oauth-tokens";
@@ -44,6 +45,8 @@ async function abPairs(env: NodeJS.ProcessEnv, mode: string): Promise<Round[]> {
   prepareDatabase(env);
   const oauthTokens = await mintOAuthTokens(env, KEYS);
   const server = await startServer(env);
+  // 200 keys in Acme: more than its demo plan (team) keeps in service.
+  await setPlanAsPlatformAdmin(server.base, "Acme", "enterprise");
   const rounds: Round[] = [];
   try {
     const url = (pathname: string) => `${server.base}${pathname}`;

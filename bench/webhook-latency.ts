@@ -7,6 +7,7 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { startReceiver } from "@/tests/helpers/webhooks";
 import { ROOT } from "@/tests/support/server-harness";
+import { setPlanAsPlatformAdmin } from "../e2e/helpers/plans";
 import { buildIfNeeded, prepareDatabase, startServer } from "./support/production-server";
 import { writeResults } from "./support/results";
 
@@ -26,6 +27,8 @@ async function main() {
   prepareDatabase(env);
   const receiver = await startReceiver();
   const server = await startServer(env);
+  // One key per round in Acme: more than its demo plan (team) keeps in service.
+  await setPlanAsPlatformAdmin(server.base, "Acme", "enterprise");
   try {
     const login = await fetch(`${server.base}/api/v1/auth/token`, {
       method: "POST",
