@@ -161,6 +161,15 @@ describe("what the free plan does not include: 403 plan, naming the feature and 
     expect(res.body.error.details.limit).toBe(10);
   });
 
+  it("active keys under a race: three creations for the last slot, one wins", async () => {
+    const org = await planOrganization("free");
+    for (let i = 0; i < 9; i += 1) expect((await postKey(org.owner.token, {})).status).toBe(201);
+    const raced = await Promise.all([1, 2, 3].map(() => postKey(org.owner.token, {})));
+    expect(raced.map((r) => r.status).sort()).toEqual([201, 403, 403]);
+    const detail = await getOrganization(org.id, org.owner.token);
+    expect(detail.body.data.usage.active_keys).toEqual({ used: 10, limit: 10 });
+  });
+
   it("IP allowlists and per-key limits, on create and on change", async () => {
     const org = await planOrganization("free");
     expectPlanRefusal(
