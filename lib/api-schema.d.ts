@@ -7734,6 +7734,8 @@ export interface operations {
                 q?: string;
                 /** @description Only keys this user created */
                 created_by?: string;
+                /** @description Only keys that expire after this instant, or never: with `status=active,expiring`, the keys a maximum lifetime (the organization's `max_key_lifetime_days`) would not allow today. */
+                expires_after?: string;
             };
             header?: {
                 /** @description Act in another organization (members of it, or holders of admin:organizations). */

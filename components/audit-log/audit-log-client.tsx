@@ -22,6 +22,7 @@ import { inputClass } from "@/components/ui/field";
 import { LoadMore } from "@/components/ui/load-more";
 import { LogSkeleton } from "@/components/ui/log-skeleton";
 import { OrganizationBadge } from "@/components/ui/organization-badge";
+import { PlanNote, UnavailableAction } from "@/components/ui/unavailable-action";
 import { useListFilters } from "@/components/ui/use-list-filters";
 
 interface AuditLogClientProps {
@@ -30,7 +31,13 @@ interface AuditLogClientProps {
   actions: string[];
   /** AUDIT_RETENTION_DAYS: how long entries are kept. */
   retentionDays: number;
+  /** How far back the organization's plan reads the log (`audit_log_days`), in days. */
+  historyDays: number;
+  /** The plan includes the CSV export. */
+  csvIncluded: boolean;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** How long typing in the target box pauses before the log is searched again. */
 const TARGET_DEBOUNCE_MS = 300;
@@ -40,7 +47,13 @@ export function AuditLogClient(props: AuditLogClientProps) {
   return <AuditLogView key={props.organization.id} {...props} />;
 }
 
-function AuditLogView({ organization, actions, retentionDays }: AuditLogClientProps) {
+function AuditLogView({
+  organization,
+  actions,
+  retentionDays,
+  historyDays,
+  csvIncluded,
+}: AuditLogClientProps) {
   const {
     filters,
     text: targetText,
@@ -56,7 +69,13 @@ function AuditLogView({ organization, actions, retentionDays }: AuditLogClientPr
   const search = auditLogSearch(queried);
   // A range that ends before it starts is said here, not sent to be refused.
   const badRange = filters.from !== "" && filters.to !== "" && filters.from > filters.to;
-  const log = useAuditLog(organization.id, auditLogQuery(queried), !badRange);
+  // Past the plan's history the API refuses (403 plan): said here instead of asked.
+  const planLimited = historyDays < retentionDays;
+  const beforeHistory =
+    planLimited &&
+    filters.from !== "" &&
+    new Date(`${filters.from}T23:59:59`).getTime() < Date.now() - historyDays * DAY_MS;
+  const log = useAuditLog(organization.id, auditLogQuery(queried), !badRange && !beforeHistory);
   const members = useMembers(organization.id, true);
   const entries = log.data?.pages.flatMap((page) => page.data) ?? [];
   const defaults = isDefaultAuditFilters(filters);
@@ -77,27 +96,34 @@ function AuditLogView({ organization, actions, retentionDays }: AuditLogClientPr
             Who did what in{" "}
             <strong className="font-medium text-slate-800">{organization.name}</strong>: keys,
             sign-ins revoked, members, invitations and roles, newest first. Entries are kept for{" "}
-            {retentionDays === 365 ? "a year" : `${retentionDays} days`}.
+            {retentionDays === 365 ? "a year" : `${retentionDays} days`}
+            {planLimited
+              ? `; ${organization.name}'s plan shows the last ${historyDays} days of them.`
+              : "."}
           </p>
         </div>
         {/* A plain link: the browser streams the file to disk however long the log is. */}
-        <a
-          href={`/api/v1/audit-logs.csv${search ? `?${search}` : ""}`}
-          download
-          aria-disabled={badRange}
-          onClick={(e) => {
-            if (badRange) e.preventDefault();
-          }}
-          className={buttonClass("secondary", "shrink-0 self-start")}
-        >
-          <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4">
-            <path
-              fill="currentColor"
-              d="M10.75 2.75a.75.75 0 0 0-1.5 0v8.69L6.28 8.47a.75.75 0 0 0-1.06 1.06l4.25 4.25a.75.75 0 0 0 1.06 0l4.25-4.25a.75.75 0 1 0-1.06-1.06l-2.97 2.97V2.75ZM3.5 14.25a.75.75 0 0 0-1.5 0v1.5A2.25 2.25 0 0 0 4.25 18h11.5A2.25 2.25 0 0 0 18 15.75v-1.5a.75.75 0 0 0-1.5 0v1.5c0 .41-.34.75-.75.75H4.25a.75.75 0 0 1-.75-.75v-1.5Z"
-            />
-          </svg>
-          Export CSV
-        </a>
+        {csvIncluded ? (
+          <a
+            href={`/api/v1/audit-logs.csv${search ? `?${search}` : ""}`}
+            download
+            aria-disabled={badRange}
+            onClick={(e) => {
+              if (badRange) e.preventDefault();
+            }}
+            className={buttonClass("secondary", "shrink-0 self-start")}
+          >
+            <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4">
+              <path
+                fill="currentColor"
+                d="M10.75 2.75a.75.75 0 0 0-1.5 0v8.69L6.28 8.47a.75.75 0 0 0-1.06 1.06l4.25 4.25a.75.75 0 0 0 1.06 0l4.25-4.25a.75.75 0 1 0-1.06-1.06l-2.97 2.97V2.75ZM3.5 14.25a.75.75 0 0 0-1.5 0v1.5A2.25 2.25 0 0 0 4.25 18h11.5A2.25 2.25 0 0 0 18 15.75v-1.5a.75.75 0 0 0-1.5 0v1.5c0 .41-.34.75-.75.75H4.25a.75.75 0 0 1-.75-.75v-1.5Z"
+              />
+            </svg>
+            Export CSV
+          </a>
+        ) : (
+          <UnavailableAction feature="csv_export" label="Export CSV" />
+        )}
       </div>
 
       <search
@@ -154,6 +180,11 @@ function AuditLogView({ organization, actions, retentionDays }: AuditLogClientPr
         <p role="alert" className="text-sm text-red-600">
           “To” is before “From”: choose a range that ends after it starts.
         </p>
+      ) : beforeHistory ? (
+        <PlanNote feature="audit_log_days" beyond={historyDays}>
+          {organization.name}&apos;s plan shows the last {historyDays} days of the audit log: choose
+          a “From” date within them. Older entries are kept, and shown again on a larger plan.
+        </PlanNote>
       ) : log.isPending ? (
         <LogSkeleton label="Loading the audit log" />
       ) : log.isError && !log.data ? (

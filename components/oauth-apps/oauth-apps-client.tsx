@@ -5,6 +5,7 @@ import { AddButton } from "@/components/ui/add-button";
 import { ListHeader } from "@/components/ui/list-header";
 import { PagedList, pagedRows } from "@/components/ui/paged-list";
 import { useToast } from "@/components/ui/toast";
+import { PlanNote, UnavailableAction } from "@/components/ui/unavailable-action";
 import { useDeletedNotice } from "@/components/ui/use-deleted-notice";
 import { useFocusRowLink } from "@/components/ui/use-focus-row-link";
 import { AppCredentialsDialog } from "./app-credentials-dialog";
@@ -20,6 +21,8 @@ interface OAuthAppsClientProps {
   /** write:oauth-apps as a member: a platform admin visiting reviews and deletes, registers none. */
   canRegister: boolean;
   isMember: boolean;
+  /** The organization's plan includes OAuth apps; else the list is read-only, its apps kept. */
+  included: boolean;
 }
 
 type OpenDialog =
@@ -37,7 +40,13 @@ function deletedMessage(name: string): string {
   return `Deleted “${name.slice(0, 100)}”`;
 }
 
-function OAuthAppsView({ organization, canRegister, isMember }: OAuthAppsClientProps) {
+function OAuthAppsView({
+  organization,
+  canRegister: mayRegister,
+  isMember,
+  included,
+}: OAuthAppsClientProps) {
+  const canRegister = mayRegister && included;
   const apps = useOAuthApps(organization.id);
   const [open, setOpen] = useState<OpenDialog | null>(null);
   const { show: showToast, toast } = useToast();
@@ -72,9 +81,19 @@ function OAuthAppsView({ organization, canRegister, isMember }: OAuthAppsClientP
           </>
         }
         action={
-          canRegister && !empty ? <AddButton onClick={openRegister}>Register app</AddButton> : null
+          !included && mayRegister ? (
+            <UnavailableAction feature="oauth_apps" label="Register app" />
+          ) : canRegister && !empty ? (
+            <AddButton onClick={openRegister}>Register app</AddButton>
+          ) : null
         }
       />
+      {included ? null : (
+        <PlanNote feature="oauth_apps">
+          {organization.name}&apos;s plan does not include OAuth apps. Apps registered before stay
+          listed, and their grants keep working; they can be deleted, but not registered or changed.
+        </PlanNote>
+      )}
 
       <PagedList
         query={apps}

@@ -75,33 +75,24 @@ export function useRevokeGrant(organizationId?: string) {
   });
 }
 
-/**
- * The organization's third_party_access, from GET /organizations (there is no GET of one
- * organization): narrowed by its name, then found by id, following pages if names repeat.
- */
-export async function fetchThirdPartyAccess(
-  organization: { id: string; name: string },
+/** The organization's third_party_access, as GET /organizations/{id} serves it. */
+async function fetchThirdPartyAccess(
+  organizationId: string,
   signal?: AbortSignal,
 ): Promise<ThirdPartyAccess> {
-  let cursor: string | undefined;
-  do {
-    const page = await bodyOf(
-      api.GET("/organizations", {
-        params: { query: { q: organization.name, limit: 100, cursor } },
-        ...inOrganization(organization.id, signal),
-      }),
-    );
-    const found = page.data.find((org) => org.id === organization.id);
-    if (found) return found.third_party_access;
-    cursor = page.next_cursor ?? undefined;
-  } while (cursor);
-  throw new Error("This organization's policy could not be found.");
+  const organization = await dataOf(
+    api.GET("/organizations/{id}", {
+      params: { path: { id: organizationId } },
+      ...inOrganization(organizationId, signal),
+    }),
+  );
+  return organization.third_party_access;
 }
 
 export function useThirdPartyAccess(organization: { id: string; name: string }) {
   return useQuery({
     queryKey: oauthGrantQueryKeys.policy(organization.id),
-    queryFn: ({ signal }) => fetchThirdPartyAccess(organization, signal),
+    queryFn: ({ signal }) => fetchThirdPartyAccess(organization.id, signal),
   });
 }
 

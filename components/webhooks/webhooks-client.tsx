@@ -5,6 +5,7 @@ import { AddButton } from "@/components/ui/add-button";
 import { ListHeader } from "@/components/ui/list-header";
 import { PagedList, pagedRows } from "@/components/ui/paged-list";
 import { useToast } from "@/components/ui/toast";
+import { PlanNote, UnavailableAction } from "@/components/ui/unavailable-action";
 import { useDeletedNotice } from "@/components/ui/use-deleted-notice";
 import { useFocusRowLink } from "@/components/ui/use-focus-row-link";
 import { AddWebhookDialog } from "./add-webhook-dialog";
@@ -20,6 +21,8 @@ interface WebhooksClientProps {
   /** write:webhooks as a member: a platform admin visiting reviews and deletes, adds none. */
   canAdd: boolean;
   isMember: boolean;
+  /** The organization's plan includes webhooks; else the list is read-only, its endpoints kept. */
+  included: boolean;
 }
 
 type OpenDialog =
@@ -37,7 +40,8 @@ function deletedMessage(url: string): string {
   return `Deleted the endpoint ${url.slice(0, 120)}`;
 }
 
-function WebhooksView({ organization, canAdd, isMember }: WebhooksClientProps) {
+function WebhooksView({ organization, canAdd: mayAdd, isMember, included }: WebhooksClientProps) {
+  const canAdd = mayAdd && included;
   const webhooks = useWebhooks(organization.id);
   const [open, setOpen] = useState<OpenDialog | null>(null);
   const { show: showToast, toast } = useToast();
@@ -72,8 +76,20 @@ function WebhooksView({ organization, canAdd, isMember }: WebhooksClientProps) {
             Webhooks.
           </>
         }
-        action={canAdd && !empty ? <AddButton onClick={openAdd}>Add endpoint</AddButton> : null}
+        action={
+          !included && mayAdd ? (
+            <UnavailableAction feature="webhooks" label="Add endpoint" />
+          ) : canAdd && !empty ? (
+            <AddButton onClick={openAdd}>Add endpoint</AddButton>
+          ) : null
+        }
       />
+      {included ? null : (
+        <PlanNote feature="webhooks">
+          {organization.name}&apos;s plan does not include webhooks. Endpoints added before stay
+          listed and can be deleted, but not added or changed.
+        </PlanNote>
+      )}
 
       <PagedList
         query={webhooks}

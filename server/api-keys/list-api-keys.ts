@@ -65,7 +65,8 @@ function statusCondition(status: ApiKeyStatus, at: Date): SQL {
  */
 export async function listApiKeys(
   ctx: Viewer,
-  query: Pick<ListApiKeysQuery, "limit" | "cursor" | "status" | "q" | "created_by">,
+  query: Pick<ListApiKeysQuery, "limit" | "cursor" | "status" | "q" | "created_by"> &
+    Partial<Pick<ListApiKeysQuery, "expires_after">>,
 ): Promise<Page<PublicApiKey>> {
   requireScope(ctx, "read:api-keys");
   const where: (SQL | undefined)[] = [eq(apiKeys.organizationId, ctx.organization.id)];
@@ -74,6 +75,9 @@ export async function listApiKeys(
   if (query.status !== "all") {
     const at = now();
     where.push(or(...query.status.map((status) => statusCondition(status, at))));
+  }
+  if (query.expires_after) {
+    where.push(or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, query.expires_after)));
   }
   if (query.q) {
     const pattern = `%${likeLiteral(query.q)}%`;

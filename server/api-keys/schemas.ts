@@ -200,6 +200,14 @@ export const listApiKeysQuerySchema = pageQuerySchema("key").extend({
     .refine((id) => isId("usr", id), "created_by must be a user id (usr_…)")
     .optional()
     .meta({ description: "Only keys this user created" }),
+  expires_after: z.iso
+    .datetime({ offset: true, error: "expires_after must be an ISO 8601 date-time" })
+    .transform((value) => new Date(value))
+    .optional()
+    .meta({
+      description:
+        "Only keys that expire after this instant, or never: with `status=active,expiring`, the keys a maximum lifetime (the organization's `max_key_lifetime_days`) would not allow today.",
+    }),
 });
 
 export type ListApiKeysQuery = z.infer<typeof listApiKeysQuerySchema>;

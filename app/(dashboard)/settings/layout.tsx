@@ -37,6 +37,14 @@ export default async function SettingsLayout({ children }: { children: ReactNode
           {session.scopes.includes("read:oauth-apps") ? (
             <NavLink href="/settings/third-party-access">Third-party access</NavLink>
           ) : null}
+          {/* Owners and admins, like the pages: the organization's credential policies, and
+              every credential in it. */}
+          {session.role !== "member" ? (
+            <>
+              <NavLink href="/settings/security">Security</NavLink>
+              <NavLink href="/settings/credentials">Credentials</NavLink>
+            </>
+          ) : null}
           <NavLink href="/settings/organizations">Organizations</NavLink>
           <NavLink href="/settings/account">Account</NavLink>
           {/* Everyone: the apps the signed-in user authorized, in every organization. */}

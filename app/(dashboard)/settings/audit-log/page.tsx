@@ -9,6 +9,7 @@ import { AUDIT_ACTIONS } from "@/server/audit/record-audit";
 import { listAuditLogsQuerySchema } from "@/server/audit/schemas";
 import { parseOrThrow } from "@/server/core/validation";
 import { requireDashboardSession } from "@/server/http/dashboard-session";
+import { cachedGovernance } from "@/server/organizations/governance";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -20,6 +21,7 @@ export const metadata: Metadata = { title: "Audit log" };
 export default async function AuditLogPage() {
   const session = await requireDashboardSession();
   if (!session.scopes.includes("read:audit-logs")) notFound();
+  const { entitlements } = await cachedGovernance(session.organization.id);
   const queryClient = new QueryClient();
   await queryClient.prefetchInfiniteQuery({
     queryKey: auditLogQueryKeys.list(session.organization.id, ""),
@@ -33,6 +35,8 @@ export default async function AuditLogPage() {
         organization={session.organization}
         actions={[...AUDIT_ACTIONS]}
         retentionDays={env().AUDIT_RETENTION_DAYS}
+        historyDays={entitlements.audit_log_days}
+        csvIncluded={entitlements.csv_export}
       />
     </HydrationBoundary>
   );

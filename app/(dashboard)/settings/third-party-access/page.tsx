@@ -2,43 +2,14 @@ import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { oauthGrantQueryKeys } from "@/components/oauth-grants/oauth-grant-query-keys";
-import type { ThirdPartyAccess } from "@/components/oauth-grants/oauth-grant-types";
 import { ThirdPartyAccessClient } from "@/components/oauth-grants/third-party-access-client";
 import { parseOrThrow } from "@/server/core/validation";
-import {
-  type DashboardSession,
-  dashboardContext,
-  requireDashboardSession,
-} from "@/server/http/dashboard-session";
+import { dashboardContext, requireDashboardSession } from "@/server/http/dashboard-session";
 import { listOAuthGrants } from "@/server/oauth-grants/list-oauth-grants";
 import { listOAuthGrantsQuerySchema } from "@/server/oauth-grants/schemas";
-import { listOrganizations } from "@/server/organizations/list-organizations";
-import { listOrganizationsQuerySchema } from "@/server/organizations/operations";
+import { getOrganization } from "@/server/organizations/get-organization";
 
 export const metadata: Metadata = { title: "Third-party access" };
-
-/**
- * The current organization's policy, as GET /api/v1/organizations serves it (the client's query
- * reads the same): narrowed by name, found by id, following pages if names repeat.
- */
-async function currentPolicy(session: DashboardSession): Promise<ThirdPartyAccess | undefined> {
-  const ctx = await dashboardContext();
-  let cursor: string | undefined;
-  do {
-    const page = await listOrganizations(
-      ctx,
-      parseOrThrow(listOrganizationsQuerySchema, {
-        q: session.organization.name,
-        limit: 100,
-        cursor,
-      }),
-    );
-    const found = page.data.find((org) => org.id === session.organization.id);
-    if (found) return found.third_party_access;
-    cursor = page.next_cursor ?? undefined;
-  } while (cursor);
-  return undefined;
-}
 
 /**
  * Settings > Third-party access, for owners and admins (read:oauth-apps): the organization's
@@ -49,8 +20,8 @@ export default async function ThirdPartyAccessPage() {
   const session = await requireDashboardSession();
   if (!session.scopes.includes("read:oauth-apps")) notFound();
   const queryClient = new QueryClient();
-  const [policy] = await Promise.all([
-    currentPolicy(session),
+  const [organization] = await Promise.all([
+    getOrganization(await dashboardContext(), session.organization.id),
     queryClient.prefetchInfiniteQuery({
       queryKey: oauthGrantQueryKeys.organization(session.organization.id),
       queryFn: () =>
@@ -59,8 +30,10 @@ export default async function ThirdPartyAccessPage() {
       getNextPageParam: (last) => last.next_cursor,
     }),
   ]);
-  // Not found (cannot happen for the session's own organization): the client asks the API.
-  if (policy) queryClient.setQueryData(oauthGrantQueryKeys.policy(session.organization.id), policy);
+  queryClient.setQueryData(
+    oauthGrantQueryKeys.policy(session.organization.id),
+    organization.third_party_access,
+  );
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <ThirdPartyAccessClient

@@ -8,6 +8,7 @@ import { requireDashboardSession } from "@/server/http/dashboard-session";
 import { firstPageState } from "@/server/http/hydration-state";
 import { listOAuthApps } from "@/server/oauth-apps/list-oauth-apps";
 import { listOAuthAppsQuerySchema } from "@/server/oauth-apps/schemas";
+import { cachedGovernance } from "@/server/organizations/governance";
 
 export const metadata: Metadata = { title: "OAuth apps" };
 
@@ -18,6 +19,7 @@ export const metadata: Metadata = { title: "OAuth apps" };
 export default async function OAuthAppsPage() {
   const session = await requireDashboardSession();
   if (!session.scopes.includes("read:oauth-apps")) notFound();
+  const { entitlements } = await cachedGovernance(session.organization.id);
   const state = await firstPageState(oauthAppQueryKeys.list(session.organization.id), () =>
     listOAuthApps(session, parseOrThrow(listOAuthAppsQuerySchema, {})),
   );
@@ -28,6 +30,7 @@ export default async function OAuthAppsPage() {
         isMember={session.isMember}
         // A platform admin visiting holds the scope but only reads and deletes (assertMember).
         canRegister={session.scopes.includes("write:oauth-apps") && session.isMember}
+        included={entitlements.oauth_apps}
       />
     </HydrationBoundary>
   );

@@ -6,6 +6,7 @@ import { WebhooksClient } from "@/components/webhooks/webhooks-client";
 import { parseOrThrow } from "@/server/core/validation";
 import { requireDashboardSession } from "@/server/http/dashboard-session";
 import { firstPageState } from "@/server/http/hydration-state";
+import { cachedGovernance } from "@/server/organizations/governance";
 import { listWebhooks } from "@/server/webhooks/list-webhooks";
 import { listWebhooksQuerySchema } from "@/server/webhooks/schemas";
 
@@ -18,6 +19,7 @@ export const metadata: Metadata = { title: "Webhooks" };
 export default async function WebhooksPage() {
   const session = await requireDashboardSession();
   if (!session.scopes.includes("read:webhooks")) notFound();
+  const { entitlements } = await cachedGovernance(session.organization.id);
   const state = await firstPageState(webhookQueryKeys.list(session.organization.id), () =>
     listWebhooks(session, parseOrThrow(listWebhooksQuerySchema, {})),
   );
@@ -28,6 +30,7 @@ export default async function WebhooksPage() {
         isMember={session.isMember}
         // A platform admin visiting holds the scope but only reads, tests and deletes.
         canAdd={session.scopes.includes("write:webhooks") && session.isMember}
+        included={entitlements.webhooks}
       />
     </HydrationBoundary>
   );
