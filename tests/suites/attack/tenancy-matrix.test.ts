@@ -69,6 +69,9 @@ const OVERRIDES: Record<string, Record<string, number>> = {
   // Status page incidents belong to the platform, not to an organization: a platform admin
   // updates one from wherever it acts.
   "PATCH /status/incidents/{id}": { "platform admin in B": 200 },
+  // Every credential of the organization is for its owners and admins, whatever a member holds.
+  "GET /credentials": { "member A": 403 },
+  "POST /credentials/revoke": { "member A": 403 },
 };
 
 function expected(route: ApiRoute, principal: Principal): number {
