@@ -37,7 +37,7 @@ export async function revokeCredentials(
     const inTx = { ...ctx, db: tx };
     const of = (type: InventoryType) => rows.filter((r) => r.type === type);
     const counts: ByType = {
-      api_key: await revokeKeys(inTx, of("api_key"), at),
+      api_key: await revokeKeys(inTx, of("api_key")),
       user_token: await revokeSignIns(inTx, of("user_token")),
       oauth_grant: await revokeGrants(inTx, of("oauth_grant")),
       session: await endSessions(inTx, of("session")),

@@ -1,6 +1,7 @@
-import { and, asc, gt, inArray, isNull, or } from "drizzle-orm";
+import { and, asc, inArray, isNull } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { apiKeys, browserSessions, oauthGrants, tokenFamilies } from "@/db/schema";
+import { now } from "@/lib/clock";
 import { revokeApiKey } from "@/server/api-keys/revoke-api-key";
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import type { AuthContext } from "@/server/auth/auth-context";
@@ -19,22 +20,23 @@ import { SESSION_ITEM_PREFIX } from "./schemas";
 /** `ctx` acts through the caller's transaction. */
 type InTx = AuthContext & { db: Tx };
 
-export async function revokeKeys(ctx: InTx, rows: CredentialRow[], at: Date): Promise<number> {
+export async function revokeKeys(ctx: InTx, rows: CredentialRow[]): Promise<number> {
   if (rows.length === 0) return 0;
-  const live = await ctx.db
-    .select({ id: apiKeys.id })
+  const locked = await ctx.db
+    .select({ id: apiKeys.id, revokedAt: apiKeys.revokedAt })
     .from(apiKeys)
     .where(
-      and(
-        inArray(
-          apiKeys.id,
-          rows.map((r) => r.id),
-        ),
-        or(isNull(apiKeys.revokedAt), gt(apiKeys.revokedAt, at)),
+      inArray(
+        apiKeys.id,
+        rows.map((r) => r.id),
       ),
     )
     .orderBy(asc(apiKeys.id))
     .for("update");
+  // Read after the lock: a revocation that committed meanwhile is in the past by now, whereas a
+  // rotation's grace period (a future revoked_at) still counts as working.
+  const at = now();
+  const live = locked.filter((k) => k.revokedAt === null || k.revokedAt > at);
   for (const key of live) await revokeApiKey(ctx, key.id);
   return live.length;
 }
