@@ -40,6 +40,7 @@ const LABELS: Record<AuditAction, string> = {
   "webhook.secret_rotated": "Webhook signing secret rotated",
   "api_key.exposed": "API key reported leaked: revoked",
   "credential.exposed": "Secret reported leaked",
+  "credentials.bulk_revoked": "Credentials revoked in bulk",
 };
 
 /** Entries Voltasis wrote itself (no user), by the channel named as their credential. */
@@ -81,6 +82,7 @@ const GROUP_LABELS: Record<string, string> = {
   user: "Accounts",
   token_family: "Sign-in tokens",
   credential: "Leaked secrets",
+  credentials: "Credentials",
 };
 
 /** `actions` grouped by what they act on, groups and actions each in their first order. */
@@ -106,5 +108,6 @@ export function entrySummary(metadata: Record<string, unknown> | null): string |
   if (typeof m.email === "string") return m.email;
   if (typeof m.device === "string") return m.device;
   if (typeof m.reason === "string") return m.reason.replace(/_/g, " ");
+  if (typeof m.revoked === "number") return `${m.revoked} credential${m.revoked === 1 ? "" : "s"}`;
   return null;
 }

@@ -43,6 +43,8 @@ export const AUDIT_ACTIONS = [
   // A secret reported leaked (GitHub secret scanning, POST /credentials/report) and revoked.
   "api_key.exposed",
   "credential.exposed",
+  // Settings > Credentials: one entry per bulk revocation, beside each credential's own.
+  "credentials.bulk_revoked",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

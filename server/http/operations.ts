@@ -3,6 +3,7 @@ import { API_KEY_OPERATIONS } from "@/server/api-keys/operations";
 import { AUDIT_LOG_OPERATIONS } from "@/server/audit/operations";
 import { AUTH_OPERATIONS } from "@/server/auth/operations";
 import { defineOperation, type Operation } from "@/server/core/operation";
+import { CREDENTIAL_INVENTORY_OPERATIONS } from "@/server/credentials-inventory/operations";
 import { healthSchema } from "@/server/health";
 import { INVITATION_OPERATIONS } from "@/server/invitations/operations";
 import { LEAK_OPERATIONS } from "@/server/leaks/operations";
@@ -69,6 +70,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...WEBHOOK_OPERATIONS,
   ...AUDIT_LOG_OPERATIONS,
   ...REQUEST_LOG_OPERATIONS,
+  ...CREDENTIAL_INVENTORY_OPERATIONS,
   ...SCOPE_OPERATIONS,
   ...LEAK_OPERATIONS,
   openApiOperation,

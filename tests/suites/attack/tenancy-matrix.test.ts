@@ -71,6 +71,9 @@ const OVERRIDES: Record<string, Record<string, number>> = {
   // Status page incidents belong to the platform, not to an organization: a platform admin
   // updates one from wherever it acts.
   "PATCH /status/incidents/{id}": { "platform admin in B": 200 },
+  // Every credential of the organization is for its owners and admins, whatever a member holds.
+  "GET /credentials": { "member A": 403 },
+  "POST /credentials/revoke": { "member A": 403 },
 };
 
 function expected(route: ApiRoute, principal: Principal): number {
@@ -278,6 +281,8 @@ async function requestFor(route: ApiRoute, sharedKeyId: string) {
     case "DELETE /oauth-grants/{id}":
       return { params: { id: (await createGrant((await insertMember("acme")).id, "acme")).id } };
     case "POST /status/incidents":
+    // A dry run: the cell proves the right and revokes nothing the other cells use.
+    case "POST /credentials/revoke":
       return { body: route.op.example };
     case "PATCH /status/incidents/{id}":
       return { params: { id: (await sharedIncident()).id }, body: route.op.example };
