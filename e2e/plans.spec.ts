@@ -1,14 +1,14 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./helpers/checks";
 import { openSettingsPage, sameOrigin, switchOrganization, uniqueName } from "./helpers/dashboard";
-import { login } from "./helpers/login";
+import { login, orgSwitcher } from "./helpers/login";
 
 test.describe("plans and credential policies", () => {
   test("Globex, on the free plan, sees what it lacks disabled, with the plan that has it", async ({
     page,
   }) => {
     await login(page, "owner@globex.test");
-    await openSettingsPage(page, "General");
+    await page.goto("/settings/general");
     const plan = page.getByRole("region", { name: "Plan" });
     await expect(plan.getByTestId("plan-name")).toHaveText("Free");
     await expect(plan.getByText(/of 10 active keys in use/)).toBeVisible();
@@ -53,6 +53,7 @@ test.describe("plans and credential policies", () => {
 
     await page.goto("/dashboard");
     await switchOrganization(page, name);
+    await expect(orgSwitcher(page)).toHaveAccessibleName(new RegExp(`^Organization: ${name}`));
     await openSettingsPage(page, "Security");
     const form = page.getByRole("form", { name: "Credential policies" });
     await form.getByLabel("Maximum key lifetime", { exact: true }).check();
