@@ -2,6 +2,8 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
+import { useOrganizationDetail } from "@/components/organizations/organization-queries";
+import { AvailableOn } from "@/components/ui/available-on";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorState } from "@/components/ui/error-state";
@@ -12,7 +14,7 @@ import type { Role } from "@/lib/roles";
 import { AllowedIpsField, parseAllowedIps } from "./allowed-ips-field";
 import { createApiKey, useScopeCatalogue } from "./api-key-queries";
 import type { ApiKey, Scope } from "./api-key-types";
-import { type Expiry, ExpiryPicker, expiryToIso } from "./expiry-picker";
+import { type Expiry, ExpiryPicker, expiryToIso, expiryWithin } from "./expiry-picker";
 import {
   allowlistProblems,
   hasErrors,
@@ -56,6 +58,11 @@ export function CreateApiKeyDialog({
 }) {
   const client = useQueryClient();
   const catalogue = useScopeCatalogue(organizationId);
+  // The plan and policies shape the form: allowlists need a plan with them, and a maximum
+  // lifetime removes "Never" and later presets.
+  const governance = useOrganizationDetail(organizationId).data;
+  const maxDays = governance?.policies.max_key_lifetime_days ?? null;
+  const allowlistIncluded = governance?.entitlements.ip_allowlists ?? true;
   const formId = useId();
   const [name, setName] = useState("");
   const [nameTouched, setNameTouched] = useState(false);
@@ -87,7 +94,7 @@ export function CreateApiKeyDialog({
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (pending) return;
-    const expiresAt = expiryToIso(expiry);
+    const expiresAt = expiryToIso(expiryWithin(expiry, maxDays));
     const allowedIps = parseAllowedIps(allowedText);
     // The API's rules, checked here first: every bad field is marked at once.
     const next: KeyFieldErrors = {
@@ -201,23 +208,36 @@ export function CreateApiKeyDialog({
           />
         )}
         <ExpiryPicker
-          value={expiry}
+          value={expiryWithin(expiry, maxDays)}
+          maxDays={maxDays}
           error={errors.expires_at}
           onChange={(next) => {
             setExpiry(next);
             if (errors.expires_at) setErrors((prev) => ({ ...prev, expires_at: undefined }));
           }}
         />
-        <AllowedIpsField
-          id={`${formId}-allowed-ips`}
-          value={allowedText}
-          currentIp={currentIp}
-          errors={errors.allowed_ips}
-          onChange={(next) => {
-            setAllowedText(next);
-            if (errors.allowed_ips) setErrors((prev) => ({ ...prev, allowed_ips: undefined }));
-          }}
-        />
+        {allowlistIncluded ? (
+          <AllowedIpsField
+            id={`${formId}-allowed-ips`}
+            value={allowedText}
+            currentIp={currentIp}
+            errors={errors.allowed_ips}
+            onChange={(next) => {
+              setAllowedText(next);
+              if (errors.allowed_ips) setErrors((prev) => ({ ...prev, allowed_ips: undefined }));
+            }}
+          />
+        ) : (
+          <div className="space-y-1.5">
+            <p className="flex flex-wrap items-center gap-2 text-sm font-medium text-slate-500">
+              Allowed IPs <AvailableOn feature="ip_allowlists" />
+            </p>
+            <p className="text-xs text-slate-500">
+              {organizationName}&apos;s plan does not include IP allowlists: this key works from any
+              address.
+            </p>
+          </div>
+        )}
       </form>
     </Dialog>
   );

@@ -18,6 +18,32 @@ const OPTIONS: { id: string; label: string; value: Expiry }[] = [
   { id: "never", label: "Never", value: { kind: "never" } },
 ];
 
+/**
+ * The options a maximum lifetime leaves (`maxDays`, the organization's max_key_lifetime_days):
+ * no "Never", no preset beyond it.
+ */
+function optionsWithin(maxDays: number | null): typeof OPTIONS {
+  if (maxDays === null) return OPTIONS;
+  return OPTIONS.filter(
+    (o) => o.value.kind === "custom" || (o.value.kind === "days" && o.value.days <= maxDays),
+  );
+}
+
+/** A starting expiry the maximum lifetime allows: `preferred` if it does, else the longest. */
+export function expiryWithin(
+  preferred: Expiry,
+  maxDays: number | null,
+  nowMs = Date.now(),
+): Expiry {
+  if (maxDays === null) return preferred;
+  if (preferred.kind === "days" && preferred.days <= maxDays) return preferred;
+  const preset = optionsWithin(maxDays)
+    .map((o) => o.value)
+    .filter((v) => v.kind === "days")
+    .pop();
+  return preset ?? { kind: "custom", date: dateInputValue(new Date(nowMs + maxDays * DAY_MS)) };
+}
+
 function optionId(expiry: Expiry): string {
   return expiry.kind === "days" ? String(expiry.days) : expiry.kind;
 }
@@ -61,16 +87,21 @@ export function ExpiryPicker({
   onChange,
   error,
   legend = "Expiration",
+  maxDays = null,
 }: {
   value: Expiry;
   onChange: (next: Expiry) => void;
   error?: string;
   legend?: string;
+  /** The organization's maximum key lifetime in days; null: none. */
+  maxDays?: number | null;
 }) {
   const baseId = useId();
   const selected = optionId(value);
   const iso = expiryToIso(value);
   const tomorrow = dateInputValue(new Date(Date.now() + DAY_MS));
+  const latest =
+    maxDays === null ? undefined : dateInputValue(new Date(Date.now() + maxDays * DAY_MS));
   const dateId = `${baseId}-date`;
   const customRef = useRef<HTMLDivElement>(null);
 
@@ -83,7 +114,7 @@ export function ExpiryPicker({
     <fieldset>
       <legend className="text-sm font-medium text-slate-800">{legend}</legend>
       <div className="mt-2 flex flex-wrap gap-1.5">
-        {OPTIONS.map((option) => (
+        {optionsWithin(maxDays).map((option) => (
           <label
             key={option.id}
             className="relative cursor-pointer rounded-md bg-white px-3 py-1.5 text-sm text-slate-700 ring-1 ring-slate-300 ring-inset transition-colors hover:bg-slate-50 has-[:checked]:bg-brand-50 has-[:checked]:font-medium has-[:checked]:text-brand-700 has-[:checked]:ring-brand-600 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-1 has-[:focus-visible]:outline-brand-600"
@@ -113,6 +144,7 @@ export function ExpiryPicker({
             id={dateId}
             type="date"
             min={tomorrow}
+            max={latest}
             value={value.date}
             onChange={(e) => onChange({ kind: "custom", date: e.target.value })}
             aria-invalid={error ? true : undefined}
@@ -120,6 +152,11 @@ export function ExpiryPicker({
             className={inputClass}
           />
         </div>
+      ) : null}
+      {maxDays !== null ? (
+        <p className="mt-2 text-xs text-slate-600">
+          Your organization requires keys to expire within {maxDays} days.
+        </p>
       ) : null}
       {error ? (
         <p id={`${dateId}-error`} className="mt-2 text-sm text-red-600">

@@ -1,8 +1,10 @@
 "use client";
 
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { useOrganizationDetail } from "@/components/organizations/organization-queries";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { PlanNote } from "@/components/ui/unavailable-action";
 import { AllowedIpsField, formatAllowedIps, parseAllowedIps } from "./allowed-ips-field";
 import { useUpdateApiKey } from "./api-key-queries";
 import type { ApiKey, UpdateApiKeyInput } from "./api-key-types";
@@ -40,6 +42,8 @@ export function KeyPolicyPanel({
 }) {
   const id = useId();
   const update = useUpdateApiKey(organizationId);
+  // Plans without allowlists and own limits (free) keep the ones set before, read-only.
+  const included = useOrganizationDetail(organizationId).data?.entitlements.ip_allowlists ?? true;
   const [allowedText, setAllowedText] = useState(formatAllowedIps(apiKey.allowed_ips));
   const [limitText, setLimitText] = useState(apiKey.rate_limit_per_minute?.toString() ?? "");
   const [errors, setErrors] = useState<KeyFieldErrors>({});
@@ -92,22 +96,32 @@ export function KeyPolicyPanel({
     );
   }
 
-  if (!canEdit) {
+  if (!canEdit || !included) {
     return (
-      <dl className="mt-4 grid gap-4 text-sm sm:grid-cols-2">
-        <div>
-          <dt className="text-xs font-medium text-slate-500">Allowed IP addresses</dt>
-          <dd className="mt-1 font-mono text-xs text-slate-900">
-            {apiKey.allowed_ips.length > 0 ? apiKey.allowed_ips.join(", ") : "Anywhere"}
-          </dd>
-        </div>
-        <div>
-          <dt className="text-xs font-medium text-slate-500">Rate limit</dt>
-          <dd className="mt-1 text-slate-900">
-            {effective} requests per minute{limit === null ? " (default)" : ""}
-          </dd>
-        </div>
-      </dl>
+      <>
+        {included ? null : (
+          <div className="mt-4">
+            <PlanNote feature="ip_allowlists">
+              This organization&apos;s plan does not include IP allowlists or per-key limits: the
+              ones set here stay enforced, read-only.
+            </PlanNote>
+          </div>
+        )}
+        <dl className="mt-4 grid gap-4 text-sm sm:grid-cols-2">
+          <div>
+            <dt className="text-xs font-medium text-slate-500">Allowed IP addresses</dt>
+            <dd className="mt-1 font-mono text-xs text-slate-900">
+              {apiKey.allowed_ips.length > 0 ? apiKey.allowed_ips.join(", ") : "Anywhere"}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-xs font-medium text-slate-500">Rate limit</dt>
+            <dd className="mt-1 text-slate-900">
+              {effective} requests per minute{limit === null ? " (default)" : ""}
+            </dd>
+          </div>
+        </dl>
+      </>
     );
   }
 

@@ -2,11 +2,18 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
+import { useOrganizationDetail } from "@/components/organizations/organization-queries";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { rotateApiKey } from "./api-key-queries";
 import { type ApiKey, GRACE_PERIODS, type GraceSeconds } from "./api-key-types";
-import { type Expiry, ExpiryPicker, expiryToIso, sameLifetime } from "./expiry-picker";
+import {
+  type Expiry,
+  ExpiryPicker,
+  expiryToIso,
+  expiryWithin,
+  sameLifetime,
+} from "./expiry-picker";
 import { MaskedKey } from "./masked-key";
 
 export interface RotationResult {
@@ -36,12 +43,15 @@ export function RotateApiKeyDialog({
   const groupName = useId();
   const [grace, setGrace] = useState<GraceSeconds>(86_400);
   const [expiry, setExpiry] = useState<Expiry>(() => sameLifetime(apiKey));
+  // A maximum lifetime (the organization's policy) caps what may be picked.
+  const maxDays =
+    useOrganizationDetail(organizationId).data?.policies.max_key_lifetime_days ?? null;
   const [expiryError, setExpiryError] = useState<string | undefined>();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   async function confirm() {
-    const expiresAt = expiryToIso(expiry);
+    const expiresAt = expiryToIso(expiryWithin(expiry, maxDays));
     if (expiresAt === undefined) {
       setExpiryError("Choose a date after today");
       return;
@@ -124,7 +134,8 @@ export function RotateApiKeyDialog({
       <div className="mt-5">
         <ExpiryPicker
           legend="When should the new key expire?"
-          value={expiry}
+          value={expiryWithin(expiry, maxDays)}
+          maxDays={maxDays}
           onChange={(next) => {
             setExpiry(next);
             setExpiryError(undefined);
