@@ -55,9 +55,12 @@ export function credentialSearch(query: CredentialQuery): string {
 }
 
 export const credentialQueryKeys = {
-  all: (organizationId: string) => ["credentials", organizationId] as const,
+  /** Every list of the organization's credentials, whatever its filters (not the dry runs). */
+  lists: (organizationId: string) => ["credentials", organizationId, "list"] as const,
   list: (organizationId: string, search: string) =>
     ["credentials", organizationId, "list", search] as const,
+  dryRun: (organizationId: string, selector: RevokeSelector) =>
+    ["credentials", organizationId, "dry-run", selector] as const,
 };
 
 /** "3 credentials", "1 API key". */

@@ -40,7 +40,7 @@ export function useCredentials(organizationId: string, query: CredentialQuery) {
  */
 export function useRevokeCount(organizationId: string, selector: RevokeSelector) {
   return useQuery({
-    queryKey: ["credentials", organizationId, "dry-run", selector] as const,
+    queryKey: credentialQueryKeys.dryRun(organizationId, selector),
     queryFn: ({ signal }) =>
       dataOf(
         api.POST("/credentials/revoke", {
@@ -67,7 +67,8 @@ export function useRevokeCredentials(organizationId: string) {
       ),
     onSuccess: () => {
       for (const queryKey of [
-        credentialQueryKeys.all(organizationId),
+        // Not the dry run's count: its dialog is closing, and asking again would revoke nothing.
+        credentialQueryKeys.lists(organizationId),
         apiKeyQueryKeys.all(organizationId),
         oauthGrantQueryKeys.all,
       ]) {
