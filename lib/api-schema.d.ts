@@ -421,7 +421,7 @@ export interface paths {
         put?: never;
         /**
          * Create an API key
-         * @description Returns the secret in `data.key` once; only its SHA-256 hash is stored. A key can only be given scopes its creator holds. `allowed_ips` restricts where it works (a call from elsewhere is a 403 naming the address); `rate_limit_per_minute` gives it its own limit. An organization has at most 1000 active keys: past that, 409.
+         * @description Returns the secret in `data.key` once; only its SHA-256 hash is stored. A key can only be given scopes its creator holds. `allowed_ips` restricts where it works (a call from elsewhere is a 403 naming the address); `rate_limit_per_minute` gives it its own limit. Its plan caps the keys in service (free 10, team 100, enterprise 1,000): past the cap, 403 `plan` naming the plan with more, or 409 on the largest. Allowlists and own limits need the team plan (403 `plan`). The organization's policies may require an expiry within `max_key_lifetime_days` (400 on `expires_at`), an allowlist on live keys, that only admins create keys (403), or an admin's approval of a member's key (the key is created with `status: "pending_approval"` and answers 401 until approved).
          *
          *     Requires the `write:api-keys` scope.
          */
@@ -504,6 +504,50 @@ export interface paths {
         get: operations["getApiKeysByIdAuditLog"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api-keys/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a pending API key
+         * @description Owners and admins decide the keys members create while the organization requires approval (`require_key_approval`). The key works from its next request; its owner is told by email. A key that is not awaiting approval (already decided, revoked or expired) is a 409. Members get a 403, and so does a platform admin visiting: approving adds a working credential, which only the organization's own owners and admins do.
+         *
+         *     Requires the `write:api-keys` scope.
+         */
+        post: operations["postApiKeysByIdApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api-keys/{id}/deny": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deny a pending API key
+         * @description Refuses a key awaiting approval: it is revoked at once and never works. The optional `reason` (up to 500 characters) is mailed to the key's owner and kept in the audit log. Owners and admins of the organization only (members and visiting platform admins get a 403; a visit can still revoke the key); a key that is not awaiting approval is a 409.
+         *
+         *     Requires the `write:api-keys` scope.
+         */
+        post: operations["postApiKeysByIdDeny"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1412,11 +1456,14 @@ export interface components {
             rate_limit_per_minute: number | null;
             revoked_at: string | null;
             /** @enum {string} */
-            status: "active" | "expiring_soon" | "expired" | "revoked";
+            status: "active" | "expiring_soon" | "pending_approval" | "expired" | "revoked";
             /** @description The key this one replaced */
             rotated_from: string | null;
             /** @description The key that replaced this one */
             replaced_by: string | null;
+            /** @description Set when the organization required an admin's approval of the key: `pending` (the key answers 401 `pending_approval` until then), `approved` or `denied` (and revoked); null: no approval was needed. */
+            approval: ("pending" | "approved" | "denied") | null;
+            approval_decided_at: string | null;
         };
         CreatedApiKey: {
             /** @example key_3hT9xQ2mVb7Lk0PzR1aD */
@@ -1458,11 +1505,14 @@ export interface components {
             rate_limit_per_minute: number | null;
             revoked_at: string | null;
             /** @enum {string} */
-            status: "active" | "expiring_soon" | "expired" | "revoked";
+            status: "active" | "expiring_soon" | "pending_approval" | "expired" | "revoked";
             /** @description The key this one replaced */
             rotated_from: string | null;
             /** @description The key that replaced this one */
             replaced_by: string | null;
+            /** @description Set when the organization required an admin's approval of the key: `pending` (the key answers 401 `pending_approval` until then), `approved` or `denied` (and revoked); null: no approval was needed. */
+            approval: ("pending" | "approved" | "denied") | null;
+            approval_decided_at: string | null;
             /** @description The secret. Returned once, never again. */
             key: string;
         };
@@ -1521,11 +1571,14 @@ export interface components {
             rate_limit_per_minute: number | null;
             revoked_at: string | null;
             /** @enum {string} */
-            status: "active" | "expiring_soon" | "expired" | "revoked";
+            status: "active" | "expiring_soon" | "pending_approval" | "expired" | "revoked";
             /** @description The key this one replaced */
             rotated_from: string | null;
             /** @description The key that replaced this one */
             replaced_by: string | null;
+            /** @description Set when the organization required an admin's approval of the key: `pending` (the key answers 401 `pending_approval` until then), `approved` or `denied` (and revoked); null: no approval was needed. */
+            approval: ("pending" | "approved" | "denied") | null;
+            approval_decided_at: string | null;
             /**
              * @description The key's scopes it used in the last 30 days (including the keys it was rotated from): each route called, mapped to the scope the route requires. Refused calls (401, 403, 429) do not count.
              * @example [
@@ -1554,6 +1607,11 @@ export interface components {
             rate_limit_per_minute?: number | null;
             /** @description A subset of the key's current scopes: scopes can only be removed in place; widening needs a new key. */
             scopes?: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "read:oauth-apps" | "write:oauth-apps" | "read:webhooks" | "write:webhooks" | "admin:organizations")[];
+            /**
+             * Format: date-time
+             * @description Bring the key's expiry forward (to meet the organization's maximum lifetime, or to retire it on a date); never later than it is: rotate for that.
+             */
+            expires_at?: string;
         };
         RotatedApiKey: {
             /** @example key_3hT9xQ2mVb7Lk0PzR1aD */
@@ -1595,11 +1653,14 @@ export interface components {
             rate_limit_per_minute: number | null;
             revoked_at: string | null;
             /** @enum {string} */
-            status: "active" | "expiring_soon" | "expired" | "revoked";
+            status: "active" | "expiring_soon" | "pending_approval" | "expired" | "revoked";
             /** @description The key this one replaced */
             rotated_from: string | null;
             /** @description The key that replaced this one */
             replaced_by: string | null;
+            /** @description Set when the organization required an admin's approval of the key: `pending` (the key answers 401 `pending_approval` until then), `approved` or `denied` (and revoked); null: no approval was needed. */
+            approval: ("pending" | "approved" | "denied") | null;
+            approval_decided_at: string | null;
             /** @description The secret. Returned once, never again. */
             key: string;
             previous_key: components["schemas"]["ApiKey"];
@@ -1614,7 +1675,7 @@ export interface components {
             /** @example aud_8fK2mQ9xLb4Tz7Vw1cNp */
             id: string;
             /** @enum {string} */
-            action: "api_key.created" | "api_key.revoked" | "api_key.rotated" | "api_key.renamed" | "api_key.updated" | "organization.override" | "organization.switched" | "membership.removed" | "invitation.created" | "invitation.revoked" | "invitation.resent" | "invitation.accepted" | "membership.role_changed" | "organization.created" | "organization.renamed" | "organization.third_party_access_changed" | "user.password_changed" | "user.password_reset" | "user.email_verified" | "user.renamed" | "user.session_revoked" | "token_family.revoked" | "oauth_app.created" | "oauth_app.updated" | "oauth_app.deleted" | "oauth_app.secret_created" | "oauth_app.secret_revoked" | "oauth_grant.created" | "oauth_grant.revoked" | "oauth_grant.reuse_detected" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook.secret_rotated" | "api_key.exposed" | "credential.exposed";
+            action: "api_key.created" | "api_key.revoked" | "api_key.rotated" | "api_key.renamed" | "api_key.updated" | "organization.override" | "organization.switched" | "membership.removed" | "invitation.created" | "invitation.revoked" | "invitation.resent" | "invitation.accepted" | "membership.role_changed" | "organization.created" | "organization.renamed" | "organization.third_party_access_changed" | "user.password_changed" | "user.password_reset" | "user.email_verified" | "user.renamed" | "user.session_revoked" | "token_family.revoked" | "oauth_app.created" | "oauth_app.updated" | "oauth_app.deleted" | "oauth_app.secret_created" | "oauth_app.secret_revoked" | "oauth_grant.created" | "oauth_grant.revoked" | "oauth_grant.reuse_detected" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook.secret_rotated" | "api_key.exposed" | "credential.exposed" | "api_key.approved" | "api_key.denied" | "api_key.unused_warning";
             /** @description Who acted; null once their account is gone */
             actor: {
                 id: string;
@@ -1635,6 +1696,10 @@ export interface components {
             } | null;
             /** Format: date-time */
             created_at: string;
+        };
+        DenyApiKeyRequest: {
+            /** @description Why, for the key's owner (mailed to them and kept in the audit log) */
+            reason?: string;
         };
         OAuthApp: {
             /** @example app_3hT9xQ2mVb7Lk0PzR1aD */
@@ -1817,7 +1882,7 @@ export interface components {
             id: string;
             url: string;
             description: string | null;
-            events: ("api_key.created" | "api_key.updated" | "api_key.rotated" | "api_key.revoked" | "api_key.expiring" | "api_key.expired" | "api_key.exposed" | "member.added" | "member.removed" | "member.role_changed" | "invitation.created" | "oauth_grant.created" | "oauth_grant.revoked")[];
+            events: ("api_key.created" | "api_key.updated" | "api_key.rotated" | "api_key.revoked" | "api_key.expiring" | "api_key.expired" | "api_key.exposed" | "api_key.approved" | "api_key.denied" | "api_key.unused_warning" | "member.added" | "member.removed" | "member.role_changed" | "invitation.created" | "oauth_grant.created" | "oauth_grant.revoked")[];
             enabled: boolean;
             /** @description `manual` (turned off) or `failing` (every attempt of a delivery failed for about a day) */
             disabled_reason: ("manual" | "failing") | null;
@@ -1839,7 +1904,7 @@ export interface components {
             id: string;
             url: string;
             description: string | null;
-            events: ("api_key.created" | "api_key.updated" | "api_key.rotated" | "api_key.revoked" | "api_key.expiring" | "api_key.expired" | "api_key.exposed" | "member.added" | "member.removed" | "member.role_changed" | "invitation.created" | "oauth_grant.created" | "oauth_grant.revoked")[];
+            events: ("api_key.created" | "api_key.updated" | "api_key.rotated" | "api_key.revoked" | "api_key.expiring" | "api_key.expired" | "api_key.exposed" | "api_key.approved" | "api_key.denied" | "api_key.unused_warning" | "member.added" | "member.removed" | "member.role_changed" | "invitation.created" | "oauth_grant.created" | "oauth_grant.revoked")[];
             enabled: boolean;
             /** @description `manual` (turned off) or `failing` (every attempt of a delivery failed for about a day) */
             disabled_reason: ("manual" | "failing") | null;
@@ -1870,7 +1935,7 @@ export interface components {
              *       "api_key.revoked"
              *     ]
              */
-            events: ("api_key.created" | "api_key.updated" | "api_key.rotated" | "api_key.revoked" | "api_key.expiring" | "api_key.expired" | "api_key.exposed" | "member.added" | "member.removed" | "member.role_changed" | "invitation.created" | "oauth_grant.created" | "oauth_grant.revoked")[];
+            events: ("api_key.created" | "api_key.updated" | "api_key.rotated" | "api_key.revoked" | "api_key.expiring" | "api_key.expired" | "api_key.exposed" | "api_key.approved" | "api_key.denied" | "api_key.unused_warning" | "member.added" | "member.removed" | "member.role_changed" | "invitation.created" | "oauth_grant.created" | "oauth_grant.revoked")[];
             description?: string | null;
         };
         UpdateWebhookRequest: {
@@ -1885,7 +1950,7 @@ export interface components {
              *       "api_key.revoked"
              *     ]
              */
-            events?: ("api_key.created" | "api_key.updated" | "api_key.rotated" | "api_key.revoked" | "api_key.expiring" | "api_key.expired" | "api_key.exposed" | "member.added" | "member.removed" | "member.role_changed" | "invitation.created" | "oauth_grant.created" | "oauth_grant.revoked")[];
+            events?: ("api_key.created" | "api_key.updated" | "api_key.rotated" | "api_key.revoked" | "api_key.expiring" | "api_key.expired" | "api_key.exposed" | "api_key.approved" | "api_key.denied" | "api_key.unused_warning" | "member.added" | "member.removed" | "member.role_changed" | "invitation.created" | "oauth_grant.created" | "oauth_grant.revoked")[];
             description?: string | null;
             /** @description false stops deliveries; true resumes them, waiting ones included */
             enabled?: boolean;
@@ -1900,7 +1965,7 @@ export interface components {
             webhook_id: string;
             /** @description The `webhook-id` header: the same on every attempt and on a resend */
             message_id: string;
-            event_type: ("api_key.created" | "api_key.updated" | "api_key.rotated" | "api_key.revoked" | "api_key.expiring" | "api_key.expired" | "api_key.exposed" | "member.added" | "member.removed" | "member.role_changed" | "invitation.created" | "oauth_grant.created" | "oauth_grant.revoked") | "webhook.test";
+            event_type: ("api_key.created" | "api_key.updated" | "api_key.rotated" | "api_key.revoked" | "api_key.expiring" | "api_key.expired" | "api_key.exposed" | "api_key.approved" | "api_key.denied" | "api_key.unused_warning" | "member.added" | "member.removed" | "member.role_changed" | "invitation.created" | "oauth_grant.created" | "oauth_grant.revoked") | "webhook.test";
             /** @enum {string} */
             status: "pending" | "delivered" | "failed";
             attempts: number;
@@ -2118,7 +2183,7 @@ export interface components {
                      * @description Why the request was refused; the message stays the same for every reason. `missing_header`, `missing_bearer_prefix`, `malformed`, `checksum_mismatch`, `wrong_environment` and `refresh_token_not_accepted` are decided from the header's text alone; `unknown`, `expired` and `revoked` (also: the account was disabled, or its user left the organization) after the lookup. `POST /auth/refresh` adds `reused` (a spent refresh token was replayed: its whole family is revoked) and `membership` (its user left the organization); the GitHub secret-scanning endpoint answers `missing_signature`, `unknown_key` or `bad_signature`.
                      * @enum {string}
                      */
-                    reason?: "missing_header" | "missing_bearer_prefix" | "malformed" | "checksum_mismatch" | "wrong_environment" | "refresh_token_not_accepted" | "unknown" | "expired" | "revoked" | "reused" | "membership" | "missing_signature" | "unknown_key" | "bad_signature";
+                    reason?: "missing_header" | "missing_bearer_prefix" | "malformed" | "checksum_mismatch" | "wrong_environment" | "refresh_token_not_accepted" | "unknown" | "expired" | "revoked" | "pending_approval" | "reused" | "membership" | "missing_signature" | "unknown_key" | "bad_signature";
                     /** @description What to do about it, for people. */
                     hint?: string;
                 };
@@ -2135,7 +2200,7 @@ export interface components {
                      * @description `missing_scope` (with `required_scope`), `organization_not_allowed` (another organization, or one that does not exist: the same answer), `ip_not_allowed` (with `ip`). Absent when the message itself says why (a rule of roles).
                      * @enum {string}
                      */
-                    reason?: "missing_scope" | "organization_not_allowed" | "ip_not_allowed";
+                    reason?: "missing_scope" | "organization_not_allowed" | "ip_not_allowed" | "plan";
                     /** @description What to do about it, for people. */
                     hint?: string;
                     /** @enum {string} */
@@ -7409,7 +7474,7 @@ export interface operations {
                 limit?: number;
                 /** @description The `next_cursor` of the previous page; leave it out for the first */
                 cursor?: string;
-                /** @description `all` (the default), or one or more of `active`, `expiring`, `expired`, `revoked` separated by commas. `expiring`: keys that work now and expire within 7 days (their `status` is `expiring_soon`). */
+                /** @description `all` (the default), or one or more of `active`, `expiring`, `pending`, `expired`, `revoked` separated by commas. `expiring`: keys that work now and expire within 7 days (their `status` is `expiring_soon`). */
                 status?: string;
                 /** @description Part of the key's name or prefix, or its id (case-insensitive) */
                 q?: string;
@@ -9063,6 +9128,597 @@ export interface operations {
                      *       "error": {
                      *         "code": "METHOD_NOT_ALLOWED",
                      *         "message": "This method is not allowed on this resource"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests, retry after the time in Retry-After */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "RATE_LIMITED",
+                     *         "message": "Too many requests, retry after the time in Retry-After"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error occurred */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "An unexpected error occurred"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The service is temporarily unavailable, please retry shortly */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "SERVICE_UNAVAILABLE",
+                     *         "message": "The service is temporarily unavailable, please retry shortly"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiKeysByIdApprove: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Act in another organization (members of it, or holders of admin:organizations). */
+                "X-Organization-ID"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The approved key */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ApiKey"];
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "The request is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description Invalid or missing authentication token */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "UNAUTHORIZED",
+                     *         "message": "Invalid or missing authentication token"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description Insufficient permissions for this resource */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "Insufficient permissions for this resource"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description The requested resource does not exist */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "The requested resource does not exist"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This method is not allowed on this resource */
+            405: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    Allow: components["headers"]["Allow"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "METHOD_NOT_ALLOWED",
+                     *         "message": "This method is not allowed on this resource"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the current state of the resource */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "The request conflicts with the current state of the resource"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than 64 KiB */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "PAYLOAD_TOO_LARGE",
+                     *         "message": "The request body is larger than 64 KiB"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request bodies must be JSON (Content-Type: application/json) */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *         "message": "Request bodies must be JSON (Content-Type: application/json)"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests, retry after the time in Retry-After */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "RATE_LIMITED",
+                     *         "message": "Too many requests, retry after the time in Retry-After"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error occurred */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "An unexpected error occurred"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The service is temporarily unavailable, please retry shortly */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "SERVICE_UNAVAILABLE",
+                     *         "message": "The service is temporarily unavailable, please retry shortly"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiKeysByIdDeny: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Act in another organization (members of it, or holders of admin:organizations). */
+                "X-Organization-ID"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "Use the shared CI key instead"
+                 *     }
+                 */
+                "application/json": components["schemas"]["DenyApiKeyRequest"];
+            };
+        };
+        responses: {
+            /** @description The denied, revoked key */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Voltasis-Authentication-Token-Expiration": components["headers"]["Voltasis-Authentication-Token-Expiration"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ApiKey"];
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "The request is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description Invalid or missing authentication token */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "UNAUTHORIZED",
+                     *         "message": "Invalid or missing authentication token"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description Insufficient permissions for this resource */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "Insufficient permissions for this resource"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description The requested resource does not exist */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "The requested resource does not exist"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This method is not allowed on this resource */
+            405: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    Allow: components["headers"]["Allow"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "METHOD_NOT_ALLOWED",
+                     *         "message": "This method is not allowed on this resource"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the current state of the resource */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "The request conflicts with the current state of the resource"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than 64 KiB */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "PAYLOAD_TOO_LARGE",
+                     *         "message": "The request body is larger than 64 KiB"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request bodies must be JSON (Content-Type: application/json) */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *         "message": "Request bodies must be JSON (Content-Type: application/json)"
                      *       }
                      *     }
                      */
@@ -14240,7 +14896,7 @@ export interface operations {
                 cursor?: string;
                 /** @description Only what this user did */
                 actor?: string;
-                /** @description One action or several separated by commas: `api_key.created`, `api_key.revoked`, `api_key.rotated`, `api_key.renamed`, `api_key.updated`, `organization.override`, `organization.switched`, `membership.removed`, `invitation.created`, `invitation.revoked`, `invitation.resent`, `invitation.accepted`, `membership.role_changed`, `organization.created`, `organization.renamed`, `organization.third_party_access_changed`, `user.password_changed`, `user.password_reset`, `user.email_verified`, `user.renamed`, `user.session_revoked`, `token_family.revoked`, `oauth_app.created`, `oauth_app.updated`, `oauth_app.deleted`, `oauth_app.secret_created`, `oauth_app.secret_revoked`, `oauth_grant.created`, `oauth_grant.revoked`, `oauth_grant.reuse_detected`, `webhook.created`, `webhook.updated`, `webhook.deleted`, `webhook.secret_rotated`, `api_key.exposed`, `credential.exposed` */
+                /** @description One action or several separated by commas: `api_key.created`, `api_key.revoked`, `api_key.rotated`, `api_key.renamed`, `api_key.updated`, `organization.override`, `organization.switched`, `membership.removed`, `invitation.created`, `invitation.revoked`, `invitation.resent`, `invitation.accepted`, `membership.role_changed`, `organization.created`, `organization.renamed`, `organization.third_party_access_changed`, `user.password_changed`, `user.password_reset`, `user.email_verified`, `user.renamed`, `user.session_revoked`, `token_family.revoked`, `oauth_app.created`, `oauth_app.updated`, `oauth_app.deleted`, `oauth_app.secret_created`, `oauth_app.secret_revoked`, `oauth_grant.created`, `oauth_grant.revoked`, `oauth_grant.reuse_detected`, `webhook.created`, `webhook.updated`, `webhook.deleted`, `webhook.secret_rotated`, `api_key.exposed`, `credential.exposed`, `api_key.approved`, `api_key.denied`, `api_key.unused_warning` */
                 action?: string;
                 /** @description Only entries about this key, user, invitation, organization… */
                 target?: string;
@@ -14450,7 +15106,7 @@ export interface operations {
             query?: {
                 /** @description Only what this user did */
                 actor?: string;
-                /** @description One action or several separated by commas: `api_key.created`, `api_key.revoked`, `api_key.rotated`, `api_key.renamed`, `api_key.updated`, `organization.override`, `organization.switched`, `membership.removed`, `invitation.created`, `invitation.revoked`, `invitation.resent`, `invitation.accepted`, `membership.role_changed`, `organization.created`, `organization.renamed`, `organization.third_party_access_changed`, `user.password_changed`, `user.password_reset`, `user.email_verified`, `user.renamed`, `user.session_revoked`, `token_family.revoked`, `oauth_app.created`, `oauth_app.updated`, `oauth_app.deleted`, `oauth_app.secret_created`, `oauth_app.secret_revoked`, `oauth_grant.created`, `oauth_grant.revoked`, `oauth_grant.reuse_detected`, `webhook.created`, `webhook.updated`, `webhook.deleted`, `webhook.secret_rotated`, `api_key.exposed`, `credential.exposed` */
+                /** @description One action or several separated by commas: `api_key.created`, `api_key.revoked`, `api_key.rotated`, `api_key.renamed`, `api_key.updated`, `organization.override`, `organization.switched`, `membership.removed`, `invitation.created`, `invitation.revoked`, `invitation.resent`, `invitation.accepted`, `membership.role_changed`, `organization.created`, `organization.renamed`, `organization.third_party_access_changed`, `user.password_changed`, `user.password_reset`, `user.email_verified`, `user.renamed`, `user.session_revoked`, `token_family.revoked`, `oauth_app.created`, `oauth_app.updated`, `oauth_app.deleted`, `oauth_app.secret_created`, `oauth_app.secret_revoked`, `oauth_grant.created`, `oauth_grant.revoked`, `oauth_grant.reuse_detected`, `webhook.created`, `webhook.updated`, `webhook.deleted`, `webhook.secret_rotated`, `api_key.exposed`, `credential.exposed`, `api_key.approved`, `api_key.denied`, `api_key.unused_warning` */
                 action?: string;
                 /** @description Only entries about this key, user, invitation, organization… */
                 target?: string;

@@ -16,6 +16,7 @@ export const STATUS_FILTER_OPTIONS: { value: ApiKeyStatusFilter; label: string }
   { value: "unrevoked", label: "All but revoked" },
   { value: "active", label: "Active" },
   { value: "expiring_soon", label: "Expiring soon" },
+  { value: "pending_approval", label: "Pending approval" },
   { value: "expired", label: "Expired" },
   { value: "revoked", label: "Revoked" },
   { value: "all", label: "All, including revoked" },
@@ -49,9 +50,10 @@ export function showsRevoked(filters: ApiKeyFilters): boolean {
  * revoked" is the status list without "revoked", so the server filters and every page is full.
  */
 const STATUS_QUERY: Record<ApiKeyStatusFilter, string> = {
-  unrevoked: "active,expiring,expired",
+  unrevoked: "active,expiring,pending,expired",
   active: "active",
   expiring_soon: "expiring",
+  pending_approval: "pending",
   expired: "expired",
   revoked: "revoked",
   all: "all",

@@ -11,6 +11,11 @@ const STATUS: Record<ApiKeyStatus, { label: string; className: string; dot: stri
     className: "bg-amber-50 text-amber-800 ring-amber-600/25",
     dot: "bg-amber-500",
   },
+  pending_approval: {
+    label: "Pending approval",
+    className: "bg-sky-50 text-sky-800 ring-sky-600/25",
+    dot: "bg-sky-500",
+  },
   expired: {
     label: "Expired",
     className: "bg-slate-100 text-slate-600 ring-slate-500/20",
