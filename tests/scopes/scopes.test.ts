@@ -5,7 +5,7 @@ import * as keysRoute from "@/app/api/v1/api-keys/route";
 import * as scopesRoute from "@/app/api/v1/scopes/route";
 import * as usersRoute from "@/app/api/v1/users/route";
 import { getDb } from "@/db";
-import { apiKeys, auditLogs, webhookEndpoints } from "@/db/schema";
+import { apiKeys, auditLogs, organizations, webhookEndpoints } from "@/db/schema";
 import { SCOPES, type Scope } from "@/lib/scopes";
 import type { AnyOperation } from "@/server/core/operation";
 import { OPERATIONS } from "@/server/http/operations";
@@ -20,7 +20,12 @@ import { login, makeUser } from "@/tests/helpers/tokens";
 
 // Opening the file's database (migrate and seed) counts against the hook timeout, not a test's.
 beforeAll(async () => {
-  await getDb();
+  // Five keys per row: past the team plan's 100 keys the demo's Acme would refuse them (the
+  // plans' caps are tested in their own files).
+  await (await getDb())
+    .update(organizations)
+    .set({ plan: "enterprise" })
+    .where(eq(organizations.slug, "acme"));
 });
 
 /**
