@@ -16,6 +16,7 @@ import { ApiKeysSkeleton } from "@/components/api-keys/api-keys-skeleton";
 import { ApiKeysTable } from "@/components/api-keys/api-keys-table";
 import { ExpiringKeysBanner } from "@/components/api-keys/expiring-keys-banner";
 import { MemberOptions } from "@/components/api-keys/member-options";
+import { PendingApprovals } from "@/components/api-keys/pending-approvals";
 import { useKeyDialogs } from "@/components/api-keys/use-key-dialogs";
 import { AddButton } from "@/components/ui/add-button";
 import { Button } from "@/components/ui/button";
@@ -159,6 +160,10 @@ function ApiKeysView({ organization, role, isMember, currentIp }: ApiKeysClientP
           ) : null
         }
       />
+
+      {seesAll && isMember ? (
+        <PendingApprovals organizationId={organization.id} onDecided={showToast} />
+      ) : null}
 
       <ExpiringKeysBanner
         organizationId={organization.id}

@@ -77,7 +77,16 @@ export function useKeyDialogs({
         currentIp={currentIp}
         onClose={close}
         onCreated={({ apiKey, secret }) =>
-          setOpen({ kind: "reveal", apiKey, secret, title: "API key created" })
+          setOpen({
+            kind: "reveal",
+            apiKey,
+            secret,
+            title: "API key created",
+            note:
+              apiKey.status === "pending_approval"
+                ? `Pending approval: ${organizationName} requires an owner or admin to approve members' keys. Requests with this key get 401 until one of them approves it; they have been told by email. Copy it now all the same: you will not see it again.`
+                : undefined,
+          })
         }
       />
     );

@@ -41,15 +41,19 @@ const LABELS: Record<AuditAction, string> = {
   "api_key.exposed": "API key reported leaked: revoked",
   "credential.exposed": "Secret reported leaked",
   "credentials.bulk_revoked": "Credentials revoked in bulk",
+  "api_key.approved": "API key approved",
+  "api_key.denied": "API key denied: revoked",
+  "api_key.unused_warning": "Unused API key: owner warned of revocation",
 };
 
 /** Entries Voltasis wrote itself (no user), by the channel named as their credential. */
 const SYSTEM_ACTORS: Record<string, string> = {
   github_secret_scanning: "Voltasis (GitHub secret scanning report)",
   public_report: "Voltasis (public leak report)",
+  unused_key_policy: "Voltasis (unused-key policy)",
 };
 
-/** Who an entry without a user is: Voltasis on a leak report, else a deleted account. */
+/** Who an entry without a user is: Voltasis on a leak report or a policy, else a deleted account. */
 export function missingActorLabel(credential: string | null): string {
   return (credential && SYSTEM_ACTORS[credential]) ?? "Deleted user";
 }

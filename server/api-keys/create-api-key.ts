@@ -1,6 +1,8 @@
 import { actorOf, recordAudit } from "@/server/audit/record-audit";
 import type { AuthContext } from "@/server/auth/auth-context";
 import { requireScope } from "@/server/auth/require-scope";
+import { kickEmailOutbox } from "@/server/email/outbox";
+import { mailApprovalRequested } from "@/server/notifications/mail-key-approval";
 import { lockGovernance } from "@/server/organizations/governance";
 import { kickWebhookOutbox } from "@/server/webhooks/outbox";
 import { publishEvent } from "@/server/webhooks/publish-event";
@@ -67,8 +69,11 @@ export async function createApiKey(ctx: AuthContext, input: CreateApiKeyInput) {
       "api_key.created",
       apiKeyEventData(created.key, ctx.user.id),
     );
+    // Nobody would know to decide it otherwise.
+    if (created.key.approval === "pending") await mailApprovalRequested(tx, created.key, ctx.user);
     return created;
   });
   kickWebhookOutbox();
+  if (result.key.approval === "pending") kickEmailOutbox();
   return result;
 }

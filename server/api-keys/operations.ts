@@ -5,6 +5,7 @@ import {
   apiKeyDetailSchema,
   createApiKeySchema,
   createdApiKeySchema,
+  denyApiKeySchema,
   listApiKeysQuerySchema,
   publicApiKeySchema,
   rotateApiKeySchema,
@@ -124,6 +125,32 @@ export const apiKeyAuditTrailOperation = defineOperation({
   errors: [404],
 });
 
+export const approveApiKeyOperation = defineOperation({
+  method: "POST",
+  path: "/api-keys/{id}/approve",
+  summary: "Approve a pending API key",
+  description:
+    "Owners and admins decide the keys members create while the organization requires approval (`require_key_approval`). The key works from its next request; its owner is told by email. A key that is not awaiting approval (already decided, revoked or expired) is a 409. Members get a 403, and so does a platform admin visiting: approving adds a working credential, which only the organization's own owners and admins do.",
+  scope: "write:api-keys",
+  params: keyParams,
+  response: { status: 200, schema: publicApiKeySchema, description: "The approved key" },
+  errors: [404, 409],
+});
+
+export const denyApiKeyOperation = defineOperation({
+  method: "POST",
+  path: "/api-keys/{id}/deny",
+  summary: "Deny a pending API key",
+  description:
+    "Refuses a key awaiting approval: it is revoked at once and never works. The optional `reason` (up to 500 characters) is mailed to the key's owner and kept in the audit log. Owners and admins of the organization only (members and visiting platform admins get a 403; a visit can still revoke the key); a key that is not awaiting approval is a 409.",
+  scope: "write:api-keys",
+  params: keyParams,
+  body: denyApiKeySchema,
+  example: { reason: "Use the shared CI key instead" },
+  response: { status: 200, schema: publicApiKeySchema, description: "The denied, revoked key" },
+  errors: [404, 409],
+});
+
 export const API_KEY_OPERATIONS = [
   listApiKeysOperation,
   createApiKeyOperation,
@@ -132,4 +159,6 @@ export const API_KEY_OPERATIONS = [
   revokeApiKeyOperation,
   rotateApiKeyOperation,
   apiKeyAuditTrailOperation,
+  approveApiKeyOperation,
+  denyApiKeyOperation,
 ];

@@ -137,6 +137,21 @@ export const rotateApiKeySchema = z
   })
   .meta({ id: "RotateApiKeyRequest" });
 
+export const DENY_REASON_MAX = 500;
+
+export const denyApiKeySchema = z
+  .object({
+    reason: z
+      .string()
+      .trim()
+      .max(DENY_REASON_MAX, `reason must be at most ${DENY_REASON_MAX} characters`)
+      // A blank reason is no reason: the key's owner is told only that it was denied.
+      .transform((reason) => reason || undefined)
+      .optional()
+      .meta({ description: "Why, for the key's owner (mailed to them and kept in the audit log)" }),
+  })
+  .meta({ id: "DenyApiKeyRequest" });
+
 export const API_KEY_STATUSES = [
   "active",
   "expiring_soon",
@@ -283,3 +298,4 @@ export const rotatedApiKeySchema = createdApiKeySchema
 export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;
 export type UpdateApiKeyInput = z.infer<typeof updateApiKeySchema>;
 export type RotateApiKeyInput = z.infer<typeof rotateApiKeySchema>;
+export type DenyApiKeyInput = z.infer<typeof denyApiKeySchema>;

@@ -45,6 +45,11 @@ export const AUDIT_ACTIONS = [
   "credential.exposed",
   // Settings > Credentials: one entry per bulk revocation, beside each credential's own.
   "credentials.bulk_revoked",
+  // A member's key under the organization's approval policy, decided by an owner or admin.
+  "api_key.approved",
+  "api_key.denied",
+  // The unused-key policy warned the key's owner that the key will be revoked.
+  "api_key.unused_warning",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -68,11 +73,16 @@ export interface AuditActor {
 }
 
 /**
- * Who acts when no person does: Voltasis itself, on a leak report. Its entries have no user
- * (`actor: null` in the API, like a deleted account's) and name the report's channel as the
- * credential, so the log says which door it came through.
+ * Who acts when no person does: Voltasis itself, on a leak report or an organization's policy.
+ * Its entries have no user (`actor: null` in the API, like a deleted account's) and name the
+ * report's channel (or the policy) as the credential, so the log says which door it came through.
  */
-export const SYSTEM_CREDENTIALS = ["github_secret_scanning", "public_report"] as const;
+export const SYSTEM_CREDENTIALS = [
+  "github_secret_scanning",
+  "public_report",
+  // The maintenance pass enforcing the organization's revoke_unused_after_days.
+  "unused_key_policy",
+] as const;
 export type SystemCredential = (typeof SYSTEM_CREDENTIALS)[number];
 
 export interface SystemAuditActor {

@@ -18,7 +18,7 @@ export interface EmailMessage {
 /** A notice (no link to spend) still worth sending this long after what caused it. */
 export const NOTICE_TTL_MS = 24 * 60 * 60_000;
 
-interface Layout {
+export interface Layout {
   kind: string;
   to: string;
   subject: string;
@@ -41,7 +41,7 @@ function escapeHtml(value: string): string {
     .replace(/'/g, "&#39;");
 }
 
-function render(layout: Layout): EmailMessage {
+export function render(layout: Layout): EmailMessage {
   const text = [
     ...layout.intro,
     ...(layout.action ? [`${layout.action.label}: ${layout.action.url}`] : []),

@@ -7,6 +7,7 @@ import { pruneAuditLogs } from "./prune-audit-logs";
 import { pruneBrowserSessions } from "./prune-browser-sessions";
 import { pruneOAuthStore } from "./prune-oauth-store";
 import { pruneUsageBatches, USAGE_BATCH_ID_RETENTION_MS } from "./prune-usage-batches";
+import { revokeUnusedKeys } from "./revoke-unused-keys";
 import { rollUpStatusSamples } from "./roll-up-status";
 import { rollUpUsage } from "./roll-up-usage";
 
@@ -22,6 +23,8 @@ export interface MaintenanceReport {
   browserSessionsPruned: number;
   oauthRecordsPruned: number;
   keyExpiryNotices: number;
+  unusedKeyWarnings: number;
+  unusedKeysRevoked: number;
   statusSamplesRolledUp: number;
   statusDaysPruned: number;
   requestLogDaysDropped: number;
@@ -32,7 +35,8 @@ export interface MaintenanceReport {
  * old usage buckets up into hours and days, and forgets expired browser sessions and OAuth
  * records; rolls the status page's health samples up into days; drops the request log's days past
  * REQUEST_LOG_RETENTION_DAYS; gives the API keys' expiry
- * notices (7 days, 1 day, expired: each once). Safe to run on several instances at once, and to
+ * notices (7 days, 1 day, expired: each once); warns of, then revokes, the keys left unused past
+ * their organization's revoke_unused_after_days. Safe to run on several instances at once, and to
  * run again: each step only ever moves or deletes rows it has locked itself. `signal` stops it
  * between two batches (shutdown); what is left is done by the next run.
  */
@@ -63,6 +67,7 @@ export async function runMaintenance(
     signal: options.signal,
     kick: options.kick,
   });
+  const unused = await revokeUnusedKeys({ now: at, signal: options.signal, kick: options.kick });
   return {
     auditEntriesDeleted,
     usageRowsRolledUpHourly: rolled.hourly,
@@ -71,6 +76,8 @@ export async function runMaintenance(
     browserSessionsPruned,
     oauthRecordsPruned,
     keyExpiryNotices: notices.expiring7d + notices.expiring1d + notices.expired,
+    unusedKeyWarnings: unused.warned,
+    unusedKeysRevoked: unused.revoked,
     statusSamplesRolledUp: status.samplesRolledUp,
     statusDaysPruned: status.daysPruned,
     requestLogDaysDropped,

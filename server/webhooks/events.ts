@@ -11,6 +11,10 @@ export const WEBHOOK_EVENTS = {
   "api_key.expired": "An API key reached its expiry date.",
   "api_key.exposed":
     "A key was reported leaked (GitHub secret scanning or a public report) and revoked.",
+  "api_key.approved": "An owner or admin approved a member's key awaiting approval.",
+  "api_key.denied": "An owner or admin denied a member's key awaiting approval: it is revoked.",
+  "api_key.unused_warning":
+    "An API key unused for a while will be revoked under the organization's unused-key policy (`revoke_at`).",
   "member.added": "Someone joined the organization.",
   "member.removed": "A member was removed from the organization.",
   "member.role_changed": "A member's role changed.",

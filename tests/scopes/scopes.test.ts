@@ -5,7 +5,7 @@ import * as keysRoute from "@/app/api/v1/api-keys/route";
 import * as scopesRoute from "@/app/api/v1/scopes/route";
 import * as usersRoute from "@/app/api/v1/users/route";
 import { getDb } from "@/db";
-import { auditLogs, webhookEndpoints } from "@/db/schema";
+import { apiKeys, auditLogs, webhookEndpoints } from "@/db/schema";
 import { SCOPES, type Scope } from "@/lib/scopes";
 import type { AnyOperation } from "@/server/core/operation";
 import { OPERATIONS } from "@/server/http/operations";
@@ -36,6 +36,8 @@ const SCOPED = OPERATIONS.flatMap((op) =>
 
 interface Target {
   keyId: string;
+  /** A member's key awaiting approval, for POST /api-keys/{id}/approve and /deny. */
+  pendingKeyId: string;
   userId: string;
   invitationId: string;
   auditEntryId: string;
@@ -48,19 +50,21 @@ interface Target {
 }
 
 function requestFor(op: AnyOperation, t: Target) {
-  const id = op.path.startsWith("/api-keys/")
-    ? t.keyId
-    : op.path.startsWith("/invitations/")
-      ? t.invitationId
-      : op.path.startsWith("/audit-logs/")
-        ? t.auditEntryId
-        : op.path.startsWith("/oauth-apps/")
-          ? t.appId
-          : op.path.startsWith("/webhooks/")
-            ? t.webhookId
-            : op.path.startsWith("/status/incidents/")
-              ? t.incidentId
-              : t.userId;
+  const id = /^\/api-keys\/\{id\}\/(approve|deny)$/.test(op.path)
+    ? t.pendingKeyId
+    : op.path.startsWith("/api-keys/")
+      ? t.keyId
+      : op.path.startsWith("/invitations/")
+        ? t.invitationId
+        : op.path.startsWith("/audit-logs/")
+          ? t.auditEntryId
+          : op.path.startsWith("/oauth-apps/")
+            ? t.appId
+            : op.path.startsWith("/webhooks/")
+              ? t.webhookId
+              : op.path.startsWith("/status/incidents/")
+                ? t.incidentId
+                : t.userId;
   const params: Record<string, string> | undefined = op.path.includes("{request_id}")
     ? { request_id: t.requestId }
     : op.path.includes("{secret_id}")
@@ -107,6 +111,7 @@ async function target(): Promise<Target> {
   if (!entry) throw new Error(`no audit entry for ${key.id}`);
   return {
     keyId: key.id,
+    pendingKeyId: await pendingKey(),
     userId: (await makeUser("acme")).id,
     invitationId: invitation.id,
     auditEntryId: entry.id,
@@ -124,6 +129,13 @@ async function target(): Promise<Target> {
       })
     ).id,
   };
+}
+
+/** A key of Acme's member awaiting approval, as if Acme required it when it was made. */
+async function pendingKey(): Promise<string> {
+  const { key } = await createKey(DEMO.acmeMember, "acme", ["read:users"]);
+  await (await getDb()).update(apiKeys).set({ approval: "pending" }).where(eq(apiKeys.id, key.id));
+  return key.id;
 }
 
 /** A request made with a key of Acme's owner: in the log of Acme's owners and admins. */

@@ -3,7 +3,7 @@ import { and, eq, ne } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as usersRoute from "@/app/api/v1/users/route";
 import { getDb } from "@/db";
-import { auditLogs, webhookEndpoints } from "@/db/schema";
+import { apiKeys, auditLogs, webhookEndpoints } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { SCOPES } from "@/lib/scopes";
 import { createInvitation } from "@/server/invitations/create-invitation";
@@ -62,6 +62,9 @@ const OVERRIDES: Record<string, Record<string, number>> = {
   // The caller receives the new secret, so it must hold the key's scopes: a write:api-keys key
   // cannot turn a read:users key into a read:users secret of its own.
   "POST /api-keys/{id}/rotate": { "key write:api-keys": 403 },
+  // Deciding a member's key is for the organization's own owners and admins, not a visit.
+  "POST /api-keys/{id}/approve": { "platform admin in B": 403 },
+  "POST /api-keys/{id}/deny": { "platform admin in B": 403 },
   // Organizations are made and renamed by people (user tokens, sessions), never by API keys;
   // only owners and admins rename, and a platform admin may rename any (admin:organizations).
   "POST /organizations": KEYS_REFUSED,
@@ -180,6 +183,13 @@ function echoedPathsLeftOut(route: ApiRoute) {
     route.name === "GET /request-logs" && key === "path" ? undefined : value;
 }
 
+/** A key of A's member awaiting approval (as if A required it): one per cell, each decided once. */
+async function pendingKey() {
+  const { key } = await createKey(DEMO.acmeMember, "acme", ["read:users"]);
+  await (await getDb()).update(apiKeys).set({ approval: "pending" }).where(eq(apiKeys.id, key.id));
+  return key.id;
+}
+
 let matrixRequest: Promise<string> | undefined;
 /** A request made with Acme's member's key: in the log of its member and of Acme's admins. */
 function memberRequest() {
@@ -220,6 +230,10 @@ async function requestFor(route: ApiRoute, sharedKeyId: string) {
       return { params: { id: await key() } };
     case "POST /api-keys/{id}/rotate":
       return { params: { id: await key() }, body: { grace_seconds: 0 } };
+    case "POST /api-keys/{id}/approve":
+      return { params: { id: await pendingKey() } };
+    case "POST /api-keys/{id}/deny":
+      return { params: { id: await pendingKey() }, body: { reason: "matrix" } };
     case "PATCH /users/{id}":
       return { params: { id: (await insertMember("acme")).id }, body: { role: "admin" } };
     case "POST /invitations":
