@@ -18,6 +18,7 @@ import { ExpiringKeysBanner } from "@/components/api-keys/expiring-keys-banner";
 import { MemberOptions } from "@/components/api-keys/member-options";
 import { PendingApprovals } from "@/components/api-keys/pending-approvals";
 import { useKeyDialogs } from "@/components/api-keys/use-key-dialogs";
+import { useOrganizationDetail } from "@/components/organizations/organization-queries";
 import { AddButton } from "@/components/ui/add-button";
 import { Button } from "@/components/ui/button";
 import { QueryErrorState } from "@/components/ui/error-state";
@@ -67,6 +68,10 @@ export function ApiKeysClient(props: ApiKeysClientProps) {
 
 function ApiKeysView({ organization, role, isMember, currentIp }: ApiKeysClientProps) {
   const seesAll = role === "admin" || role === "owner";
+  // The organization's policy may keep key creation to admins and owners.
+  const adminsCreate =
+    useOrganizationDetail(organization.id).data?.policies.key_creators === "admins";
+  const mayCreate = isMember && !(adminsCreate && role === "member");
   const {
     filters,
     text: searchText,
@@ -155,11 +160,20 @@ function ApiKeysView({ organization, role, isMember, currentIp }: ApiKeysClientP
           </>
         }
         action={
-          isMember && !showEmptyState ? (
+          mayCreate && !showEmptyState ? (
             <AddButton onClick={dialogs.openCreate}>Create New API Key</AddButton>
           ) : null
         }
       />
+      {isMember && !mayCreate ? (
+        <p
+          role="note"
+          className="max-w-2xl rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700 ring-1 ring-slate-200"
+        >
+          In {organization.name} only admins and owners create API keys: ask one of them for a key.
+          You can still rotate and revoke the keys you have.
+        </p>
+      ) : null}
 
       {seesAll && isMember ? (
         <PendingApprovals organizationId={organization.id} onDecided={showToast} />
@@ -178,7 +192,7 @@ function ApiKeysView({ organization, role, isMember, currentIp }: ApiKeysClientP
       ) : showEmptyState ? (
         <ApiKeysEmptyState
           organizationName={organization.name}
-          onCreate={isMember ? dialogs.openCreate : undefined}
+          onCreate={mayCreate ? dialogs.openCreate : undefined}
         />
       ) : (
         <div className="space-y-3">
