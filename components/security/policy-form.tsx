@@ -233,19 +233,21 @@ function DaysPolicy({
       <Toggle label={label} hint={hint} checked={on} onChange={onToggle} />
       {on ? (
         <div className="ml-7 flex items-center gap-2">
-          <input
-            id={`${id}-days`}
-            type="number"
-            inputMode="numeric"
-            required
-            min={min}
-            max={3650}
-            step={1}
-            value={days}
-            onChange={(e) => onDays(e.target.value)}
-            aria-label={`${label} (days)`}
-            className={`${inputClass} w-28`}
-          />
+          <div className="w-28">
+            <input
+              id={`${id}-days`}
+              type="number"
+              inputMode="numeric"
+              required
+              min={min}
+              max={3650}
+              step={1}
+              value={days}
+              onChange={(e) => onDays(e.target.value)}
+              aria-label={`${label} (days)`}
+              className={inputClass}
+            />
+          </div>
           <span className="text-sm text-slate-600">days</span>
         </div>
       ) : null}
