@@ -2347,7 +2347,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
+                code: "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
                 /** @description For people; may change between versions. */
                 message: string;
             };
@@ -2391,7 +2391,7 @@ export interface components {
                 message: string;
                 details?: {
                     /**
-                     * @description `missing_scope` (with `required_scope`), `organization_not_allowed` (another organization, or one that does not exist: the same answer), `ip_not_allowed` (with `ip`). Absent when the message itself says why (a rule of roles).
+                     * @description `missing_scope` (with `required_scope`), `organization_not_allowed` (another organization, or one that does not exist: the same answer), `ip_not_allowed` (with `ip`), `plan` (with `feature` and `required_plan`: the organization's plan does not include it). Absent when the message itself says why (a rule of roles, or of the organization's `policy`).
                      * @enum {string}
                      */
                     reason?: "missing_scope" | "organization_not_allowed" | "ip_not_allowed" | "plan";
@@ -2403,7 +2403,36 @@ export interface components {
                     scopes?: ("read:users" | "write:users" | "read:time-entries" | "write:time-entries" | "read:api-keys" | "write:api-keys" | "read:audit-logs" | "read:oauth-apps" | "write:oauth-apps" | "read:webhooks" | "write:webhooks" | "admin:organizations")[];
                     /** @description The client address an API key was presented from, outside the key's `allowed_ips`. */
                     ip?: string;
+                    /**
+                     * @description With `plan`: what the plan does not include (or caps lower).
+                     * @enum {string}
+                     */
+                    feature?: "active_keys" | "ip_allowlists" | "per_key_rate_limits" | "audit_log_days" | "csv_export" | "webhooks" | "oauth_apps" | "credential_policies";
+                    /**
+                     * @description With `plan`: the first plan that includes it.
+                     * @enum {string}
+                     */
+                    required_plan?: "free" | "team" | "enterprise";
+                    /** @description With `plan` on `active_keys`: the plan's cap. */
+                    limit?: number;
+                    /** @description With `plan` on `audit_log_days`: how far back the plan reads. */
+                    audit_log_days?: number;
+                    /**
+                     * @description The organization's credential policy that refused it.
+                     * @enum {string}
+                     */
+                    policy?: "key_creators";
                 };
+            };
+        };
+        ConflictError: {
+            error: {
+                /** @constant */
+                code: "CONFLICT";
+                /** @description For people; may change between versions. */
+                message: string;
+                /** @description What the conflict is with, where it helps: `limit` (a cap reached), `status` and `approval` (a key not awaiting approval), or `[{"invitation_id"}]` (the pending invitation). */
+                details?: Record<string, never> | unknown[];
             };
         };
     };
@@ -4718,7 +4747,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ConflictError"];
                 };
             };
             /** @description The request body is larger than 64 KiB */
@@ -5018,7 +5047,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ConflictError"];
                 };
             };
             /** @description The request body is larger than 64 KiB */
@@ -5498,7 +5527,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ConflictError"];
                 };
             };
             /** @description The request body is larger than 64 KiB */
@@ -6057,7 +6086,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ConflictError"];
                 };
             };
             /** @description The request body is larger than 64 KiB */
@@ -6323,7 +6352,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ConflictError"];
                 };
             };
             /** @description The request body is larger than 64 KiB */
@@ -6804,7 +6833,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ConflictError"];
                 };
             };
             /** @description The request body is larger than 64 KiB */
@@ -8236,7 +8265,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ConflictError"];
                 };
             };
             /** @description The request body is larger than 64 KiB */
@@ -9284,7 +9313,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ConflictError"];
                 };
             };
             /** @description The request body is larger than 64 KiB */
@@ -9774,7 +9803,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ConflictError"];
                 };
             };
             /** @description The request body is larger than 64 KiB */
@@ -10074,7 +10103,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ConflictError"];
                 };
             };
             /** @description The request body is larger than 64 KiB */
@@ -10824,7 +10853,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ConflictError"];
                 };
             };
             /** @description The request body is larger than 64 KiB */
@@ -11865,7 +11894,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ConflictError"];
                 };
             };
             /** @description The request body is larger than 64 KiB */
@@ -13326,7 +13355,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ConflictError"];
                 };
             };
             /** @description The request body is larger than 64 KiB */
@@ -14642,7 +14671,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ConflictError"];
                 };
             };
             /** @description The request body is larger than 64 KiB */
@@ -15163,7 +15192,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ConflictError"];
                 };
             };
             /** @description The request body is larger than 64 KiB */

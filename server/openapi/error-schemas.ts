@@ -1,3 +1,4 @@
+import { ENTITLEMENT_LABELS, PLANS } from "@/lib/plans";
 import { SCOPES } from "@/lib/scopes";
 import { FORBIDDEN_REASONS, UNAUTHORIZED_REASONS } from "@/server/auth/refusals";
 import { ERROR_STATUS, type ErrorCode } from "@/server/core/api-error";
@@ -32,6 +33,7 @@ const DETAILED: Partial<Record<ErrorCode, string>> = {
   VALIDATION_ERROR: "ValidationError",
   UNAUTHORIZED: "UnauthorizedError",
   FORBIDDEN: "ForbiddenError",
+  CONFLICT: "ConflictError",
 };
 
 export function errorSchemaFor(code: ErrorCode): string {
@@ -88,7 +90,7 @@ export function errorSchemas(): Record<string, JsonSchema> {
             type: "string",
             enum: [...FORBIDDEN_REASONS],
             description:
-              "`missing_scope` (with `required_scope`), `organization_not_allowed` (another organization, or one that does not exist: the same answer), `ip_not_allowed` (with `ip`). Absent when the message itself says why (a rule of roles).",
+              "`missing_scope` (with `required_scope`), `organization_not_allowed` (another organization, or one that does not exist: the same answer), `ip_not_allowed` (with `ip`), `plan` (with `feature` and `required_plan`: the organization's plan does not include it). Absent when the message itself says why (a rule of roles, or of the organization's `policy`).",
           },
           hint: { type: "string", description: "What to do about it, for people." },
           required_scope: { type: "string", enum: [...SCOPES] },
@@ -102,7 +104,35 @@ export function errorSchemas(): Record<string, JsonSchema> {
             description:
               "The client address an API key was presented from, outside the key's `allowed_ips`.",
           },
+          feature: {
+            type: "string",
+            enum: Object.keys(ENTITLEMENT_LABELS),
+            description: "With `plan`: what the plan does not include (or caps lower).",
+          },
+          required_plan: {
+            type: "string",
+            enum: [...PLANS],
+            description: "With `plan`: the first plan that includes it.",
+          },
+          limit: { type: "integer", description: "With `plan` on `active_keys`: the plan's cap." },
+          audit_log_days: {
+            type: "integer",
+            description: "With `plan` on `audit_log_days`: how far back the plan reads.",
+          },
+          policy: {
+            type: "string",
+            enum: ["key_creators"],
+            description: "The organization's credential policy that refused it.",
+          },
         },
+      },
+    ),
+    ConflictError: errorEnvelope(
+      { type: "string", const: "CONFLICT" },
+      {
+        type: ["object", "array"],
+        description:
+          'What the conflict is with, where it helps: `limit` (a cap reached), `status` and `approval` (a key not awaiting approval), or `[{"invitation_id"}]` (the pending invitation).',
       },
     ),
   };

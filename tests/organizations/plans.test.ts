@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as keyRoute from "@/app/api/v1/api-keys/[id]/route";
 import * as auditEntryRoute from "@/app/api/v1/audit-logs/[id]/route";
 import * as auditLogsRoute from "@/app/api/v1/audit-logs/route";
@@ -11,8 +11,9 @@ import { auditLogs, organizations } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
 import { newId } from "@/lib/ids";
 import { ENTITLEMENTS } from "@/lib/plans";
+import { ConformanceChecker } from "@/tests/helpers/conformance";
 import { rolledBack } from "@/tests/helpers/fixtures";
-import { invoke } from "@/tests/helpers/invoke";
+import { type Invoked, invoke } from "@/tests/helpers/invoke";
 import {
   getOrganization,
   patchOrganization,
@@ -23,13 +24,15 @@ import {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The refusal every plan gate answers with. */
-function expectPlanRefusal(
-  res: { status: number; body: any },
-  feature: string,
-  requiredPlan: string,
-) {
+let checker: ConformanceChecker;
+beforeAll(async () => {
+  checker = await ConformanceChecker.load();
+});
+
+/** The refusal every plan gate answers with, as the OpenAPI document describes it. */
+function expectPlanRefusal(res: Invoked, feature: string, requiredPlan: string) {
   expect(res.status, JSON.stringify(res.body)).toBe(403);
+  expect(checker.check({ method: "POST", path: "/api-keys" }, res)).toEqual([]);
   expect(res.body.error).toMatchObject({
     code: "FORBIDDEN",
     message: "Insufficient permissions for this resource",
