@@ -2432,7 +2432,7 @@ export interface components {
                 /** @description For people; may change between versions. */
                 message: string;
                 /** @description What the conflict is with, where it helps: `limit` (a cap reached), `status` and `approval` (a key not awaiting approval), or `[{"invitation_id"}]` (the pending invitation). */
-                details?: Record<string, never> | unknown[];
+                details?: Record<string, never> | Record<string, never>[];
             };
         };
     };

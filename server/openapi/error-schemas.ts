@@ -130,7 +130,7 @@ export function errorSchemas(): Record<string, JsonSchema> {
     ConflictError: errorEnvelope(
       { type: "string", const: "CONFLICT" },
       {
-        type: ["object", "array"],
+        oneOf: [{ type: "object" }, { type: "array", items: { type: "object" } }],
         description:
           'What the conflict is with, where it helps: `limit` (a cap reached), `status` and `approval` (a key not awaiting approval), or `[{"invitation_id"}]` (the pending invitation).',
       },
