@@ -2432,7 +2432,22 @@ export interface components {
                 /** @description For people; may change between versions. */
                 message: string;
                 /** @description What the conflict is with, where it helps: `limit` (a cap reached), `status` and `approval` (a key not awaiting approval), or `[{"invitation_id"}]` (the pending invitation). */
-                details?: Record<string, never> | Record<string, never>[];
+                details?: {
+                    /** @description The cap that was reached. */
+                    limit?: number;
+                    /** @description The key's status, when not awaiting approval. */
+                    status?: string;
+                    /**
+                     * @description The key's approval, when not awaiting approval.
+                     * @enum {unknown}
+                     */
+                    approval?: "pending" | "approved" | "denied" | null;
+                } | {
+                    field?: string;
+                    message?: string;
+                    /** @description The pending invitation. */
+                    invitation_id?: string;
+                }[];
             };
         };
     };

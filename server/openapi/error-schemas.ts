@@ -130,7 +130,33 @@ export function errorSchemas(): Record<string, JsonSchema> {
     ConflictError: errorEnvelope(
       { type: "string", const: "CONFLICT" },
       {
-        oneOf: [{ type: "object" }, { type: "array", items: { type: "object" } }],
+        oneOf: [
+          {
+            type: "object",
+            properties: {
+              limit: { type: "integer", description: "The cap that was reached." },
+              status: {
+                type: "string",
+                description: "The key's status, when not awaiting approval.",
+              },
+              approval: {
+                enum: ["pending", "approved", "denied", null],
+                description: "The key's approval, when not awaiting approval.",
+              },
+            },
+          },
+          {
+            type: "array",
+            items: {
+              type: "object",
+              properties: {
+                field: { type: "string" },
+                message: { type: "string" },
+                invitation_id: { type: "string", description: "The pending invitation." },
+              },
+            },
+          },
+        ],
         description:
           'What the conflict is with, where it helps: `limit` (a cap reached), `status` and `approval` (a key not awaiting approval), or `[{"invitation_id"}]` (the pending invitation).',
       },

@@ -7,6 +7,7 @@ import * as meRoute from "@/app/api/v1/auth/me/route";
 import { getDb } from "@/db";
 import { auditLogs, organizations } from "@/db/schema";
 import { publishAuthChange } from "@/server/auth/auth-bus";
+import { ConformanceChecker } from "@/tests/helpers/conformance";
 import { createKey, DEMO, orgId } from "@/tests/helpers/fixtures";
 import { invoke } from "@/tests/helpers/invoke";
 import { mailsTo } from "@/tests/helpers/mail";
@@ -236,10 +237,16 @@ describe("who may decide, and what", () => {
   it("each key is decided once: 409 after a decision, and for keys that never waited", async () => {
     const key = await createVia(member);
     expect((await decide("approve", key.id, owner)).status).toBe(200);
+    const checker = await ConformanceChecker.load();
     for (const verb of ["approve", "deny"] as const) {
       const again = await decide(verb, key.id, admin.token);
       expect(again.status).toBe(409);
-      expect(again.body.error.code).toBe("CONFLICT");
+      expect(again.body.error).toMatchObject({
+        code: "CONFLICT",
+        details: { status: "active", approval: "approved" },
+      });
+      // What the 409 names is in the OpenAPI document.
+      expect(checker.check({ method: "POST", path: `/api-keys/{id}/${verb}` }, again)).toEqual([]);
     }
     expect((await me(key.key)).status).toBe(200);
 
