@@ -66,7 +66,7 @@ export function PlanPanel({
                   className="flex justify-between gap-3 border-b border-slate-100 py-1"
                 >
                   <dt className="text-slate-600">{ENTITLEMENT_LABELS[name]}</dt>
-                  <dd className={value === false ? "text-slate-400" : "font-medium text-slate-900"}>
+                  <dd className={value === false ? "text-slate-500" : "font-medium text-slate-900"}>
                     {entitlementText(name, value)}
                   </dd>
                 </div>
